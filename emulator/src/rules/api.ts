@@ -1,0 +1,149 @@
+/**
+ * The contract between the rules engine and the services that call it (Firestore, Storage).
+ * The engine knows nothing of HTTP or gRPC: callers describe a request with these types and get a
+ * decision back. Evaluation is synchronous; document lookups are answered from memory.
+ */
+import type { Fields, Timestamp, Value } from '../firestore/model/value.js';
+
+export type RulesService = 'cloud.firestore' | 'firebase.storage';
+export type RulesMethod = 'get' | 'list' | 'create' | 'update' | 'delete';
+
+/** 1-based line and column in the rules source. */
+export interface SourcePosition {
+  line: number;
+  column: number;
+}
+
+export interface RulesIssue extends SourcePosition {
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+/** `request.auth`: the verified (or, in the emulator, unsigned) ID token's uid and claims. */
+export interface AuthContext {
+  uid: string;
+  /** Decoded token claims as JSON (email, email_verified, firebase.sign_in_provider, ...). */
+  token: Record<string, unknown>;
+}
+
+/** A Firestore document as rules see it (`resource`, `get()`, `request.resource`). */
+export interface RulesDocument {
+  /** Full resource name: projects/{p}/databases/{d}/documents/{path}. */
+  name: string;
+  fields: Fields;
+  createTime?: Timestamp;
+  updateTime?: Timestamp;
+}
+
+/**
+ * Document lookups for `get`, `exists`, `getAfter`, `existsAfter` (and Storage's cross-service
+ * `firestore.get`/`firestore.exists`). Paths are rules paths:
+ * `/databases/{database}/documents/{collection}/{id}/...`.
+ */
+export interface DocumentAccess {
+  /** The document as stored before the request. */
+  get(path: string): RulesDocument | null;
+  /** The document as it would be if the request (the whole batch or transaction) committed. */
+  getAfter(path: string): RulesDocument | null;
+}
+
+export type FilterOperator =
+  | 'LESS_THAN'
+  | 'LESS_THAN_OR_EQUAL'
+  | 'GREATER_THAN'
+  | 'GREATER_THAN_OR_EQUAL'
+  | 'EQUAL'
+  | 'NOT_EQUAL'
+  | 'ARRAY_CONTAINS'
+  | 'IN'
+  | 'ARRAY_CONTAINS_ANY'
+  | 'NOT_IN'
+  | 'IS_NAN'
+  | 'IS_NULL'
+  | 'IS_NOT_NAN'
+  | 'IS_NOT_NULL';
+
+export interface QueryFilter {
+  /** Field path segments, unquoted: `a.b` is ['a', 'b']; `__name__` for the document name. */
+  field: string[];
+  op: FilterOperator;
+  /** Absent for the unary operators. */
+  value?: Value;
+}
+
+/** A query's own constraints, from which `list` rules are judged ("queries are not filters"). */
+export interface QueryConstraints {
+  /** The filter in disjunctive normal form: the query matches a document if any conjunct holds. */
+  disjuncts: QueryFilter[][];
+  orderBy: { field: string[]; direction: 'ASCENDING' | 'DESCENDING' }[];
+  limit?: number;
+  offset?: number;
+}
+
+/** Shared by every evaluation in one batch or transaction to enforce Firebase's access-call limits. */
+export interface AccessBudget {
+  /** How many documents the batch writes (Firebase allows 10 calls for one, 20 for a batch). */
+  readonly batchSize: number;
+  /** Distinct documents looked up so far in the batch. */
+  used: number;
+}
+
+interface CommonRequest {
+  method: RulesMethod;
+  auth: AuthContext | null;
+  time: Timestamp;
+  budget?: AccessBudget;
+}
+
+export interface FirestoreRulesRequest extends CommonRequest {
+  /** The database id, usually '(default)'. */
+  database: string;
+  /**
+   * For get/create/update/delete: the document path ('lists/l1/todos/t1').
+   * For list: the collection path ('lists/l1/todos'), or the collection id for collection groups.
+   */
+  path: string;
+  collectionGroup?: boolean;
+  query?: QueryConstraints;
+  /** The stored document (get, update, delete); null when absent. */
+  resource: RulesDocument | null;
+  /** The document after the write (create, update); null otherwise. */
+  requestResource: RulesDocument | null;
+  access: DocumentAccess;
+}
+
+export interface StorageRulesRequest extends CommonRequest {
+  bucket: string;
+  /** The object name ('lists/l1/todos/t1/a1/original'), or the prefix for list. */
+  path: string;
+  /** The stored object's metadata as rules see it (name, bucket, size, contentType, metadata, ...). */
+  resource: Record<string, Value> | null;
+  /** The object after the write, for create and update. */
+  requestResource: Record<string, Value> | null;
+  /** Cross-service `firestore.get()` / `firestore.exists()` against the default database. */
+  firestore: DocumentAccess;
+}
+
+export interface RulesDecision {
+  allowed: boolean;
+  /**
+   * Why, in Firebase's words ("false for 'update' @ L12", "Property ownerId is undefined on
+   * object. for 'list' @ L7"), followed by the quoted source line. Empty when allowed.
+   */
+  message: string;
+}
+
+export interface CompiledRuleset {
+  readonly service: RulesService;
+  readonly source: string;
+  evaluateFirestore(request: FirestoreRulesRequest): RulesDecision;
+  evaluateStorage(request: StorageRulesRequest): RulesDecision;
+  /** Expression-level evaluation counts and outcomes, as JSON and as a standalone HTML report. */
+  coverageJson(): unknown;
+  coverageHtml(): string;
+}
+
+export interface CompileResult {
+  ruleset: CompiledRuleset | null;
+  issues: RulesIssue[];
+}
