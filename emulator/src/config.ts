@@ -26,7 +26,7 @@ export function readFirebaseJson(configFile: string): EmulatorConfig {
   try {
     json = JSON.parse(readFileSync(configFile, 'utf8')) as FirebaseJson;
   } catch (error) {
-    throw new Error(`Cannot read ${configFile}: ${(error as Error).message}`);
+    throw new Error(`Cannot read ${configFile}: ${(error as Error).message}`, { cause: error });
   }
   const dir = path.dirname(path.resolve(configFile));
   const emulators = json.emulators ?? {};

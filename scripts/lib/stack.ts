@@ -1,0 +1,146 @@
+/**
+ * Starts the local stack: our emulator for Firestore + Storage (or Google's, with
+ * HEARTH_BACKEND=official) and firebase-tools for Auth and Functions, waits until every service
+ * answers, and stops all of it again.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { assertPortsFree } from './ports.js';
+import { startProcess, stopProcesses, type ManagedProcess } from './processes.js';
+import { emulatorEnv, root, type ServiceName, type StackConfig } from './config.js';
+import { waitForHttp } from './wait.js';
+
+export interface StackOptions {
+  /** Import data on start and export it on exit (npm start keeps a developer's data). */
+  persist: boolean;
+  /** Echo the services' output (npm start); otherwise it goes to .hearth/logs only. */
+  echo: boolean;
+  /** Also serve the web app with Vite's dev server. */
+  web: boolean;
+  progress: (line: string) => void;
+}
+
+export interface Stack {
+  env: Record<string, string>;
+  processes: ManagedProcess[];
+  /** Settles when any service exits on its own: the stack is broken. */
+  died: Promise<ManagedProcess>;
+  stop(): Promise<void>;
+}
+
+const READY_TIMEOUT_MS = 90_000;
+const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
+
+function firebaseServices(config: StackConfig): ServiceName[] {
+  return config.backend === 'official'
+    ? ['auth', 'functions', 'firestore', 'storage']
+    : ['auth', 'functions'];
+}
+
+function persistenceArgs(flagImport: string, flagExport: string, dir: string, persist: boolean) {
+  if (!persist) return [];
+  mkdirSync(dir, { recursive: true });
+  const canImport = existsSync(path.join(dir, 'firebase-export-metadata.json')) || existsSync(path.join(dir, 'hearth-export.json'));
+  return [...(canImport ? [flagImport, dir] : []), flagExport, dir];
+}
+
+export async function startStack(config: StackConfig, options: StackOptions): Promise<Stack> {
+  const services = firebaseServices(config);
+  const portsToCheck = (
+    [...services, 'hub', 'logging', 'eventarc', 'tasks'] as ServiceName[]
+  )
+    .concat(config.backend === 'hearth' ? ['firestore', 'storage'] : [])
+    .concat(options.web ? ['web'] : []);
+  await assertPortsFree(
+    portsToCheck.map((name) => [name, config.ports[name]]),
+    config.host,
+  );
+
+  const env = emulatorEnv(config);
+  const childEnv = { ...process.env, ...env, FORCE_COLOR: '0', NO_UPDATE_NOTIFIER: '1' };
+  const processes: ManagedProcess[] = [];
+  const waits: Promise<void>[] = [];
+  const start = Date.now();
+  const ready = (what: string) =>
+    options.progress(`✔ ${what} ready (${((Date.now() - start) / 1000).toFixed(1)} s)`);
+
+  if (config.backend === 'hearth') {
+    options.progress('… starting Firestore and Storage (Hearth emulator)');
+    const emulator = startProcess(
+      'emulator',
+      process.execPath,
+      [
+        path.join(root, 'emulator', 'dist', 'cli.js'),
+        'start',
+        '--config',
+        path.join(root, 'firebase.json'),
+        '--project',
+        config.projectId,
+        ...persistenceArgs('--import', '--export-on-exit', path.join(config.dataDir, 'emulator'), options.persist),
+      ],
+      { cwd: root, env: childEnv, echo: options.echo, logDir: config.logDir },
+    );
+    processes.push(emulator);
+    waits.push(
+      Promise.all([
+        waitForHttp('Firestore', `http://${env.FIRESTORE_EMULATOR_HOST}/`, emulator.child, READY_TIMEOUT_MS),
+        waitForHttp('Storage', `http://${env.FIREBASE_STORAGE_EMULATOR_HOST}/`, emulator.child, READY_TIMEOUT_MS),
+      ]).then(() => ready(`Firestore :${config.ports.firestore} and Storage :${config.ports.storage}`)),
+    );
+  }
+
+  options.progress(`… starting ${services.join(', ')} (firebase-tools)`);
+  const firebase = startProcess(
+    'firebase',
+    bin('firebase'),
+    [
+      'emulators:start',
+      '--only',
+      services.join(','),
+      '--project',
+      config.projectId,
+      ...persistenceArgs('--import', '--export-on-exit', path.join(config.dataDir, 'firebase'), options.persist),
+    ],
+    { cwd: root, env: childEnv, echo: options.echo, logDir: config.logDir },
+  );
+  processes.push(firebase);
+  waits.push(
+    Promise.all([
+      // firebase-tools says so once every function is loaded, which an open port does not tell.
+      firebase.waitForLine(/All emulators ready/),
+      waitForHttp('Auth', `http://${env.FIREBASE_AUTH_EMULATOR_HOST}/`, firebase.child, READY_TIMEOUT_MS),
+    ]).then(() => ready(`Auth :${config.ports.auth} and Functions :${config.ports.functions}`)),
+  );
+
+  if (options.web) {
+    options.progress('… starting the web app (Vite)');
+    const web = startProcess(
+      'web',
+      bin('vite'),
+      ['--host', config.host, '--port', String(config.ports.web), '--strictPort'],
+      { cwd: path.join(root, 'web'), env: childEnv, echo: options.echo, logDir: config.logDir },
+    );
+    processes.push(web);
+    waits.push(
+      waitForHttp('Web app', `http://${config.host}:${config.ports.web}/`, web.child, READY_TIMEOUT_MS).then(() =>
+        ready(`Web app :${config.ports.web}`),
+      ),
+    );
+  }
+
+  const died = Promise.race(processes.map((p) => p.exited.then(() => p)));
+  const stop = () => stopProcesses(processes);
+  try {
+    await Promise.race([
+      Promise.all(waits),
+      died.then((p) => {
+        throw new Error(`${p.name} stopped while starting. Its last output:\n${p.tail()}`);
+      }),
+    ]);
+  } catch (error) {
+    await stop();
+    const logs = processes.map((p) => path.relative(root, p.logFile)).join(', ');
+    throw new Error(`${(error as Error).message}\nLogs: ${logs}`, { cause: error });
+  }
+  return { env, processes, died, stop };
+}

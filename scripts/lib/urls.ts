@@ -1,0 +1,19 @@
+import type { StackConfig } from './config.js';
+
+export function describeStack(config: StackConfig, withWeb: boolean): string {
+  const at = (port: number) => `http://${config.host}:${port}`;
+  const rows = [
+    ...(withWeb ? [['Web app', at(config.ports.web)]] : []),
+    ['Auth', at(config.ports.auth)],
+    ['Functions', at(config.ports.functions)],
+    ['Firestore', at(config.ports.firestore)],
+    ['Storage', at(config.ports.storage)],
+    ['Emulator hub', at(config.ports.hub)],
+  ];
+  const backend = config.backend === 'official' ? "Google's emulators" : 'the Hearth emulator';
+  return [
+    `✔ ready — project ${config.projectId}, Firestore and Storage from ${backend}`,
+    ...rows.map(([name, url]) => `    ${name!.padEnd(13)} ${url}`),
+    '  Ctrl-C stops everything.',
+  ].join('\n');
+}
