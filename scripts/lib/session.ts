@@ -21,10 +21,12 @@ export async function withStack(
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => resolve());
   });
   let code: number;
+  let stopping = false;
   try {
     code = await Promise.race([
       body(stack, config, interrupted),
       stack.died.then((p) => {
+        if (stopping) return 0;
         progress(`✘ ${p.name} stopped unexpectedly. Its last output:\n${p.tail()}`);
         return 1;
       }),
@@ -33,6 +35,7 @@ export async function withStack(
     progress(`✘ ${(error as Error).message}`);
     code = 1;
   }
+  stopping = true;
   progress('… stopping the stack');
   await stack.stop();
   progress('✔ stopped');
