@@ -1,0 +1,33 @@
+import { FieldValue } from 'firebase-admin/firestore';
+import { db } from '../admin.js';
+import { INBOX_TITLE, inboxListId, paths, type ListDoc, type UserDoc } from '../model.js';
+import { initialProfile, type NewAuthUser } from './initialProfile.js';
+
+type Written<T> = { [K in keyof T]: T[K] extends { seconds: number } ? FieldValue : T[K] };
+
+/**
+ * Creates the profile and the Inbox of a new account. Both are written in one transaction that
+ * first checks the profile: a redelivered sign-up event finds it and changes nothing, so an Inbox
+ * the person has renamed or deleted since is left alone.
+ */
+export async function provisionUser(user: NewAuthUser): Promise<void> {
+  const userRef = db.doc(paths.user(user.uid));
+  const inboxRef = db.doc(paths.list(inboxListId(user.uid)));
+  await db.runTransaction(async (tx) => {
+    if ((await tx.get(userRef)).exists) return;
+    const now = FieldValue.serverTimestamp();
+    const profile: Written<UserDoc> = { ...initialProfile(user), username: null, createdAt: now, updatedAt: now };
+    const inbox: Written<ListDoc> = {
+      title: INBOX_TITLE,
+      ownerId: user.uid,
+      members: { [user.uid]: 'owner' },
+      memberIds: [user.uid],
+      counts: { open: 0, done: 0 },
+      order: 0,
+      createdAt: now,
+      updatedAt: now,
+    };
+    tx.create(userRef, profile);
+    tx.set(inboxRef, inbox);
+  });
+}

@@ -1,0 +1,20 @@
+import { db, defaultBucket } from '../admin.js';
+import { paths, storagePaths } from '../model.js';
+import { deleteQuery } from '../shared/deleteQuery.js';
+
+/** Removes a list's to-dos, their attachment documents and every Storage object under the list. */
+export async function deleteListContents(listId: string): Promise<void> {
+  await deleteQuery(db.collection(paths.todos(listId)), (todo) =>
+    deleteQuery(db.collection(paths.attachments(listId, todo.id))).then(() => undefined),
+  );
+  await defaultBucket().deleteFiles({ prefix: storagePaths.listPrefix(listId) });
+}
+
+/**
+ * Deletes a list and everything in it. The list document goes first so that the rules refuse new
+ * to-dos from then on; the onListDeleted trigger repeats the cleanup, which is harmless.
+ */
+export async function deleteList(listId: string): Promise<void> {
+  await db.doc(paths.list(listId)).delete();
+  await deleteListContents(listId);
+}
