@@ -2,7 +2,7 @@
  * Reads what an uploaded file really is, never trusting its name or declared content type, and
  * makes the thumbnail. Pure: bytes in, a verdict out.
  */
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 import exifReader from 'exif-reader';
 import { LIMITS } from '../model.js';
 
@@ -45,7 +45,7 @@ export const REASONS = {
   damaged: 'The photo is damaged or incomplete, so it could not be read. Try uploading it again.',
 };
 
-function formatOf(metadata: sharp.Metadata): ImageFormat | undefined {
+function formatOf(metadata: Metadata): ImageFormat | undefined {
   const format = FORMATS[metadata.format as keyof typeof FORMATS];
   // HEIF containers hold HEIC photos too; only AV1-compressed ones are AVIF.
   if (format === 'avif' && metadata.compression !== 'av1') return undefined;
@@ -66,7 +66,7 @@ function dateTaken(exif: Buffer | undefined): Date | null {
 
 export async function inspectImage(bytes: Buffer): Promise<ImageVerdict> {
   if (bytes.length > LIMITS.attachmentBytes) return refuse(REASONS.tooLarge);
-  let metadata: sharp.Metadata;
+  let metadata: Metadata;
   try {
     // The header alone: sharp's own pixel limit would make a bomb look like a damaged file.
     metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
