@@ -1,0 +1,38 @@
+/** Every database the emulator has seen, created on first use: projects are isolated from each other. */
+import { Database } from './database.js';
+import { databaseKey, type DatabaseId } from './model/path.js';
+import { Clock } from './store/clock.js';
+import type { DocumentChange } from './store/document_store.js';
+import type { Micros } from './store/clock.js';
+import type { AuthContext } from '../rules/api.js';
+
+export type CommitObserver = (db: Database, changes: DocumentChange[], time: Micros, auth: AuthContext | null) => void;
+
+export class Databases {
+  readonly clock = new Clock();
+  private readonly byKey = new Map<string, Database>();
+  private readonly observers = new Set<CommitObserver>();
+
+  get(id: DatabaseId): Database {
+    const key = databaseKey(id);
+    let db = this.byKey.get(key);
+    if (!db) {
+      const created = new Database({ projectId: id.projectId, database: id.database }, this.clock);
+      created.subscribe((changes, time, auth) => {
+        for (const observer of this.observers) observer(created, changes, time, auth);
+      });
+      this.byKey.set(key, created);
+      db = created;
+    }
+    return db;
+  }
+
+  all(): Database[] {
+    return [...this.byKey.values()];
+  }
+
+  observe(observer: CommitObserver): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+}

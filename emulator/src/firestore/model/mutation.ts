@@ -1,0 +1,103 @@
+/**
+ * One write of a commit (google.firestore.v1.Write in internal form) and how it turns a document's
+ * previous state into its next one: set, update with a mask, delete, transforms, preconditions.
+ */
+import { Code, FirestoreError, invalidArgument } from '../errors.js';
+import { deleteField, getField, setField, type StoredDocument } from './document.js';
+import { parseFieldPath, type FieldPath } from './field_path.js';
+import { applyTransform, validateTransform, type FieldTransform } from './transform.js';
+import type { Fields, Timestamp, Value } from './value.js';
+import { compareTimestamps } from './value_order.js';
+
+export interface Precondition {
+  exists?: boolean;
+  updateTime?: Timestamp;
+}
+
+export interface Write {
+  update?: { name: string; fields: Fields };
+  delete?: string;
+  /** The legacy standalone transform write. */
+  transform?: { document: string; fieldTransforms: FieldTransform[] };
+  updateMask?: string[];
+  updateTransforms?: FieldTransform[];
+  currentDocument?: Precondition;
+}
+
+export interface WriteOutcome {
+  /** null when the write deletes the document. */
+  after: { fields: Fields } | null;
+  transformResults: Value[];
+}
+
+/** The resource name the write targets; validates that it targets exactly one thing. */
+export function writeTarget(write: Write): string {
+  const kinds = [write.update, write.delete, write.transform].filter((k) => k !== undefined).length;
+  if (kinds !== 1) throw invalidArgument('A write must have exactly one of update, delete or transform.');
+  if (write.update) return write.update.name;
+  if (write.delete !== undefined) return write.delete;
+  return (write.transform as { document: string }).document;
+}
+
+function checkPrecondition(name: string, previous: StoredDocument | null, pre: Precondition | undefined): void {
+  if (!pre) return;
+  if (pre.exists !== undefined && pre.updateTime !== undefined) throw invalidArgument('A precondition may set exists or updateTime, not both.');
+  if (pre.exists === true && !previous) throw new FirestoreError(Code.NOT_FOUND, `No document to update: ${name}`);
+  if (pre.exists === false && previous) throw new FirestoreError(Code.ALREADY_EXISTS, `Document already exists: ${name}`);
+  if (pre.updateTime !== undefined) {
+    if (!previous || compareTimestamps(previous.updateTime, pre.updateTime) !== 0) {
+      throw new FirestoreError(Code.FAILED_PRECONDITION, `The referenced document does not match the required update time: ${name}`);
+    }
+  }
+}
+
+function parseMask(paths: string[]): FieldPath[] {
+  return paths.map(parseFieldPath);
+}
+
+/** Checks a write's shape before anything is applied, so a bad batch changes nothing. */
+export function validateWrite(write: Write): void {
+  writeTarget(write);
+  if (write.updateMask && !write.update) throw invalidArgument('An update mask is only allowed with an update write.');
+  if (write.updateMask) parseMask(write.updateMask);
+  const transforms = [...(write.updateTransforms ?? []), ...(write.transform?.fieldTransforms ?? [])];
+  if (write.delete !== undefined && write.updateTransforms?.length) throw invalidArgument('A delete cannot carry transforms.');
+  const seen = new Set<string>();
+  for (const t of transforms) {
+    const path = parseFieldPath(t.fieldPath).join('\u0000');
+    if (seen.has(path)) throw invalidArgument(`Field ${t.fieldPath} is transformed more than once in one write.`);
+    seen.add(path);
+    validateTransform(t);
+  }
+}
+
+export function applyWrite(write: Write, previous: StoredDocument | null, commitTime: Timestamp): WriteOutcome {
+  const name = writeTarget(write);
+  checkPrecondition(name, previous, write.currentDocument);
+  if (write.delete !== undefined) return { after: null, transformResults: [] };
+  let fields: Fields;
+  let transforms: FieldTransform[];
+  if (write.update) {
+    if (write.updateMask) {
+      fields = previous?.fields ?? {};
+      for (const path of parseMask(write.updateMask)) {
+        const value = getField(write.update.fields, path);
+        fields = value === undefined ? deleteField(fields, path) : setField(fields, path, value);
+      }
+    } else {
+      fields = write.update.fields;
+    }
+    transforms = write.updateTransforms ?? [];
+  } else {
+    fields = previous?.fields ?? {};
+    transforms = (write.transform as { fieldTransforms: FieldTransform[] }).fieldTransforms;
+  }
+  const transformResults: Value[] = [];
+  for (const t of transforms) {
+    const path = parseFieldPath(t.fieldPath);
+    const value = applyTransform(t, getField(fields, path), commitTime);
+    fields = setField(fields, path, value);
+    transformResults.push(value);
+  }
+  return { after: { fields }, transformResults };
+}

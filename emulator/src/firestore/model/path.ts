@@ -1,0 +1,90 @@
+/**
+ * Resource names: `projects/{project}/databases/{database}/documents[/{path}]`. Inside the store
+ * a document is known by its path relative to the database root ('lists/l1/todos/t1').
+ */
+import { invalidArgument } from '../errors.js';
+
+export interface DatabaseId {
+  projectId: string;
+  database: string;
+}
+
+export interface ResourceName extends DatabaseId {
+  /** Segments after `documents/`; empty for the database root. */
+  segments: string[];
+}
+
+const MAX_ID_BYTES = 1500;
+
+export function databaseKey(db: DatabaseId): string {
+  return `${db.projectId}/${db.database}`;
+}
+
+export function databaseRoot(db: DatabaseId): string {
+  return `projects/${db.projectId}/databases/${db.database}/documents`;
+}
+
+export function documentName(db: DatabaseId, path: string): string {
+  return path === '' ? databaseRoot(db) : `${databaseRoot(db)}/${path}`;
+}
+
+/** `projects/p/databases/d` → database id (used by requests' `database` fields). */
+export function parseDatabaseName(name: string): DatabaseId {
+  const parts = typeof name === 'string' ? name.split('/') : [];
+  if (parts.length !== 4 || parts[0] !== 'projects' || parts[2] !== 'databases' || !parts[1] || !parts[3]) {
+    throw invalidArgument(`Invalid database name: ${String(name)}`);
+  }
+  return { projectId: parts[1], database: parts[3] };
+}
+
+export function parseResourceName(name: string): ResourceName {
+  if (typeof name !== 'string') throw invalidArgument('Missing resource name.');
+  const parts = name.split('/');
+  if (parts.length < 5 || parts[0] !== 'projects' || parts[2] !== 'databases' || parts[4] !== 'documents' || !parts[1] || !parts[3]) {
+    throw invalidArgument(`Invalid resource name: ${name}`);
+  }
+  const segments = parts.slice(5);
+  for (const segment of segments) validateId(segment, name);
+  return { projectId: parts[1], database: parts[3], segments };
+}
+
+function validateId(segment: string, name: string): void {
+  if (segment === '') throw invalidArgument(`Invalid resource name: ${name}: empty path segment.`);
+  if (segment === '.' || segment === '..') throw invalidArgument(`Invalid resource name: ${name}: '${segment}' is not a valid id.`);
+  if (/^__.*__$/.test(segment)) throw invalidArgument(`Resource id "${segment}" is invalid because reserved ids match the regex "__.*__".`);
+  if (Buffer.byteLength(segment) > MAX_ID_BYTES) throw invalidArgument(`Resource id "${segment.slice(0, 40)}..." exceeds the maximum of ${MAX_ID_BYTES} bytes.`);
+}
+
+/** A document's name: an even, non-zero number of segments. */
+export function parseDocumentName(name: string): ResourceName & { path: string } {
+  const parsed = parseResourceName(name);
+  if (parsed.segments.length === 0 || parsed.segments.length % 2 !== 0) {
+    throw invalidArgument(`Document name "${name}" has ${parsed.segments.length} segments; a document name needs an even number.`);
+  }
+  return { ...parsed, path: parsed.segments.join('/') };
+}
+
+/** A query's or listing's parent: the database root or a document. */
+export function parseParentName(name: string): ResourceName & { path: string } {
+  const parsed = parseResourceName(name);
+  if (parsed.segments.length % 2 !== 0) throw invalidArgument(`Invalid parent: ${name} is a collection, not a document.`);
+  return { ...parsed, path: parsed.segments.join('/') };
+}
+
+export function parentOf(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i);
+}
+
+export function lastSegment(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** The collection id a document lives in ('todos' for 'lists/l1/todos/t1'). */
+export function collectionIdOf(docPath: string): string {
+  return lastSegment(parentOf(docPath));
+}
+
+export function joinPath(parent: string, child: string): string {
+  return parent === '' ? child : `${parent}/${child}`;
+}

@@ -1,0 +1,84 @@
+/**
+ * Transactions of one database. Read-write transactions lock what they read (LockTable) and
+ * remember when they read it; at commit a document changed since by a non-transactional write, or
+ * a query whose result changed, makes the commit ABORTED, so commits stay serializable. Read-only
+ * transactions read a fixed snapshot and take no locks.
+ */
+import { randomBytes } from 'node:crypto';
+import { Code, FirestoreError, invalidArgument } from '../errors.js';
+import type { Micros } from '../store/clock.js';
+import { LockTable, type LockOwner } from './lock_table.js';
+
+export interface Transaction extends LockOwner {
+  readonly readOnly: boolean;
+  /** The snapshot a read-only transaction reads. */
+  readonly readTime?: Micros;
+  /** Document path → the document's change time when this transaction read it. */
+  readonly reads: Map<string, Micros>;
+  /** Queries read, each re-checked at commit: a function returning whether the result is unchanged. */
+  readonly queryChecks: (() => boolean)[];
+}
+
+/** Abandoned transactions are forgotten after this long (Firestore expires them after 270 s idle). */
+const EXPIRY_MS = 5 * 60_000;
+
+export class TransactionRegistry {
+  private readonly active = new Map<string, { txn: Transaction; touched: number }>();
+  readonly locks = new LockTable();
+
+  begin(readOnly: boolean, readTime?: Micros): Transaction {
+    this.expire();
+    const id = randomBytes(16).toString('base64');
+    const txn: Transaction = { id, readOnly, aborted: false, reads: new Map(), queryChecks: [] };
+    if (readTime !== undefined) Object.assign(txn, { readTime });
+    this.active.set(id, { txn, touched: Date.now() });
+    return txn;
+  }
+
+  get(idBytes: Uint8Array): Transaction {
+    const id = Buffer.from(idBytes).toString('base64');
+    const entry = this.active.get(id);
+    if (!entry) throw invalidArgument('The referenced transaction has expired or is no longer valid.');
+    entry.touched = Date.now();
+    if (entry.txn.aborted) throw new FirestoreError(Code.ABORTED, 'The transaction was aborted because of contention. Retry it.');
+    return entry.txn;
+  }
+
+  static idBytes(txn: Transaction): Uint8Array {
+    return Buffer.from(txn.id, 'base64');
+  }
+
+  /** Locks a document for a read-write transaction and records when it was read. */
+  async lockForRead(txn: Transaction, path: string, changedAt: () => Micros): Promise<void> {
+    if (txn.readOnly) return;
+    await this.locks.acquire(txn, path);
+    if (txn.aborted) throw new FirestoreError(Code.ABORTED, 'The transaction was aborted. Retry it.');
+    if (!txn.reads.has(path)) txn.reads.set(path, changedAt());
+  }
+
+  /** Ends a transaction (commit or rollback): frees its locks and forgets it. */
+  finish(txn: Transaction): void {
+    this.active.delete(txn.id);
+    this.locks.cancelWaits(txn, new FirestoreError(Code.ABORTED, 'The transaction was rolled back.'));
+    this.locks.release(txn, [...txn.reads.keys()]);
+  }
+
+  private expire(): void {
+    const cutoff = Date.now() - EXPIRY_MS;
+    for (const { txn, touched } of this.active.values()) {
+      if (touched < cutoff) this.finish(txn);
+    }
+  }
+
+  /** Called before a commit: fails it if anything this transaction read has changed since. */
+  validate(txn: Transaction, changedAt: (path: string) => Micros): void {
+    for (const [path, readAt] of txn.reads) {
+      if (changedAt(path) !== readAt) {
+        throw new FirestoreError(Code.ABORTED, `Transaction aborted: ${path} changed after the transaction read it.`);
+      }
+    }
+    if (!txn.queryChecks.every((check) => check())) {
+      throw new FirestoreError(Code.ABORTED, 'Transaction aborted: a query it ran now returns different documents.');
+    }
+  }
+}
