@@ -1,0 +1,230 @@
+/**
+ * The Firebase Storage v0 API (`/v0/b/{bucket}/o...`), the front door of the web SDK. Every
+ * request from a client is judged by storage.rules; `owner` callers bypass them.
+ */
+import { randomUUID } from 'node:crypto';
+import { callerOf, type Caller } from '../auth.js';
+import { authorizeRead, writeAuthorizer, type StorageContext } from '../context.js';
+import { BadRequestError, ForbiddenError, NotFoundError, validateBucketName } from '../errors.js';
+import { readJson } from '../http/body.js';
+import { sendObjectBytes } from '../http/download.js';
+import { bucketAndObject, header, type Exchange } from '../http/exchange.js';
+import { boundaryOf, readMultipart } from '../http/multipart.js';
+import { sendEmpty, sendJson } from '../http/respond.js';
+import { DOWNLOAD_TOKENS_KEY, downloadTokens, parseMetadataPatch, type MetadataPatch } from '../store/object.js';
+import { toFirebaseResource } from '../store/views.js';
+import type { UploadSession } from '../uploads.js';
+import { checkTarget, commitUpload, expectedHashesOf, finalizeSession, stageBody } from '../writes.js';
+import { parseListQuery } from './list-query.js';
+
+export async function handleFirebase(ctx: StorageContext, ex: Exchange): Promise<void> {
+  const target = bucketAndObject(ex.segments.slice(1));
+  if (!target || target.bucket === undefined) throw new NotFoundError('Not Found.');
+  const bucket = validateBucketName(target.bucket);
+  ctx.store.ensureBucket(bucket);
+  const caller = callerOf(header(ex, 'authorization'));
+  const name = target.name;
+  const query = ex.url.searchParams;
+  switch (ex.method) {
+    case 'GET':
+    case 'HEAD':
+      return name === undefined ? list(ctx, ex, caller, bucket) : get(ctx, ex, caller, bucket, name);
+    case 'PATCH':
+      return updateMetadata(ctx, ex, caller, bucket, name);
+    case 'DELETE':
+      if (name === undefined) throw new NotFoundError('Not Found.');
+      await ctx.store.delete(bucket, name, { authorize: writeAuthorizer(ctx, caller, bucket, name) });
+      return sendEmpty(ex.res, 204);
+    case 'PUT':
+    case 'POST':
+      if (header(ex, 'x-http-method-override')?.toUpperCase() === 'PATCH') {
+        return updateMetadata(ctx, ex, caller, bucket, name);
+      }
+      if (name !== undefined && (query.has('create_token') || query.has('delete_token'))) {
+        return manageTokens(ctx, ex, caller, bucket, name);
+      }
+      return upload(ctx, ex, caller, bucket, name ?? query.get('name') ?? undefined);
+    default:
+      throw new BadRequestError(`Method ${ex.method} is not supported here.`);
+  }
+}
+
+async function list(ctx: StorageContext, ex: Exchange, caller: Caller, bucket: string): Promise<void> {
+  const options = parseListQuery(ex.url.searchParams);
+  if (options.prefix !== '' && !options.prefix.endsWith('/')) {
+    throw new BadRequestError('The prefix parameter is required to be empty or ends with a single / character.');
+  }
+  authorizeRead(ctx, caller, { method: 'list', bucket, prefix: options.prefix });
+  const page = ctx.store.list(bucket, options);
+  // Names with empty segments cannot be reached through Firebase paths, so Firebase hides them.
+  const reachable = (path: string) => path.replace(/\/$/, '').split('/').every((segment) => segment !== '');
+  sendJson(ex.res, 200, {
+    prefixes: page.prefixes.filter(reachable),
+    items: page.items.filter((item) => reachable(item.name)).map((item) => ({ name: item.name, bucket })),
+    ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}),
+  });
+}
+
+async function get(ctx: StorageContext, ex: Exchange, caller: Caller, bucket: string, name: string): Promise<void> {
+  let object = ctx.store.get(bucket, name);
+  const token = ex.url.searchParams.get('token');
+  const media = ex.url.searchParams.get('alt') === 'media';
+  // A download token is a capability: it opens the bytes without asking the rules.
+  const tokenOpens = media && token !== null && object !== undefined && downloadTokens(object).includes(token);
+  if (!tokenOpens) authorizeRead(ctx, caller, { method: 'get', bucket, name, object });
+  if (!object) throw new NotFoundError(`No such object: ${bucket}/${name}`);
+  if (media) return sendObjectBytes(ex.req, ex.res, object, ctx.store.files.pathOf(object.blob));
+  if (downloadTokens(object).length === 0) {
+    // Firebase mints a token the first time a client reads the metadata of an object without one
+    // (e.g. written through GCS), so that getDownloadURL works; it is not a client-visible update.
+    object = await ctx.store.updateMetadata(bucket, name, () => ({ metadata: { [DOWNLOAD_TOKENS_KEY]: randomUUID() } }), {
+      silent: true,
+    });
+  }
+  sendJson(ex.res, 200, toFirebaseResource(object));
+}
+
+async function updateMetadata(
+  ctx: StorageContext,
+  ex: Exchange,
+  caller: Caller,
+  bucket: string,
+  name: string | undefined,
+): Promise<void> {
+  if (name === undefined) throw new NotFoundError('Not Found.');
+  const patch = parseMetadataPatch(await readJson(ex.req));
+  const object = await ctx.store.updateMetadata(bucket, name, () => patch, {
+    authorize: writeAuthorizer(ctx, caller, bucket, name),
+  });
+  sendJson(ex.res, 200, toFirebaseResource(object));
+}
+
+async function manageTokens(ctx: StorageContext, ex: Exchange, caller: Caller, bucket: string, name: string): Promise<void> {
+  if (caller.kind !== 'admin') throw new ForbiddenError('Missing admin credentials.');
+  const query = ex.url.searchParams;
+  const create = query.get('create_token');
+  const remove = query.get('delete_token');
+  if (create !== null && create !== 'true') throw new BadRequestError('create_token must be "true".');
+  const object = await ctx.store.updateMetadata(bucket, name, (current) => {
+    const tokens = downloadTokens(current);
+    const next = create !== null ? [...tokens, randomUUID()] : tokens.filter((token) => token !== remove);
+    return { metadata: { [DOWNLOAD_TOKENS_KEY]: next.length > 0 ? next.join(',') : null } };
+  });
+  sendJson(ex.res, 200, toFirebaseResource(object));
+}
+
+/** Objects written through Firebase always get a download token, as production does. */
+function withDownloadToken(patch: MetadataPatch): MetadataPatch {
+  if (patch.metadata?.[DOWNLOAD_TOKENS_KEY]) return patch;
+  return { ...patch, metadata: { ...patch.metadata, [DOWNLOAD_TOKENS_KEY]: randomUUID() } };
+}
+
+async function upload(
+  ctx: StorageContext,
+  ex: Exchange,
+  caller: Caller,
+  bucket: string,
+  queryName: string | undefined,
+): Promise<void> {
+  const uploadId = ex.url.searchParams.get('upload_id');
+  if (uploadId !== null) return continueResumable(ctx, ex, bucket, uploadId);
+  const command = header(ex, 'x-goog-upload-command');
+  const protocol = header(ex, 'x-goog-upload-protocol');
+  if (command !== undefined || protocol === 'resumable') {
+    if (command?.trim().toLowerCase() !== 'start') {
+      throw new BadRequestError(`Upload command ${JSON.stringify(command ?? '')} needs an upload_id.`);
+    }
+    return startResumable(ctx, ex, caller, bucket, queryName);
+  }
+  const contentType = header(ex, 'content-type');
+  if (protocol === 'multipart' || /^multipart\/related/i.test(contentType ?? '')) {
+    const multipart = await readMultipart(ex.req, boundaryOf(contentType));
+    const resource = multipart.metadata as Record<string, unknown> | undefined;
+    const patch = parseMetadataPatch(resource);
+    patch.contentType ??= multipart.mediaContentType;
+    const where = checkTarget(bucket, queryName ?? (typeof resource?.name === 'string' ? resource.name : undefined));
+    const staged = await stageBody(ctx, multipart.media);
+    const object = await commitUpload(
+      ctx,
+      staged,
+      { ...where, metadata: withDownloadToken(patch), preconditions: {}, caller },
+      expectedHashesOf(resource),
+    );
+    return sendJson(ex.res, 200, toFirebaseResource(object));
+  }
+  const where = checkTarget(bucket, queryName);
+  const staged = await stageBody(ctx, ex.req);
+  const patch: MetadataPatch = contentType ? { contentType } : {};
+  const object = await commitUpload(ctx, staged, { ...where, metadata: withDownloadToken(patch), preconditions: {}, caller });
+  sendJson(ex.res, 200, toFirebaseResource(object));
+}
+
+async function startResumable(
+  ctx: StorageContext,
+  ex: Exchange,
+  caller: Caller,
+  bucket: string,
+  queryName: string | undefined,
+): Promise<void> {
+  const resource = (await readJson(ex.req)) as Record<string, unknown> | undefined;
+  const patch = parseMetadataPatch(resource);
+  patch.contentType ??= header(ex, 'x-goog-upload-header-content-type');
+  const where = checkTarget(bucket, queryName ?? (typeof resource?.name === 'string' ? resource.name : undefined));
+  const declared = header(ex, 'x-goog-upload-header-content-length');
+  if (declared !== undefined && !/^\d+$/.test(declared)) {
+    throw new BadRequestError(`Invalid X-Goog-Upload-Header-Content-Length: ${declared}`);
+  }
+  const session = await ctx.uploads.start({
+    ...where,
+    metadata: withDownloadToken(patch),
+    ...(declared !== undefined ? { declaredSize: Number(declared) } : {}),
+    preconditions: {},
+    caller,
+  });
+  const url = new URL(`${ex.origin}/v0/b/${encodeURIComponent(bucket)}/o`);
+  url.searchParams.set('name', where.name);
+  url.searchParams.set('upload_id', session.id);
+  url.searchParams.set('upload_protocol', 'resumable');
+  sendEmpty(ex.res, 200, {
+    'X-Goog-Upload-Status': 'active',
+    'X-Goog-Upload-URL': url.toString(),
+    'X-Goog-Upload-Control-URL': url.toString(),
+    'X-Goog-Upload-Chunk-Granularity': String(256 * 1024),
+    'X-GUploader-UploadID': session.id,
+  });
+}
+
+const COMMANDS = new Set(['upload', 'finalize', 'query', 'cancel']);
+
+async function continueResumable(ctx: StorageContext, ex: Exchange, bucket: string, uploadId: string): Promise<void> {
+  const session = ctx.uploads.get(uploadId);
+  if (session.bucket !== bucket) throw new NotFoundError(`Unknown upload id: ${uploadId}`);
+  const commands = (header(ex, 'x-goog-upload-command') ?? '')
+    .split(',')
+    .map((command) => command.trim().toLowerCase())
+    .filter((command) => command !== '');
+  if (commands.length === 0 || commands.some((command) => !COMMANDS.has(command))) {
+    throw new BadRequestError(`Invalid X-Goog-Upload-Command: ${header(ex, 'x-goog-upload-command') ?? '(none)'}`);
+  }
+  if (commands.includes('query')) return sendEmpty(ex.res, 200, statusHeaders(session));
+  if (commands.includes('cancel')) {
+    await ctx.uploads.cancel(session);
+    return sendEmpty(ex.res, 200, { 'X-Goog-Upload-Status': 'cancelled' });
+  }
+  if (commands.includes('upload')) {
+    const offset = header(ex, 'x-goog-upload-offset');
+    if (offset === undefined || !/^\d+$/.test(offset)) {
+      throw new BadRequestError('X-Goog-Upload-Offset is required with the upload command.');
+    }
+    await ctx.uploads.append(session, Number(offset), ex.req);
+  }
+  if (!commands.includes('finalize')) return sendEmpty(ex.res, 200, statusHeaders(session));
+  const object = await finalizeSession(ctx, session);
+  sendJson(ex.res, 200, toFirebaseResource(object), { 'X-Goog-Upload-Status': 'final' });
+}
+
+function statusHeaders(session: UploadSession): Record<string, string> {
+  const received =
+    session.outcome && !(session.outcome instanceof Error) ? session.outcome.size : session.received;
+  return { 'X-Goog-Upload-Status': session.status, 'X-Goog-Upload-Size-Received': String(received) };
+}

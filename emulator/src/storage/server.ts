@@ -1,0 +1,128 @@
+/**
+ * Assembles the emulator: data folder, store, uploads, rules and the HTTP server that routes each
+ * request to its front door. `startStorage` in index.ts is the public way in; this factory takes
+ * the rules compiler explicitly so the rules engine stays one call away.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DocumentAccess } from '../rules/api.js';
+import { handleFirebase } from './apis/firebase.js';
+import { handleGcloud } from './apis/gcloud.js';
+import { handleInternal } from './apis/internal.js';
+import type { StorageContext } from './context.js';
+import { answerPreflight, applyCors } from './http/cors.js';
+import { toExchange } from './http/exchange.js';
+import { sendError, sendJson } from './http/respond.js';
+import { exportStore, importStore } from './persistence.js';
+import { RulesGate, type CompileRules } from './rules-gate.js';
+import { BlobFiles } from './store/blob-files.js';
+import { ObjectStore } from './store/object-store.js';
+import { toGcsResource } from './store/views.js';
+import { UploadSessions } from './uploads.js';
+
+export interface StorageEmulatorOptions {
+  host?: string;
+  port: number;
+  projectId: string;
+  rulesFile?: string;
+  dataDir?: string;
+  importDir?: string;
+  firestore?: (projectId: string) => DocumentAccess;
+  log?: (line: string) => void;
+}
+
+export interface ObjectEvent {
+  type: 'finalized' | 'deleted' | 'metadataUpdated';
+  bucket: string;
+  object: Record<string, unknown>;
+}
+
+export interface StorageEmulator {
+  readonly host: string;
+  readonly port: number;
+  onObjectEvent(listener: (event: ObjectEvent) => void): () => void;
+  exportData(dir: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The project whose Firestore a bucket's rules read: `{project}.appspot.com`,
+ * `{project}.firebasestorage.app`, or a bare `{project}` (rules-unit-testing's default bucket);
+ * anything else belongs to the emulator's project.
+ */
+export function projectOfBucket(bucket: string, fallback: string): string {
+  const match = /^(.+)\.(?:appspot\.com|firebasestorage\.app)$/.exec(bucket);
+  if (match) return match[1]!;
+  return bucket.includes('.') ? fallback : bucket;
+}
+
+export async function createStorageEmulator(
+  options: StorageEmulatorOptions,
+  compile: CompileRules,
+): Promise<StorageEmulator> {
+  const log = options.log ?? (() => undefined);
+  const host = options.host ?? '127.0.0.1';
+  const files = new BlobFiles(options.dataDir ?? (await mkdtemp(join(tmpdir(), 'hearth-storage-'))));
+  await files.init();
+  const store = new ObjectStore(files);
+  for (const suffix of ['appspot.com', 'firebasestorage.app']) store.ensureBucket(`${options.projectId}.${suffix}`);
+  if (options.importDir) {
+    const count = await importStore(store, options.importDir);
+    log(`storage: imported ${count} objects from ${options.importDir}`);
+  }
+  const uploads = new UploadSessions(files);
+  const firestore = options.firestore;
+  const gate = new RulesGate(
+    compile,
+    (bucket) => firestore?.(projectOfBucket(bucket, options.projectId)),
+    log,
+  );
+  if (options.rulesFile) await gate.watch(options.rulesFile);
+  const ctx: StorageContext = { store, uploads, gate, log };
+  const exportData = (dir: string) => exportStore(store, dir);
+
+  const server: Server = createServer((req, res) => {
+    applyCors(req, res);
+    if (answerPreflight(req, res)) return;
+    void route(req, res).catch((error: unknown) => sendError(res, error, log));
+  });
+  async function route(req: Parameters<typeof toExchange>[0], res: Parameters<typeof toExchange>[1]): Promise<void> {
+    const ex = toExchange(req, res, `${host}:${address.port}`);
+    const [first] = ex.segments;
+    if (first === 'v0') return handleFirebase(ctx, ex);
+    if (first === 'internal') return handleInternal(ctx, ex, exportData);
+    if (ex.segments.length === 1 && first === '') return sendJson(res, 200, { emulator: 'storage' });
+    return handleGcloud(ctx, ex);
+  }
+  // A client that goes away mid-request must not take the server with it.
+  server.on('clientError', (_error, socket) => socket.destroy());
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  log(`storage: listening on http://${host}:${address.port}`);
+
+  return {
+    host,
+    port: address.port,
+    onObjectEvent(listener) {
+      return store.onEvent((type, object) =>
+        listener({ type, bucket: object.bucket, object: toGcsResource(object, `http://${host}:${address.port}`) }),
+      );
+    },
+    exportData,
+    async close() {
+      gate.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await uploads.close();
+    },
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * Object bytes on disk. Uploads stream into a staging file while MD5 and CRC32C are computed on the
+ * fly; a finished upload is fsynced and renamed into the blob folder, so a blob file is always
+ * complete and never changes afterwards (readers can stream it while a newer generation lands).
+ */
+import { createHash, randomUUID, type Hash } from 'node:crypto';
+import { mkdir, open, rename, rm, unlink, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PayloadTooLargeError } from '../errors.js';
+import { crc32cToBase64, crc32cUpdate } from './crc32c.js';
+
+export interface Digest {
+  size: number;
+  md5Hash: string;
+  crc32c: string;
+}
+
+export class BlobFiles {
+  readonly blobDir: string;
+  private readonly stagingDir: string;
+  /** While an export copies blobs, removals wait so that its snapshot stays complete. */
+  private pins = 0;
+  private deferred: string[] = [];
+
+  constructor(readonly root: string) {
+    this.blobDir = join(root, 'blobs');
+    this.stagingDir = join(root, 'staging');
+  }
+
+  async init(): Promise<void> {
+    await mkdir(this.blobDir, { recursive: true });
+    // Staging files of a previous run are half-written uploads: nothing refers to them.
+    await rm(this.stagingDir, { recursive: true, force: true });
+    await mkdir(this.stagingDir, { recursive: true });
+  }
+
+  pathOf(blob: string): string {
+    return join(this.blobDir, blob);
+  }
+
+  async stage(): Promise<StagedBlob> {
+    const path = join(this.stagingDir, randomUUID());
+    return new StagedBlob(path, await open(path, 'w'));
+  }
+
+  /** Moves a sealed staging file into the blob folder; returns its blob id. */
+  async adopt(staged: StagedBlob): Promise<string> {
+    const blob = randomUUID();
+    await rename(staged.path, this.pathOf(blob));
+    return blob;
+  }
+
+  async remove(blob: string): Promise<void> {
+    if (this.pins > 0) {
+      this.deferred.push(blob);
+      return;
+    }
+    await unlink(this.pathOf(blob)).catch(() => undefined);
+  }
+
+  /** Runs `task` with blob removals held back. */
+  async pinned<T>(task: () => Promise<T>): Promise<T> {
+    this.pins++;
+    try {
+      return await task();
+    } finally {
+      this.pins--;
+      if (this.pins === 0) {
+        const held = this.deferred;
+        this.deferred = [];
+        await Promise.all(held.map((blob) => this.remove(blob)));
+      }
+    }
+  }
+}
+
+/** A file being written. Appends are all-or-nothing: a failed one leaves size and hashes as before. */
+export class StagedBlob {
+  private md5: Hash = createHash('md5');
+  private crc = 0;
+  private written = 0;
+  private closed = false;
+
+  constructor(
+    readonly path: string,
+    private readonly file: FileHandle,
+  ) {}
+
+  get size(): number {
+    return this.written;
+  }
+
+  /** Streams `source` to the end of the file, at most `limit` bytes in total when given. */
+  async append(source: AsyncIterable<Uint8Array>, limit = Number.POSITIVE_INFINITY): Promise<void> {
+    const start = { written: this.written, md5: this.md5.copy(), crc: this.crc };
+    try {
+      for await (const chunk of source) {
+        if (this.written + chunk.length > limit) {
+          throw new PayloadTooLargeError(`Upload exceeds the declared size of ${limit} bytes.`);
+        }
+        await this.file.write(chunk, 0, chunk.length, this.written);
+        this.md5.update(chunk);
+        this.crc = crc32cUpdate(this.crc, chunk);
+        this.written += chunk.length;
+      }
+    } catch (error) {
+      await this.file.truncate(start.written);
+      this.written = start.written;
+      this.md5 = start.md5;
+      this.crc = start.crc;
+      throw error;
+    }
+  }
+
+  digest(): Digest {
+    return {
+      size: this.written,
+      md5Hash: this.md5.copy().digest('base64'),
+      crc32c: crc32cToBase64(this.crc),
+    };
+  }
+
+  /** Flushes the bytes to disk: after this the data survives a crash. */
+  async seal(): Promise<void> {
+    await this.file.sync();
+    await this.close();
+  }
+
+  async discard(): Promise<void> {
+    await this.close();
+    await rm(this.path, { force: true });
+  }
+
+  private async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.file.close();
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * Writing object data, shared by both APIs: stream a body into a staging file, check the hashes
+ * the client claimed, and commit through the store (rules and preconditions run there, under the
+ * object's lock). Whatever fails, the staging file is discarded and the live object is untouched.
+ */
+import { writeAuthorizer, type StorageContext } from './context.js';
+import { BadRequestError, StorageError, validateBucketName, validateObjectName } from './errors.js';
+import type { StagedBlob } from './store/blob-files.js';
+import type { StoredObject } from './store/object.js';
+import type { UploadSession, UploadTarget } from './uploads.js';
+
+/** Hashes a client announced for its upload (GCS `md5Hash`/`crc32c`, or the `X-Goog-Hash` header). */
+export interface ExpectedHashes {
+  md5Hash?: string;
+  crc32c?: string;
+}
+
+export function expectedHashesOf(resource: unknown, hashHeader?: string): ExpectedHashes {
+  const expected: ExpectedHashes = {};
+  if (resource && typeof resource === 'object') {
+    const { md5Hash, crc32c } = resource as Record<string, unknown>;
+    if (typeof md5Hash === 'string' && md5Hash) expected.md5Hash = md5Hash;
+    if (typeof crc32c === 'string' && crc32c) expected.crc32c = crc32c;
+  }
+  for (const pair of (hashHeader ?? '').split(',')) {
+    const at = pair.indexOf('=');
+    if (at < 0) continue;
+    const kind = pair.slice(0, at).trim();
+    const value = pair.slice(at + 1).trim();
+    if (kind === 'md5') expected.md5Hash = value;
+    if (kind === 'crc32c') expected.crc32c = value;
+  }
+  return expected;
+}
+
+export function checkTarget(bucket: string, name: string | undefined): { bucket: string; name: string } {
+  if (name === undefined) throw new BadRequestError('Required parameter: name.');
+  return { bucket: validateBucketName(bucket), name: validateObjectName(name) };
+}
+
+/** Streams a whole body into a new staging file; nothing is left behind if the stream fails. */
+export async function stageBody(ctx: StorageContext, body: AsyncIterable<Uint8Array>): Promise<StagedBlob> {
+  const staged = await ctx.store.files.stage();
+  try {
+    await staged.append(body);
+    return staged;
+  } catch (error) {
+    await staged.discard();
+    throw error;
+  }
+}
+
+export async function commitUpload(
+  ctx: StorageContext,
+  staged: StagedBlob,
+  target: UploadTarget,
+  expected: ExpectedHashes = {},
+): Promise<StoredObject> {
+  const digest = staged.digest();
+  const mismatch =
+    (expected.md5Hash !== undefined && expected.md5Hash !== digest.md5Hash) ||
+    (expected.crc32c !== undefined && expected.crc32c !== digest.crc32c);
+  if (target.declaredSize !== undefined && target.declaredSize !== digest.size) {
+    await staged.discard();
+    throw new BadRequestError(`Upload size ${digest.size} does not match the declared size ${target.declaredSize}.`);
+  }
+  if (mismatch) {
+    await staged.discard();
+    throw new BadRequestError('Provided MD5 hash or CRC32C checksum does not match the uploaded data.');
+  }
+  return ctx.store.commit(staged, {
+    bucket: target.bucket,
+    name: target.name,
+    metadata: target.metadata,
+    preconditions: target.preconditions,
+    authorize: writeAuthorizer(ctx, target.caller, target.bucket, target.name),
+  });
+}
+
+/** Finalizes a resumable session once; later finalize calls get the same answer again. */
+export async function finalizeSession(
+  ctx: StorageContext,
+  session: UploadSession,
+  expected: ExpectedHashes = {},
+): Promise<StoredObject> {
+  if (session.status === 'final' && session.outcome) {
+    if (session.outcome instanceof StorageError) throw session.outcome;
+    return session.outcome;
+  }
+  const staged = ctx.uploads.take(session);
+  try {
+    const object = await commitUpload(ctx, staged, session, { ...session.expected, ...expected });
+    ctx.uploads.settle(session, object);
+    return object;
+  } catch (error) {
+    if (error instanceof StorageError) ctx.uploads.settle(session, error);
+    throw error;
+  }
+}
