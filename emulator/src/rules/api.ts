@@ -86,6 +86,8 @@ export interface AccessBudget {
   readonly batchSize: number;
   /** Distinct documents looked up so far in the batch. */
   used: number;
+  /** Optional: the documents already counted, so one looked up by several writes counts once. */
+  seen?: Set<string>;
 }
 
 interface CommonRequest {
@@ -93,6 +95,8 @@ interface CommonRequest {
   auth: AuthContext | null;
   time: Timestamp;
   budget?: AccessBudget;
+  /** Receives what `debug()` prints (the official emulator writes it to its debug log). */
+  debug?: (message: string) => void;
 }
 
 export interface FirestoreRulesRequest extends CommonRequest {
