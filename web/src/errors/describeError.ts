@@ -1,0 +1,62 @@
+import { AUTH_ERROR_MESSAGES } from './authErrorMessages';
+
+const FALLBACK = 'Something went wrong. Please try again.';
+
+/** Firestore and callable-function codes (`functions/` prefixed for callables) a person can meet. */
+const DATA_ERROR_MESSAGES: Readonly<Record<string, string>> = {
+  'permission-denied': 'You don’t have permission to do that.',
+  unavailable: 'Can’t reach the server. Your changes are kept and will sync when you’re back online.',
+  'not-found': 'That item no longer exists.',
+  'resource-exhausted': 'Too many requests right now. Try again in a moment.',
+  unauthenticated: 'Your session has expired. Sign in again.',
+  'deadline-exceeded': 'The server took too long to answer. Try again.',
+};
+
+/** Callable codes whose message the function wrote for people (validation, conflicts). */
+const HUMAN_MESSAGE_CODES = new Set([
+  'invalid-argument',
+  'already-exists',
+  'failed-precondition',
+  'not-found',
+  'permission-denied',
+  'out-of-range',
+]);
+
+function codeOf(error: unknown): string | null {
+  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
+    return error.code;
+  }
+  return null;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message.trim() : '';
+}
+
+/** A schema (zod) failure: its first issue was written for people. */
+function validationMessageOf(error: unknown): string | null {
+  if (typeof error !== 'object' || error === null || !('issues' in error) || !Array.isArray(error.issues)) return null;
+  const first: unknown = error.issues[0];
+  if (typeof first === 'object' && first !== null && 'message' in first && typeof first.message === 'string') {
+    return first.message;
+  }
+  return null;
+}
+
+/** One sentence a person can read for any error the app shows them. */
+export function describeError(error: unknown): string {
+  const validation = validationMessageOf(error);
+  if (validation !== null) return validation;
+  const code = codeOf(error);
+  if (code === null) return FALLBACK;
+  if (code.startsWith('auth/')) return AUTH_ERROR_MESSAGES[code] ?? FALLBACK;
+  if (code.startsWith('functions/')) {
+    const bare = code.slice('functions/'.length);
+    const message = messageOf(error);
+    if (HUMAN_MESSAGE_CODES.has(bare) && message !== '' && message.toUpperCase() !== bare.toUpperCase()) {
+      return message;
+    }
+    return DATA_ERROR_MESSAGES[bare] ?? FALLBACK;
+  }
+  return DATA_ERROR_MESSAGES[code] ?? FALLBACK;
+}

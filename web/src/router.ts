@@ -1,0 +1,72 @@
+import { createRouter, type RouteRecordRaw, type RouterHistory } from 'vue-router';
+import { useAuthStore } from '@/stores/auth';
+import ListsView from '@/views/ListsView.vue';
+import SignInView from '@/views/SignInView.vue';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Only for signed-in people; others go to sign-in and come back after. */
+    requiresAuth?: boolean;
+    /** Only for signed-out people (sign-in, sign-up); signed-in people go to their lists. */
+    guestOnly?: boolean;
+    title?: string;
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: { name: 'lists' } },
+  { path: '/lists/:listId?', name: 'lists', component: ListsView, meta: { requiresAuth: true, title: 'Lists' } },
+  {
+    path: '/settings',
+    name: 'settings',
+    component: () => import('@/views/SettingsView.vue'),
+    meta: { requiresAuth: true, title: 'Settings' },
+  },
+  { path: '/signin', name: 'signin', component: SignInView, meta: { guestOnly: true, title: 'Sign in' } },
+  {
+    path: '/signup',
+    name: 'signup',
+    component: () => import('@/views/SignUpView.vue'),
+    meta: { guestOnly: true, title: 'Create account' },
+  },
+  {
+    path: '/reset-password',
+    name: 'reset-password',
+    component: () => import('@/views/ResetPasswordView.vue'),
+    meta: { guestOnly: true, title: 'Reset password' },
+  },
+  {
+    path: '/auth/action',
+    name: 'auth-action',
+    component: () => import('@/views/AuthActionView.vue'),
+    meta: { title: 'Account' },
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('@/views/NotFoundView.vue'),
+    meta: { title: 'Not found' },
+  },
+];
+
+/** A path inside the app to return to after signing in; anything else falls back to the lists. */
+export function safeRedirect(value: unknown): string {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/lists';
+}
+
+export function createAppRouter(history: RouterHistory) {
+  const router = createRouter({ history, routes });
+  router.beforeEach(async (to) => {
+    const auth = useAuthStore();
+    await auth.whenReady();
+    if (to.meta.requiresAuth && auth.uid === null) {
+      return { name: 'signin', query: { redirect: to.fullPath } };
+    }
+    if (to.meta.guestOnly && auth.uid !== null) return safeRedirect(to.query.redirect);
+    return true;
+  });
+  router.afterEach((to) => {
+    document.title = to.meta.title ? `${to.meta.title} · Hearth` : 'Hearth';
+  });
+  return router;
+}

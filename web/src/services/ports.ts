@@ -1,0 +1,94 @@
+import type { ExportMyDataResult, MemberSummary } from '@model';
+import type { MemberRole, Todo, TodoDraft, TodoList, UserProfile } from '@/domain/entities';
+
+/**
+ * What the stores need from the outside world. The Firebase adapters implement these; unit tests
+ * hand the stores in-memory fakes instead, so nothing below the stores is ever imitated.
+ */
+export type Unsubscribe = () => void;
+
+export interface Observer<T> {
+  next(value: T): void;
+  error(error: unknown): void;
+}
+
+/** A write the local cache applied at once; `written` settles when the server confirms it. */
+export interface QueuedWrite {
+  id: string;
+  written: Promise<void>;
+}
+
+export interface AuthUser {
+  uid: string;
+  email: string | null;
+  displayName: string | null;
+  emailVerified: boolean;
+  /** Sign-in providers linked to the account, e.g. "password", "google.com". */
+  providers: string[];
+}
+
+export interface AuthGateway {
+  watchUser(listener: (user: AuthUser | null) => void): Unsubscribe;
+  signUp(email: string, password: string, displayName: string): Promise<void>;
+  signIn(email: string, password: string): Promise<void>;
+  signInWithGoogle(): Promise<void>;
+  signOut(): Promise<void>;
+  sendPasswordReset(email: string): Promise<void>;
+  sendEmailVerification(): Promise<void>;
+  confirmPasswordReset(code: string, newPassword: string): Promise<void>;
+  applyActionCode(code: string): Promise<void>;
+  reloadUser(): Promise<AuthUser | null>;
+  /** Proves the person is present: with their password, or with Google when `password` is null. */
+  reauthenticate(password: string | null): Promise<void>;
+  updateDisplayName(displayName: string): Promise<void>;
+}
+
+export interface ListsGateway {
+  watchMyLists(uid: string, observer: Observer<TodoList[]>): Unsubscribe;
+  createList(uid: string, title: string, order: number): QueuedWrite;
+  renameList(listId: string, title: string): Promise<void>;
+  moveList(listId: string, order: number): Promise<void>;
+  deleteList(listId: string): Promise<void>;
+}
+
+export interface TodoPatch {
+  title?: string;
+  notes?: string;
+  dueAt?: Date | null;
+  priority?: number;
+  tags?: string[];
+  done?: boolean;
+  order?: number;
+}
+
+export interface TodosGateway {
+  watchTodos(listId: string, observer: Observer<Todo[]>): Unsubscribe;
+  createTodo(listId: string, uid: string, draft: TodoDraft, order: number): QueuedWrite;
+  updateTodo(listId: string, todoId: string, patch: TodoPatch): Promise<void>;
+  deleteTodos(listId: string, todoIds: readonly string[]): Promise<void>;
+}
+
+export interface ProfileGateway {
+  watchProfile(uid: string, observer: Observer<UserProfile | null>): Unsubscribe;
+  updateDisplayName(uid: string, displayName: string): Promise<void>;
+}
+
+/** The callable functions. */
+export interface AccountGateway {
+  claimUsername(username: string): Promise<void>;
+  inviteMember(listId: string, username: string, role: MemberRole): Promise<void>;
+  setMemberRole(listId: string, uid: string, role: MemberRole): Promise<void>;
+  listMembers(listId: string): Promise<MemberSummary[]>;
+  removeMember(listId: string, uid: string): Promise<void>;
+  leaveList(listId: string): Promise<void>;
+  exportMyData(): Promise<ExportMyDataResult>;
+  deleteAccount(): Promise<void>;
+}
+
+export interface Services {
+  auth: AuthGateway;
+  lists: ListsGateway;
+  todos: TodosGateway;
+  profiles: ProfileGateway;
+  account: AccountGateway;
+}

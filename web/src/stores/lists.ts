@@ -1,0 +1,72 @@
+import { defineStore } from 'pinia';
+import { computed } from 'vue';
+import { listTitleSchema } from '@model';
+import { useLiveQuery } from '@/composables/useLiveQuery';
+import { orderAfterLast, orderForMove } from '@/domain/ordering';
+import type { Role, TodoList } from '@/domain/entities';
+import { useServices } from '@/services/injection';
+import { useAuthStore } from './auth';
+import { useNoticesStore } from './notices';
+
+const byPosition = (a: TodoList, b: TodoList): number =>
+  a.order - b.order || (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0);
+
+/** The lists the signed-in person belongs to, live. Only owners reorder, rename and delete. */
+export const useListsStore = defineStore('lists', () => {
+  const { lists: gateway } = useServices();
+  const auth = useAuthStore();
+  const notices = useNoticesStore();
+  const live = useLiveQuery(() => auth.uid, (uid, observer) => gateway.watchMyLists(uid, observer), [] as TodoList[]);
+
+  const ownLists = computed(() => live.data.value.filter((list) => list.ownerId === auth.uid).sort(byPosition));
+  const sharedLists = computed(() => live.data.value.filter((list) => list.ownerId !== auth.uid).sort(byPosition));
+  const allLists = computed(() => [...ownLists.value, ...sharedLists.value]);
+
+  function findList(listId: string | null): TodoList | null {
+    return allLists.value.find((list) => list.id === listId) ?? null;
+  }
+
+  function roleIn(listId: string | null): Role | null {
+    const uid = auth.uid;
+    const list = findList(listId);
+    return uid && list ? (list.members[uid] ?? null) : null;
+  }
+
+  /** Returns the new list's id at once: the list exists in the local cache before the server sees it. */
+  function createList(title: string): string {
+    const uid = auth.uid;
+    if (!uid) throw new Error('Sign in to create a list');
+    const { id, written } = gateway.createList(uid, listTitleSchema.parse(title), orderAfterLast(ownLists.value));
+    notices.track(written);
+    return id;
+  }
+
+  function renameList(listId: string, title: string): void {
+    notices.track(gateway.renameList(listId, listTitleSchema.parse(title)));
+  }
+
+  function deleteList(listId: string): void {
+    notices.track(gateway.deleteList(listId));
+  }
+
+  /** Moves one of the person's own lists to another position among their own lists. */
+  function moveList(listId: string, toIndex: number): void {
+    const from = ownLists.value.findIndex((list) => list.id === listId);
+    const order = orderForMove(ownLists.value, from, toIndex);
+    if (order !== null) notices.track(gateway.moveList(listId, order));
+  }
+
+  return {
+    ownLists,
+    sharedLists,
+    allLists,
+    state: live.state,
+    error: live.error,
+    findList,
+    roleIn,
+    createList,
+    renameList,
+    deleteList,
+    moveList,
+  };
+});

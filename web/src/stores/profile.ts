@@ -1,0 +1,67 @@
+import { defineStore } from 'pinia';
+import { watch } from 'vue';
+import { displayNameSchema, usernameSchema, type ExportMyDataResult } from '@model';
+import { useLiveQuery } from '@/composables/useLiveQuery';
+import type { UserProfile } from '@/domain/entities';
+import { useServices } from '@/services/injection';
+import { useAuthStore } from './auth';
+import { useNoticesStore } from './notices';
+
+/** The signed-in person's profile and account-wide actions (Settings). */
+export const useProfileStore = defineStore('profile', () => {
+  const services = useServices();
+  const auth = useAuthStore();
+  const notices = useNoticesStore();
+  const live = useLiveQuery(
+    () => auth.uid,
+    (uid, observer) => services.profiles.watchProfile(uid, observer),
+    null as UserProfile | null,
+  );
+
+  function saveDisplayName(displayName: string): void {
+    const uid = auth.uid;
+    if (!uid) return;
+    const value = displayNameSchema.parse(displayName);
+    notices.track(services.profiles.updateDisplayName(uid, value));
+    notices.track(services.auth.updateDisplayName(value));
+  }
+
+  // The sign-up trigger creates the profile from the Auth record, which may not carry the name
+  // typed in the sign-up form yet: once the profile exists, make it match that name.
+  watch(
+    () => live.data.value,
+    (profile) => {
+      const wanted = auth.displayNameFromSignUp;
+      if (profile && wanted !== null) {
+        auth.displayNameFromSignUp = null;
+        if (profile.displayName !== wanted) saveDisplayName(wanted);
+      }
+    },
+  );
+
+  /** Claims a username through the callable (which frees the old one); resolves once it is ours. */
+  async function claimUsername(username: string): Promise<void> {
+    await services.account.claimUsername(usernameSchema.parse(username));
+  }
+
+  function exportMyData(): Promise<ExportMyDataResult> {
+    return services.account.exportMyData();
+  }
+
+  /** Re-authenticates (password, or Google when null), deletes everything, then signs out. */
+  async function deleteAccount(password: string | null): Promise<void> {
+    await services.auth.reauthenticate(password);
+    await services.account.deleteAccount();
+    await services.auth.signOut();
+  }
+
+  return {
+    profile: live.data,
+    state: live.state,
+    error: live.error,
+    saveDisplayName,
+    claimUsername,
+    exportMyData,
+    deleteAccount,
+  };
+});

@@ -1,0 +1,298 @@
+import type { MemberSummary } from '@model';
+import type { Todo, TodoDraft, TodoList, UserProfile } from '@/domain/entities';
+import type {
+  AccountGateway,
+  AuthGateway,
+  AuthUser,
+  ListsGateway,
+  Observer,
+  ProfileGateway,
+  Services,
+  TodoPatch,
+  TodosGateway,
+} from '@/services/ports';
+
+/**
+ * In-memory stand-ins for the ports, for unit tests of stores and components. They keep state and
+ * notify watchers synchronously, so tests observe behaviour instead of scripting calls.
+ */
+export class FakeError extends Error {
+  constructor(
+    readonly code: string,
+    message = code,
+  ) {
+    super(message);
+  }
+}
+
+/** A live collection: watchers get every change, like a snapshot listener. */
+class LiveCollection<T> {
+  private readonly watchers = new Set<Observer<T[]>>();
+  constructor(public items: T[] = []) {}
+
+  watch(observer: Observer<T[]>, filter: (item: T) => boolean = () => true): () => void {
+    const scoped: Observer<T[]> = { next: (items) => observer.next(items.filter(filter)), error: observer.error };
+    this.watchers.add(scoped);
+    scoped.next(this.items);
+    return () => this.watchers.delete(scoped);
+  }
+
+  set(items: T[]): void {
+    this.items = items;
+    for (const watcher of this.watchers) watcher.next(items);
+  }
+
+  fail(error: unknown): void {
+    for (const watcher of this.watchers) watcher.error(error);
+  }
+
+  get watcherCount(): number {
+    return this.watchers.size;
+  }
+}
+
+export function makeList(overrides: Partial<TodoList> & { id: string; ownerId: string }): TodoList {
+  return {
+    title: overrides.id,
+    members: { [overrides.ownerId]: 'owner' },
+    memberIds: [overrides.ownerId],
+    counts: { open: 0, done: 0 },
+    order: 0,
+    createdAt: new Date(0),
+    updatedAt: new Date(0),
+    pending: false,
+    ...overrides,
+  };
+}
+
+export function makeTodo(overrides: Partial<Todo> & { id: string }): Todo {
+  return {
+    listId: 'list-1',
+    title: overrides.id,
+    notes: '',
+    done: false,
+    completedAt: null,
+    dueAt: null,
+    priority: 0,
+    tags: [],
+    order: 0,
+    createdBy: 'alice',
+    createdAt: new Date(0),
+    updatedAt: new Date(0),
+    attachmentCount: 0,
+    pending: false,
+    ...overrides,
+  };
+}
+
+export class FakeAuth implements AuthGateway {
+  user: AuthUser | null = null;
+  passwords = new Map<string, string>();
+  reauthenticatedWith: Array<string | null> = [];
+  private listeners = new Set<(user: AuthUser | null) => void>();
+
+  setUser(user: AuthUser | null): void {
+    this.user = user;
+    for (const listener of this.listeners) listener(user);
+  }
+
+  watchUser(listener: (user: AuthUser | null) => void) {
+    this.listeners.add(listener);
+    listener(this.user);
+    return () => this.listeners.delete(listener);
+  }
+  async signUp(email: string, password: string, displayName: string) {
+    if (this.passwords.has(email)) throw new FakeError('auth/email-already-in-use');
+    if (password.length < 6) throw new FakeError('auth/weak-password');
+    this.passwords.set(email, password);
+    this.setUser({ uid: `uid-${email}`, email, displayName, emailVerified: false, providers: ['password'] });
+  }
+  async signIn(email: string, password: string) {
+    if (this.passwords.get(email) !== password) throw new FakeError('auth/invalid-credential');
+    this.setUser({ uid: `uid-${email}`, email, displayName: null, emailVerified: true, providers: ['password'] });
+  }
+  async signInWithGoogle() {
+    this.setUser({ uid: 'uid-google', email: 'g@example.com', displayName: 'G', emailVerified: true, providers: ['google.com'] });
+  }
+  async signOut() {
+    this.setUser(null);
+  }
+  async sendPasswordReset() {}
+  async sendEmailVerification() {}
+  async confirmPasswordReset() {}
+  async applyActionCode() {}
+  async reloadUser() {
+    return this.user;
+  }
+  async reauthenticate(password: string | null) {
+    if (password !== null && this.user?.email && this.passwords.get(this.user.email) !== password) {
+      throw new FakeError('auth/wrong-password');
+    }
+    this.reauthenticatedWith.push(password);
+  }
+  async updateDisplayName(displayName: string) {
+    if (this.user) this.user = { ...this.user, displayName };
+  }
+}
+
+export class FakeLists implements ListsGateway {
+  readonly lists = new LiveCollection<TodoList>();
+  /** Promise every write returns; tests swap it to simulate a refused write. */
+  outcome: () => Promise<void> = () => Promise.resolve();
+  private nextId = 1;
+
+  watchMyLists(uid: string, observer: Observer<TodoList[]>) {
+    return this.lists.watch(observer, (list) => list.memberIds.includes(uid));
+  }
+  createList(uid: string, title: string, order: number) {
+    const id = `new-list-${this.nextId++}`;
+    this.lists.set([...this.lists.items, makeList({ id, ownerId: uid, title, order, pending: true })]);
+    return { id, written: this.outcome() };
+  }
+  renameList(listId: string, title: string) {
+    this.lists.set(this.lists.items.map((list) => (list.id === listId ? { ...list, title } : list)));
+    return this.outcome();
+  }
+  moveList(listId: string, order: number) {
+    this.lists.set(this.lists.items.map((list) => (list.id === listId ? { ...list, order } : list)));
+    return this.outcome();
+  }
+  deleteList(listId: string) {
+    this.lists.set(this.lists.items.filter((list) => list.id !== listId));
+    return this.outcome();
+  }
+}
+
+export class FakeTodos implements TodosGateway {
+  readonly byList = new Map<string, LiveCollection<Todo>>();
+  outcome: () => Promise<void> = () => Promise.resolve();
+  private nextId = 1;
+
+  collection(listId: string): LiveCollection<Todo> {
+    let live = this.byList.get(listId);
+    if (!live) {
+      live = new LiveCollection<Todo>();
+      this.byList.set(listId, live);
+    }
+    return live;
+  }
+  watchTodos(listId: string, observer: Observer<Todo[]>) {
+    return this.collection(listId).watch(observer);
+  }
+  createTodo(listId: string, uid: string, draft: TodoDraft, order: number) {
+    const id = `new-todo-${this.nextId++}`;
+    const live = this.collection(listId);
+    live.set([...live.items, makeTodo({ ...draft, id, listId, order, createdBy: uid, pending: true })]);
+    return { id, written: this.outcome() };
+  }
+  updateTodo(listId: string, todoId: string, patch: TodoPatch) {
+    const live = this.collection(listId);
+    live.set(live.items.map((todo) => (todo.id === todoId ? { ...todo, ...patch } : todo)));
+    return this.outcome();
+  }
+  deleteTodos(listId: string, todoIds: readonly string[]) {
+    const live = this.collection(listId);
+    live.set(live.items.filter((todo) => !todoIds.includes(todo.id)));
+    return this.outcome();
+  }
+}
+
+export class FakeProfiles implements ProfileGateway {
+  readonly profiles = new LiveCollection<UserProfile>();
+  watchProfile(uid: string, observer: Observer<UserProfile | null>) {
+    return this.profiles.watch(
+      { next: (items) => observer.next(items[0] ?? null), error: observer.error },
+      (profile) => profile.uid === uid,
+    );
+  }
+  async updateDisplayName(uid: string, displayName: string) {
+    this.profiles.set(this.profiles.items.map((profile) => (profile.uid === uid ? { ...profile, displayName } : profile)));
+  }
+}
+
+export class FakeAccount implements AccountGateway {
+  usernames = new Map<string, string>();
+  calls: string[] = [];
+  constructor(
+    private readonly lists: FakeLists,
+    private readonly currentUid: () => string | null,
+  ) {}
+
+  async claimUsername(username: string) {
+    this.calls.push(`claimUsername ${username}`);
+    const owner = this.usernames.get(username);
+    if (owner && owner !== this.currentUid()) throw new FakeError('functions/already-exists', 'That username is taken.');
+    this.usernames.set(username, this.currentUid() ?? '');
+  }
+  async inviteMember(listId: string, username: string, role: 'editor' | 'viewer') {
+    this.calls.push(`inviteMember ${listId} ${username} ${role}`);
+    const uid = this.usernames.get(username);
+    if (!uid) throw new FakeError('functions/not-found', 'No one uses that username.');
+    this.setRole(listId, uid, role);
+  }
+  async setMemberRole(listId: string, uid: string, role: 'editor' | 'viewer') {
+    this.calls.push(`setMemberRole ${listId} ${uid} ${role}`);
+    this.setRole(listId, uid, role);
+  }
+  async removeMember(listId: string, uid: string) {
+    this.calls.push(`removeMember ${listId} ${uid}`);
+    this.setRole(listId, uid, null);
+  }
+  async leaveList(listId: string) {
+    this.calls.push(`leaveList ${listId}`);
+    this.setRole(listId, this.currentUid() ?? '', null);
+  }
+  async listMembers(listId: string): Promise<MemberSummary[]> {
+    const list = this.lists.lists.items.find((candidate) => candidate.id === listId);
+    const usernameOf = (uid: string) => [...this.usernames].find(([, owner]) => owner === uid)?.[0] ?? null;
+    return Object.entries(list?.members ?? {}).map(([uid, role]) => ({
+      uid,
+      role,
+      username: usernameOf(uid),
+      displayName: `Name of ${uid}`,
+    }));
+  }
+  async exportMyData() {
+    this.calls.push('exportMyData');
+    return { exportedAt: '2030-01-02T03:04:05.000Z', uid: this.currentUid() ?? '', profile: null, lists: [] };
+  }
+  async deleteAccount() {
+    this.calls.push('deleteAccount');
+  }
+
+  private setRole(listId: string, uid: string, role: 'editor' | 'viewer' | null): void {
+    this.lists.lists.set(
+      this.lists.lists.items.map((list) => {
+        if (list.id !== listId) return list;
+        const members = { ...list.members };
+        if (role === null) delete members[uid];
+        else members[uid] = role;
+        return { ...list, members, memberIds: Object.keys(members) };
+      }),
+    );
+  }
+}
+
+export interface FakeServices extends Services {
+  auth: FakeAuth;
+  lists: FakeLists;
+  todos: FakeTodos;
+  profiles: FakeProfiles;
+  account: FakeAccount;
+}
+
+export function createFakeServices(): FakeServices {
+  const auth = new FakeAuth();
+  const lists = new FakeLists();
+  return {
+    auth,
+    lists,
+    todos: new FakeTodos(),
+    profiles: new FakeProfiles(),
+    account: new FakeAccount(lists, () => auth.user?.uid ?? null),
+  };
+}
+
+export function signedIn(uid: string, overrides: Partial<AuthUser> = {}): AuthUser {
+  return { uid, email: `${uid}@example.com`, displayName: uid, emailVerified: true, providers: ['password'], ...overrides };
+}

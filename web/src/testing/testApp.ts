@@ -1,0 +1,22 @@
+import { createApp } from 'vue';
+import { createPinia, setActivePinia, type Pinia } from 'pinia';
+import { servicesKey } from '@/services/injection';
+import type { Services } from '@/services/ports';
+
+/**
+ * A Pinia bound to an app that provides `services`, active for the test: stores created after this
+ * call receive the given (fake) services, as they would receive Firebase's in the running app.
+ */
+export function useTestPinia(services: Services): Pinia {
+  const app = createApp({});
+  const pinia = createPinia();
+  app.provide(servicesKey, services);
+  app.use(pinia);
+  setActivePinia(pinia);
+  return pinia;
+}
+
+/** Global mount options for @vue/test-utils with the same Pinia and services. */
+export function mountOptions(pinia: Pinia, services: Services) {
+  return { global: { plugins: [pinia], provide: { [servicesKey as symbol]: services } } };
+}
