@@ -1,0 +1,115 @@
+/**
+ * The Java-free Firestore emulator: gRPC (Node SDKs), HTTP control endpoints and the browser
+ * wires on one port, rules enforced on every client request, data per project and database.
+ */
+import * as grpc from '@grpc/grpc-js';
+import type { AuthContext, DocumentAccess } from '../rules/api.js';
+import { compileRuleset } from '../rules/index.js';
+import { Databases } from './databases.js';
+import { addFirestoreService } from './grpc/grpc_service.js';
+import { controlRoutes } from './http/control_routes.js';
+import { createRouter } from './http/router.js';
+import type { StoredDocument } from './model/document.js';
+import { documentName } from './model/path.js';
+import type { Timestamp } from './model/value.js';
+import { exportDatabases, importDatabases } from './persistence/snapshot_files.js';
+import { listenOnePort } from './port_server.js';
+import { Authorizer } from './security/authorize.js';
+import { documentAccess } from './security/document_access.js';
+import { RulesRegistry } from './security/rules_registry.js';
+import { FirestoreService } from './service.js';
+import { microsToTimestamp } from './store/clock.js';
+
+export type { StoredDocument } from './model/document.js';
+
+export interface FirestoreEmulatorOptions {
+  /** Default '127.0.0.1'. */
+  host?: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** Loaded at start, watched and reloaded; a ruleset that does not compile is reported and the previous one kept. */
+  rulesFile?: string;
+  /** Data written by exportData. */
+  importDir?: string;
+  log?: (line: string) => void;
+}
+
+export interface CommitEvent {
+  projectId: string;
+  database: string;
+  commitTime: Timestamp;
+  /** Who wrote; null for admin (owner) callers. */
+  auth: AuthContext | null;
+  /** Full resource names. */
+  changes: { name: string; before: StoredDocument | null; after: StoredDocument | null }[];
+}
+
+export interface FirestoreEmulator {
+  readonly host: string;
+  readonly port: number;
+  documentAccess(projectId: string, database?: string): DocumentAccess;
+  /** Called after each commit, in commit order, synchronously; a throwing listener is logged, never breaks the commit. */
+  onCommit(listener: (event: CommitEvent) => void): () => void;
+  exportData(dir: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startFirestore(options: FirestoreEmulatorOptions): Promise<FirestoreEmulator> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const databases = new Databases();
+  const rules = new RulesRegistry(compileRuleset, log);
+  if (options.rulesFile) await rules.loadFile(options.rulesFile);
+  if (options.importDir) {
+    const count = await importDatabases(databases, options.importDir);
+    log(`firestore: imported ${count} documents from ${options.importDir}`);
+  }
+  const service = new FirestoreService(databases, new Authorizer(databases, rules));
+  const exportData = (dir: string): Promise<void> => exportDatabases(databases, dir);
+
+  const grpcServer = new grpc.Server({ 'grpc.max_receive_message_length': 64 * 1024 * 1024 });
+  addFirestoreService(grpcServer, service);
+  const server = await listenOnePort({
+    host: options.host ?? '127.0.0.1',
+    port: options.port,
+    grpcServer,
+    http: createRouter([
+      ...controlRoutes({ databases, rules, exportData }),
+      // The browser wires (REST under /v1/projects/..., WebChannel under
+      // /google.firestore.v1.Firestore/{Listen,Write}/channel) are added here.
+    ]),
+  });
+
+  const listeners = new Set<(event: CommitEvent) => void>();
+  databases.observe((db, changes, time, auth) => {
+    if (listeners.size === 0) return;
+    const event: CommitEvent = {
+      projectId: db.id.projectId,
+      database: db.id.database,
+      commitTime: microsToTimestamp(time),
+      auth,
+      changes: changes.map((c) => ({ name: documentName(db.id, c.path), before: c.before, after: c.after })),
+    };
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        log(`firestore: a commit listener failed: ${(error as Error).message}`);
+      }
+    }
+  });
+
+  return {
+    host: server.host,
+    port: server.port,
+    documentAccess: (projectId, database = '(default)') => documentAccess(databases, projectId, database),
+    onCommit: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    exportData,
+    close: async () => {
+      rules.close();
+      await server.close();
+    },
+  };
+}
