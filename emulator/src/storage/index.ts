@@ -3,17 +3,24 @@
  * and the GCS JSON API (firebase-admin, @google-cloud/storage), with storage.rules enforced on
  * client requests and object events for the triggers bridge.
  */
-import type { CompileResult } from '../rules/api.js';
+import { compileRuleset, type CompileResult } from '../rules/index.js';
 import { createStorageEmulator, type StorageEmulator, type StorageEmulatorOptions } from './server.js';
 
 export type { ObjectEvent, StorageEmulator, StorageEmulatorOptions } from './server.js';
 
+/** A Firestore ruleset would compile but never allow anything here: say so at load time instead. */
 function compileStorageRules(source: string): CompileResult {
-  void source;
-  return {
-    ruleset: null,
-    issues: [{ severity: 'error', line: 1, column: 1, message: 'The rules engine is not available yet.' }],
-  };
+  const result = compileRuleset(source);
+  if (result.ruleset && result.ruleset.service !== 'firebase.storage') {
+    return {
+      ruleset: null,
+      issues: [
+        ...result.issues,
+        { severity: 'error', line: 1, column: 1, message: `Expected service firebase.storage, found ${result.ruleset.service}.` },
+      ],
+    };
+  }
+  return result;
 }
 
 export function startStorage(options: StorageEmulatorOptions): Promise<StorageEmulator> {
