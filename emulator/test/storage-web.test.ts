@@ -3,6 +3,9 @@
  * through the Firebase v0 API: uploads of every kind, downloads, metadata, listing and deletes.
  */
 import { createHash } from 'node:crypto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { deleteApp, initializeApp, type FirebaseApp } from 'firebase/app';
 import {
   connectStorageEmulator,
@@ -31,12 +34,21 @@ let emulator: StorageEmulator;
 let app: FirebaseApp;
 let storage: FirebaseStorage;
 
+const RULES = `rules_version = '2';
+service firebase.storage {
+  match /b/{bucket}/o {
+    match /{all=**} { allow read, write: if request.auth.uid == 'alice'; }
+  }
+}`;
+
 beforeAll(async () => {
-  emulator = await startStorage({ port: 0, projectId });
+  const dir = await mkdtemp(join(tmpdir(), 'storage-web-'));
+  await writeFile(join(dir, 'storage.rules'), RULES);
+  emulator = await startStorage({ port: 0, projectId, rulesFile: join(dir, 'storage.rules') });
   app = initializeApp({ projectId, apiKey: 'fake-api-key', storageBucket: bucket }, 'storage-web');
   storage = getStorage(app);
-  // `owner` is rules-unit-testing's "rules disabled" token; the rules suite covers real users.
-  connectStorageEmulator(storage, emulator.host, emulator.port, { mockUserToken: 'owner' });
+  // A signed-in user, so every request below also goes through storage.rules.
+  connectStorageEmulator(storage, emulator.host, emulator.port, { mockUserToken: { user_id: 'alice' } });
 });
 
 afterAll(async () => {
