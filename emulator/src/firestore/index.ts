@@ -18,6 +18,8 @@ import { Authorizer } from './security/authorize.js';
 import { documentAccess } from './security/document_access.js';
 import { RulesRegistry } from './security/rules_registry.js';
 import { FirestoreService } from './service.js';
+import { restRoutes } from './rest.js';
+import { webChannelAdapter } from './webchannel.js';
 import { microsToTimestamp } from './store/clock.js';
 
 export type { StoredDocument } from './model/document.js';
@@ -66,6 +68,7 @@ export async function startFirestore(options: FirestoreEmulatorOptions): Promise
   const service = new FirestoreService(databases, new Authorizer(databases, rules));
   const exportData = (dir: string): Promise<void> => exportDatabases(databases, dir);
 
+  const webChannel = webChannelAdapter(service);
   const grpcServer = new grpc.Server({ 'grpc.max_receive_message_length': 64 * 1024 * 1024 });
   addFirestoreService(grpcServer, service);
   const server = await listenOnePort({
@@ -74,8 +77,8 @@ export async function startFirestore(options: FirestoreEmulatorOptions): Promise
     grpcServer,
     http: createRouter([
       ...controlRoutes({ databases, rules, exportData }),
-      // The browser wires (REST under /v1/projects/..., WebChannel under
-      // /google.firestore.v1.Firestore/{Listen,Write}/channel) are added here.
+      ...restRoutes(service),
+      ...webChannel.routes,
     ]),
   });
 
@@ -109,6 +112,7 @@ export async function startFirestore(options: FirestoreEmulatorOptions): Promise
     exportData,
     close: async () => {
       rules.close();
+      webChannel.close();
       await server.close();
     },
   };
