@@ -17,10 +17,8 @@ export interface Token {
   end: number;
 }
 
-const PUNCTUATION = [
-  '&&', '||', '==', '!=', '<=', '>=', '$(',
-  '{', '}', '(', ')', '[', ']', ',', ';', ':', '.', '?', '!', '<', '>', '+', '-', '*', '/', '%', '=',
-];
+const PUNCTUATION_2 = new Set(['&&', '||', '==', '!=', '<=', '>=', '$(']);
+const PUNCTUATION_1 = new Set(['{', '}', '(', ')', '[', ']', ',', ';', ':', '.', '?', '!', '<', '>', '+', '-', '*', '/', '%', '=']);
 
 function isIdentStart(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
@@ -29,6 +27,8 @@ function isIdentStart(c: number): boolean {
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
+
+const encoder = new TextEncoder();
 
 export function isIdentPart(c: number): boolean {
   return isIdentStart(c) || isDigit(c);
@@ -67,7 +67,7 @@ export class Lexer {
     if ((c === 98 || c === 66) && (t[start + 1] === "'" || t[start + 1] === '"')) {
       this.pos++;
       const s = this.readString();
-      return { kind: 'bytes', text: t.slice(start, this.pos), value: s.bytes, start, end: this.pos };
+      return { kind: 'bytes', text: t.slice(start, this.pos), value: Uint8Array.from(s.bytes), start, end: this.pos };
     }
     if ((c === 114 || c === 82) && (t[start + 1] === "'" || t[start + 1] === '"')) {
       this.pos++;
@@ -83,11 +83,11 @@ export class Lexer {
       const s = this.readString();
       return { kind: 'string', text: t.slice(start, this.pos), value: s.text, start, end: this.pos };
     }
-    for (const p of PUNCTUATION) {
-      if (t.startsWith(p, start)) {
-        this.pos += p.length;
-        return { kind: 'punct', text: p, start, end: this.pos };
-      }
+    const two = t.slice(start, start + 2);
+    const p = PUNCTUATION_2.has(two) ? two : PUNCTUATION_1.has(t[start] as string) ? (t[start] as string) : null;
+    if (p !== null) {
+      this.pos += p.length;
+      return { kind: 'punct', text: p, start, end: this.pos };
     }
     throw new RulesSyntaxError(start, `Unexpected character '${t[start]}'.`);
   }
@@ -123,14 +123,21 @@ export class Lexer {
   }
 
   /** Reads a quoted literal at `pos`; returns it both as text and as UTF-8 bytes (escapes may be bytes). */
-  private readString(raw = false): { text: string; bytes: Uint8Array } {
+  private readString(raw = false): { text: string; bytes: number[] } {
     const t = this.text;
     const start = this.pos;
-    const quote = t[start];
+    const quote = t[start] as string;
     this.pos++;
+    // Fast path: no escapes (bytes are only needed for bytes literals, computed then).
+    const close = t.indexOf(quote, this.pos);
+    const newline = t.indexOf('\n', this.pos);
+    if (close >= 0 && (newline < 0 || close < newline) && (raw || !t.slice(this.pos, close).includes('\\'))) {
+      const text = t.slice(this.pos, close);
+      this.pos = close + 1;
+      return { text, get bytes() { return Array.from(encoder.encode(text)); } };
+    }
     const bytes: number[] = [];
     let text = '';
-    const encoder = new TextEncoder();
     const pushText = (s: string): void => {
       text += s;
       for (const b of encoder.encode(s)) bytes.push(b);
@@ -142,7 +149,7 @@ export class Lexer {
       const ch = t[this.pos] as string;
       if (ch === quote) {
         this.pos++;
-        return { text, bytes: Uint8Array.from(bytes) };
+        return { text, bytes };
       }
       if (ch !== '\\' || raw) {
         const cp = t.codePointAt(this.pos) ?? 0;
