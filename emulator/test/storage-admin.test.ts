@@ -7,7 +7,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deleteApp, initializeApp, type App } from 'firebase-admin/app';
-import { getStorage } from 'firebase-admin/storage';
+import { getDownloadURL, getStorage } from 'firebase-admin/storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStorage, type ObjectEvent, type StorageEmulator } from '../src/storage/index.js';
 
@@ -152,6 +152,14 @@ describe('firebase-admin against the GCS JSON API', () => {
     expect(events.map((event) => event.type)).toEqual(['finalized', 'metadataUpdated', 'deleted']);
     expect(events[0]!.object).toMatchObject({ kind: 'storage#object', name: 'events/e.txt', bucket: bucketName, size: '1' });
     expect(events[1]!.object).toMatchObject({ metageneration: '2', metadata: { k: 'v' } });
+  });
+
+  it('getDownloadURL mints a token URL that downloads', async () => {
+    const file = bucket().file('shared/report.txt');
+    await file.save('report', { resumable: false });
+    const url = await getDownloadURL(file);
+    expect(url).toMatch(/\/v0\/b\/.+\/o\/shared%2Freport\.txt\?alt=media&token=[0-9a-f-]{36}$/);
+    expect(await (await fetch(url)).text()).toBe('report');
   });
 
   it('copies an object', async () => {

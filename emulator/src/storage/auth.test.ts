@@ -9,6 +9,10 @@ describe('callerOf', () => {
   it('treats a missing header as an anonymous client', () => {
     expect(callerOf(undefined)).toEqual({ kind: 'client', auth: null });
   });
+  it('treats the Cloud Storage client library without credentials as admin, and nobody else', () => {
+    expect(callerOf(undefined, 'gl-node/20.0.0 gccl/7.22.0-CJS gccl-invocation-id/x')).toEqual({ kind: 'admin' });
+    expect(callerOf(undefined, 'gl-node/20.0.0 fire/12')).toEqual({ kind: 'client', auth: null });
+  });
   it('treats the owner token as admin', () => {
     expect(callerOf('Firebase owner')).toEqual({ kind: 'admin' });
     expect(callerOf('Bearer owner')).toEqual({ kind: 'admin' });

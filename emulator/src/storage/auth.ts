@@ -10,9 +10,14 @@ export type Caller = { kind: 'admin' } | { kind: 'client'; auth: AuthContext | n
 
 export const ADMIN: Caller = { kind: 'admin' };
 
-/** For the Firebase API: `Firebase <token>` or `Bearer <token>`; no header is an anonymous client. */
-export function callerOf(authorization: string | undefined): Caller {
-  if (!authorization) return { kind: 'client', auth: null };
+/**
+ * For the Firebase API: `Firebase <token>` or `Bearer <token>`; no header is an anonymous client,
+ * except for the Cloud Storage client library (firebase-admin's getDownloadURL reads v0 metadata
+ * through it). In production it always sends project credentials; pointed at an emulator it sends
+ * none, and names itself in `x-goog-api-client` (`gccl/<version>`).
+ */
+export function callerOf(authorization: string | undefined, apiClient?: string): Caller {
+  if (!authorization) return /(^|\s)gccl\//.test(apiClient ?? '') ? ADMIN : { kind: 'client', auth: null };
   const match = /^(Firebase|Bearer)\s+(\S+)\s*$/i.exec(authorization);
   if (!match) throw new UnauthorizedError('Invalid authorization header.');
   const token = match[2]!;

@@ -22,7 +22,7 @@ export async function handleFirebase(ctx: StorageContext, ex: Exchange): Promise
   if (!target || target.bucket === undefined) throw new NotFoundError('Not Found.');
   const bucket = validateBucketName(target.bucket);
   ctx.store.ensureBucket(bucket);
-  const caller = callerOf(header(ex, 'authorization'));
+  const caller = callerOf(header(ex, 'authorization'), header(ex, 'x-goog-api-client'));
   const name = target.name;
   const query = ex.url.searchParams;
   switch (ex.method) {
