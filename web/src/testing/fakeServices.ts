@@ -274,6 +274,8 @@ export class FakeAccount implements AccountGateway {
 }
 
 export interface FakeServices extends Services {
+  /** Registers ann@example.com with password "secret1". */
+  passwordsSeed(): void;
   auth: FakeAuth;
   lists: FakeLists;
   todos: FakeTodos;
@@ -285,6 +287,7 @@ export function createFakeServices(): FakeServices {
   const auth = new FakeAuth();
   const lists = new FakeLists();
   return {
+    passwordsSeed: () => auth.passwords.set('ann@example.com', 'secret1'),
     auth,
     lists,
     todos: new FakeTodos(),

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { mount } from '@vue/test-utils';
+import { makeTodo } from '@/testing/fakeServices';
+import TodoItem from './TodoItem.vue';
+
+const now = new Date(2030, 5, 10);
+
+function mountItem(props: Partial<InstanceType<typeof TodoItem>['$props']> = {}) {
+  return mount(TodoItem, {
+    props: { todo: makeTodo({ id: 't', title: 'Water plants' }), canEdit: true, canReorder: true, position: 2, total: 5, now, ...props },
+  });
+}
+
+describe('TodoItem', () => {
+  it('completes through a labelled checkbox', async () => {
+    const wrapper = mountItem();
+    const checkbox = wrapper.get('input[type=checkbox]');
+    expect(checkbox.attributes('aria-label')).toBe('Complete: Water plants');
+    await checkbox.setValue(true);
+    expect(wrapper.emitted('toggle')).toEqual([[true]]);
+  });
+
+  it('shows priority, due date, tags and the pending state', () => {
+    const wrapper = mountItem({
+      todo: makeTodo({ id: 't', title: 'Pay rent', priority: 3, dueAt: new Date(2030, 5, 1), tags: ['home'], pending: true }),
+    });
+    expect(wrapper.text()).toContain('High priority');
+    expect(wrapper.get('.todo__due--overdue').text()).toMatch(/^Overdue/);
+    expect(wrapper.text()).toContain('#home');
+    expect(wrapper.text()).toContain('Not synced yet');
+  });
+
+  it('moves with the arrow keys on its handle', async () => {
+    const wrapper = mountItem();
+    const handle = wrapper.get('.todo__handle');
+    expect(handle.attributes('aria-label')).toContain('position 2 of 5');
+    await handle.trigger('keydown', { key: 'ArrowUp' });
+    await handle.trigger('keydown', { key: 'ArrowDown' });
+    expect(wrapper.emitted('move')).toEqual([[-1], [1]]);
+  });
+
+  it('is read-only for viewers: no delete, no handle, disabled checkbox', () => {
+    const wrapper = mountItem({ canEdit: false, canReorder: false });
+    expect(wrapper.find('.todo__delete').exists()).toBe(false);
+    expect(wrapper.find('.todo__handle').exists()).toBe(false);
+    expect(wrapper.get('input[type=checkbox]').attributes('disabled')).toBeDefined();
+  });
+
+  it('opens the details from its title', async () => {
+    const wrapper = mountItem();
+    await wrapper.get('.todo__title').trigger('click');
+    expect(wrapper.emitted('open')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,90 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { inboxListId } from '@model';
+import { createFakeServices, makeList, makeTodo, signedIn, type FakeServices } from '@/testing/fakeServices';
+import { mountApp } from '@/testing/mountApp';
+
+let services: FakeServices;
+let wrapper: VueWrapper | null = null;
+const inbox = inboxListId('alice');
+
+beforeEach(() => {
+  services = createFakeServices();
+  services.auth.user = signedIn('alice');
+  services.lists.lists.set([
+    makeList({ id: inbox, ownerId: 'alice', title: 'Inbox' }),
+    makeList({ id: 'shared', ownerId: 'bob', title: 'Bob’s list', members: { bob: 'owner', alice: 'viewer' }, memberIds: ['bob', 'alice'] }),
+  ]);
+  services.todos.collection('shared').set([makeTodo({ id: 'b1', listId: 'shared', title: 'Bob’s task' })]);
+});
+
+afterEach(() => {
+  wrapper?.unmount();
+  wrapper = null;
+});
+
+const titles = (w: VueWrapper) => w.findAll('.todo__title').map((title) => title.text());
+
+describe('ListsView', () => {
+  it('opens the Inbox when no list is named', async () => {
+    const mounted = await mountApp(services, '/lists');
+    wrapper = mounted.wrapper;
+    expect(mounted.router.currentRoute.value.fullPath).toBe(`/lists/${inbox}`);
+    expect(wrapper.get('h1').text()).toBe('Inbox');
+    expect(wrapper.text()).toContain('Nothing to do yet');
+  });
+
+  it('adds to-dos, completes one and filters', async () => {
+    wrapper = (await mountApp(services, `/lists/${inbox}`)).wrapper;
+    for (const title of ['Buy milk', 'Call mum']) {
+      await wrapper.get('#new-todo-title').setValue(title);
+      await wrapper.get('form.composer').trigger('submit');
+    }
+    expect(titles(wrapper)).toEqual(['Buy milk', 'Call mum']);
+    expect(wrapper.findAll('.todo__pending')).toHaveLength(2);
+    await wrapper.get('input[aria-label="Complete: Buy milk"]').setValue(true);
+    expect(wrapper.get('.list-header__counts').text()).toContain('1 open · 1 done');
+    await wrapper.get('input[name=todo-filter][value=active]').setValue(true);
+    expect(titles(wrapper)).toEqual(['Call mum']);
+    await wrapper.get('input[name=todo-filter][value=done]').setValue(true);
+    expect(titles(wrapper)).toEqual(['Buy milk']);
+  });
+
+  it('shows a viewer a read-only list', async () => {
+    wrapper = (await mountApp(services, '/lists/shared')).wrapper;
+    expect(titles(wrapper)).toEqual(['Bob’s task']);
+    expect(wrapper.find('#new-todo-title').exists()).toBe(false);
+    expect(wrapper.text()).toContain('You can view this list. Only its editors can change it.');
+    expect(wrapper.text()).toContain('Shared with you · viewer');
+    expect(wrapper.find('.todo__delete').exists()).toBe(false);
+  });
+
+  it('says so when a list is not there', async () => {
+    wrapper = (await mountApp(services, '/lists/gone')).wrapper;
+    expect(wrapper.text()).toContain('List not found');
+  });
+
+  it('creates a list from the sidebar and opens it', async () => {
+    const mounted = await mountApp(services, `/lists/${inbox}`);
+    wrapper = mounted.wrapper;
+    await wrapper.get('#new-list-title').setValue('Holidays');
+    await wrapper.get('form.sidebar__create').trigger('submit');
+    await flushPromises();
+    expect(wrapper.get('h1').text()).toBe('Holidays');
+    expect(mounted.router.currentRoute.value.fullPath).toMatch(/^\/lists\/new-list-/);
+  });
+
+  it('deletes a list only after confirming, and never offers to delete the Inbox', async () => {
+    services.lists.lists.set([...services.lists.lists.items, makeList({ id: 'old', ownerId: 'alice', title: 'Old', order: 5000 })]);
+    wrapper = (await mountApp(services, `/lists/${inbox}`)).wrapper;
+    expect(wrapper.find('.list-header__delete').exists()).toBe(false);
+    wrapper.unmount();
+    const mounted = await mountApp(services, '/lists/old');
+    wrapper = mounted.wrapper;
+    await wrapper.get('.list-header__delete').trigger('click');
+    expect(services.lists.lists.items.some((list) => list.id === 'old')).toBe(true);
+    await wrapper.get('dialog .button--danger').trigger('click');
+    await flushPromises();
+    expect(services.lists.lists.items.some((list) => list.id === 'old')).toBe(false);
+  });
+});
