@@ -95,6 +95,10 @@ export class Database {
       const path = this.pathOf(name);
       const before = current(path);
       const outcome = applyWrite(write, before, commitTime);
+      if (outcome.after === 'unchanged') {
+        writeResults.push(before ? { updateTime: before.updateTime, transformResults: [] } : { transformResults: [] });
+        continue;
+      }
       let after: StoredDocument | null = null;
       if (outcome.after) {
         validateDocument(path, name, outcome.after.fields);

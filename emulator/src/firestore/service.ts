@@ -284,7 +284,7 @@ export class FirestoreService {
     if (!Array.isArray(request.writes)) throw invalidArgument('writes must be a list.');
     const names = new Set<string>();
     for (const write of request.writes) {
-      const name = write?.update?.name ?? write?.delete ?? write?.transform?.document;
+      const name = write?.update?.name ?? write?.delete ?? write?.verify ?? write?.transform?.document;
       if (name !== undefined && names.has(name)) throw invalidArgument(`BatchWrite cannot write ${name} more than once.`);
       if (name !== undefined) names.add(name);
     }

@@ -85,6 +85,8 @@ export function writeFromWire(raw: unknown): Write {
     write.update = { name: str(doc['name']), fields: fieldsFromWire(doc['fields']) };
   } else if (w['operation'] === 'delete') {
     write.delete = str(w['delete']);
+  } else if (w['operation'] === 'verify') {
+    write.verify = str(w['verify']);
   } else if (w['operation'] === 'transform') {
     const t = obj(w['transform'], 'document transform');
     write.transform = { document: str(t['document']), fieldTransforms: list(t['fieldTransforms'], 'field transforms').map(fieldTransform) };

@@ -17,6 +17,8 @@ export interface Precondition {
 export interface Write {
   update?: { name: string; fields: Fields };
   delete?: string;
+  /** Checks the precondition only (the web SDK's transactions verify documents they read but do not write). */
+  verify?: string;
   /** The legacy standalone transform write. */
   transform?: { document: string; fieldTransforms: FieldTransform[] };
   updateMask?: string[];
@@ -25,17 +27,18 @@ export interface Write {
 }
 
 export interface WriteOutcome {
-  /** null when the write deletes the document. */
-  after: { fields: Fields } | null;
+  /** null when the write deletes the document; 'unchanged' for a verify. */
+  after: { fields: Fields } | null | 'unchanged';
   transformResults: Value[];
 }
 
 /** The resource name the write targets; validates that it targets exactly one thing. */
 export function writeTarget(write: Write): string {
-  const kinds = [write.update, write.delete, write.transform].filter((k) => k !== undefined).length;
-  if (kinds !== 1) throw invalidArgument('A write must have exactly one of update, delete or transform.');
+  const kinds = [write.update, write.delete, write.verify, write.transform].filter((k) => k !== undefined).length;
+  if (kinds !== 1) throw invalidArgument('A write must have exactly one of update, delete, verify or transform.');
   if (write.update) return write.update.name;
   if (write.delete !== undefined) return write.delete;
+  if (write.verify !== undefined) return write.verify;
   return (write.transform as { document: string }).document;
 }
 
@@ -61,7 +64,7 @@ export function validateWrite(write: Write): void {
   if (write.updateMask && !write.update) throw invalidArgument('An update mask is only allowed with an update write.');
   if (write.updateMask) parseMask(write.updateMask);
   const transforms = [...(write.updateTransforms ?? []), ...(write.transform?.fieldTransforms ?? [])];
-  if (write.delete !== undefined && write.updateTransforms?.length) throw invalidArgument('A delete cannot carry transforms.');
+  if ((write.delete !== undefined || write.verify !== undefined) && write.updateTransforms?.length) throw invalidArgument('Only update writes carry transforms.');
   const seen = new Set<string>();
   for (const t of transforms) {
     const path = parseFieldPath(t.fieldPath).join('\u0000');
@@ -75,6 +78,7 @@ export function applyWrite(write: Write, previous: StoredDocument | null, commit
   const name = writeTarget(write);
   checkPrecondition(name, previous, write.currentDocument);
   if (write.delete !== undefined) return { after: null, transformResults: [] };
+  if (write.verify !== undefined) return { after: 'unchanged', transformResults: [] };
   let fields: Fields;
   let transforms: FieldTransform[];
   if (write.update) {
