@@ -12,3 +12,4 @@ export { leaveList } from './lists/callables.js';
 export { listMembers } from './lists/callables.js';
 export { onListDeleted } from './lists/onListDeleted.js';
 export { onTodoWritten } from './todos/onTodoWritten.js';
+export { api } from './api/api.js';

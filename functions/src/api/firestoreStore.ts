@@ -1,0 +1,139 @@
+// ApiStore on firebase-admin Firestore. Writes run in a transaction that reads the list first,
+// so the membership check and the write are atomic, as a rules `get()` is with the client write
+// it guards; the written to-do is read back for its server timestamps.
+import {
+  FieldPath,
+  type DocumentReference,
+  type DocumentSnapshot,
+  type Firestore,
+  type Transaction,
+} from 'firebase-admin/firestore';
+import { COLLECTIONS, paths, type ListDoc, type TodoDoc, type UserDoc } from '../model.js';
+import { roleOf } from '../lists/membership.js';
+import { AppError } from '../shared/errors.js';
+import { requireAccess, type Access } from './access.js';
+import { toListSummary, toPublicProfile, toTodo } from './documents.js';
+import { completedTodoFields, editedTodoFields, newTodoFields, orderAfter } from './todoWrites.js';
+import type { ApiStore } from './store.js';
+import type { Todo } from './schemas.js';
+
+const todoNotFound = () => new AppError('not-found', 'That to-do does not exist.');
+
+export function firestoreStore(db: Firestore): ApiStore {
+  const listRef = (listId: string) => db.doc(paths.list(listId));
+  const todoRef = (listId: string, todoId: string) => db.doc(paths.todo(listId, todoId));
+  const todos = (listId: string) => db.collection(paths.todos(listId));
+
+  const readTodo = async (ref: DocumentReference, listId: string): Promise<Todo> => {
+    const snapshot = await ref.get();
+    if (!snapshot.exists) throw todoNotFound();
+    return toTodo(listId, snapshot.id, snapshot.data() as TodoDoc);
+  };
+
+  /** Reads the list and the to-do in one transaction step and checks access; the to-do must exist. */
+  const lockTodo = async (
+    tx: Transaction,
+    uid: string,
+    listId: string,
+    todoId: string,
+    access: Access,
+  ) => {
+    const [list, todo] = (await tx.getAll(listRef(listId), todoRef(listId, todoId))) as [
+      DocumentSnapshot,
+      DocumentSnapshot,
+    ];
+    requireAccess(list.data() as ListDoc | undefined, uid, access);
+    if (!todo.exists) throw todoNotFound();
+    return todo.data() as TodoDoc;
+  };
+
+  return {
+    async publicProfile(username) {
+      const claim = await db.doc(paths.username(username)).get();
+      const uid: unknown = claim.get('uid');
+      if (typeof uid !== 'string') return null;
+      const user = await db.doc(paths.user(uid)).get();
+      return user.exists ? toPublicProfile(username, user.data() as UserDoc) : null;
+    },
+
+    async listsOf(uid) {
+      const snapshot = await db
+        .collection(COLLECTIONS.lists)
+        .where('memberIds', 'array-contains', uid)
+        .get();
+      return snapshot.docs
+        .flatMap((doc) => {
+          const list = doc.data() as ListDoc;
+          const role = roleOf(list, uid);
+          return role ? [toListSummary(doc.id, list, role)] : [];
+        })
+        .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    },
+
+    async todos(uid, listId, { status, limit, after }) {
+      let query = todos(listId).orderBy('order').orderBy(FieldPath.documentId());
+      if (status) query = query.where('done', '==', status === 'done');
+      if (after) query = query.startAfter(after.order, after.id);
+      // The list and the page are read together; the page is dropped unless the caller may read it.
+      const [list, page] = await Promise.all([listRef(listId).get(), query.limit(limit + 1).get()]);
+      requireAccess(list.data() as ListDoc | undefined, uid, 'read');
+      return {
+        todos: page.docs
+          .slice(0, limit)
+          .map((doc) => toTodo(listId, doc.id, doc.data() as TodoDoc)),
+        more: page.size > limit,
+      };
+    },
+
+    async todo(uid, listId, todoId) {
+      const [list, todo] = await Promise.all([
+        listRef(listId).get(),
+        todoRef(listId, todoId).get(),
+      ]);
+      requireAccess(list.data() as ListDoc | undefined, uid, 'read');
+      if (!todo.exists) throw todoNotFound();
+      return toTodo(listId, todo.id, todo.data() as TodoDoc);
+    },
+
+    async createTodo(uid, listId, input) {
+      const ref = todos(listId).doc();
+      await db.runTransaction(async (tx) => {
+        const list = await tx.get(listRef(listId));
+        requireAccess(list.data() as ListDoc | undefined, uid, 'write');
+        let order = input.order;
+        if (order === undefined) {
+          const last = await tx.get(todos(listId).orderBy('order', 'desc').limit(1));
+          order = orderAfter(last.empty ? null : (last.docs[0]?.get('order') as number));
+        }
+        tx.create(ref, newTodoFields(uid, input, order));
+      });
+      return readTodo(ref, listId);
+    },
+
+    async updateTodo(uid, listId, todoId, edit) {
+      const ref = todoRef(listId, todoId);
+      await db.runTransaction(async (tx) => {
+        const todo = await lockTodo(tx, uid, listId, todoId, 'write');
+        tx.update(ref, editedTodoFields(edit, todo.done));
+      });
+      return readTodo(ref, listId);
+    },
+
+    async completeTodo(uid, listId, todoId) {
+      const ref = todoRef(listId, todoId);
+      await db.runTransaction(async (tx) => {
+        const todo = await lockTodo(tx, uid, listId, todoId, 'write');
+        if (todo.done) throw new AppError('failed-precondition', 'That to-do is already done.');
+        tx.update(ref, completedTodoFields());
+      });
+      return readTodo(ref, listId);
+    },
+
+    async deleteTodo(uid, listId, todoId) {
+      await db.runTransaction(async (tx) => {
+        await lockTodo(tx, uid, listId, todoId, 'write');
+        tx.delete(todoRef(listId, todoId));
+      });
+    },
+  };
+}

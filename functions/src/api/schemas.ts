@@ -1,0 +1,116 @@
+// The REST API's schemas: request parts composed from the shared model (so the API validates
+// exactly what the web app and firestore.rules do), and the JSON shapes of its responses, which
+// also generate the OpenAPI document. Type checks at the bottom tie the responses to model.ts.
+import { z } from 'zod';
+import {
+  ROLES,
+  documentIdSchema,
+  todoCreateSchema,
+  todoUpdateSchema,
+  type ListDoc,
+  type TodoDoc,
+  type UserDoc,
+} from '../model.js';
+import { API_ERROR_CODES } from './errors.js';
+
+export const TODO_STATUSES = ['active', 'done'] as const;
+export const PAGE_SIZE = { min: 1, max: 100, default: 50 } as const;
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+
+export const usernameParams = z.strictObject({ username: z.string() });
+export const listParams = z.strictObject({ listId: documentIdSchema });
+export const todoParams = z.strictObject({ listId: documentIdSchema, todoId: documentIdSchema });
+
+const pageSizeMessage = `Expected a whole number from ${PAGE_SIZE.min} to ${PAGE_SIZE.max}.`;
+
+export const todoPageQuery = z.strictObject({
+  status: z
+    .enum(TODO_STATUSES, { error: 'Expected "active" or "done".' })
+    .optional()
+    .meta({ description: 'Only open (`active`) or completed (`done`) to-dos.' }),
+  limit: z
+    .string({ error: pageSizeMessage })
+    .regex(/^[0-9]{1,3}$/, pageSizeMessage)
+    .transform(Number)
+    .pipe(z.number().min(PAGE_SIZE.min, pageSizeMessage).max(PAGE_SIZE.max, pageSizeMessage))
+    .default(PAGE_SIZE.default)
+    .meta({
+      description: `Page size, ${PAGE_SIZE.min}-${PAGE_SIZE.max} (default ${PAGE_SIZE.default}).`,
+    }),
+  cursor: z
+    .string({ error: 'Expected a cursor.' })
+    .optional()
+    .meta({ description: 'The `nextCursor` of the previous page.' }),
+});
+
+/** Bodies are the model's own schemas: the web app validates its forms with the same ones. */
+export const todoCreateBody = todoCreateSchema;
+export const todoUpdateBody = todoUpdateSchema;
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+
+const timestamp = z.iso.datetime();
+
+export const publicProfileSchema = z
+  .strictObject({ username: z.string(), displayName: z.string(), memberSince: timestamp })
+  .meta({ description: 'What anyone may know about a user.' });
+export type PublicProfile = z.output<typeof publicProfileSchema>;
+
+export const listSchema = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  ownerId: z.string(),
+  role: z.enum(ROLES).meta({ description: "The caller's role in this list." }),
+  counts: z.strictObject({ open: z.number().int(), done: z.number().int() }),
+  order: z.number(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type ListSummary = z.output<typeof listSchema>;
+
+export const listsResponseSchema = z.strictObject({ lists: z.array(listSchema) });
+
+export const todoSchema = z.strictObject({
+  id: z.string(),
+  listId: z.string(),
+  title: z.string(),
+  notes: z.string(),
+  done: z.boolean(),
+  completedAt: timestamp.nullable(),
+  dueAt: timestamp.nullable(),
+  priority: z.number().int(),
+  tags: z.array(z.string()),
+  order: z.number(),
+  createdBy: z.string(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  attachmentCount: z.number().int(),
+});
+export type Todo = z.output<typeof todoSchema>;
+
+export const todoPageSchema = z.strictObject({
+  todos: z.array(todoSchema),
+  nextCursor: z.string().nullable().meta({ description: 'null on the last page.' }),
+});
+export type TodoPage = z.output<typeof todoPageSchema>;
+
+export const errorSchema = z.strictObject({
+  error: z.strictObject({ code: z.enum(API_ERROR_CODES), message: z.string() }),
+});
+
+// ---------------------------------------------------------------------------------------------
+// The responses carry the model's fields, timestamps as ISO strings: these fail to compile when
+// model.ts changes a document without the API following.
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type _TodoFollowsModel = Assert<Same<Omit<Todo, 'id' | 'listId'>, TodoDoc<string>>>;
+export type _ListFollowsModel = Assert<
+  Same<Omit<ListSummary, 'id' | 'role'>, Omit<ListDoc<string>, 'members' | 'memberIds'>>
+>;
+export type _ProfileFollowsModel = Assert<
+  Same<PublicProfile['displayName'], UserDoc['displayName']>
+>;

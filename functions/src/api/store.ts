@@ -1,0 +1,30 @@
+// The data layer the REST API's handlers call. Every method that touches a list checks the
+// caller's access to it first (see access.ts) and throws AppErrors a person understands.
+import type { TodoCreateInput, TodoUpdateInput } from '../model.js';
+import type { CursorPosition } from './cursor.js';
+import type { ListSummary, PublicProfile, Todo } from './schemas.js';
+
+export interface TodoQuery {
+  status?: 'active' | 'done';
+  limit: number;
+  /** Start after this position in (order, id). */
+  after: CursorPosition | null;
+}
+
+export interface TodoSlice {
+  todos: Todo[];
+  /** Whether more to-dos follow the last one returned. */
+  more: boolean;
+}
+
+export interface ApiStore {
+  publicProfile(username: string): Promise<PublicProfile | null>;
+  listsOf(uid: string): Promise<ListSummary[]>;
+  todos(uid: string, listId: string, query: TodoQuery): Promise<TodoSlice>;
+  todo(uid: string, listId: string, todoId: string): Promise<Todo>;
+  createTodo(uid: string, listId: string, input: TodoCreateInput): Promise<Todo>;
+  updateTodo(uid: string, listId: string, todoId: string, edit: TodoUpdateInput): Promise<Todo>;
+  /** Marks an open to-do done; a done one is a conflict (409), so its completedAt is kept. */
+  completeTodo(uid: string, listId: string, todoId: string): Promise<Todo>;
+  deleteTodo(uid: string, listId: string, todoId: string): Promise<void>;
+}

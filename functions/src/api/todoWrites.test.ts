@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { FieldValue, Timestamp } from 'firebase-admin/firestore';
+import { todoCreateSchema, todoUpdateSchema } from '../model.js';
+import { completedTodoFields, editedTodoFields, newTodoFields, orderAfter } from './todoWrites.js';
+
+const now = FieldValue.serverTimestamp();
+
+describe('newTodoFields', () => {
+  it('sets the server-owned fields itself', () => {
+    const fields = newTodoFields('alice', todoCreateSchema.parse({ title: 'Milk' }), 2048);
+    expect(fields).toEqual({
+      title: 'Milk',
+      notes: '',
+      done: false,
+      completedAt: null,
+      dueAt: null,
+      priority: 0,
+      tags: [],
+      order: 2048,
+      createdBy: 'alice',
+      createdAt: now,
+      updatedAt: now,
+      attachmentCount: 0,
+    });
+  });
+
+  it('stamps completedAt on a to-do created done, and stores dueAt as a Timestamp', () => {
+    const input = todoCreateSchema.parse({
+      title: 'x',
+      done: true,
+      dueAt: '2030-01-31T09:00:00+01:00',
+    });
+    const fields = newTodoFields('alice', input, 1);
+    expect(fields.completedAt).toEqual(now);
+    expect(fields.dueAt).toEqual(Timestamp.fromDate(new Date('2030-01-31T08:00:00Z')));
+  });
+});
+
+describe('editedTodoFields', () => {
+  const edit = (body: unknown, wasDone: boolean) =>
+    editedTodoFields(todoUpdateSchema.parse(body), wasDone);
+
+  it('changes only the edited fields and updatedAt', () => {
+    expect(edit({ title: ' New ' }, false)).toEqual({ title: 'New', updatedAt: now });
+  });
+
+  it('stamps completedAt when a to-do becomes done and clears it when it reopens', () => {
+    expect(edit({ done: true }, false)).toEqual({ done: true, completedAt: now, updatedAt: now });
+    expect(edit({ done: false }, true)).toEqual({ done: false, completedAt: null, updatedAt: now });
+  });
+
+  it('keeps the original completedAt when done does not change', () => {
+    expect(edit({ done: true }, true)).toEqual({ done: true, updatedAt: now });
+  });
+
+  it('clears or sets the due date', () => {
+    expect(edit({ dueAt: null }, false)).toEqual({ dueAt: null, updatedAt: now });
+    expect(edit({ dueAt: '2030-01-01T00:00:00Z' }, false).dueAt).toEqual(
+      Timestamp.fromDate(new Date('2030-01-01T00:00:00Z')),
+    );
+  });
+});
+
+describe('completion and order', () => {
+  it('completes an open to-do', () => {
+    expect(completedTodoFields()).toEqual({ done: true, completedAt: now, updatedAt: now });
+  });
+
+  it('places new to-dos one step after the last, as the web app does', () => {
+    expect(orderAfter(null)).toBe(1024);
+    expect(orderAfter(3000.5)).toBe(4024.5);
+  });
+});

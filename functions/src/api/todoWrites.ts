@@ -1,0 +1,46 @@
+// The fields the API writes for a to-do, as the web app writes them under firestore.rules:
+// server-owned fields (createdBy, timestamps, attachmentCount) come from here, never the body,
+// and completedAt follows `done` (the time it became done, null while open).
+import { FieldValue, Timestamp } from 'firebase-admin/firestore';
+import type { TodoCreateInput, TodoUpdateInput } from '../model.js';
+
+/** Gap between neighbours' `order`, as web/src/domain/ordering.ts uses for items added last. */
+export const ORDER_STEP = 1024;
+
+export const orderAfter = (lastOrder: number | null) =>
+  lastOrder === null ? ORDER_STEP : lastOrder + ORDER_STEP;
+
+const dueAtField = (dueAt: Date | null) => (dueAt ? Timestamp.fromDate(dueAt) : null);
+
+export function newTodoFields(uid: string, input: TodoCreateInput, order: number) {
+  const now = FieldValue.serverTimestamp();
+  return {
+    title: input.title,
+    notes: input.notes,
+    done: input.done,
+    completedAt: input.done ? now : null,
+    dueAt: dueAtField(input.dueAt),
+    priority: input.priority,
+    tags: input.tags,
+    order,
+    createdBy: uid,
+    createdAt: now,
+    updatedAt: now,
+    attachmentCount: 0,
+  };
+}
+
+export function editedTodoFields(edit: TodoUpdateInput, wasDone: boolean): Record<string, unknown> {
+  const { dueAt, done, ...plain } = edit;
+  const fields: Record<string, unknown> = { ...plain, updatedAt: FieldValue.serverTimestamp() };
+  if (dueAt !== undefined) fields.dueAt = dueAtField(dueAt);
+  if (done !== undefined) {
+    fields.done = done;
+    if (done !== wasDone) fields.completedAt = done ? FieldValue.serverTimestamp() : null;
+  }
+  return fields;
+}
+
+export function completedTodoFields(): Record<string, unknown> {
+  return editedTodoFields({ done: true }, false);
+}
