@@ -3,7 +3,6 @@
  * its outcomes (like the official emulator's ruleCoverage.html) and its counts on hover.
  */
 import type { CoverageExpression, CoverageReport } from './coverage.js';
-import { LineMap } from './source.js';
 
 function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -35,12 +34,9 @@ span[title]{border-bottom:2px solid transparent}
 .legend span{padding:2px 6px;margin-right:8px}`;
 
 export function renderCoverageHtml(source: string, report: CoverageReport): string {
-  const lines = new LineMap(source);
-  const offset = (line: number, column: number): number => {
-    let o = 0;
-    for (let l = 1; l < line; l++) o += lines.lineText(l).length + 1;
-    return o + column - 1;
-  };
+  const lineStarts = [0];
+  for (let i = 0; i < source.length; i++) if (source[i] === '\n') lineStarts.push(i + 1);
+  const offset = (line: number, column: number): number => (lineStarts[line - 1] ?? 0) + column - 1;
   // Expressions nest like the syntax tree, so open/close tags can be interleaved with the text.
   const events: { at: number; open: boolean; len: number; html: string }[] = [];
   for (const e of report.expressions) {
