@@ -99,6 +99,12 @@ export async function createStorageEmulator(
   }
   // A client that goes away mid-request must not take the server with it.
   server.on('clientError', (_error, socket) => socket.destroy());
+  // SDK clients keep sockets alive between requests; Node's default 5 s idle timeout races with
+  // their reuse ("socket hang up"), so idle sockets live as long as Google's front ends keep them.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  // A 100 MB resumable chunk on a slow machine must not hit Node's 5 minute request timeout.
+  server.requestTimeout = 0;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, host, () => {
