@@ -1,7 +1,8 @@
 /**
  * storage.rules enforced through @firebase/rules-unit-testing: authenticated and anonymous
- * contexts, rules on size, content type and custom metadata, cross-service firestore.get(),
- * rules loading through /internal/setRules and from a watched file.
+ * contexts, rules on size, content type and custom metadata, cross-service firestore.get() and
+ * firestore.exists() against the real Firestore emulator, and rules loading through
+ * /internal/setRules and from a watched file.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,10 +14,13 @@ import {
   type RulesTestEnvironment,
 } from '@firebase/rules-unit-testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DocumentAccess, RulesDocument } from '../src/rules/api.js';
+import { startFirestore, type FirestoreEmulator } from '../src/firestore/index.js';
 import { startStorage, type StorageEmulator } from '../src/storage/index.js';
 
 const projectId = 'demo-storage-rules';
+
+const FIRESTORE_RULES = `rules_version = '2';
+service cloud.firestore { match /databases/{db}/documents { match /{doc=**} { allow read, write: if false; } } }`;
 
 const RULES = `rules_version = '2';
 service firebase.storage {
@@ -36,51 +40,45 @@ service firebase.storage {
       allow update: if isMember(listId) && request.resource.metadata.kind == resource.metadata.kind;
       allow delete: if isMember(listId) && resource.metadata.owner == request.auth.uid;
     }
+    match /covers/{listId} {
+      allow write: if signedIn() && firestore.exists(/databases/(default)/documents/lists/$(listId));
+    }
     match /users/{uid}/{rest=**} {
       allow read, write: if signedIn() && request.auth.uid == uid;
     }
   }
 }`;
 
-/** Firestore as the rules see it: list l1 has alice and bob as members. */
-function firestoreFor(project: string): DocumentAccess {
-  const lists: Record<string, RulesDocument> = {
-    l1: {
-      name: `projects/${project}/databases/(default)/documents/lists/l1`,
-      fields: {
-        members: { mapValue: { fields: { alice: { stringValue: 'owner' }, bob: { stringValue: 'editor' } } } },
-      },
-    },
-  };
-  const get = (path: string) => {
-    const match = /\/documents\/lists\/([^/]+)$/.exec(path);
-    return match ? (lists[match[1]!] ?? null) : null;
-  };
-  return { get, getAfter: get };
-}
-
+let firestore: FirestoreEmulator;
 let emulator: StorageEmulator;
 let env: RulesTestEnvironment;
 const projectsAsked = new Set<string>();
 
 beforeAll(async () => {
+  firestore = await startFirestore({ port: 0, log: () => undefined });
   emulator = await startStorage({
     port: 0,
     projectId,
     firestore: (project) => {
       projectsAsked.add(project);
-      return firestoreFor(project);
+      return firestore.documentAccess(project);
     },
   });
   env = await initializeTestEnvironment({
     projectId,
+    firestore: { host: firestore.host, port: firestore.port, rules: FIRESTORE_RULES },
     storage: { host: emulator.host, port: emulator.port, rules: RULES },
+  });
+  // List l1 has alice and bob as members; the storage rules read it with firestore.get().
+  await env.withSecurityRulesDisabled(async (context) => {
+    await context.firestore().doc('lists/l1').set({ members: { alice: 'owner', bob: 'editor' } });
   });
 });
 
 afterAll(async () => {
   await env.cleanup();
   await emulator.close();
+  await firestore.close();
 });
 
 beforeEach(async () => {
@@ -152,6 +150,11 @@ describe('storage.rules through rules-unit-testing', () => {
     await assertSucceeds(alice().ref('lists/l1/a.png').put(png(10), photo));
     await assertFails(env.authenticatedContext('bob').storage().ref('lists/l1/a.png').delete());
     await assertSucceeds(alice().ref('lists/l1/a.png').delete());
+  });
+
+  it('firestore.exists() sees which lists exist', async () => {
+    await assertSucceeds(alice().ref('covers/l1').putString('cover'));
+    await assertFails(alice().ref('covers/l2').putString('cover'));
   });
 
   it('listing is allowed in your own folder only', async () => {
