@@ -23,8 +23,12 @@ export const storage = getStorage(firebaseApp);
 export const functions = getFunctions(firebaseApp, config.functionsRegion);
 
 if (config.emulators) {
-  const { auth: authHost, firestore: firestoreHost, storage: storageHost, functions: functionsHost } =
-    config.emulators;
+  const {
+    auth: authHost,
+    firestore: firestoreHost,
+    storage: storageHost,
+    functions: functionsHost,
+  } = config.emulators;
   connectAuthEmulator(auth, `http://${authHost.host}:${authHost.port}`, { disableWarnings: true });
   connectFirestoreEmulator(firestore, firestoreHost.host, firestoreHost.port);
   connectStorageEmulator(storage, storageHost.host, storageHost.port);

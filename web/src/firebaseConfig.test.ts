@@ -32,7 +32,11 @@ describe('resolveAppConfig', () => {
       },
       false,
     );
-    expect(config.firebase).toMatchObject({ apiKey: 'key', projectId: 'p', storageBucket: 'p.appspot.com' });
+    expect(config.firebase).toMatchObject({
+      apiKey: 'key',
+      projectId: 'p',
+      storageBucket: 'p.appspot.com',
+    });
     expect(config.functionsRegion).toBe('europe-west1');
     expect(config.emulators).toBeNull();
   });
@@ -46,7 +50,8 @@ describe('resolveAppConfig', () => {
 describe('parseHostPort', () => {
   const fallback = { host: 'h', port: 1 };
   it('falls back when unset', () => expect(parseHostPort(undefined, fallback)).toBe(fallback));
-  it('reads IPv6 in brackets', () => expect(parseHostPort('[::1]:9099', fallback)).toEqual({ host: '::1', port: 9099 }));
+  it('reads IPv6 in brackets', () =>
+    expect(parseHostPort('[::1]:9099', fallback)).toEqual({ host: '::1', port: 9099 }));
   it('refuses a value without a valid port', () => {
     expect(() => parseHostPort('localhost', fallback)).toThrow(/not host:port/);
     expect(() => parseHostPort('localhost:70000', fallback)).toThrow(/not host:port/);

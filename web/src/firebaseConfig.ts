@@ -62,9 +62,15 @@ export function resolveAppConfig(env: Env, isDevelopment: boolean): AppConfig {
       functionsRegion,
       emulators: {
         auth: parseHostPort(env.VITE_AUTH_EMULATOR_HOST, { host: '127.0.0.1', port: 9099 }),
-        firestore: parseHostPort(env.VITE_FIRESTORE_EMULATOR_HOST, { host: '127.0.0.1', port: 8080 }),
+        firestore: parseHostPort(env.VITE_FIRESTORE_EMULATOR_HOST, {
+          host: '127.0.0.1',
+          port: 8080,
+        }),
         storage: parseHostPort(env.VITE_STORAGE_EMULATOR_HOST, { host: '127.0.0.1', port: 9199 }),
-        functions: parseHostPort(env.VITE_FUNCTIONS_EMULATOR_HOST, { host: '127.0.0.1', port: 5001 }),
+        functions: parseHostPort(env.VITE_FUNCTIONS_EMULATOR_HOST, {
+          host: '127.0.0.1',
+          port: 5001,
+        }),
       },
     };
   }

@@ -15,14 +15,24 @@ declare module 'vue-router' {
 
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: { name: 'lists' } },
-  { path: '/lists/:listId?', name: 'lists', component: ListsView, meta: { requiresAuth: true, title: 'Lists' } },
+  {
+    path: '/lists/:listId?',
+    name: 'lists',
+    component: ListsView,
+    meta: { requiresAuth: true, title: 'Lists' },
+  },
   {
     path: '/settings',
     name: 'settings',
     component: () => import('@/views/SettingsView.vue'),
     meta: { requiresAuth: true, title: 'Settings' },
   },
-  { path: '/signin', name: 'signin', component: SignInView, meta: { guestOnly: true, title: 'Sign in' } },
+  {
+    path: '/signin',
+    name: 'signin',
+    component: SignInView,
+    meta: { guestOnly: true, title: 'Sign in' },
+  },
   {
     path: '/signup',
     name: 'signup',
@@ -51,7 +61,9 @@ const routes: RouteRecordRaw[] = [
 
 /** A path inside the app to return to after signing in; anything else falls back to the lists. */
 export function safeRedirect(value: unknown): string {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/lists';
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//')
+    ? value
+    : '/lists';
 }
 
 export function createAppRouter(history: RouterHistory) {

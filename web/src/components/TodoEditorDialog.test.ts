@@ -3,24 +3,45 @@ import { mount } from '@vue/test-utils';
 import { makeTodo } from '@/testing/fakeServices';
 import TodoEditorDialog from './TodoEditorDialog.vue';
 
-const todo = makeTodo({ id: 't', title: 'Plan trip', notes: 'Book trains', priority: 1, tags: ['travel'], dueAt: new Date(2030, 6, 1) });
+const todo = makeTodo({
+  id: 't',
+  title: 'Plan trip',
+  notes: 'Book trains',
+  priority: 1,
+  tags: ['travel'],
+  dueAt: new Date(2030, 6, 1),
+});
 
 describe('TodoEditorDialog', () => {
   it('starts from the to-do and saves the edited fields, validated', async () => {
-    const wrapper = mount(TodoEditorDialog, { props: { todo, canEdit: true }, attachTo: document.body });
+    const wrapper = mount(TodoEditorDialog, {
+      props: { todo, canEdit: true },
+      attachTo: document.body,
+    });
     expect((wrapper.get('#todo-due').element as HTMLInputElement).value).toBe('2030-07-01');
     await wrapper.get('#todo-title').setValue('Plan the trip ');
     await wrapper.get('#todo-priority').setValue('3');
     await wrapper.get('#todo-tags').setValue('Travel, #summer');
     await wrapper.get('form').trigger('submit');
     expect(wrapper.emitted('save')).toEqual([
-      [{ title: 'Plan the trip', notes: 'Book trains', dueAt: new Date(2030, 6, 1), priority: 3, tags: ['travel', 'summer'] }],
+      [
+        {
+          title: 'Plan the trip',
+          notes: 'Book trains',
+          dueAt: new Date(2030, 6, 1),
+          priority: 3,
+          tags: ['travel', 'summer'],
+        },
+      ],
     ]);
     wrapper.unmount();
   });
 
   it('explains invalid input instead of saving', async () => {
-    const wrapper = mount(TodoEditorDialog, { props: { todo, canEdit: true }, attachTo: document.body });
+    const wrapper = mount(TodoEditorDialog, {
+      props: { todo, canEdit: true },
+      attachTo: document.body,
+    });
     await wrapper.get('#todo-title').setValue('   ');
     await wrapper.get('form').trigger('submit');
     expect(wrapper.emitted('save')).toBeUndefined();
@@ -29,7 +50,10 @@ describe('TodoEditorDialog', () => {
   });
 
   it('is labelled by its title and focuses the first field', () => {
-    const wrapper = mount(TodoEditorDialog, { props: { todo, canEdit: true }, attachTo: document.body });
+    const wrapper = mount(TodoEditorDialog, {
+      props: { todo, canEdit: true },
+      attachTo: document.body,
+    });
     const dialog = wrapper.get('dialog');
     expect(wrapper.get(`#${dialog.attributes('aria-labelledby')}`).text()).toBe('Edit to-do');
     expect(document.activeElement?.id).toBe('todo-title');
@@ -37,7 +61,10 @@ describe('TodoEditorDialog', () => {
   });
 
   it('shows viewers the to-do read-only, without save or delete', () => {
-    const wrapper = mount(TodoEditorDialog, { props: { todo, canEdit: false }, attachTo: document.body });
+    const wrapper = mount(TodoEditorDialog, {
+      props: { todo, canEdit: false },
+      attachTo: document.body,
+    });
     expect(wrapper.get('#todo-title').attributes('readonly')).toBeDefined();
     expect(wrapper.find('button[type=submit]').exists()).toBe(false);
     expect(wrapper.text()).toContain('You can view this list but not change it.');

@@ -7,7 +7,15 @@ const now = new Date(2030, 5, 10);
 
 function mountItem(props: Partial<InstanceType<typeof TodoItem>['$props']> = {}) {
   return mount(TodoItem, {
-    props: { todo: makeTodo({ id: 't', title: 'Water plants' }), canEdit: true, canReorder: true, position: 2, total: 5, now, ...props },
+    props: {
+      todo: makeTodo({ id: 't', title: 'Water plants' }),
+      canEdit: true,
+      canReorder: true,
+      position: 2,
+      total: 5,
+      now,
+      ...props,
+    },
   });
 }
 
@@ -22,7 +30,14 @@ describe('TodoItem', () => {
 
   it('shows priority, due date, tags and the pending state', () => {
     const wrapper = mountItem({
-      todo: makeTodo({ id: 't', title: 'Pay rent', priority: 3, dueAt: new Date(2030, 5, 1), tags: ['home'], pending: true }),
+      todo: makeTodo({
+        id: 't',
+        title: 'Pay rent',
+        priority: 3,
+        dueAt: new Date(2030, 5, 1),
+        tags: ['home'],
+        pending: true,
+      }),
     });
     expect(wrapper.text()).toContain('High priority');
     expect(wrapper.get('.todo__due--overdue').text()).toMatch(/^Overdue/);

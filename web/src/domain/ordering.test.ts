@@ -5,7 +5,8 @@ const items = (...orders: number[]) => orders.map((order) => ({ order }));
 
 describe('orderBetween', () => {
   it('starts an empty list at one step', () => expect(orderBetween(null, null)).toBe(ORDER_STEP));
-  it('goes a step before the first item', () => expect(orderBetween(null, 10)).toBe(10 - ORDER_STEP));
+  it('goes a step before the first item', () =>
+    expect(orderBetween(null, 10)).toBe(10 - ORDER_STEP));
   it('goes a step after the last item', () => expect(orderBetween(10, null)).toBe(10 + ORDER_STEP));
   it('goes halfway between two neighbours', () => expect(orderBetween(1, 2)).toBe(1.5));
 });

@@ -18,7 +18,10 @@ export function orderBetween(before: number | null, after: number | null): numbe
 
 /** The order for a new item placed after every existing one. */
 export function orderAfterLast(items: readonly Ordered[]): number {
-  const last = items.reduce<number | null>((max, item) => (max === null || item.order > max ? item.order : max), null);
+  const last = items.reduce<number | null>(
+    (max, item) => (max === null || item.order > max ? item.order : max),
+    null,
+  );
   return orderBetween(last, null);
 }
 

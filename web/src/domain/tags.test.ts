@@ -6,5 +6,6 @@ describe('parseTags', () => {
     expect(parseTags('Home, #urgent  errands,home')).toEqual(['home', 'urgent', 'errands']);
   });
   it('gives no tags for blank text', () => expect(parseTags('  , ')).toEqual([]));
-  it('round-trips through formatTags', () => expect(parseTags(formatTags(['a', 'b']))).toEqual(['a', 'b']));
+  it('round-trips through formatTags', () =>
+    expect(parseTags(formatTags(['a', 'b']))).toEqual(['a', 'b']));
 });

@@ -17,10 +17,14 @@ function matchesFilter(todo: Todo, filter: TodoFilter): boolean {
 
 /** Case-insensitive: every word must appear in the title or start one of the tags. */
 function matchesSearch(todo: Todo, search: string): boolean {
-  const words = search.toLowerCase().split(/\s+/).filter((word) => word !== '');
+  const words = search
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word !== '');
   const title = todo.title.toLowerCase();
   return words.every(
-    (word) => title.includes(word) || todo.tags.some((tag) => tag.startsWith(word.replace(/^#/, ''))),
+    (word) =>
+      title.includes(word) || todo.tags.some((tag) => tag.startsWith(word.replace(/^#/, ''))),
   );
 }
 

@@ -9,16 +9,22 @@ export const AUTH_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'auth/weak-password': 'Choose a longer password: at least 6 characters.',
   'auth/password-does-not-meet-requirements':
     'That password doesn’t meet the requirements. Try a longer one with letters and numbers.',
-  'auth/email-already-in-use': 'An account with this email already exists. Sign in instead, or reset your password.',
+  'auth/email-already-in-use':
+    'An account with this email already exists. Sign in instead, or reset your password.',
   'auth/user-not-found': 'No account uses that email. Check it, or create an account.',
   'auth/wrong-password': 'That password isn’t right. Try again, or reset your password.',
-  'auth/invalid-credential': 'The email or password isn’t right. Try again, or reset your password.',
-  'auth/invalid-login-credentials': 'The email or password isn’t right. Try again, or reset your password.',
-  'auth/user-disabled': 'This account has been disabled. Contact support if you think this is a mistake.',
-  'auth/too-many-requests': 'Too many attempts. Wait a few minutes, or reset your password to unlock it now.',
+  'auth/invalid-credential':
+    'The email or password isn’t right. Try again, or reset your password.',
+  'auth/invalid-login-credentials':
+    'The email or password isn’t right. Try again, or reset your password.',
+  'auth/user-disabled':
+    'This account has been disabled. Contact support if you think this is a mistake.',
+  'auth/too-many-requests':
+    'Too many attempts. Wait a few minutes, or reset your password to unlock it now.',
   'auth/popup-closed-by-user': 'The Google sign-in window was closed before finishing. Try again.',
   'auth/cancelled-popup-request': 'Another sign-in window was already open. Try again.',
-  'auth/popup-blocked': 'Your browser blocked the sign-in window. Allow pop-ups for this site and try again.',
+  'auth/popup-blocked':
+    'Your browser blocked the sign-in window. Allow pop-ups for this site and try again.',
   'auth/account-exists-with-different-credential':
     'An account with this email already exists with another sign-in method. Sign in with that method first.',
   'auth/credential-already-in-use': 'That sign-in is already linked to another account.',
@@ -30,5 +36,6 @@ export const AUTH_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'auth/network-request-failed': 'Can’t reach the server. Check your connection and try again.',
   'auth/operation-not-allowed': 'This way of signing in isn’t enabled. Use another one.',
   'auth/unauthorized-domain': 'Signing in isn’t allowed from this address.',
-  'auth/web-storage-unsupported': 'Your browser blocks storage this app needs. Turn off private mode or allow site data.',
+  'auth/web-storage-unsupported':
+    'Your browser blocks storage this app needs. Turn off private mode or allow site data.',
 };

@@ -16,16 +16,26 @@ describe('describeError', () => {
     }
   });
   it('falls back to a generic sentence for unknown codes and non-errors', () => {
-    expect(describeError(new FakeError('auth/internal-error'))).toBe('Something went wrong. Please try again.');
+    expect(describeError(new FakeError('auth/internal-error'))).toBe(
+      'Something went wrong. Please try again.',
+    );
     expect(describeError('boom')).toBe('Something went wrong. Please try again.');
   });
   it('shows a callable’s own message for validation and conflicts, not for internal errors', () => {
-    expect(describeError(new FakeError('functions/already-exists', 'That username is taken.'))).toBe('That username is taken.');
-    expect(describeError(new FakeError('functions/internal', 'INTERNAL'))).toBe('Something went wrong. Please try again.');
-    expect(describeError(new FakeError('functions/unavailable', 'unavailable'))).toMatch(/Can’t reach the server/);
+    expect(
+      describeError(new FakeError('functions/already-exists', 'That username is taken.')),
+    ).toBe('That username is taken.');
+    expect(describeError(new FakeError('functions/internal', 'INTERNAL'))).toBe(
+      'Something went wrong. Please try again.',
+    );
+    expect(describeError(new FakeError('functions/unavailable', 'unavailable'))).toMatch(
+      /Can’t reach the server/,
+    );
   });
   it('explains Firestore refusals', () => {
-    expect(describeError(new FakeError('permission-denied'))).toBe('You don’t have permission to do that.');
+    expect(describeError(new FakeError('permission-denied'))).toBe(
+      'You don’t have permission to do that.',
+    );
   });
   it('uses the first schema issue for invalid input', () => {
     const result = todoTitleSchema.safeParse('   ');

@@ -5,7 +5,8 @@ const FALLBACK = 'Something went wrong. Please try again.';
 /** Firestore and callable-function codes (`functions/` prefixed for callables) a person can meet. */
 const DATA_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'permission-denied': 'You don’t have permission to do that.',
-  unavailable: 'Can’t reach the server. Your changes are kept and will sync when you’re back online.',
+  unavailable:
+    'Can’t reach the server. Your changes are kept and will sync when you’re back online.',
   'not-found': 'That item no longer exists.',
   'resource-exhausted': 'Too many requests right now. Try again in a moment.',
   unauthenticated: 'Your session has expired. Sign in again.',
@@ -23,7 +24,12 @@ const HUMAN_MESSAGE_CODES = new Set([
 ]);
 
 function codeOf(error: unknown): string | null {
-  if (typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string') {
+  if (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    typeof error.code === 'string'
+  ) {
     return error.code;
   }
   return null;
@@ -35,9 +41,20 @@ function messageOf(error: unknown): string {
 
 /** A schema (zod) failure: its first issue was written for people. */
 function validationMessageOf(error: unknown): string | null {
-  if (typeof error !== 'object' || error === null || !('issues' in error) || !Array.isArray(error.issues)) return null;
+  if (
+    typeof error !== 'object' ||
+    error === null ||
+    !('issues' in error) ||
+    !Array.isArray(error.issues)
+  )
+    return null;
   const first: unknown = error.issues[0];
-  if (typeof first === 'object' && first !== null && 'message' in first && typeof first.message === 'string') {
+  if (
+    typeof first === 'object' &&
+    first !== null &&
+    'message' in first &&
+    typeof first.message === 'string'
+  ) {
     return first.message;
   }
   return null;
@@ -53,7 +70,11 @@ export function describeError(error: unknown): string {
   if (code.startsWith('functions/')) {
     const bare = code.slice('functions/'.length);
     const message = messageOf(error);
-    if (HUMAN_MESSAGE_CODES.has(bare) && message !== '' && message.toUpperCase() !== bare.toUpperCase()) {
+    if (
+      HUMAN_MESSAGE_CODES.has(bare) &&
+      message !== '' &&
+      message.toUpperCase() !== bare.toUpperCase()
+    ) {
       return message;
     }
     return DATA_ERROR_MESSAGES[bare] ?? FALLBACK;

@@ -20,7 +20,9 @@ export const useAuthStore = defineStore('auth', () => {
 
   const uid = computed(() => user.value?.uid ?? null);
   const usesPassword = computed(() => user.value?.providers.includes('password') ?? false);
-  const needsEmailVerification = computed(() => usesPassword.value && user.value?.emailVerified === false);
+  const needsEmailVerification = computed(
+    () => usesPassword.value && user.value?.emailVerified === false,
+  );
 
   async function signUp(email: string, password: string, displayName: string): Promise<void> {
     displayNameFromSignUp.value = displayName.trim() || null;
@@ -46,7 +48,8 @@ export const useAuthStore = defineStore('auth', () => {
     signOut: () => auth.signOut(),
     sendPasswordReset: (email: string) => auth.sendPasswordReset(email.trim()),
     resendVerification: () => auth.sendEmailVerification(),
-    confirmPasswordReset: (code: string, password: string) => auth.confirmPasswordReset(code, password),
+    confirmPasswordReset: (code: string, password: string) =>
+      auth.confirmPasswordReset(code, password),
     applyActionCode: (code: string) => auth.applyActionCode(code),
     reauthenticate: (password: string | null) => auth.reauthenticate(password),
     refreshUser,

@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { nextTick } from 'vue';
-import { createFakeServices, FakeError, makeList, signedIn, type FakeServices } from '@/testing/fakeServices';
+import {
+  createFakeServices,
+  FakeError,
+  makeList,
+  signedIn,
+  type FakeServices,
+} from '@/testing/fakeServices';
 import { useTestPinia } from '@/testing/testApp';
 import { useListsStore } from './lists';
 import { useNoticesStore } from './notices';
@@ -75,7 +81,9 @@ describe('lists store', () => {
     const notices = useNoticesStore();
     lists.renameList('home', 'House');
     await new Promise((resolve) => setTimeout(resolve));
-    expect(notices.notices.map((notice) => notice.text)).toEqual(['You don’t have permission to do that.']);
+    expect(notices.notices.map((notice) => notice.text)).toEqual([
+      'You don’t have permission to do that.',
+    ]);
   });
 
   it('follows the signed-in person: empties on sign-out, listens again on sign-in', async () => {

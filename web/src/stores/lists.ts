@@ -16,10 +16,18 @@ export const useListsStore = defineStore('lists', () => {
   const { lists: gateway } = useServices();
   const auth = useAuthStore();
   const notices = useNoticesStore();
-  const live = useLiveQuery(() => auth.uid, (uid, observer) => gateway.watchMyLists(uid, observer), [] as TodoList[]);
+  const live = useLiveQuery(
+    () => auth.uid,
+    (uid, observer) => gateway.watchMyLists(uid, observer),
+    [] as TodoList[],
+  );
 
-  const ownLists = computed(() => live.data.value.filter((list) => list.ownerId === auth.uid).sort(byPosition));
-  const sharedLists = computed(() => live.data.value.filter((list) => list.ownerId !== auth.uid).sort(byPosition));
+  const ownLists = computed(() =>
+    live.data.value.filter((list) => list.ownerId === auth.uid).sort(byPosition),
+  );
+  const sharedLists = computed(() =>
+    live.data.value.filter((list) => list.ownerId !== auth.uid).sort(byPosition),
+  );
   const allLists = computed(() => [...ownLists.value, ...sharedLists.value]);
 
   function findList(listId: string | null): TodoList | null {
@@ -36,7 +44,11 @@ export const useListsStore = defineStore('lists', () => {
   function createList(title: string): string {
     const uid = auth.uid;
     if (!uid) throw new Error('Sign in to create a list');
-    const { id, written } = gateway.createList(uid, listTitleSchema.parse(title), orderAfterLast(ownLists.value));
+    const { id, written } = gateway.createList(
+      uid,
+      listTitleSchema.parse(title),
+      orderAfterLast(ownLists.value),
+    );
     notices.track(written);
     return id;
   }

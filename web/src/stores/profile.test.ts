@@ -52,7 +52,9 @@ describe('profile store', () => {
   it('deletes the account only after re-authentication, then signs out', async () => {
     await services.auth.signUp('ann@example.com', 'secret1', 'Ann');
     const profile = useProfileStore();
-    await expect(profile.deleteAccount('wrong')).rejects.toMatchObject({ code: 'auth/wrong-password' });
+    await expect(profile.deleteAccount('wrong')).rejects.toMatchObject({
+      code: 'auth/wrong-password',
+    });
     expect(services.account.calls).not.toContain('deleteAccount');
     await profile.deleteAccount('secret1');
     expect(services.account.calls).toContain('deleteAccount');

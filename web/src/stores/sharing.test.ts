@@ -19,7 +19,14 @@ describe('sharing store', () => {
     await sharing.open('list-1');
     await sharing.invite(' Bob ', 'viewer');
     expect(services.account.calls).toContain('inviteMember list-1 bob viewer');
-    expect(sharing.members.map(({ uid, role, displayName, username }) => ({ uid, role, displayName, username }))).toEqual([
+    expect(
+      sharing.members.map(({ uid, role, displayName, username }) => ({
+        uid,
+        role,
+        displayName,
+        username,
+      })),
+    ).toEqual([
       { uid: 'alice', role: 'owner', displayName: 'Name of alice', username: null },
       { uid: 'bob', role: 'viewer', displayName: 'Name of bob', username: 'bob' },
     ]);
@@ -43,7 +50,14 @@ describe('sharing store', () => {
   });
 
   it('knows who owns the list', async () => {
-    services.lists.lists.set([makeList({ id: 'theirs', ownerId: 'bob', members: { bob: 'owner', alice: 'editor' }, memberIds: ['bob', 'alice'] })]);
+    services.lists.lists.set([
+      makeList({
+        id: 'theirs',
+        ownerId: 'bob',
+        members: { bob: 'owner', alice: 'editor' },
+        memberIds: ['bob', 'alice'],
+      }),
+    ]);
     const sharing = useSharingStore();
     await sharing.open('theirs');
     expect(sharing.isOwner).toBe(false);

@@ -48,7 +48,10 @@ export const useSharingStore = defineStore('sharing', () => {
           isMe: uid === auth.uid,
         };
       })
-      .sort((a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role] || a.displayName.localeCompare(b.displayName));
+      .sort(
+        (a, b) =>
+          ROLE_RANK[a.role] - ROLE_RANK[b.role] || a.displayName.localeCompare(b.displayName),
+      );
   });
 
   function requireList(): string {
@@ -92,5 +95,18 @@ export const useSharingStore = defineStore('sharing', () => {
     await account.leaveList(requireList());
   }
 
-  return { listId, list, isOwner, members, loading, loadError, open, refresh, invite, changeRole, remove, leave };
+  return {
+    listId,
+    list,
+    isOwner,
+    members,
+    loading,
+    loadError,
+    open,
+    refresh,
+    invite,
+    changeRole,
+    remove,
+    leave,
+  };
 });

@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { nextTick } from 'vue';
-import { createFakeServices, makeList, makeTodo, signedIn, type FakeServices } from '@/testing/fakeServices';
+import {
+  createFakeServices,
+  makeList,
+  makeTodo,
+  signedIn,
+  type FakeServices,
+} from '@/testing/fakeServices';
 import { useTestPinia } from '@/testing/testApp';
 import { useTodosStore } from './todos';
 
@@ -11,13 +17,20 @@ beforeEach(() => {
   services.auth.user = signedIn('alice');
   services.lists.lists.set([
     makeList({ id: 'list-1', ownerId: 'alice' }),
-    makeList({ id: 'shared', ownerId: 'bob', members: { bob: 'owner', alice: 'viewer' }, memberIds: ['bob', 'alice'] }),
+    makeList({
+      id: 'shared',
+      ownerId: 'bob',
+      members: { bob: 'owner', alice: 'viewer' },
+      memberIds: ['bob', 'alice'],
+    }),
   ]);
-  services.todos.collection('list-1').set([
-    makeTodo({ id: 'a', title: 'Alpha', order: 1024 }),
-    makeTodo({ id: 'b', title: 'Beta', order: 2048, done: true }),
-    makeTodo({ id: 'c', title: 'Gamma', order: 3072, tags: ['work'] }),
-  ]);
+  services.todos
+    .collection('list-1')
+    .set([
+      makeTodo({ id: 'a', title: 'Alpha', order: 1024 }),
+      makeTodo({ id: 'b', title: 'Beta', order: 2048, done: true }),
+      makeTodo({ id: 'c', title: 'Gamma', order: 3072, tags: ['work'] }),
+    ]);
   useTestPinia(services);
 });
 
@@ -51,7 +64,14 @@ describe('todos store', () => {
   it('adds a to-do at the end, marked pending until the server confirms', async () => {
     const todos = await openList('list-1');
     const id = todos.addTodo({ title: '  Delta  ', tags: ['x'] });
-    expect(todos.visible.at(-1)).toMatchObject({ id, title: 'Delta', tags: ['x'], priority: 0, createdBy: 'alice', pending: true });
+    expect(todos.visible.at(-1)).toMatchObject({
+      id,
+      title: 'Delta',
+      tags: ['x'],
+      priority: 0,
+      createdBy: 'alice',
+      pending: true,
+    });
     expect(todos.visible.at(-1)!.order).toBeGreaterThan(3072);
   });
 
@@ -111,7 +131,9 @@ describe('todos store', () => {
   });
 
   it('lets a viewer read but not edit or reorder', async () => {
-    services.todos.collection('shared').set([makeTodo({ id: 's', listId: 'shared', createdBy: 'bob' })]);
+    services.todos
+      .collection('shared')
+      .set([makeTodo({ id: 's', listId: 'shared', createdBy: 'bob' })]);
     const todos = await openList('shared');
     expect(todos.role).toBe('viewer');
     expect(todos.canEdit).toBe(false);

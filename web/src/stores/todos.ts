@@ -21,7 +21,11 @@ export const useTodosStore = defineStore('todos', () => {
   const filter = ref<TodoFilter>('all');
   const sort = ref<TodoSort>('order');
   const search = ref('');
-  const live = useLiveQuery(() => listId.value, (id, observer) => gateway.watchTodos(id, observer), [] as Todo[]);
+  const live = useLiveQuery(
+    () => listId.value,
+    (id, observer) => gateway.watchTodos(id, observer),
+    [] as Todo[],
+  );
 
   const all = computed(() => live.data.value);
   const visible = computed(() =>
@@ -56,7 +60,12 @@ export const useTodosStore = defineStore('todos', () => {
     const uid = auth.uid;
     if (!uid) throw new Error('Sign in to add to-dos');
     const input = todoCreateSchema.parse(draft);
-    const { id, written } = gateway.createTodo(requireList(), uid, input, orderAfterLast(all.value));
+    const { id, written } = gateway.createTodo(
+      requireList(),
+      uid,
+      input,
+      orderAfterLast(all.value),
+    );
     notices.track(written);
     return id;
   }

@@ -31,7 +31,10 @@ class LiveCollection<T> {
   constructor(public items: T[] = []) {}
 
   watch(observer: Observer<T[]>, filter: (item: T) => boolean = () => true): () => void {
-    const scoped: Observer<T[]> = { next: (items) => observer.next(items.filter(filter)), error: observer.error };
+    const scoped: Observer<T[]> = {
+      next: (items) => observer.next(items.filter(filter)),
+      error: observer.error,
+    };
     this.watchers.add(scoped);
     scoped.next(this.items);
     return () => this.watchers.delete(scoped);
@@ -105,14 +108,32 @@ export class FakeAuth implements AuthGateway {
     if (this.passwords.has(email)) throw new FakeError('auth/email-already-in-use');
     if (password.length < 6) throw new FakeError('auth/weak-password');
     this.passwords.set(email, password);
-    this.setUser({ uid: `uid-${email}`, email, displayName, emailVerified: false, providers: ['password'] });
+    this.setUser({
+      uid: `uid-${email}`,
+      email,
+      displayName,
+      emailVerified: false,
+      providers: ['password'],
+    });
   }
   async signIn(email: string, password: string) {
     if (this.passwords.get(email) !== password) throw new FakeError('auth/invalid-credential');
-    this.setUser({ uid: `uid-${email}`, email, displayName: null, emailVerified: true, providers: ['password'] });
+    this.setUser({
+      uid: `uid-${email}`,
+      email,
+      displayName: null,
+      emailVerified: true,
+      providers: ['password'],
+    });
   }
   async signInWithGoogle() {
-    this.setUser({ uid: 'uid-google', email: 'g@example.com', displayName: 'G', emailVerified: true, providers: ['google.com'] });
+    this.setUser({
+      uid: 'uid-google',
+      email: 'g@example.com',
+      displayName: 'G',
+      emailVerified: true,
+      providers: ['google.com'],
+    });
   }
   async signOut() {
     this.setUser(null);
@@ -146,15 +167,22 @@ export class FakeLists implements ListsGateway {
   }
   createList(uid: string, title: string, order: number) {
     const id = `new-list-${this.nextId++}`;
-    this.lists.set([...this.lists.items, makeList({ id, ownerId: uid, title, order, pending: true })]);
+    this.lists.set([
+      ...this.lists.items,
+      makeList({ id, ownerId: uid, title, order, pending: true }),
+    ]);
     return { id, written: this.outcome() };
   }
   renameList(listId: string, title: string) {
-    this.lists.set(this.lists.items.map((list) => (list.id === listId ? { ...list, title } : list)));
+    this.lists.set(
+      this.lists.items.map((list) => (list.id === listId ? { ...list, title } : list)),
+    );
     return this.outcome();
   }
   moveList(listId: string, order: number) {
-    this.lists.set(this.lists.items.map((list) => (list.id === listId ? { ...list, order } : list)));
+    this.lists.set(
+      this.lists.items.map((list) => (list.id === listId ? { ...list, order } : list)),
+    );
     return this.outcome();
   }
   deleteList(listId: string) {
@@ -182,7 +210,10 @@ export class FakeTodos implements TodosGateway {
   createTodo(listId: string, uid: string, draft: TodoDraft, order: number) {
     const id = `new-todo-${this.nextId++}`;
     const live = this.collection(listId);
-    live.set([...live.items, makeTodo({ ...draft, id, listId, order, createdBy: uid, pending: true })]);
+    live.set([
+      ...live.items,
+      makeTodo({ ...draft, id, listId, order, createdBy: uid, pending: true }),
+    ]);
     return { id, written: this.outcome() };
   }
   updateTodo(listId: string, todoId: string, patch: TodoPatch) {
@@ -206,7 +237,11 @@ export class FakeProfiles implements ProfileGateway {
     );
   }
   async updateDisplayName(uid: string, displayName: string) {
-    this.profiles.set(this.profiles.items.map((profile) => (profile.uid === uid ? { ...profile, displayName } : profile)));
+    this.profiles.set(
+      this.profiles.items.map((profile) =>
+        profile.uid === uid ? { ...profile, displayName } : profile,
+      ),
+    );
   }
 }
 
@@ -221,7 +256,8 @@ export class FakeAccount implements AccountGateway {
   async claimUsername(username: string) {
     this.calls.push(`claimUsername ${username}`);
     const owner = this.usernames.get(username);
-    if (owner && owner !== this.currentUid()) throw new FakeError('functions/already-exists', 'That username is taken.');
+    if (owner && owner !== this.currentUid())
+      throw new FakeError('functions/already-exists', 'That username is taken.');
     this.usernames.set(username, this.currentUid() ?? '');
   }
   async inviteMember(listId: string, username: string, role: 'editor' | 'viewer') {
@@ -244,7 +280,8 @@ export class FakeAccount implements AccountGateway {
   }
   async listMembers(listId: string): Promise<MemberSummary[]> {
     const list = this.lists.lists.items.find((candidate) => candidate.id === listId);
-    const usernameOf = (uid: string) => [...this.usernames].find(([, owner]) => owner === uid)?.[0] ?? null;
+    const usernameOf = (uid: string) =>
+      [...this.usernames].find(([, owner]) => owner === uid)?.[0] ?? null;
     return Object.entries(list?.members ?? {}).map(([uid, role]) => ({
       uid,
       role,
@@ -254,7 +291,12 @@ export class FakeAccount implements AccountGateway {
   }
   async exportMyData() {
     this.calls.push('exportMyData');
-    return { exportedAt: '2030-01-02T03:04:05.000Z', uid: this.currentUid() ?? '', profile: null, lists: [] };
+    return {
+      exportedAt: '2030-01-02T03:04:05.000Z',
+      uid: this.currentUid() ?? '',
+      profile: null,
+      lists: [],
+    };
   }
   async deleteAccount() {
     this.calls.push('deleteAccount');
@@ -297,5 +339,12 @@ export function createFakeServices(): FakeServices {
 }
 
 export function signedIn(uid: string, overrides: Partial<AuthUser> = {}): AuthUser {
-  return { uid, email: `${uid}@example.com`, displayName: uid, emailVerified: true, providers: ['password'], ...overrides };
+  return {
+    uid,
+    email: `${uid}@example.com`,
+    displayName: uid,
+    emailVerified: true,
+    providers: ['password'],
+    ...overrides,
+  };
 }

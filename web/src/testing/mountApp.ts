@@ -11,7 +11,11 @@ export async function mountApp(services: Services, path: string) {
   const router = createAppRouter(createMemoryHistory());
   const options = mountOptions(pinia, services);
   await router.push(path);
-  const wrapper = mount(App, { ...options, global: { ...options.global, plugins: [pinia, router] }, attachTo: document.body });
+  const wrapper = mount(App, {
+    ...options,
+    global: { ...options.global, plugins: [pinia, router] },
+    attachTo: document.body,
+  });
   await router.isReady();
   await flushPromises();
   return { wrapper, router };

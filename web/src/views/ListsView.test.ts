@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { inboxListId } from '@model';
-import { createFakeServices, makeList, makeTodo, signedIn, type FakeServices } from '@/testing/fakeServices';
+import {
+  createFakeServices,
+  makeList,
+  makeTodo,
+  signedIn,
+  type FakeServices,
+} from '@/testing/fakeServices';
 import { mountApp } from '@/testing/mountApp';
 
 let services: FakeServices;
@@ -13,9 +19,17 @@ beforeEach(() => {
   services.auth.user = signedIn('alice');
   services.lists.lists.set([
     makeList({ id: inbox, ownerId: 'alice', title: 'Inbox' }),
-    makeList({ id: 'shared', ownerId: 'bob', title: 'Bob’s list', members: { bob: 'owner', alice: 'viewer' }, memberIds: ['bob', 'alice'] }),
+    makeList({
+      id: 'shared',
+      ownerId: 'bob',
+      title: 'Bob’s list',
+      members: { bob: 'owner', alice: 'viewer' },
+      memberIds: ['bob', 'alice'],
+    }),
   ]);
-  services.todos.collection('shared').set([makeTodo({ id: 'b1', listId: 'shared', title: 'Bob’s task' })]);
+  services.todos
+    .collection('shared')
+    .set([makeTodo({ id: 'b1', listId: 'shared', title: 'Bob’s task' })]);
 });
 
 afterEach(() => {
@@ -75,7 +89,10 @@ describe('ListsView', () => {
   });
 
   it('deletes a list only after confirming, and never offers to delete the Inbox', async () => {
-    services.lists.lists.set([...services.lists.lists.items, makeList({ id: 'old', ownerId: 'alice', title: 'Old', order: 5000 })]);
+    services.lists.lists.set([
+      ...services.lists.lists.items,
+      makeList({ id: 'old', ownerId: 'alice', title: 'Old', order: 5000 }),
+    ]);
     wrapper = (await mountApp(services, `/lists/${inbox}`)).wrapper;
     expect(wrapper.find('.list-header__delete').exists()).toBe(false);
     wrapper.unmount();

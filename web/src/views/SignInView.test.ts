@@ -37,7 +37,9 @@ describe('sign-in', () => {
     await wrapper.get('#signin-password').setValue('nope');
     await wrapper.get('form').trigger('submit');
     await flushPromises();
-    expect(wrapper.get('[role=alert]').text()).toBe('The email or password isn’t right. Try again, or reset your password.');
+    expect(wrapper.get('[role=alert]').text()).toBe(
+      'The email or password isn’t right. Try again, or reset your password.',
+    );
     expect(mounted.router.currentRoute.value.name).toBe('signin');
   });
 

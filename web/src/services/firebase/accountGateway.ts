@@ -33,7 +33,8 @@ export function createAccountGateway(functions: Functions): AccountGateway {
       await call<LeaveListInput, unknown>(CALLABLES.leaveList, { listId });
     },
     async listMembers(listId) {
-      return (await call<ListMembersInput, ListMembersResult>(CALLABLES.listMembers, { listId })).members;
+      return (await call<ListMembersInput, ListMembersResult>(CALLABLES.listMembers, { listId }))
+        .members;
     },
     exportMyData: () => call<Record<string, never>, ExportMyDataResult>(CALLABLES.exportMyData, {}),
     async deleteAccount() {

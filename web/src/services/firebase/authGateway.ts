@@ -30,7 +30,8 @@ function toAuthUser(user: User | null): AuthUser | null {
 }
 
 function signedInUser(auth: Auth): User {
-  if (!auth.currentUser) throw Object.assign(new Error('Not signed in'), { code: 'auth/user-token-expired' });
+  if (!auth.currentUser)
+    throw Object.assign(new Error('Not signed in'), { code: 'auth/user-token-expired' });
   return auth.currentUser;
 }
 
@@ -63,7 +64,10 @@ export function createAuthGateway(auth: Auth): AuthGateway {
         await reauthenticateWithPopup(user, new GoogleAuthProvider());
         return;
       }
-      await reauthenticateWithCredential(user, EmailAuthProvider.credential(user.email ?? '', password));
+      await reauthenticateWithCredential(
+        user,
+        EmailAuthProvider.credential(user.email ?? '', password),
+      );
     },
     updateDisplayName: (displayName) => updateProfile(signedInUser(auth), { displayName }),
   };

@@ -1,4 +1,14 @@
-import { collection, deleteDoc, doc, query, serverTimestamp, setDoc, updateDoc, where, type Firestore } from 'firebase/firestore';
+import {
+  collection,
+  deleteDoc,
+  doc,
+  query,
+  serverTimestamp,
+  setDoc,
+  updateDoc,
+  where,
+  type Firestore,
+} from 'firebase/firestore';
 import { COLLECTIONS, paths, type ListDoc } from '@model';
 import type { TodoList } from '@/domain/entities';
 import type { ListsGateway } from '../ports';
@@ -10,7 +20,11 @@ export function createListsGateway(db: Firestore): ListsGateway {
   return {
     watchMyLists(uid, observer) {
       const mine = query(lists, where('memberIds', 'array-contains', uid));
-      return watchQuery<TodoList>(mine, (snapshot) => readDocument<ListDoc<Date>>(snapshot), observer);
+      return watchQuery<TodoList>(
+        mine,
+        (snapshot) => readDocument<ListDoc<Date>>(snapshot),
+        observer,
+      );
     },
     createList(uid, title, order) {
       const ref = doc(lists);
@@ -26,8 +40,10 @@ export function createListsGateway(db: Firestore): ListsGateway {
       });
       return { id: ref.id, written };
     },
-    renameList: (listId, title) => updateDoc(doc(db, paths.list(listId)), { title, updatedAt: serverTimestamp() }),
-    moveList: (listId, order) => updateDoc(doc(db, paths.list(listId)), { order, updatedAt: serverTimestamp() }),
+    renameList: (listId, title) =>
+      updateDoc(doc(db, paths.list(listId)), { title, updatedAt: serverTimestamp() }),
+    moveList: (listId, order) =>
+      updateDoc(doc(db, paths.list(listId)), { order, updatedAt: serverTimestamp() }),
     deleteList: (listId) => deleteDoc(doc(db, paths.list(listId))),
   };
 }

@@ -9,7 +9,10 @@ import type { Observer, Unsubscribe } from '../ports';
 
 /** Top-level Timestamps become Dates; the model keeps timestamps only at the top level. */
 function withDates(data: Record<string, unknown>): Record<string, unknown> {
-  const entries = Object.entries(data).map(([key, value]) => [key, value instanceof Timestamp ? value.toDate() : value]);
+  const entries = Object.entries(data).map(([key, value]) => [
+    key,
+    value instanceof Timestamp ? value.toDate() : value,
+  ]);
   return Object.fromEntries(entries);
 }
 
@@ -18,14 +21,24 @@ function withDates(data: Record<string, unknown>): Record<string, unknown> {
  * Rules validated every write, so the stored shape is trusted. Server timestamps of local writes
  * are estimated, so a to-do created offline already has a creation time to sort and show.
  */
-export function readDocument<T extends object>(snapshot: DocumentSnapshot): (T & { id: string; pending: boolean }) | null {
+export function readDocument<T extends object>(
+  snapshot: DocumentSnapshot,
+): (T & { id: string; pending: boolean }) | null {
   const data = snapshot.data({ serverTimestamps: 'estimate' });
   if (data === undefined) return null;
-  return { ...(withDates(data) as T), id: snapshot.id, pending: snapshot.metadata.hasPendingWrites };
+  return {
+    ...(withDates(data) as T),
+    id: snapshot.id,
+    pending: snapshot.metadata.hasPendingWrites,
+  };
 }
 
 /** Metadata changes are included so that "pending" clears the moment the server confirms a write. */
-export function watchQuery<T>(query: Query, map: (snapshot: DocumentSnapshot) => T | null, observer: Observer<T[]>): Unsubscribe {
+export function watchQuery<T>(
+  query: Query,
+  map: (snapshot: DocumentSnapshot) => T | null,
+  observer: Observer<T[]>,
+): Unsubscribe {
   return onSnapshot(
     query,
     { includeMetadataChanges: true },
@@ -34,7 +47,11 @@ export function watchQuery<T>(query: Query, map: (snapshot: DocumentSnapshot) =>
   );
 }
 
-export function watchDocument<T>(ref: DocumentReference, map: (snapshot: DocumentSnapshot) => T | null, observer: Observer<T | null>): Unsubscribe {
+export function watchDocument<T>(
+  ref: DocumentReference,
+  map: (snapshot: DocumentSnapshot) => T | null,
+  observer: Observer<T | null>,
+): Unsubscribe {
   return onSnapshot(
     ref,
     { includeMetadataChanges: true },

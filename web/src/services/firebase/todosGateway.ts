@@ -53,12 +53,14 @@ export function createTodosGateway(db: Firestore): TodosGateway {
       });
       return { id: ref.id, written };
     },
-    updateTodo: (listId, todoId, patch) => updateDoc(doc(db, paths.todo(listId, todoId)), patchFields(patch)),
+    updateTodo: (listId, todoId, patch) =>
+      updateDoc(doc(db, paths.todo(listId, todoId)), patchFields(patch)),
     async deleteTodos(listId, todoIds) {
       const commits: Promise<void>[] = [];
       for (let start = 0; start < todoIds.length; start += BATCH_LIMIT) {
         const batch = writeBatch(db);
-        for (const todoId of todoIds.slice(start, start + BATCH_LIMIT)) batch.delete(doc(db, paths.todo(listId, todoId)));
+        for (const todoId of todoIds.slice(start, start + BATCH_LIMIT))
+          batch.delete(doc(db, paths.todo(listId, todoId)));
         commits.push(batch.commit());
       }
       await Promise.all(commits);
