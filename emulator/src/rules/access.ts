@@ -4,7 +4,7 @@
  * single-document request or a query, 20 across a batch or transaction (and still 10 for each of
  * its operations); Storage may make 2 cross-service calls per request.
  */
-import type { AccessBudget, DocumentAccess, RulesDocument } from './api.js';
+import type { AccessBudget, DocumentAccess } from './api.js';
 import type { ServiceFunction, ServiceHooks } from './context.js';
 import { documentValue } from './documents.js';
 import { fail, invalidArgument } from './errors.js';
@@ -16,7 +16,7 @@ export const ACCESS_LIMITS = { single: 10, batch: 20, crossService: 2 } as const
 type TrackedBudget = AccessBudget & { seen?: Set<string> };
 
 export class DocumentLookups implements ServiceHooks {
-  private readonly cache = new Map<string, RulesDocument | null>();
+  private readonly cache = new Map<string, RValue>();
   private readonly counted = new Set<string>();
 
   constructor(
@@ -52,10 +52,11 @@ export class DocumentLookups implements ServiceHooks {
     const cacheKey = (after ? 'a' : 'b') + key;
     let doc = this.cache.get(cacheKey);
     if (doc === undefined) {
-      doc = after ? this.access.getAfter(key) : this.access.get(key);
+      const found = after ? this.access.getAfter(key) : this.access.get(key);
+      doc = found ? documentValue(found) : null;
       this.cache.set(cacheKey, doc);
     }
-    if (fn === 'get' || fn === 'getAfter' || fn === 'firestore.get') return doc ? documentValue(doc) : null;
+    if (fn === 'get' || fn === 'getAfter' || fn === 'firestore.get') return doc;
     return doc !== null;
   }
 

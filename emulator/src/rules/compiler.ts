@@ -77,7 +77,8 @@ export class ExpressionCompiler {
 
   compile(e: Expr, scope: Scope): Code {
     const inner = this.compileInner(e, scope);
-    if (e.kind === 'literal') return inner;
+    // Literals and names are not worth a counter: their parent expression reports them.
+    if (e.kind === 'literal' || e.kind === 'ident') return inner;
     return this.instrument(inner, e.start, e.end);
   }
 

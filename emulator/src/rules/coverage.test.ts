@@ -46,7 +46,7 @@ describe('coverage', () => {
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect(html).not.toMatch(/<(script|link)\b/);
     expect(html).toContain('<span class="both" title="3 evaluation(s): true 2, false 1, error 0, value 0"><span class="value"');
-    expect(html).toContain('request</span>.auth</span> != null</span>');
+    expect(html).toContain('request.auth</span> != null</span>');
     expect(html).toContain('class="unevaluated"');
     expect(html).toContain('class="error"');
     expect(html).toContain('&amp;&amp;');

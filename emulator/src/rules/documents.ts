@@ -1,15 +1,49 @@
 /** How Firestore documents, auth and storage objects look to rules. */
 import type { AuthContext, RulesDocument } from './api.js';
-import { EagerMap, FieldsMap, fromJson, referenceToPath, type RValue } from './values.js';
+import { EagerMap, FieldsMap, fromJson, referenceToPath, RMap, type RPath, type RValue } from './values.js';
 
-/** `resource` and `get()`: `{data, id, __name__}`. */
-export function documentValue(doc: RulesDocument): EagerMap {
-  const name = referenceToPath(doc.name);
-  const entries = new Map<string, RValue>();
-  entries.set('data', new FieldsMap(doc.fields));
-  entries.set('id', name.segments[name.segments.length - 1] ?? '');
-  entries.set('__name__', name);
-  return new EagerMap(entries);
+const KEYS = ['data', 'id', '__name__'];
+
+/** `resource` and `get()`: `{data, id, __name__}`, each converted on first read. */
+class DocumentMap extends RMap {
+  private data: FieldsMap | null = null;
+  private path: RPath | null = null;
+
+  constructor(private readonly doc: RulesDocument) {
+    super();
+  }
+
+  get(key: string): RValue | undefined {
+    switch (key) {
+      case 'data':
+        return (this.data ??= new FieldsMap(this.doc.fields));
+      case 'id':
+        return this.doc.name.slice(this.doc.name.lastIndexOf('/') + 1);
+      case '__name__':
+        return (this.path ??= referenceToPath(this.doc.name));
+      default:
+        return undefined;
+    }
+  }
+
+  keys(): string[] {
+    return [...KEYS];
+  }
+}
+
+/**
+ * Stored documents are immutable values, so their rules view (and the fields it has converted)
+ * is kept with them and shared by every request that reads the same document object.
+ */
+const documentCache = new WeakMap<RulesDocument, DocumentMap>();
+
+export function documentValue(doc: RulesDocument): RMap {
+  let v = documentCache.get(doc);
+  if (!v) {
+    v = new DocumentMap(doc);
+    documentCache.set(doc, v);
+  }
+  return v;
 }
 
 const authCache = new WeakMap<AuthContext, RValue>();
