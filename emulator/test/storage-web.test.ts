@@ -82,6 +82,7 @@ describe('web SDK against the Firebase v0 API', () => {
       contentType: 'image/png',
       md5Hash: md5(data),
       customMetadata: { owner: 'alice' },
+      contentDisposition: "inline; filename*=utf-8''one.bin",
     });
     expect(result.metadata.generation).toMatch(/^\d+$/);
     expect(new Uint8Array(await getBytes(ref(storage, 'photos/one.bin')))).toEqual(data);
@@ -154,6 +155,7 @@ describe('web SDK against the Firebase v0 API', () => {
     expect(url).toMatch(new RegExp(`^http://${emulator.host}:${emulator.port}/v0/b/${bucket}/o/shared%2Freadme.txt\\?alt=media&token=`));
     const response = await fetch(url);
     expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toBe("inline; filename*=utf-8''readme.txt");
     expect(await response.text()).toBe('public via token');
   });
 

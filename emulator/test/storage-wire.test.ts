@@ -105,9 +105,8 @@ describe('multipart bodies', () => {
         resolve();
       }, 50);
     });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await expect.poll(staging, { timeout: 5000 }).toEqual([]);
     expect(await exists('dropped.bin')).toBe(false);
-    expect(await staging()).toEqual([]);
   });
 });
 

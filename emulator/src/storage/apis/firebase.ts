@@ -12,7 +12,7 @@ import { bucketAndObject, header, type Exchange } from '../http/exchange.js';
 import { boundaryOf, readMultipart } from '../http/multipart.js';
 import { sendEmpty, sendJson } from '../http/respond.js';
 import { DOWNLOAD_TOKENS_KEY, downloadTokens, parseMetadataPatch, type MetadataPatch } from '../store/object.js';
-import { toFirebaseResource } from '../store/views.js';
+import { inlineDisposition, toFirebaseResource } from '../store/views.js';
 import type { UploadSession } from '../uploads.js';
 import { checkTarget, commitUpload, expectedHashesOf, finalizeSession, stageBody } from '../writes.js';
 import { parseListQuery } from './list-query.js';
@@ -113,10 +113,16 @@ async function manageTokens(ctx: StorageContext, ex: Exchange, caller: Caller, b
   sendJson(ex.res, 200, toFirebaseResource(object));
 }
 
-/** Objects written through Firebase always get a download token, as production does. */
-function withDownloadToken(patch: MetadataPatch): MetadataPatch {
-  if (patch.metadata?.[DOWNLOAD_TOKENS_KEY]) return patch;
-  return { ...patch, metadata: { ...patch.metadata, [DOWNLOAD_TOKENS_KEY]: randomUUID() } };
+/**
+ * What Firebase adds to every object it writes: a download token, and an inline disposition
+ * naming the file, so that download URLs open in the browser.
+ */
+function firebaseDefaults(patch: MetadataPatch, name: string): MetadataPatch {
+  return {
+    ...patch,
+    contentDisposition: patch.contentDisposition ?? inlineDisposition(name),
+    metadata: { [DOWNLOAD_TOKENS_KEY]: randomUUID(), ...patch.metadata },
+  };
 }
 
 async function upload(
@@ -147,7 +153,7 @@ async function upload(
     const object = await commitUpload(
       ctx,
       staged,
-      { ...where, metadata: withDownloadToken(patch), preconditions: {}, caller },
+      { ...where, metadata: firebaseDefaults(patch, where.name), preconditions: {}, caller },
       expectedHashesOf(resource),
     );
     return sendJson(ex.res, 200, toFirebaseResource(object));
@@ -155,7 +161,7 @@ async function upload(
   const where = checkTarget(bucket, queryName);
   const staged = await stageBody(ctx, ex.req);
   const patch: MetadataPatch = contentType ? { contentType } : {};
-  const object = await commitUpload(ctx, staged, { ...where, metadata: withDownloadToken(patch), preconditions: {}, caller });
+  const object = await commitUpload(ctx, staged, { ...where, metadata: firebaseDefaults(patch, where.name), preconditions: {}, caller });
   sendJson(ex.res, 200, toFirebaseResource(object));
 }
 
@@ -176,7 +182,7 @@ async function startResumable(
   }
   const session = await ctx.uploads.start({
     ...where,
-    metadata: withDownloadToken(patch),
+    metadata: firebaseDefaults(patch, where.name),
     ...(declared !== undefined ? { declaredSize: Number(declared) } : {}),
     preconditions: {},
     caller,

@@ -51,8 +51,8 @@ export async function sendObjectBytes(
     'X-Goog-Hash': `crc32c=${object.crc32c},md5=${object.md5Hash}`,
     'X-Goog-Stored-Content-Length': String(object.size),
     'X-Goog-Stored-Content-Encoding': object.contentEncoding ?? 'identity',
-    'Content-Disposition': object.contentDisposition ?? 'attachment',
   };
+  if (object.contentDisposition) headers['Content-Disposition'] = object.contentDisposition;
   if (object.contentEncoding) headers['Content-Encoding'] = object.contentEncoding;
   if (object.contentLanguage) headers['Content-Language'] = object.contentLanguage;
   if (object.cacheControl) headers['Cache-Control'] = object.cacheControl;

@@ -50,13 +50,13 @@ export function toFirebaseResource(object: StoredObject): Record<string, unknown
     size: String(object.size),
     md5Hash: object.md5Hash,
     contentEncoding: object.contentEncoding ?? 'identity',
-    contentDisposition: object.contentDisposition ?? inlineDisposition(object.name),
     crc32c: object.crc32c,
     etag: etagOf(object),
     downloadTokens: downloadTokens(object).join(','),
   };
-  if (object.contentLanguage !== undefined) resource.contentLanguage = object.contentLanguage;
-  if (object.cacheControl !== undefined) resource.cacheControl = object.cacheControl;
+  for (const field of ['contentDisposition', 'contentLanguage', 'cacheControl'] as const) {
+    if (object[field] !== undefined) resource[field] = object[field];
+  }
   if (Object.keys(custom).length > 0) resource.metadata = custom;
   return resource;
 }
