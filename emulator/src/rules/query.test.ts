@@ -76,6 +76,10 @@ describe('queries are not filters: equality', () => {
     ['request.auth != null', [], true],
     ["resource.data.get('ownerId', '') == request.auth.uid", [f('ownerId', 'EQUAL', 'u1')], true],
     ["resource.id == 'x'", [], false],
+    ["resource.id == 'x'", [{ field: ['__name__'], op: 'EQUAL', value: { referenceValue: 'projects/p/databases/(default)/documents/things/x' } }], true],
+    ["resource.__name__ == /databases/(default)/documents/things/x", [{ field: ['__name__'], op: 'EQUAL', value: { referenceValue: 'projects/p/databases/(default)/documents/things/x' } }], true],
+    ['resource.data.deletedAt == null', [f('deletedAt', 'IS_NULL')], true],
+    ['resource.data.deletedAt == null', [f('deletedAt', 'IS_NOT_NULL')], false],
   ] as const))('$rule with $label → $expected', ({ rule, filters, expected }) => {
     expect(judge(rule, q([[...filters]])).allowed).toBe(expected);
   });

@@ -7,7 +7,7 @@
 import type { QueryFilter } from './api.js';
 import { compareOrdered } from './ordering.js';
 import { fail } from './errors.js';
-import { fromFirestoreValue, RMap, RUnknown, valuesEqual, type RValue } from './values.js';
+import { fromFirestoreValue, referenceToPath, RMap, RUnknown, valuesEqual, type RValue } from './values.js';
 
 export const UNPROVEN = new RUnknown('false');
 
@@ -146,12 +146,22 @@ export class SymbolicMap extends RMap {
   get(key: string): RValue {
     if (this.prefix === null) {
       if (key === 'data') return new SymbolicMap(this.filters, []);
+      // A document-id filter (`__name__ == ref`) pins the name and id.
+      const name = this.filters.find((f) => f.op === 'EQUAL' && samePath(f.field, ['__name__']) && f.value && 'referenceValue' in f.value);
+      if (name?.value && 'referenceValue' in name.value) {
+        const path = referenceToPath(name.value.referenceValue);
+        if (key === '__name__') return path;
+        if (key === 'id') return path.segments[path.segments.length - 1] ?? '';
+      }
       return new RUnknown(`Property ${key} is undefined on object.`);
     }
     const path = [...this.prefix, key];
     const exact = this.filters.filter((f) => samePath(f.field, path));
     const equality = exact.find((f) => f.op === 'EQUAL' && f.value);
     if (equality?.value) return fromFirestoreValue(equality.value);
+    // `where(field, '==', null)` and `== NaN` arrive as unary filters.
+    if (exact.some((f) => f.op === 'IS_NULL')) return null;
+    if (exact.some((f) => f.op === 'IS_NAN')) return NaN;
     if (exact.length > 0) return new RUnknown('false', exact);
     if (this.filters.some((f) => f.field.length > path.length && samePath(f.field.slice(0, path.length), path))) {
       return new SymbolicMap(this.filters, path);

@@ -11,7 +11,7 @@ function toInt(n: number): bigint {
   return v;
 }
 
-/** Rounds half away from zero, as Java's Math.round does not (it rounds half up). */
+/** Rounds half away from zero (the reference's example: math.round(2.5) == 3). */
 function roundHalfAway(n: number): number {
   return n < 0 ? -Math.round(-n) : Math.round(n);
 }
