@@ -1,0 +1,83 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { createFakeServices, makeList, signedIn, type FakeServices } from '@/testing/fakeServices';
+import { mountOptions, useTestPinia } from '@/testing/testApp';
+import ShareDialog from './ShareDialog.vue';
+
+let services: FakeServices;
+let wrapper: VueWrapper | null = null;
+
+beforeEach(() => {
+  services = createFakeServices();
+  services.auth.user = signedIn('alice');
+  services.account.usernames.set('bob', 'bob');
+  services.lists.lists.set([
+    makeList({ id: 'mine', ownerId: 'alice' }),
+    makeList({
+      id: 'theirs',
+      ownerId: 'bob',
+      members: { bob: 'owner', alice: 'editor' },
+      memberIds: ['bob', 'alice'],
+    }),
+  ]);
+});
+
+afterEach(() => {
+  wrapper?.unmount();
+  wrapper = null;
+});
+
+async function open(listId: string) {
+  const pinia = useTestPinia(services);
+  wrapper = mount(ShareDialog, {
+    ...mountOptions(pinia, services),
+    props: { listId },
+    attachTo: document.body,
+  });
+  await flushPromises();
+  return wrapper;
+}
+
+const memberNames = (w: VueWrapper) => w.findAll('.member__name').map((name) => name.text());
+
+describe('ShareDialog', () => {
+  it('lets the owner invite by username and confirms it in the live region', async () => {
+    const dialog = await open('mine');
+    await dialog.get('#invite-username').setValue('bob');
+    await dialog.get('#invite-role').setValue('viewer');
+    await dialog.get('form.invite').trigger('submit');
+    await flushPromises();
+    expect(memberNames(dialog)).toEqual(['Name of alice (you)', 'Name of bob']);
+    expect(dialog.get('.share__status').text()).toBe('bob can now view this list.');
+  });
+
+  it('explains why an invitation failed', async () => {
+    const dialog = await open('mine');
+    await dialog.get('#invite-username').setValue('nobody');
+    await dialog.get('form.invite').trigger('submit');
+    await flushPromises();
+    expect(dialog.get('[role=alert]').text()).toBe('No one uses that username.');
+  });
+
+  it('lets the owner change a role and remove a member', async () => {
+    const dialog = await open('mine');
+    await dialog.get('#invite-username').setValue('bob');
+    await dialog.get('form.invite').trigger('submit');
+    await flushPromises();
+    await dialog.get('#role-bob').setValue('viewer');
+    await flushPromises();
+    expect(services.account.calls).toContain('setMemberRole mine bob viewer');
+    await dialog.get('button[aria-label="Remove Name of bob"]').trigger('click');
+    await flushPromises();
+    expect(memberNames(dialog)).toEqual(['Name of alice (you)']);
+  });
+
+  it('shows other members read-only and offers to leave', async () => {
+    const dialog = await open('theirs');
+    expect(dialog.find('form.invite').exists()).toBe(false);
+    expect(dialog.find('select').exists()).toBe(false);
+    await dialog.get('.share__leave button').trigger('click');
+    await flushPromises();
+    expect(dialog.emitted('left')).toHaveLength(1);
+  });
+});
