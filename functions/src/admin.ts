@@ -11,6 +11,8 @@ export const adminAuth = getAuth(app);
 
 /** The default bucket; demo projects have no configured one, so fall back to the conventional name. */
 export function defaultBucket() {
-  const name = app.options.storageBucket ?? `${app.options.projectId ?? process.env.GCLOUD_PROJECT}.appspot.com`;
+  const name =
+    app.options.storageBucket ??
+    `${app.options.projectId ?? process.env.GCLOUD_PROJECT}.appspot.com`;
   return getStorage(app).bucket(name);
 }

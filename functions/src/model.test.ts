@@ -15,8 +15,10 @@ import {
   usernameSchema,
 } from './model.js';
 
-const firstMessage = (result: { success: boolean; error?: { issues: Array<{ message: string }> } }) =>
-  result.error?.issues[0]?.message;
+const firstMessage = (result: {
+  success: boolean;
+  error?: { issues: Array<{ message: string }> };
+}) => result.error?.issues[0]?.message;
 
 describe('usernameSchema', () => {
   it.each(['abc', 'alice_01', 'a.b.c', '0day', 'x'.repeat(30)])('accepts %j', (name) => {
@@ -65,9 +67,12 @@ describe('callable inputs', () => {
     });
   });
 
-  it.each(['', 'a/b', '..', '__id__', 'x'.repeat(LIMITS.documentId + 1)])('documentIdSchema refuses %j', (id) => {
-    expect(documentIdSchema.safeParse(id).success).toBe(false);
-  });
+  it.each(['', 'a/b', '..', '__id__', 'x'.repeat(LIMITS.documentId + 1)])(
+    'documentIdSchema refuses %j',
+    (id) => {
+      expect(documentIdSchema.safeParse(id).success).toBe(false);
+    },
+  );
 });
 
 describe('todo schemas', () => {
@@ -90,7 +95,10 @@ describe('todo schemas', () => {
     [{ title: 'ok', priority: 4 }, ['priority']],
     [{ title: 'ok', priority: 1.5 }, ['priority']],
     [{ title: 'ok', priority: -1 }, ['priority']],
-    [{ title: 'ok', tags: Array.from({ length: LIMITS.tagsPerTodo + 1 }, (_, i) => `t${i}`) }, ['tags']],
+    [
+      { title: 'ok', tags: Array.from({ length: LIMITS.tagsPerTodo + 1 }, (_, i) => `t${i}`) },
+      ['tags'],
+    ],
     [{ title: 'ok', tags: [''] }, ['tags', 0]],
     [{ title: 'ok', tags: ['x'.repeat(LIMITS.tag + 1)] }, ['tags', 0]],
     [{ title: 'ok', dueAt: 'tomorrow' }, ['dueAt']],
@@ -126,11 +134,16 @@ describe('todo schemas', () => {
 describe('list and profile schemas', () => {
   it('refuses a list without a title and defaults the order', () => {
     expect(listCreateSchema.safeParse({ title: ' ' }).success).toBe(false);
-    expect(listCreateSchema.parse({ title: 'Groceries' })).toEqual({ title: 'Groceries', order: 0 });
+    expect(listCreateSchema.parse({ title: 'Groceries' })).toEqual({
+      title: 'Groceries',
+      order: 0,
+    });
   });
 
   it('validates profile edits', () => {
-    expect(profileUpdateSchema.safeParse({ displayName: 'd'.repeat(LIMITS.displayName + 1) }).success).toBe(false);
+    expect(
+      profileUpdateSchema.safeParse({ displayName: 'd'.repeat(LIMITS.displayName + 1) }).success,
+    ).toBe(false);
     expect(profileUpdateSchema.safeParse({ photoURL: 'not a url' }).success).toBe(false);
     expect(profileUpdateSchema.parse({ photoURL: null })).toEqual({ photoURL: null });
   });
@@ -140,7 +153,9 @@ describe('paths', () => {
   it('builds Firestore and Storage paths', () => {
     expect(paths.attachment('l', 't', 'a')).toBe('lists/l/todos/t/attachments/a');
     expect(storagePaths.thumb('l', 't', 'a')).toBe('lists/l/todos/t/a/thumb.webp');
-    expect(storagePaths.original('l', 't', 'a').startsWith(storagePaths.listPrefix('l'))).toBe(true);
+    expect(storagePaths.original('l', 't', 'a').startsWith(storagePaths.listPrefix('l'))).toBe(
+      true,
+    );
     expect(inboxListId('u1')).toBe('inbox-u1');
   });
 });

@@ -52,13 +52,66 @@ export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9_.]{2,29}$/;
 
 /** Names that would impersonate the service or collide with routes. */
 export const RESERVED_USERNAMES: ReadonlySet<string> = new Set([
-  'about', 'account', 'accounts', 'admin', 'administrator', 'anonymous', 'api', 'app', 'auth',
-  'billing', 'contact', 'dashboard', 'delete', 'edit', 'everyone', 'firebase', 'google', 'guest',
-  'hearth', 'help', 'home', 'inbox', 'info', 'legal', 'list', 'lists', 'login', 'logout', 'mail',
-  'me', 'moderator', 'new', 'null', 'official', 'owner', 'privacy', 'profile', 'register', 'root',
-  'search', 'security', 'settings', 'signin', 'signout', 'signup', 'staff', 'static', 'support',
-  'system', 'team', 'terms', 'test', 'todo', 'todos', 'undefined', 'user', 'username', 'users',
-  'webmaster', 'www',
+  'about',
+  'account',
+  'accounts',
+  'admin',
+  'administrator',
+  'anonymous',
+  'api',
+  'app',
+  'auth',
+  'billing',
+  'contact',
+  'dashboard',
+  'delete',
+  'edit',
+  'everyone',
+  'firebase',
+  'google',
+  'guest',
+  'hearth',
+  'help',
+  'home',
+  'inbox',
+  'info',
+  'legal',
+  'list',
+  'lists',
+  'login',
+  'logout',
+  'mail',
+  'me',
+  'moderator',
+  'new',
+  'null',
+  'official',
+  'owner',
+  'privacy',
+  'profile',
+  'register',
+  'root',
+  'search',
+  'security',
+  'settings',
+  'signin',
+  'signout',
+  'signup',
+  'staff',
+  'static',
+  'support',
+  'system',
+  'team',
+  'terms',
+  'test',
+  'todo',
+  'todos',
+  'undefined',
+  'user',
+  'username',
+  'users',
+  'webmaster',
+  'www',
 ]);
 
 // ---------------------------------------------------------------------------------------------
@@ -245,10 +298,9 @@ export const tagsSchema = z
 
 /** A due date as a Date (web) or an ISO 8601 date-time with offset (JSON); null for none. */
 export const dueAtSchema = z
-  .union(
-    [z.date(), z.iso.datetime({ offset: true }).transform((iso) => new Date(iso))],
-    { error: 'A due date must be a date-time such as 2030-01-31T09:00:00Z.' },
-  )
+  .union([z.date(), z.iso.datetime({ offset: true }).transform((iso) => new Date(iso))], {
+    error: 'A due date must be a date-time such as 2030-01-31T09:00:00Z.',
+  })
   .nullable();
 
 /** The fields a person writes when creating a to-do; the rest are set by the writer. */
@@ -337,7 +389,10 @@ export const setMemberRoleInput = z.strictObject({
 });
 export type SetMemberRoleInput = z.input<typeof setMemberRoleInput>;
 
-export const removeMemberInput = z.strictObject({ listId: documentIdSchema, uid: documentIdSchema });
+export const removeMemberInput = z.strictObject({
+  listId: documentIdSchema,
+  uid: documentIdSchema,
+});
 export type RemoveMemberInput = z.input<typeof removeMemberInput>;
 
 export const leaveListInput = z.strictObject({ listId: documentIdSchema });

@@ -4,7 +4,9 @@ import { initialProfile } from './initialProfile.js';
 
 describe('initialProfile', () => {
   it('uses the provider display name and photo', () => {
-    expect(initialProfile({ uid: 'u', displayName: ' Ada ', photoURL: 'https://example.com/a.png' })).toEqual({
+    expect(
+      initialProfile({ uid: 'u', displayName: ' Ada ', photoURL: 'https://example.com/a.png' }),
+    ).toEqual({
       displayName: 'Ada',
       photoURL: 'https://example.com/a.png',
     });
@@ -14,7 +16,11 @@ describe('initialProfile', () => {
     expect(initialProfile({ uid: 'u' }).displayName).toBe('New user');
   });
   it('trims a long name and drops an unusable photo address', () => {
-    const profile = initialProfile({ uid: 'u', displayName: 'x'.repeat(200), photoURL: 'not a url' });
+    const profile = initialProfile({
+      uid: 'u',
+      displayName: 'x'.repeat(200),
+      photoURL: 'not a url',
+    });
     expect(profile.displayName).toHaveLength(LIMITS.displayName);
     expect(profile.photoURL).toBeNull();
   });

@@ -16,7 +16,12 @@ export async function provisionUser(user: NewAuthUser): Promise<void> {
   await db.runTransaction(async (tx) => {
     if ((await tx.get(userRef)).exists) return;
     const now = FieldValue.serverTimestamp();
-    const profile: Written<UserDoc> = { ...initialProfile(user), username: null, createdAt: now, updatedAt: now };
+    const profile: Written<UserDoc> = {
+      ...initialProfile(user),
+      username: null,
+      createdAt: now,
+      updatedAt: now,
+    };
     const inbox: Written<ListDoc> = {
       title: INBOX_TITLE,
       ownerId: user.uid,

@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../shared/errors.js';
 import { LIMITS, type Role } from '../model.js';
-import { assertMember, assertOwner, roleOf, withMember, withRole, withoutMember, type Membership } from './membership.js';
+import {
+  assertMember,
+  assertOwner,
+  roleOf,
+  withMember,
+  withRole,
+  withoutMember,
+  type Membership,
+} from './membership.js';
 
-const list: Membership = { ownerId: 'olive', members: { olive: 'owner', eddie: 'editor', vera: 'viewer' } };
+const list: Membership = {
+  ownerId: 'olive',
+  members: { olive: 'owner', eddie: 'editor', vera: 'viewer' },
+};
 
 const codeOf = (run: () => unknown) => {
   try {
@@ -42,7 +53,11 @@ describe('member updates keep members and memberIds together', () => {
   });
 
   it('re-inviting a member changes their role only', () => {
-    expect(withMember(list, 'vera', 'editor').members).toEqual({ olive: 'owner', eddie: 'editor', vera: 'editor' });
+    expect(withMember(list, 'vera', 'editor').members).toEqual({
+      olive: 'owner',
+      eddie: 'editor',
+      vera: 'editor',
+    });
   });
 
   it('refuses to invite the owner', () => {
@@ -65,7 +80,10 @@ describe('member updates keep members and memberIds together', () => {
 
   it('removes a member, idempotently, but never the owner', () => {
     const once = withoutMember(list, 'vera');
-    expect(once).toEqual({ members: { olive: 'owner', eddie: 'editor' }, memberIds: ['olive', 'eddie'] });
+    expect(once).toEqual({
+      members: { olive: 'owner', eddie: 'editor' },
+      memberIds: ['olive', 'eddie'],
+    });
     expect(withoutMember({ ownerId: 'olive', members: once.members }, 'vera')).toEqual(once);
     expect(codeOf(() => withoutMember(list, 'olive'))).toBe('failed-precondition');
   });

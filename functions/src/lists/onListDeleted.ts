@@ -1,4 +1,6 @@
 import { onDocumentDeleted } from 'firebase-functions/v2/firestore';
 import { deleteListContents } from './deleteListContents.js';
 
-export const onListDeleted = onDocumentDeleted('lists/{listId}', (event) => deleteListContents(event.params.listId));
+export const onListDeleted = onDocumentDeleted('lists/{listId}', (event) =>
+  deleteListContents(event.params.listId),
+);

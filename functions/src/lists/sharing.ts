@@ -10,7 +10,15 @@ import {
   type UserDoc,
   type UsernameDoc,
 } from '../model.js';
-import { assertMember, assertOwner, roleOf, withMember, withRole, withoutMember, type MembersUpdate } from './membership.js';
+import {
+  assertMember,
+  assertOwner,
+  roleOf,
+  withMember,
+  withRole,
+  withoutMember,
+  type MembersUpdate,
+} from './membership.js';
 
 async function readList(tx: Transaction, ref: DocumentReference): Promise<ListDoc | undefined> {
   return (await tx.get(ref)).data() as ListDoc | undefined;
@@ -51,24 +59,34 @@ export async function setMemberRole(
 }
 
 /** Removing someone who is no longer a member succeeds: a retried call changes nothing. */
-export async function removeMember(callerUid: string, input: { listId: string; uid: string }): Promise<{ ok: true }> {
+export async function removeMember(
+  callerUid: string,
+  input: { listId: string; uid: string },
+): Promise<{ ok: true }> {
   const listRef = db.doc(paths.list(input.listId));
   await db.runTransaction(async (tx) => {
     const list = await readList(tx, listRef);
     assertOwner(list, callerUid);
-    if (roleOf(list, input.uid) !== undefined) writeMembers(tx, listRef, withoutMember(list, input.uid));
+    if (roleOf(list, input.uid) !== undefined)
+      writeMembers(tx, listRef, withoutMember(list, input.uid));
   });
   return { ok: true };
 }
 
 /** Leaving a list one is not (or no longer) a member of succeeds and reveals nothing. */
-export async function leaveList(callerUid: string, input: { listId: string }): Promise<{ ok: true }> {
+export async function leaveList(
+  callerUid: string,
+  input: { listId: string },
+): Promise<{ ok: true }> {
   const listRef = db.doc(paths.list(input.listId));
   await db.runTransaction(async (tx) => {
     const list = await readList(tx, listRef);
     if (!list || roleOf(list, callerUid) === undefined) return;
     if (list.ownerId === callerUid) {
-      throw new AppError('failed-precondition', 'You own this list, so you cannot leave it. You can delete it instead.');
+      throw new AppError(
+        'failed-precondition',
+        'You own this list, so you cannot leave it. You can delete it instead.',
+      );
     }
     writeMembers(tx, listRef, withoutMember(list, callerUid));
   });
@@ -76,11 +94,16 @@ export async function leaveList(callerUid: string, input: { listId: string }): P
 }
 
 /** Who a list is shared with, with the names members may see of each other. */
-export async function listMembers(callerUid: string, input: { listId: string }): Promise<ListMembersResult> {
+export async function listMembers(
+  callerUid: string,
+  input: { listId: string },
+): Promise<ListMembersResult> {
   const list = (await db.doc(paths.list(input.listId)).get()).data() as ListDoc | undefined;
   assertMember(list, callerUid);
   const uids = list.memberIds;
-  const profiles = uids.length ? await db.getAll(...uids.map((uid) => db.doc(paths.user(uid)))) : [];
+  const profiles = uids.length
+    ? await db.getAll(...uids.map((uid) => db.doc(paths.user(uid))))
+    : [];
   return {
     members: uids.map((uid, i) => {
       const profile = profiles[i]?.data() as UserDoc | undefined;

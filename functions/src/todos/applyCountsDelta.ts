@@ -18,7 +18,11 @@ const MARKER_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
  * and changes nothing. If the list is gone (deleted with its to-dos) the update fails with
  * NOT_FOUND and there is nothing to count.
  */
-export async function applyCountsDelta(listId: string, eventId: string, delta: ListCounts): Promise<void> {
+export async function applyCountsDelta(
+  listId: string,
+  eventId: string,
+  delta: ListCounts,
+): Promise<void> {
   if (isZero(delta)) return;
   const batch = db.batch();
   batch.create(db.collection(APPLIED_EVENTS).doc(eventId), {

@@ -22,7 +22,10 @@ describe('countsDelta', () => {
       countsDelta(undefined, { done: false }),
       countsDelta({ done: true }, undefined),
     ].reverse();
-    const total = events.reduce((sum, d) => ({ open: sum.open + d.open, done: sum.done + d.done }), { open: 0, done: 0 });
+    const total = events.reduce(
+      (sum, d) => ({ open: sum.open + d.open, done: sum.done + d.done }),
+      { open: 0, done: 0 },
+    );
     expect(total).toEqual({ open: 1, done: 0 });
   });
 

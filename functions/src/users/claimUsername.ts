@@ -19,16 +19,25 @@ export async function claimUsername(uid: string, username: string): Promise<Clai
       const [userSnap, nameSnap] = await tx.getAll(userRef, nameRef);
       const profile = userSnap?.data() as UserDoc | undefined;
       if (!profile) {
-        throw new AppError('failed-precondition', 'Your account is still being set up. Please try again in a moment.');
+        throw new AppError(
+          'failed-precondition',
+          'Your account is still being set up. Please try again in a moment.',
+        );
       }
       const holder = nameSnap?.data() as UsernameDoc | undefined;
       if (holder && holder.uid !== uid) throw new AppError('already-exists', TAKEN);
-      const oldRef = profile.username && profile.username !== username ? db.doc(paths.username(profile.username)) : null;
-      const oldHolder = oldRef ? ((await tx.get(oldRef)).data() as UsernameDoc | undefined) : undefined;
+      const oldRef =
+        profile.username && profile.username !== username
+          ? db.doc(paths.username(profile.username))
+          : null;
+      const oldHolder = oldRef
+        ? ((await tx.get(oldRef)).data() as UsernameDoc | undefined)
+        : undefined;
 
       if (!holder) tx.create(nameRef, { uid } satisfies UsernameDoc);
       if (oldRef && oldHolder?.uid === uid) tx.delete(oldRef);
-      if (profile.username !== username) tx.update(userRef, { username, updatedAt: FieldValue.serverTimestamp() });
+      if (profile.username !== username)
+        tx.update(userRef, { username, updatedAt: FieldValue.serverTimestamp() });
     });
   } catch (error) {
     if (isAlreadyExists(error)) throw new AppError('already-exists', TAKEN);

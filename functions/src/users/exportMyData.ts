@@ -28,7 +28,10 @@ async function exportTodos(listId: string): Promise<ExportedTodo[]> {
 /** Everything about the caller: their profile and every list they belong to, with its to-dos. */
 export async function exportMyData(uid: string): Promise<ExportMyDataResult> {
   const profile = await db.doc(paths.user(uid)).get();
-  const lists = await db.collection(COLLECTIONS.lists).where('memberIds', 'array-contains', uid).get();
+  const lists = await db
+    .collection(COLLECTIONS.lists)
+    .where('memberIds', 'array-contains', uid)
+    .get();
   const exported: ExportedList[] = await Promise.all(
     lists.docs.map(async (list) => {
       const data = list.data() as ListDoc;

@@ -7,7 +7,9 @@ describe('assertRecentSignIn', () => {
     expect(() => assertRecentSignIn(now - RECENT_SIGN_IN_SECONDS, now)).not.toThrow();
   });
   it('asks to sign in again after the window or without auth_time', () => {
-    expect(() => assertRecentSignIn(now - RECENT_SIGN_IN_SECONDS - 1, now)).toThrow(/sign in again/);
+    expect(() => assertRecentSignIn(now - RECENT_SIGN_IN_SECONDS - 1, now)).toThrow(
+      /sign in again/,
+    );
     expect(() => assertRecentSignIn(undefined, now)).toThrow(/sign in again/);
   });
 });

@@ -1,0 +1,59 @@
+// A signed-in person as the web app would be: the firebase JS SDK with Auth and Functions pointed
+// at the emulators, so callables carry a real ID token.
+import { deleteApp, initializeApp, type FirebaseApp } from 'firebase/app';
+import { connectAuthEmulator, getAuth, signInWithEmailAndPassword } from 'firebase/auth';
+import { connectFunctionsEmulator, getFunctions, httpsCallable } from 'firebase/functions';
+import { authEmulator, functionsEmulator, projectId } from './env.js';
+import type { TestUser } from './authUsers.js';
+
+export interface Client {
+  app: FirebaseApp;
+  call<Result = unknown>(name: string, data?: unknown): Promise<Result>;
+  close(): Promise<void>;
+}
+
+let appCount = 0;
+
+function connectedApp(): FirebaseApp {
+  const app = initializeApp({ projectId, apiKey: 'demo-api-key' }, `client-${++appCount}`);
+  connectAuthEmulator(getAuth(app), `http://${authEmulator.host}:${authEmulator.port}`, {
+    disableWarnings: true,
+  });
+  connectFunctionsEmulator(getFunctions(app), functionsEmulator.host, functionsEmulator.port);
+  return app;
+}
+
+function clientOf(app: FirebaseApp): Client {
+  return {
+    app,
+    async call<Result>(name: string, data?: unknown) {
+      const result = await httpsCallable<unknown, Result>(getFunctions(app), name)(data);
+      return result.data;
+    },
+    close: () => deleteApp(app),
+  };
+}
+
+export async function signIn(user: TestUser): Promise<Client> {
+  const app = connectedApp();
+  await signInWithEmailAndPassword(getAuth(app), user.email, user.password);
+  return clientOf(app);
+}
+
+/** Nobody signed in. */
+export function anonymousClient(): Client {
+  return clientOf(connectedApp());
+}
+
+/** The code and message of a failed callable, e.g. `functions/already-exists`. */
+export async function callError(
+  promise: Promise<unknown>,
+): Promise<{ code: string; message: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    const { code, message } = error as { code?: unknown; message?: unknown };
+    return { code: String(code), message: String(message) };
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}
