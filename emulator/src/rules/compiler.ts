@@ -171,45 +171,23 @@ export class ExpressionCompiler {
     switch (op) {
       case '&&':
         return (ctx, f) => {
-          let l: boolean | RUnknown | undefined;
-          let lerr: RulesEvalError | null = null;
-          try {
-            l = asBool(left(ctx, f));
-          } catch (e) {
-            if (!isRulesError(e)) throw e;
-            lerr = e;
-          }
+          const l = operand(left, ctx, f);
           if (l === false) return false;
-          let r: boolean | RUnknown;
-          try {
-            r = asBool(right(ctx, f));
-          } catch (e) {
-            throw lerr ?? e;
-          }
+          const r = operand(right, ctx, f);
           if (r === false) return false;
-          if (lerr) throw lerr;
-          return l === true ? r : (l as RUnknown);
+          if (l instanceof RulesEvalError) throw l;
+          if (r instanceof RulesEvalError) throw r;
+          return l === true ? r : l;
         };
       case '||':
         return (ctx, f) => {
-          let l: boolean | RUnknown | undefined;
-          let lerr: RulesEvalError | null = null;
-          try {
-            l = asBool(left(ctx, f));
-          } catch (e) {
-            if (!isRulesError(e)) throw e;
-            lerr = e;
-          }
+          const l = operand(left, ctx, f);
           if (l === true) return true;
-          let r: boolean | RUnknown;
-          try {
-            r = asBool(right(ctx, f));
-          } catch (e) {
-            throw lerr ?? e;
-          }
+          const r = operand(right, ctx, f);
           if (r === true) return true;
-          if (lerr) throw lerr;
-          return l === false ? r : (l as RUnknown);
+          if (l instanceof RulesEvalError) throw l;
+          if (r instanceof RulesEvalError) throw r;
+          return l === false ? r : l;
         };
       case '==':
         return (ctx, f) => equals(left(ctx, f), right(ctx, f));
@@ -378,6 +356,19 @@ export class ExpressionCompiler {
       }
       return new RPath(out);
     };
+  }
+}
+
+/**
+ * An operand of `&&` or `||`: a bool, an unknown, or the error it raised — kept as a value,
+ * because `error && false` is false and `error || true` is true.
+ */
+function operand(code: Code, ctx: EvalContext, f: Frame | null): boolean | RUnknown | RulesEvalError {
+  try {
+    return asBool(code(ctx, f));
+  } catch (e) {
+    if (isRulesError(e)) return e;
+    throw e;
   }
 }
 

@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { check } from './test-kit.js';
+import { assertErrors, assertHolds, check } from './test-kit.js';
 
-/** The condition must evaluate to true. */
-function holds(expr: string): void {
-  const d = check(expr);
-  expect(d.message, expr).toBe('');
-  expect(d.allowed, expr).toBe(true);
-}
-
-/** The condition must be an error whose message contains `message`. */
-function errors(expr: string, message: string): void {
-  const d = check(expr);
-  expect(d.allowed, expr).toBe(false);
-  expect(d.message, expr).toContain(message);
-  expect(d.message, expr).not.toMatch(/^false for/);
-}
+const holds = (expr: string): void => assertHolds(expr);
+const errors = (expr: string, message: string): void => assertErrors(expr, message);
 
 describe('int and float arithmetic', () => {
   it.each([

@@ -124,3 +124,17 @@ export function check(condition: string, request: Partial<FirestoreRulesRequest>
   const rules = compileOrThrow(firestoreRules(`${functions}\n    match /things/{id} {\n      allow get, list, create, update, delete: if ${condition};\n    }`));
   return rules.evaluateFirestore(firestoreRequest(request));
 }
+
+/** Throws unless the condition allows (for table-driven tests of expressions). */
+export function assertHolds(condition: string, request: Partial<FirestoreRulesRequest> = {}): void {
+  const d = check(condition, request);
+  if (!d.allowed) throw new Error(`expected \`${condition}\` to hold; denied: ${d.message}`);
+}
+
+/** Throws unless the condition is an evaluation error whose message contains `message`. */
+export function assertErrors(condition: string, message: string, request: Partial<FirestoreRulesRequest> = {}): void {
+  const d = check(condition, request);
+  if (d.allowed || !d.message.includes(message) || d.message.startsWith('false for')) {
+    throw new Error(`expected \`${condition}\` to be an error containing "${message}"; got: ${d.allowed ? 'allowed' : d.message}`);
+  }
+}

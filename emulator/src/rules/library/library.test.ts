@@ -1,18 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { check } from '../test-kit.js';
+import { assertErrors, assertHolds, check } from '../test-kit.js';
 
-function holds(expr: string): void {
-  const d = check(expr);
-  expect(d.message, expr).toBe('');
-  expect(d.allowed, expr).toBe(true);
-}
-
-function errors(expr: string, message: string): void {
-  const d = check(expr);
-  expect(d.allowed, expr).toBe(false);
-  expect(d.message, expr).toContain(message);
-}
+const holds = (expr: string): void => assertHolds(expr);
+const errors = (expr: string, message: string): void => assertErrors(expr, message);
 
 describe('string', () => {
   it.each([
