@@ -34,7 +34,11 @@ if (process.argv.includes('--serve')) {
 async function serve(): Promise<void> {
   const { startStorage } = await import('../emulator/src/storage/index.js');
   const dataDir = process.argv[process.argv.indexOf('--serve') + 1]!;
-  const emulator = await startStorage({ port: 0, projectId: PROJECT, dataDir: join(dataDir, 'emulator') });
+  const emulator = await startStorage({
+    port: 0,
+    projectId: PROJECT,
+    dataDir: join(dataDir, 'emulator'),
+  });
   const peer = createServer((req, res) => {
     const file = join(dataDir, `peer-${encodeURIComponent(req.url!)}`);
     if (req.method === 'POST') {
@@ -47,7 +51,9 @@ async function serve(): Promise<void> {
     }
   });
   await new Promise<void>((resolve) => peer.listen(0, '127.0.0.1', resolve));
-  process.stdout.write(`${JSON.stringify({ emulator: emulator.port, peer: (peer.address() as AddressInfo).port })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ emulator: emulator.port, peer: (peer.address() as AddressInfo).port })}\n`,
+  );
   process.on('SIGTERM', () => void emulator.close().then(() => process.exit(0)));
 }
 
@@ -57,9 +63,13 @@ interface Ports {
 }
 
 async function startChild(dataDir: string): Promise<{ child: ChildProcess; ports: Ports }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', dataDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', dataDir],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const ports = await new Promise<Ports>((resolve, reject) => {
     let text = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -73,7 +83,8 @@ async function startChild(dataDir: string): Promise<{ child: ChildProcess; ports
 
 async function memoryOf(pid: number): Promise<{ rss: number; peak: number }> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) * 1024;
+  const kb = (field: string) =>
+    Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) * 1024;
   return { rss: kb('VmRSS'), peak: kb('VmHWM') };
 }
 
@@ -99,10 +110,21 @@ function repeated(chunk: Buffer, total: number): Readable {
 
 function rawPost(url: string, body: Readable, size: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', headers: { 'Content-Length': String(size), 'Content-Type': 'application/octet-stream' } }, (res) => {
-      res.resume();
-      res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`upload answered ${res.statusCode}`))));
-    });
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        headers: { 'Content-Length': String(size), 'Content-Type': 'application/octet-stream' },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () =>
+          res.statusCode === 200
+            ? resolve()
+            : reject(new Error(`upload answered ${res.statusCode}`)),
+        );
+      },
+    );
     req.on('error', reject);
     body.pipe(req);
   });
@@ -143,13 +165,32 @@ async function main(): Promise<void> {
         for (let i = 0; i < repeat; i++) await task(i);
       };
       const peerUrl = (i: number) => `http://127.0.0.1:${ports.peer}/${size}-${i}`;
-      const rawUrl = (i: number) => `http://${host}/upload/storage/v1/b/${BUCKET}/o?uploadType=media&name=raw/${size}-${i}`;
-      const peerUp = await timed(total, loop((i) => rawPost(peerUrl(i), Readable.from([payload]), size)));
-      const peerDown = await timed(total, loop((i) => rawGet(peerUrl(i))));
-      const rawUp = await timed(total, loop((i) => rawPost(rawUrl(i), Readable.from([payload]), size)));
-      const rawDown = await timed(total, loop((i) => rawGet(`http://${host}/storage/v1/b/${BUCKET}/o/raw%2F${size}-${i}?alt=media`)));
-      const gcsUp = await timed(total, loop((i) => gcs.file(`gcs/${label}/${i}`).save(payload, { resumable: size > 8 * MB })));
-      const gcsDown = await timed(total, loop((i) => gcs.file(`gcs/${label}/${i}`).download()));
+      const rawUrl = (i: number) =>
+        `http://${host}/upload/storage/v1/b/${BUCKET}/o?uploadType=media&name=raw/${size}-${i}`;
+      const peerUp = await timed(
+        total,
+        loop((i) => rawPost(peerUrl(i), Readable.from([payload]), size)),
+      );
+      const peerDown = await timed(
+        total,
+        loop((i) => rawGet(peerUrl(i))),
+      );
+      const rawUp = await timed(
+        total,
+        loop((i) => rawPost(rawUrl(i), Readable.from([payload]), size)),
+      );
+      const rawDown = await timed(
+        total,
+        loop((i) => rawGet(`http://${host}/storage/v1/b/${BUCKET}/o/raw%2F${size}-${i}?alt=media`)),
+      );
+      const gcsUp = await timed(
+        total,
+        loop((i) => gcs.file(`gcs/${label}/${i}`).save(payload, { resumable: size > 8 * MB })),
+      );
+      const gcsDown = await timed(
+        total,
+        loop((i) => gcs.file(`gcs/${label}/${i}`).download()),
+      );
       const webUp = await timed(
         total,
         loop((i) =>
@@ -158,29 +199,58 @@ async function main(): Promise<void> {
             : web.uploadBytes(web.ref(storage, `web/${label}/${i}`), payload),
         ),
       );
-      const webDown = await timed(total, loop((i) => web.getBytes(web.ref(storage, `web/${label}/${i}`))));
-      const ratio = (value: number, peer: number) => `${value.toFixed(0)} MB/s (${(value / peer).toFixed(2)}x)`;
-      rows.push([`upload ${label}`, `${peerUp.toFixed(0)} MB/s`, ratio(rawUp, peerUp), ratio(gcsUp, peerUp), ratio(webUp, peerUp)]);
-      rows.push([`download ${label}`, `${peerDown.toFixed(0)} MB/s`, ratio(rawDown, peerDown), ratio(gcsDown, peerDown), ratio(webDown, peerDown)]);
+      const webDown = await timed(
+        total,
+        loop((i) => web.getBytes(web.ref(storage, `web/${label}/${i}`))),
+      );
+      const ratio = (value: number, peer: number) =>
+        `${value.toFixed(0)} MB/s (${(value / peer).toFixed(2)}x)`;
+      rows.push([
+        `upload ${label}`,
+        `${peerUp.toFixed(0)} MB/s`,
+        ratio(rawUp, peerUp),
+        ratio(gcsUp, peerUp),
+        ratio(webUp, peerUp),
+      ]);
+      rows.push([
+        `download ${label}`,
+        `${peerDown.toFixed(0)} MB/s`,
+        ratio(rawDown, peerDown),
+        ratio(gcsDown, peerDown),
+        ratio(webDown, peerDown),
+      ]);
     }
     const beforeParallel = await memoryOf(child.pid!);
     const chunk = data.subarray(0, MB);
     const parallel = await timed(1000 * MB, () =>
       Promise.all(
         Array.from({ length: 10 }, (_, i) =>
-          rawPost(`http://${host}/upload/storage/v1/b/${BUCKET}/o?uploadType=media&name=parallel/${i}`, repeated(chunk, 100 * MB), 100 * MB),
+          rawPost(
+            `http://${host}/upload/storage/v1/b/${BUCKET}/o?uploadType=media&name=parallel/${i}`,
+            repeated(chunk, 100 * MB),
+            100 * MB,
+          ),
         ),
       ),
     );
     const after = await memoryOf(child.pid!);
 
     const table = [
-      ['', 'peer (node:http, disk)', 'emulator, raw HTTP', 'GCS JSON API (@google-cloud/storage)', 'Firebase v0 API (web SDK)'],
+      [
+        '',
+        'peer (node:http, disk)',
+        'emulator, raw HTTP',
+        'GCS JSON API (@google-cloud/storage)',
+        'Firebase v0 API (web SDK)',
+      ],
       ...rows,
     ];
-    const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
+    const widths = table[0]!.map((_, column) =>
+      Math.max(...table.map((row) => row[column]!.length)),
+    );
     console.log('Storage emulator throughput, ratio to the peer in parentheses');
-    for (const row of table) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  '));
+    for (const row of table)
+      console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  '));
     console.log(`10 parallel 100 MB uploads (GCS media): ${parallel.toFixed(0)} MB/s in total`);
     console.log(
       `emulator RSS: idle ${(idle.rss / MB).toFixed(0)} MB, before the parallel uploads ${(beforeParallel.rss / MB).toFixed(0)} MB, ` +

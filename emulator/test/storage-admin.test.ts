@@ -35,7 +35,11 @@ const md5 = (data: Buffer | string) => createHash('md5').update(data).digest('ba
 describe('firebase-admin against the GCS JSON API', () => {
   it('saves without resumable upload and returns GCS metadata', async () => {
     const file = bucket().file('docs/hello.txt');
-    await file.save('hello world', { resumable: false, contentType: 'text/plain', metadata: { metadata: { owner: 'alice' } } });
+    await file.save('hello world', {
+      resumable: false,
+      contentType: 'text/plain',
+      metadata: { metadata: { owner: 'alice' } },
+    });
     const [metadata] = await file.getMetadata();
     expect(metadata).toMatchObject({
       kind: 'storage#object',
@@ -66,7 +70,11 @@ describe('firebase-admin against the GCS JSON API', () => {
     const file = bucket().file('chunks/one.bin');
     const data = Buffer.alloc(600 * 1024, 3);
     await new Promise<void>((resolve, reject) => {
-      const stream = file.createWriteStream({ resumable: true, chunkSize: 256 * 1024, metadata: { contentType: 'image/png' } });
+      const stream = file.createWriteStream({
+        resumable: true,
+        chunkSize: 256 * 1024,
+        metadata: { contentType: 'image/png' },
+      });
       stream.on('error', reject).on('finish', resolve);
       stream.end(data);
     });
@@ -97,7 +105,10 @@ describe('firebase-admin against the GCS JSON API', () => {
   it('merges metadata with setMetadata and bumps the metageneration', async () => {
     const file = bucket().file('meta.txt');
     await file.save('x', { resumable: false, metadata: { metadata: { a: '1', b: '2' } } });
-    const [updated] = await file.setMetadata({ cacheControl: 'no-cache', metadata: { b: null, c: '3' } });
+    const [updated] = await file.setMetadata({
+      cacheControl: 'no-cache',
+      metadata: { b: null, c: '3' },
+    });
     expect(updated.metadata).toEqual({ a: '1', c: '3' });
     expect(updated.cacheControl).toBe('no-cache');
     expect(updated.metageneration).toBe('2');
@@ -113,22 +124,43 @@ describe('firebase-admin against the GCS JSON API', () => {
   });
 
   it('lists with prefix and delimiter, across pages', async () => {
-    for (const name of ['tree/a.txt', 'tree/b.txt', 'tree/sub/c.txt', 'tree/sub/deeper/d.txt', 'treeless.txt']) {
+    for (const name of [
+      'tree/a.txt',
+      'tree/b.txt',
+      'tree/sub/c.txt',
+      'tree/sub/deeper/d.txt',
+      'treeless.txt',
+    ]) {
       await bucket().file(name).save(name, { resumable: false });
     }
-    const [files, , response] = await bucket().getFiles({ prefix: 'tree/', delimiter: '/', autoPaginate: false });
+    const [files, , response] = await bucket().getFiles({
+      prefix: 'tree/',
+      delimiter: '/',
+      autoPaginate: false,
+    });
     expect(files.map((file) => file.name)).toEqual(['tree/a.txt', 'tree/b.txt']);
     expect((response as { prefixes?: string[] }).prefixes).toEqual(['tree/sub/']);
     const [all] = await bucket().getFiles({ prefix: 'tree/', maxResults: 1 });
     expect(all.length).toBe(1);
-    const [paged] = await bucket().getFiles({ prefix: 'tree/', autoPaginate: true, maxApiCalls: 10 });
-    expect(paged.map((file) => file.name)).toEqual(['tree/a.txt', 'tree/b.txt', 'tree/sub/c.txt', 'tree/sub/deeper/d.txt']);
+    const [paged] = await bucket().getFiles({
+      prefix: 'tree/',
+      autoPaginate: true,
+      maxApiCalls: 10,
+    });
+    expect(paged.map((file) => file.name)).toEqual([
+      'tree/a.txt',
+      'tree/b.txt',
+      'tree/sub/c.txt',
+      'tree/sub/deeper/d.txt',
+    ]);
   });
 
   it('enforces ifGenerationMatch with 412', async () => {
     const file = bucket().file('guarded.txt');
     await file.save('v1', { resumable: false });
-    await expect(file.save('v2', { resumable: false, preconditionOpts: { ifGenerationMatch: 0 } })).rejects.toMatchObject({
+    await expect(
+      file.save('v2', { resumable: false, preconditionOpts: { ifGenerationMatch: 0 } }),
+    ).rejects.toMatchObject({
       code: 412,
     });
     const [current] = await file.download();
@@ -150,7 +182,12 @@ describe('firebase-admin against the GCS JSON API', () => {
     await file.setMetadata({ metadata: { k: 'v' } });
     await file.delete();
     expect(events.map((event) => event.type)).toEqual(['finalized', 'metadataUpdated', 'deleted']);
-    expect(events[0]!.object).toMatchObject({ kind: 'storage#object', name: 'events/e.txt', bucket: bucketName, size: '1' });
+    expect(events[0]!.object).toMatchObject({
+      kind: 'storage#object',
+      name: 'events/e.txt',
+      bucket: bucketName,
+      size: '1',
+    });
     expect(events[1]!.object).toMatchObject({ metageneration: '2', metadata: { k: 'v' } });
   });
 
@@ -163,7 +200,9 @@ describe('firebase-admin against the GCS JSON API', () => {
   });
 
   it('copies an object', async () => {
-    await bucket().file('copy/src.txt').save('copied', { resumable: false, contentType: 'text/plain' });
+    await bucket()
+      .file('copy/src.txt')
+      .save('copied', { resumable: false, contentType: 'text/plain' });
     await bucket().file('copy/src.txt').copy(bucket().file('copy/dst.txt'));
     const [metadata] = await bucket().file('copy/dst.txt').getMetadata();
     expect(metadata.contentType).toBe('text/plain');

@@ -12,7 +12,9 @@ const projectId = 'demo-storage-persistence';
 const bucket = `${projectId}.appspot.com`;
 const running: StorageEmulator[] = [];
 
-async function start(options: { importDir?: string } = {}): Promise<{ emulator: StorageEmulator; base: string }> {
+async function start(
+  options: { importDir?: string } = {},
+): Promise<{ emulator: StorageEmulator; base: string }> {
   const emulator = await startStorage({ port: 0, projectId, ...options });
   running.push(emulator);
   return { emulator, base: `http://${emulator.host}:${emulator.port}` };
@@ -23,15 +25,22 @@ afterEach(async () => {
 });
 
 const put = (base: string, name: string, body: string, contentType = 'text/plain') =>
-  fetch(`${base}/upload/storage/v1/b/${bucket}/o?uploadType=media&name=${encodeURIComponent(name)}`, {
-    method: 'POST',
-    headers: { 'Content-Type': contentType },
-    body,
-  }).then((response) => response.json() as Promise<Record<string, unknown>>);
+  fetch(
+    `${base}/upload/storage/v1/b/${bucket}/o?uploadType=media&name=${encodeURIComponent(name)}`,
+    {
+      method: 'POST',
+      headers: { 'Content-Type': contentType },
+      body,
+    },
+  ).then((response) => response.json() as Promise<Record<string, unknown>>);
 const metadataOf = (base: string, name: string) =>
-  fetch(`${base}/storage/v1/b/${bucket}/o/${encodeURIComponent(name)}`).then((response) => response.json() as Promise<Record<string, unknown>>);
+  fetch(`${base}/storage/v1/b/${bucket}/o/${encodeURIComponent(name)}`).then(
+    (response) => response.json() as Promise<Record<string, unknown>>,
+  );
 const bytesOf = (base: string, name: string) =>
-  fetch(`${base}/storage/v1/b/${bucket}/o/${encodeURIComponent(name)}?alt=media`).then((response) => response.text());
+  fetch(`${base}/storage/v1/b/${bucket}/o/${encodeURIComponent(name)}?alt=media`).then((response) =>
+    response.text(),
+  );
 
 describe('export and import', () => {
   it('an import restores every object with its metadata and bytes', async () => {
@@ -49,7 +58,17 @@ describe('export and import', () => {
 
     const second = await start({ importDir: dir });
     const after = await metadataOf(second.base, 'a/one.txt');
-    for (const field of ['generation', 'metageneration', 'md5Hash', 'crc32c', 'size', 'timeCreated', 'updated', 'metadata', 'contentType']) {
+    for (const field of [
+      'generation',
+      'metageneration',
+      'md5Hash',
+      'crc32c',
+      'size',
+      'timeCreated',
+      'updated',
+      'metadata',
+      'contentType',
+    ]) {
       expect(after[field]).toEqual(before[field]);
     }
     expect(await bytesOf(second.base, 'a/one.txt')).toBe('one');
@@ -75,7 +94,9 @@ describe('export and import', () => {
     });
     expect(response.status).toBe(200);
     expect(await readdir(dir)).toEqual(['storage']);
-    const index = JSON.parse(await readFile(join(dir, 'storage', 'objects.json'), 'utf8')) as { objects: { name: string }[] };
+    const index = JSON.parse(await readFile(join(dir, 'storage', 'objects.json'), 'utf8')) as {
+      objects: { name: string }[];
+    };
     expect(index.objects.map((object) => object.name)).toEqual(['keep.txt']);
     expect((await readdir(join(dir, 'storage', 'blobs'))).length).toBe(1);
   });
@@ -83,7 +104,9 @@ describe('export and import', () => {
   it('importing from a folder without an export starts empty', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'storage-empty-'));
     const { base } = await start({ importDir: dir });
-    const listing = (await (await fetch(`${base}/storage/v1/b/${bucket}/o`)).json()) as { items?: unknown[] };
+    const listing = (await (await fetch(`${base}/storage/v1/b/${bucket}/o`)).json()) as {
+      items?: unknown[];
+    };
     expect(listing.items).toBeUndefined();
   });
 });
@@ -95,7 +118,8 @@ describe('object events', () => {
     const readable: string[] = [];
     emulator.onObjectEvent((event) => {
       events.push(event);
-      if (event.type === 'finalized') void bytesOf(base, event.object.name as string).then((text) => readable.push(text));
+      if (event.type === 'finalized')
+        void bytesOf(base, event.object.name as string).then((text) => readable.push(text));
     });
     const first = await put(base, 'e.txt', 'v1');
     const second = await put(base, 'e.txt', 'v2');
@@ -122,7 +146,13 @@ describe('object events', () => {
     expect(events[0]).toMatchObject({
       type: 'finalized',
       bucket,
-      object: { kind: 'storage#object', name: 'web.txt', size: '12', contentType: 'text/plain', metadata: { firebaseStorageDownloadTokens: expect.any(String) } },
+      object: {
+        kind: 'storage#object',
+        name: 'web.txt',
+        size: '12',
+        contentType: 'text/plain',
+        metadata: { firebaseStorageDownloadTokens: expect.any(String) },
+      },
     });
     stop();
     await fetch(`${base}/storage/v1/b/${bucket}/o/web.txt`, { method: 'DELETE' });

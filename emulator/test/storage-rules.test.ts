@@ -71,7 +71,10 @@ beforeAll(async () => {
   });
   // List l1 has alice and bob as members; the storage rules read it with firestore.get().
   await env.withSecurityRulesDisabled(async (context) => {
-    await context.firestore().doc('lists/l1').set({ members: { alice: 'owner', bob: 'editor' } });
+    await context
+      .firestore()
+      .doc('lists/l1')
+      .set({ members: { alice: 'owner', bob: 'editor' } });
   });
 });
 
@@ -107,7 +110,11 @@ describe('storage.rules through rules-unit-testing', () => {
   });
 
   it('a member cannot upload something that is not an image', async () => {
-    await assertFails(alice().ref('lists/l1/a.txt').put(png(10), { ...photo, contentType: 'text/plain' }));
+    await assertFails(
+      alice()
+        .ref('lists/l1/a.txt')
+        .put(png(10), { ...photo, contentType: 'text/plain' }),
+    );
   });
 
   it('a member cannot upload without the photo metadata', async () => {
@@ -115,7 +122,9 @@ describe('storage.rules through rules-unit-testing', () => {
   });
 
   it('a resumable upload denied at finalize writes nothing', async () => {
-    const task = alice().ref('lists/l1/resumable.png').put(png(600 * 1024), photo);
+    const task = alice()
+      .ref('lists/l1/resumable.png')
+      .put(png(600 * 1024), photo);
     await assertFails(task);
     await env.withSecurityRulesDisabled(async (context) => {
       const listed = await context.storage().ref('lists/l1').listAll();
@@ -124,7 +133,13 @@ describe('storage.rules through rules-unit-testing', () => {
   });
 
   it('a non-member can neither read nor write', async () => {
-    await env.withSecurityRulesDisabled((context) => context.storage().ref('lists/l1/a.png').put(png(10), photo).then(() => undefined));
+    await env.withSecurityRulesDisabled((context) =>
+      context
+        .storage()
+        .ref('lists/l1/a.png')
+        .put(png(10), photo)
+        .then(() => undefined),
+    );
     await assertFails(carol().ref('lists/l1/a.png').getMetadata());
     await assertFails(carol().ref('lists/l1/a.png').getDownloadURL());
     await assertFails(carol().ref('lists/l1/b.png').put(png(10), photo));
@@ -142,8 +157,16 @@ describe('storage.rules through rules-unit-testing', () => {
 
   it('metadata updates are judged against resource and request.resource', async () => {
     await assertSucceeds(alice().ref('lists/l1/a.png').put(png(10), photo));
-    await assertSucceeds(alice().ref('lists/l1/a.png').updateMetadata({ customMetadata: { caption: 'hi' } }));
-    await assertFails(alice().ref('lists/l1/a.png').updateMetadata({ customMetadata: { kind: 'other' } }));
+    await assertSucceeds(
+      alice()
+        .ref('lists/l1/a.png')
+        .updateMetadata({ customMetadata: { caption: 'hi' } }),
+    );
+    await assertFails(
+      alice()
+        .ref('lists/l1/a.png')
+        .updateMetadata({ customMetadata: { kind: 'other' } }),
+    );
   });
 
   it('only the owner named in the metadata deletes', async () => {
@@ -166,19 +189,33 @@ describe('storage.rules through rules-unit-testing', () => {
 
   it('a denial is storage/unauthorized and its body carries the rules explanation', async () => {
     await assertSucceeds(alice().ref('lists/l1/a.png').put(png(10), photo));
-    await expect(carol().ref('lists/l1/a.png').getMetadata()).rejects.toMatchObject({ code: 'storage/unauthorized', status: 403 });
-    // The Node SDK drops error bodies (browsers keep them as serverResponse), so read it raw.
-    const claims = Buffer.from(JSON.stringify({ sub: 'carol', user_id: 'carol' })).toString('base64url');
-    const response = await fetch(`http://${emulator.host}:${emulator.port}/v0/b/${projectId}/o/lists%2Fl1%2Fa.png`, {
-      headers: { Authorization: `Firebase e30.${claims}.` },
+    await expect(carol().ref('lists/l1/a.png').getMetadata()).rejects.toMatchObject({
+      code: 'storage/unauthorized',
+      status: 403,
     });
+    // The Node SDK drops error bodies (browsers keep them as serverResponse), so read it raw.
+    const claims = Buffer.from(JSON.stringify({ sub: 'carol', user_id: 'carol' })).toString(
+      'base64url',
+    );
+    const response = await fetch(
+      `http://${emulator.host}:${emulator.port}/v0/b/${projectId}/o/lists%2Fl1%2Fa.png`,
+      {
+        headers: { Authorization: `Firebase e30.${claims}.` },
+      },
+    );
     expect(response.status).toBe(403);
     const body = (await response.json()) as { error: { code: number; message: string } };
     expect(body.error.message).toMatch(/^Permission denied\. .*L\d+/s);
   });
 
   it('clearStorage empties the bucket', async () => {
-    await env.withSecurityRulesDisabled((context) => context.storage().ref('top.txt').putString('t').then(() => undefined));
+    await env.withSecurityRulesDisabled((context) =>
+      context
+        .storage()
+        .ref('top.txt')
+        .putString('t')
+        .then(() => undefined),
+    );
     await env.clearStorage();
     await env.withSecurityRulesDisabled(async (context) => {
       expect((await context.storage().ref().listAll()).items).toEqual([]);
@@ -191,21 +228,40 @@ describe('loading rules', () => {
     const response = await fetch(`http://${emulator.host}:${emulator.port}/internal/setRules`, {
       method: 'PUT',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ rules: { files: [{ name: 'storage.rules', content: "rules_version = '2';\nservice firebase.storage {\n  match /b/{bucket}/o { allow read: if ; }\n}" }] } }),
+      body: JSON.stringify({
+        rules: {
+          files: [
+            {
+              name: 'storage.rules',
+              content:
+                "rules_version = '2';\nservice firebase.storage {\n  match /b/{bucket}/o { allow read: if ; }\n}",
+            },
+          ],
+        },
+      }),
     });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/L3:\d+/);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(
+      /L3:\d+/,
+    );
     await assertSucceeds(alice().ref('lists/l1/still.png').put(png(10), photo));
   });
 
   it('a watched rules file is reloaded on change; a broken edit keeps the previous rules', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'storage-rules-'));
     const rulesFile = join(dir, 'storage.rules');
-    const allowAll = "rules_version = '2';\nservice firebase.storage { match /b/{bucket}/o { match /{all=**} { allow read, write: if true; } } }";
-    const denyAll = "rules_version = '2';\nservice firebase.storage { match /b/{bucket}/o { match /{all=**} { allow read, write: if false; } } }";
+    const allowAll =
+      "rules_version = '2';\nservice firebase.storage { match /b/{bucket}/o { match /{all=**} { allow read, write: if true; } } }";
+    const denyAll =
+      "rules_version = '2';\nservice firebase.storage { match /b/{bucket}/o { match /{all=**} { allow read, write: if false; } } }";
     await writeFile(rulesFile, allowAll);
     const lines: string[] = [];
-    const watched = await startStorage({ port: 0, projectId: 'demo-storage-rules-file', rulesFile, log: (line) => lines.push(line) });
+    const watched = await startStorage({
+      port: 0,
+      projectId: 'demo-storage-rules-file',
+      rulesFile,
+      log: (line) => lines.push(line),
+    });
     const url = `http://${watched.host}:${watched.port}/v0/b/demo-storage-rules-file.appspot.com/o?name=f.txt`;
     const put = () => fetch(url, { method: 'POST', body: 'x' }).then((response) => response.status);
     try {
@@ -213,7 +269,11 @@ describe('loading rules', () => {
       await writeFile(rulesFile, denyAll);
       await expect.poll(put, { timeout: 5000, interval: 100 }).toBe(403);
       await writeFile(rulesFile, 'service firebase.storage {');
-      await expect.poll(() => lines.some((line) => /storage\.rules:1:\d+: error/.test(line)), { timeout: 5000 }).toBe(true);
+      await expect
+        .poll(() => lines.some((line) => /storage\.rules:1:\d+: error/.test(line)), {
+          timeout: 5000,
+        })
+        .toBe(true);
       expect(await put()).toBe(403);
     } finally {
       await watched.close();

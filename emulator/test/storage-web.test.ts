@@ -48,7 +48,9 @@ beforeAll(async () => {
   app = initializeApp({ projectId, apiKey: 'fake-api-key', storageBucket: bucket }, 'storage-web');
   storage = getStorage(app);
   // A signed-in user, so every request below also goes through storage.rules.
-  connectStorageEmulator(storage, emulator.host, emulator.port, { mockUserToken: { user_id: 'alice' } });
+  connectStorageEmulator(storage, emulator.host, emulator.port, {
+    mockUserToken: { user_id: 'alice' },
+  });
 });
 
 afterAll(async () => {
@@ -90,8 +92,16 @@ describe('web SDK against the Firebase v0 API', () => {
 
   it('uploadString in each format', async () => {
     await uploadString(ref(storage, 'strings/raw.txt'), 'plain text');
-    await uploadString(ref(storage, 'strings/b64.txt'), Buffer.from('base64 text').toString('base64'), 'base64');
-    await uploadString(ref(storage, 'strings/url.txt'), 'data:text/plain;base64,' + Buffer.from('data url').toString('base64'), 'data_url');
+    await uploadString(
+      ref(storage, 'strings/b64.txt'),
+      Buffer.from('base64 text').toString('base64'),
+      'base64',
+    );
+    await uploadString(
+      ref(storage, 'strings/url.txt'),
+      'data:text/plain;base64,' + Buffer.from('data url').toString('base64'),
+      'data_url',
+    );
     const text = async (path: string) => Buffer.from(await getBytes(ref(storage, path))).toString();
     expect(await text('strings/raw.txt')).toBe('plain text');
     expect(await text('strings/b64.txt')).toBe('base64 text');
@@ -101,7 +111,9 @@ describe('web SDK against the Firebase v0 API', () => {
 
   it('uploadBytesResumable reports progress and completes', async () => {
     const data = bytes(3 * 1024 * 1024 + 5, 9);
-    const task = uploadBytesResumable(ref(storage, 'big/resumable.bin'), data, { contentType: 'application/x-test' });
+    const task = uploadBytesResumable(ref(storage, 'big/resumable.bin'), data, {
+      contentType: 'application/x-test',
+    });
     const progress: number[] = [];
     task.on('state_changed', (snapshot) => progress.push(snapshot.bytesTransferred));
     await finished(task);
@@ -146,13 +158,19 @@ describe('web SDK against the Firebase v0 API', () => {
     });
     await expect(finished(task)).rejects.toMatchObject({ code: 'storage/canceled' });
     expect(cancelledAt).toBeGreaterThan(0);
-    await expect(getMetadata(ref(storage, 'big/cancelled.bin'))).rejects.toMatchObject({ code: 'storage/object-not-found' });
+    await expect(getMetadata(ref(storage, 'big/cancelled.bin'))).rejects.toMatchObject({
+      code: 'storage/object-not-found',
+    });
   });
 
   it('getDownloadURL returns a token URL that downloads without credentials', async () => {
     await uploadString(ref(storage, 'shared/readme.txt'), 'public via token');
     const url = await getDownloadURL(ref(storage, 'shared/readme.txt'));
-    expect(url).toMatch(new RegExp(`^http://${emulator.host}:${emulator.port}/v0/b/${bucket}/o/shared%2Freadme.txt\\?alt=media&token=`));
+    expect(url).toMatch(
+      new RegExp(
+        `^http://${emulator.host}:${emulator.port}/v0/b/${bucket}/o/shared%2Freadme.txt\\?alt=media&token=`,
+      ),
+    );
     const response = await fetch(url);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toBe("inline; filename*=utf-8''readme.txt");
@@ -164,7 +182,10 @@ describe('web SDK against the Firebase v0 API', () => {
     const data = bytes(5000, 2);
     await uploadBytes(ref(storage, 'dl/data.bin'), data);
     const chunks: Buffer[] = [];
-    for await (const chunk of getStream(ref(storage, 'dl/data.bin')) as unknown as AsyncIterable<Buffer>) chunks.push(Buffer.from(chunk));
+    for await (const chunk of getStream(
+      ref(storage, 'dl/data.bin'),
+    ) as unknown as AsyncIterable<Buffer>)
+      chunks.push(Buffer.from(chunk));
     expect(new Uint8Array(Buffer.concat(chunks))).toEqual(data);
     const capped = await getBytes(ref(storage, 'dl/data.bin'), 100);
     expect(new Uint8Array(capped)).toEqual(data.subarray(0, 100));
@@ -198,7 +219,11 @@ describe('web SDK against the Firebase v0 API', () => {
     expect(first.items.length + first.prefixes.length).toBe(2);
     expect(first.nextPageToken).toBeTruthy();
     const all = await listAll(ref(storage, 'listing'));
-    expect(all.items.map((item) => item.fullPath)).toEqual(['listing/a.txt', 'listing/b.txt', 'listing/c.txt']);
+    expect(all.items.map((item) => item.fullPath)).toEqual([
+      'listing/a.txt',
+      'listing/b.txt',
+      'listing/c.txt',
+    ]);
     expect(all.prefixes.map((prefix) => prefix.fullPath)).toEqual(['listing/sub1', 'listing/sub2']);
   });
 

@@ -26,8 +26,10 @@ afterAll(async () => {
   await emulator.close();
 });
 
-const v0 = (name?: string) => `${base}/v0/b/${bucket}/o${name === undefined ? '' : `/${encodeURIComponent(name)}`}`;
-const gcs = (name?: string) => `${base}/storage/v1/b/${bucket}/o${name === undefined ? '' : `/${encodeURIComponent(name)}`}`;
+const v0 = (name?: string) =>
+  `${base}/v0/b/${bucket}/o${name === undefined ? '' : `/${encodeURIComponent(name)}`}`;
+const gcs = (name?: string) =>
+  `${base}/storage/v1/b/${bucket}/o${name === undefined ? '' : `/${encodeURIComponent(name)}`}`;
 const upload = () => `${base}/upload/storage/v1/b/${bucket}/o`;
 
 async function staging(): Promise<string[]> {
@@ -51,11 +53,17 @@ describe('multipart bodies', () => {
   it('a truncated multipart body is 400 and writes nothing (Firebase API)', async () => {
     const response = await fetch(`${v0()}?name=cut.txt`, {
       method: 'POST',
-      headers: { ...OWNER, 'X-Goog-Upload-Protocol': 'multipart', 'Content-Type': 'multipart/related; boundary=zz' },
+      headers: {
+        ...OWNER,
+        'X-Goog-Upload-Protocol': 'multipart',
+        'Content-Type': 'multipart/related; boundary=zz',
+      },
       body: multipart('zz', { name: 'cut.txt' }, 'partial data', false),
     });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/closing boundary/);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(
+      /closing boundary/,
+    );
     expect(await exists('cut.txt')).toBe(false);
     expect(await staging()).toEqual([]);
   });
@@ -86,7 +94,11 @@ describe('multipart bodies', () => {
     const response = await fetch(`${upload()}?uploadType=multipart`, {
       method: 'POST',
       headers: { 'Content-Type': 'multipart/related; boundary=m' },
-      body: multipart('m', { name: 'kept.txt', md5Hash: 'AAAAAAAAAAAAAAAAAAAAAA==' }, 'replacement'),
+      body: multipart(
+        'm',
+        { name: 'kept.txt', md5Hash: 'AAAAAAAAAAAAAAAAAAAAAA==' },
+        'replacement',
+      ),
     });
     expect(response.status).toBe(400);
     expect(await (await fetch(`${gcs('kept.txt')}?alt=media`)).text()).toBe('original');
@@ -130,12 +142,19 @@ describe('resumable uploads (Firebase API)', () => {
   const command = (url: string, command: string, body?: string, offset?: number) =>
     fetch(url, {
       method: 'POST',
-      headers: { ...OWNER, 'X-Goog-Upload-Command': command, ...(offset === undefined ? {} : { 'X-Goog-Upload-Offset': String(offset) }) },
+      headers: {
+        ...OWNER,
+        'X-Goog-Upload-Command': command,
+        ...(offset === undefined ? {} : { 'X-Goog-Upload-Offset': String(offset) }),
+      },
       ...(body === undefined ? {} : { body }),
     });
 
   it('an unknown upload id is 404', async () => {
-    const response = await command(`${v0()}?name=x&upload_id=nope&upload_protocol=resumable`, 'query');
+    const response = await command(
+      `${v0()}?name=x&upload_id=nope&upload_protocol=resumable`,
+      'query',
+    );
     expect(response.status).toBe(404);
   });
 
@@ -144,7 +163,11 @@ describe('resumable uploads (Firebase API)', () => {
     expect((await command(url, 'explode')).status).toBe(400);
     const response = await fetch(`${v0()}?name=cmd.txt`, {
       method: 'POST',
-      headers: { ...OWNER, 'X-Goog-Upload-Protocol': 'resumable', 'X-Goog-Upload-Command': 'upload' },
+      headers: {
+        ...OWNER,
+        'X-Goog-Upload-Protocol': 'resumable',
+        'X-Goog-Upload-Command': 'upload',
+      },
       body: 'abc',
     });
     expect(response.status).toBe(400);
@@ -184,38 +207,67 @@ describe('resumable uploads (Firebase API)', () => {
 
 describe('resumable uploads (GCS API)', () => {
   async function start(name: string): Promise<string> {
-    const response = await fetch(`${upload()}?uploadType=resumable&name=${encodeURIComponent(name)}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Upload-Content-Type': 'text/plain' },
-      body: '{}',
-    });
+    const response = await fetch(
+      `${upload()}?uploadType=resumable&name=${encodeURIComponent(name)}`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Upload-Content-Type': 'text/plain' },
+        body: '{}',
+      },
+    );
     expect(response.status).toBe(200);
     return response.headers.get('location')!;
   }
 
   it('chunks answer 308 with the persisted range, then 200 with the object', async () => {
     const url = await start('gcs-chunks.txt');
-    const first = await fetch(url, { method: 'PUT', headers: { 'Content-Range': 'bytes 0-2/*' }, body: 'abc' });
+    const first = await fetch(url, {
+      method: 'PUT',
+      headers: { 'Content-Range': 'bytes 0-2/*' },
+      body: 'abc',
+    });
     expect(first.status).toBe(308);
     expect(first.headers.get('range')).toBe('bytes=0-2');
     const status = await fetch(url, { method: 'PUT', headers: { 'Content-Range': 'bytes */*' } });
     expect(status.status).toBe(308);
-    const last = await fetch(url, { method: 'PUT', headers: { 'Content-Range': 'bytes 3-5/6' }, body: 'def' });
+    const last = await fetch(url, {
+      method: 'PUT',
+      headers: { 'Content-Range': 'bytes 3-5/6' },
+      body: 'def',
+    });
     expect(last.status).toBe(200);
-    expect(await last.json()).toMatchObject({ name: 'gcs-chunks.txt', size: '6', contentType: 'text/plain' });
+    expect(await last.json()).toMatchObject({
+      name: 'gcs-chunks.txt',
+      size: '6',
+      contentType: 'text/plain',
+    });
   });
 
   it('a chunk shorter than its Content-Range is 400', async () => {
     const url = await start('gcs-short.txt');
-    const response = await fetch(url, { method: 'PUT', headers: { 'Content-Range': 'bytes 0-9/10' }, body: 'abc' });
+    const response = await fetch(url, {
+      method: 'PUT',
+      headers: { 'Content-Range': 'bytes 0-9/10' },
+      body: 'abc',
+    });
     expect(response.status).toBe(400);
     expect(await exists('gcs-short.txt')).toBe(false);
   });
 
   it('an unknown upload id is 404 and a malformed Content-Range is 400', async () => {
-    expect((await fetch(`${upload()}?uploadType=resumable&upload_id=missing`, { method: 'PUT', body: 'x' })).status).toBe(404);
+    expect(
+      (
+        await fetch(`${upload()}?uploadType=resumable&upload_id=missing`, {
+          method: 'PUT',
+          body: 'x',
+        })
+      ).status,
+    ).toBe(404);
     const url = await start('gcs-range.txt');
-    expect((await fetch(url, { method: 'PUT', headers: { 'Content-Range': 'bytes=0-1/2' }, body: 'ab' })).status).toBe(400);
+    expect(
+      (await fetch(url, { method: 'PUT', headers: { 'Content-Range': 'bytes=0-1/2' }, body: 'ab' }))
+        .status,
+    ).toBe(400);
   });
 });
 
@@ -226,7 +278,10 @@ describe('names', () => {
     ['a dot', '.'],
     ['more than 1024 bytes', 'é'.repeat(513)],
   ])('rejects %s with 400', async (_label, name) => {
-    const response = await fetch(`${upload()}?uploadType=media&name=${encodeURIComponent(name)}`, { method: 'POST', body: 'x' });
+    const response = await fetch(`${upload()}?uploadType=media&name=${encodeURIComponent(name)}`, {
+      method: 'POST',
+      body: 'x',
+    });
     expect(response.status).toBe(400);
   });
 
@@ -237,10 +292,19 @@ describe('names', () => {
 
   it('accepts slash-heavy names through the GCS API, and Firebase listing hides unreachable ones', async () => {
     for (const name of ['slashy//double', 'slashy/trailing/', 'slashy/ok']) {
-      expect((await fetch(`${upload()}?uploadType=media&name=${encodeURIComponent(name)}`, { method: 'POST', body: 'x' })).status).toBe(200);
+      expect(
+        (
+          await fetch(`${upload()}?uploadType=media&name=${encodeURIComponent(name)}`, {
+            method: 'POST',
+            body: 'x',
+          })
+        ).status,
+      ).toBe(200);
       expect(await exists(name)).toBe(true);
     }
-    const listing = (await (await fetch(`${v0()}?prefix=slashy/&delimiter=/`, { headers: OWNER })).json()) as {
+    const listing = (await (
+      await fetch(`${v0()}?prefix=slashy/&delimiter=/`, { headers: OWNER })
+    ).json()) as {
       items: { name: string }[];
       prefixes: string[];
     };
@@ -255,7 +319,11 @@ describe('names', () => {
 
 describe('downloads and preconditions', () => {
   beforeAll(async () => {
-    await fetch(`${upload()}?uploadType=media&name=digits.txt`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '0123456789' });
+    await fetch(`${upload()}?uploadType=media&name=digits.txt`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: '0123456789',
+    });
   });
 
   it('serves byte ranges with 206 and unsatisfiable ones with 416', async () => {
@@ -263,9 +331,13 @@ describe('downloads and preconditions', () => {
     expect(part.status).toBe(206);
     expect(part.headers.get('content-range')).toBe('bytes 2-5/10');
     expect(await part.text()).toBe('2345');
-    const suffix = await fetch(`${v0('digits.txt')}?alt=media`, { headers: { ...OWNER, Range: 'bytes=-3' } });
+    const suffix = await fetch(`${v0('digits.txt')}?alt=media`, {
+      headers: { ...OWNER, Range: 'bytes=-3' },
+    });
     expect(await suffix.text()).toBe('789');
-    const beyond = await fetch(`${gcs('digits.txt')}?alt=media`, { headers: { Range: 'bytes=20-30' } });
+    const beyond = await fetch(`${gcs('digits.txt')}?alt=media`, {
+      headers: { Range: 'bytes=20-30' },
+    });
     expect(beyond.status).toBe(416);
     expect(beyond.headers.get('content-range')).toBe('bytes */10');
   });
@@ -273,21 +345,27 @@ describe('downloads and preconditions', () => {
   it('sends the hashes and generation headers GCS clients validate', async () => {
     const response = await fetch(`${gcs('digits.txt')}?alt=media`);
     const metadata = (await (await fetch(gcs('digits.txt'))).json()) as Record<string, string>;
-    expect(response.headers.get('x-goog-hash')).toBe(`crc32c=${metadata.crc32c},md5=${metadata.md5Hash}`);
+    expect(response.headers.get('x-goog-hash')).toBe(
+      `crc32c=${metadata.crc32c},md5=${metadata.md5Hash}`,
+    );
     expect(response.headers.get('x-goog-generation')).toBe(metadata.generation);
     expect(response.headers.get('content-type')).toBe('text/plain');
   });
 
   it('ifGenerationMatch and ifMetagenerationMatch fail with 412; ifGenerationNotMatch reads 304', async () => {
     const metadata = (await (await fetch(gcs('digits.txt'))).json()) as Record<string, string>;
-    expect((await fetch(`${gcs('digits.txt')}?ifGenerationMatch=1`, { method: 'DELETE' })).status).toBe(412);
+    expect(
+      (await fetch(`${gcs('digits.txt')}?ifGenerationMatch=1`, { method: 'DELETE' })).status,
+    ).toBe(412);
     const patch = await fetch(`${gcs('digits.txt')}?ifMetagenerationMatch=7`, {
       method: 'PATCH',
       headers: { 'Content-Type': 'application/json' },
       body: '{"metadata":{"a":"b"}}',
     });
     expect(patch.status).toBe(412);
-    expect((await fetch(`${gcs('digits.txt')}?ifGenerationNotMatch=${metadata.generation}`)).status).toBe(304);
+    expect(
+      (await fetch(`${gcs('digits.txt')}?ifGenerationNotMatch=${metadata.generation}`)).status,
+    ).toBe(304);
     expect(await exists('digits.txt')).toBe(true);
   });
 
@@ -295,10 +373,12 @@ describe('downloads and preconditions', () => {
     expect((await fetch(`${gcs('digits.txt')}?ifGenerationMatch=abc`)).status).toBe(400);
   });
 
-  it('a missing object is 404 in Google\'s error shape', async () => {
+  it("a missing object is 404 in Google's error shape", async () => {
     const response = await fetch(gcs('missing.txt'));
     expect(response.status).toBe(404);
-    expect(await response.json()).toMatchObject({ error: { code: 404, errors: [{ reason: 'notFound' }] } });
+    expect(await response.json()).toMatchObject({
+      error: { code: 404, errors: [{ reason: 'notFound' }] },
+    });
   });
 });
 
@@ -306,29 +386,43 @@ describe('clients', () => {
   it('answers CORS preflights and exposes the upload headers', async () => {
     const response = await fetch(v0('x'), {
       method: 'OPTIONS',
-      headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'x-goog-upload-command' },
+      headers: {
+        Origin: 'http://localhost:5173',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'x-goog-upload-command',
+      },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(response.headers.get('access-control-allow-headers')).toBe('x-goog-upload-command');
-    const get = await fetch(`${gcs('digits.txt')}?alt=media`, { headers: { Origin: 'http://localhost:5173' } });
+    const get = await fetch(`${gcs('digits.txt')}?alt=media`, {
+      headers: { Origin: 'http://localhost:5173' },
+    });
     expect(get.headers.get('access-control-expose-headers')).toMatch(/X-Goog-Upload-URL/);
   });
 
   it('a malformed Firebase token is 401', async () => {
-    expect((await fetch(v0('digits.txt'), { headers: { Authorization: 'Firebase not-a-jwt' } })).status).toBe(401);
+    expect(
+      (await fetch(v0('digits.txt'), { headers: { Authorization: 'Firebase not-a-jwt' } })).status,
+    ).toBe(401);
   });
 
   it('without a loaded ruleset, client requests are 403 with the reason', async () => {
     const response = await fetch(v0('digits.txt'));
     expect(response.status).toBe(403);
-    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/no loaded ruleset/);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(
+      /no loaded ruleset/,
+    );
   });
 
   it('download tokens open the bytes without rules; a wrong token does not', async () => {
-    const metadata = (await (await fetch(v0('digits.txt'), { headers: OWNER })).json()) as { downloadTokens: string };
+    const metadata = (await (await fetch(v0('digits.txt'), { headers: OWNER })).json()) as {
+      downloadTokens: string;
+    };
     expect(metadata.downloadTokens).toMatch(/^[0-9a-f-]{36}$/);
-    expect((await fetch(`${v0('digits.txt')}?alt=media&token=${metadata.downloadTokens}`)).status).toBe(200);
+    expect(
+      (await fetch(`${v0('digits.txt')}?alt=media&token=${metadata.downloadTokens}`)).status,
+    ).toBe(200);
     expect((await fetch(`${v0('digits.txt')}?alt=media&token=wrong`)).status).toBe(403);
   });
 });

@@ -17,7 +17,8 @@ export const ADMIN: Caller = { kind: 'admin' };
  * none, and names itself in `x-goog-api-client` (`gccl/<version>`).
  */
 export function callerOf(authorization: string | undefined, apiClient?: string): Caller {
-  if (!authorization) return /(^|\s)gccl\//.test(apiClient ?? '') ? ADMIN : { kind: 'client', auth: null };
+  if (!authorization)
+    return /(^|\s)gccl\//.test(apiClient ?? '') ? ADMIN : { kind: 'client', auth: null };
   const match = /^(Firebase|Bearer)\s+(\S+)\s*$/i.exec(authorization);
   if (!match) throw new UnauthorizedError('Invalid authorization header.');
   const token = match[2]!;

@@ -17,7 +17,12 @@ export interface StorageContext {
 }
 
 /** The store hook for a write by `caller`: create, update or delete, told apart by what exists. */
-export function writeAuthorizer(ctx: StorageContext, caller: Caller, bucket: string, name: string): Authorize | undefined {
+export function writeAuthorizer(
+  ctx: StorageContext,
+  caller: Caller,
+  bucket: string,
+  name: string,
+): Authorize | undefined {
   if (caller.kind === 'admin') return undefined;
   return (current, proposed) =>
     ctx.gate.authorize({

@@ -4,7 +4,11 @@
  * client requests and object events for the triggers bridge.
  */
 import { compileRuleset, type CompileResult } from '../rules/index.js';
-import { createStorageEmulator, type StorageEmulator, type StorageEmulatorOptions } from './server.js';
+import {
+  createStorageEmulator,
+  type StorageEmulator,
+  type StorageEmulatorOptions,
+} from './server.js';
 
 export type { ObjectEvent, StorageEmulator, StorageEmulatorOptions } from './server.js';
 
@@ -16,7 +20,12 @@ function compileStorageRules(source: string): CompileResult {
       ruleset: null,
       issues: [
         ...result.issues,
-        { severity: 'error', line: 1, column: 1, message: `Expected service firebase.storage, found ${result.ruleset.service}.` },
+        {
+          severity: 'error',
+          line: 1,
+          column: 1,
+          message: `Expected service firebase.storage, found ${result.ruleset.service}.`,
+        },
       ],
     };
   }

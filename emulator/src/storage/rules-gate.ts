@@ -4,7 +4,14 @@
  */
 import { watchFile, unwatchFile } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { CompileResult, CompiledRuleset, DocumentAccess, RulesIssue, RulesMethod, StorageRulesRequest } from '../rules/api.js';
+import type {
+  CompileResult,
+  CompiledRuleset,
+  DocumentAccess,
+  RulesIssue,
+  RulesMethod,
+  StorageRulesRequest,
+} from '../rules/api.js';
 import type { Value } from '../firestore/model/value.js';
 import type { AuthContext } from '../rules/api.js';
 import { ForbiddenError } from './errors.js';
@@ -40,7 +47,9 @@ export class RulesGate {
   load(source: string, name = 'storage.rules'): RulesIssue[] {
     const { ruleset, issues } = this.compile(source);
     for (const issue of issues) {
-      this.log(`storage: ${name}:${issue.line}:${issue.column}: ${issue.severity}: ${issue.message}`);
+      this.log(
+        `storage: ${name}:${issue.line}:${issue.column}: ${issue.severity}: ${issue.message}`,
+      );
     }
     if (ruleset && !issues.some((issue) => issue.severity === 'error')) {
       this.ruleset = ruleset;

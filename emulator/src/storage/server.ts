@@ -65,10 +65,13 @@ export async function createStorageEmulator(
 ): Promise<StorageEmulator> {
   const log = options.log ?? (() => undefined);
   const host = options.host ?? '127.0.0.1';
-  const files = new BlobFiles(options.dataDir ?? (await mkdtemp(join(tmpdir(), 'hearth-storage-'))));
+  const files = new BlobFiles(
+    options.dataDir ?? (await mkdtemp(join(tmpdir(), 'hearth-storage-'))),
+  );
   await files.init();
   const store = new ObjectStore(files);
-  for (const suffix of ['appspot.com', 'firebasestorage.app']) store.ensureBucket(`${options.projectId}.${suffix}`);
+  for (const suffix of ['appspot.com', 'firebasestorage.app'])
+    store.ensureBucket(`${options.projectId}.${suffix}`);
   if (options.importDir) {
     const count = await importStore(store, options.importDir);
     log(`storage: imported ${count} objects from ${options.importDir}`);
@@ -89,12 +92,16 @@ export async function createStorageEmulator(
     if (answerPreflight(req, res)) return;
     void route(req, res).catch((error: unknown) => sendError(res, error, log));
   });
-  async function route(req: Parameters<typeof toExchange>[0], res: Parameters<typeof toExchange>[1]): Promise<void> {
+  async function route(
+    req: Parameters<typeof toExchange>[0],
+    res: Parameters<typeof toExchange>[1],
+  ): Promise<void> {
     const ex = toExchange(req, res, `${host}:${address.port}`);
     const [first] = ex.segments;
     if (first === 'v0') return handleFirebase(ctx, ex);
     if (first === 'internal') return handleInternal(ctx, ex, exportData);
-    if (ex.segments.length === 1 && first === '') return sendJson(res, 200, { emulator: 'storage' });
+    if (ex.segments.length === 1 && first === '')
+      return sendJson(res, 200, { emulator: 'storage' });
     return handleGcloud(ctx, ex);
   }
   // A client that goes away mid-request must not take the server with it.
@@ -120,7 +127,11 @@ export async function createStorageEmulator(
     port: address.port,
     onObjectEvent(listener) {
       return store.onEvent((type, object) =>
-        listener({ type, bucket: object.bucket, object: toGcsResource(object, `http://${host}:${address.port}`) }),
+        listener({
+          type,
+          bucket: object.bucket,
+          object: toGcsResource(object, `http://${host}:${address.port}`),
+        }),
       );
     },
     exportData,

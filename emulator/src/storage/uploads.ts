@@ -62,10 +62,17 @@ export class UploadSessions {
   }
 
   /** Appends a chunk that must start at the current offset; a failed chunk leaves nothing behind. */
-  async append(session: UploadSession, offset: number, body: AsyncIterable<Uint8Array>, limit?: number): Promise<void> {
+  async append(
+    session: UploadSession,
+    offset: number,
+    body: AsyncIterable<Uint8Array>,
+    limit?: number,
+  ): Promise<void> {
     const staged = this.activeStaging(session);
     if (offset !== session.received) {
-      throw new BadRequestError(`Upload offset ${offset} does not match the ${session.received} bytes received.`);
+      throw new BadRequestError(
+        `Upload offset ${offset} does not match the ${session.received} bytes received.`,
+      );
     }
     session.busy = true;
     try {
@@ -105,14 +112,17 @@ export class UploadSessions {
   }
 
   async close(): Promise<void> {
-    const open = [...this.sessions.values()].flatMap((session) => (session.staged ? [session.staged] : []));
+    const open = [...this.sessions.values()].flatMap((session) =>
+      session.staged ? [session.staged] : [],
+    );
     this.sessions.clear();
     await Promise.all(open.map((staged) => staged.discard()));
   }
 
   private activeStaging(session: UploadSession): StagedBlob {
     if (session.status === 'cancelled') throw new BadRequestError('Upload was cancelled.');
-    if (session.status === 'final' || !session.staged) throw new BadRequestError('Upload is already finalized.');
+    if (session.status === 'final' || !session.staged)
+      throw new BadRequestError('Upload is already finalized.');
     if (session.busy) throw new BadRequestError('Another request is writing to this upload.');
     return session.staged;
   }

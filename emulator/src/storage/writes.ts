@@ -3,10 +3,12 @@
  * the client claimed, and commit through the store (rules and preconditions run there, under the
  * object's lock). Whatever fails, the staging file is discarded and the live object is untouched.
  */
+import type { IncomingMessage } from 'node:http';
 import { writeAuthorizer, type StorageContext } from './context.js';
 import { BadRequestError, StorageError, validateBucketName, validateObjectName } from './errors.js';
+import { boundaryOf, readMultipart } from './http/multipart.js';
 import type { StagedBlob } from './store/blob-files.js';
-import type { StoredObject } from './store/object.js';
+import { parseMetadataPatch, type MetadataPatch, type StoredObject } from './store/object.js';
 import type { UploadSession, UploadTarget } from './uploads.js';
 
 /** Hashes a client announced for its upload (GCS `md5Hash`/`crc32c`, or the `X-Goog-Hash` header). */
@@ -33,13 +35,68 @@ export function expectedHashesOf(resource: unknown, hashHeader?: string): Expect
   return expected;
 }
 
-export function checkTarget(bucket: string, name: string | undefined): { bucket: string; name: string } {
+export function checkTarget(
+  bucket: string,
+  name: string | undefined,
+): { bucket: string; name: string } {
   if (name === undefined) throw new BadRequestError('Required parameter: name.');
   return { bucket: validateBucketName(bucket), name: validateObjectName(name) };
 }
 
+/** The object name a JSON resource names, when the URL does not. */
+export function nameOf(resource: unknown): string | undefined {
+  const name =
+    resource && typeof resource === 'object'
+      ? (resource as Record<string, unknown>).name
+      : undefined;
+  return typeof name === 'string' ? name : undefined;
+}
+
+/** A size announced in a header (`X-Upload-Content-Length` and the like), validated. */
+export function declaredSizeOf(
+  value: string | undefined,
+  headerName: string,
+): { declaredSize?: number } {
+  if (value === undefined) return {};
+  if (!/^\d+$/.test(value)) throw new BadRequestError(`Invalid ${headerName}: ${value}`);
+  return { declaredSize: Number(value) };
+}
+
+/** A multipart upload read and staged: where it goes, its metadata, its bytes, the hashes it claims. */
+export interface StagedMultipart {
+  target: { bucket: string; name: string };
+  metadata: MetadataPatch;
+  staged: StagedBlob;
+  expected: ExpectedHashes;
+}
+
+export async function stageMultipart(
+  ctx: StorageContext,
+  req: IncomingMessage,
+  bucket: string,
+  queryName: string | undefined,
+): Promise<StagedMultipart> {
+  const multipart = await readMultipart(req, boundaryOf(req.headers['content-type']));
+  const metadata = parseMetadataPatch(multipart.metadata);
+  metadata.contentType ??= multipart.mediaContentType;
+  const target = checkTarget(bucket, queryName ?? nameOf(multipart.metadata));
+  const staged = await stageBody(ctx, multipart.media);
+  return {
+    target,
+    metadata,
+    staged,
+    expected: expectedHashesOf(
+      multipart.metadata,
+      req.headers['x-goog-hash'] as string | undefined,
+    ),
+  };
+}
+
 /** Streams a whole body into a new staging file; nothing is left behind if the stream fails. */
-export async function stageBody(ctx: StorageContext, body: AsyncIterable<Uint8Array>): Promise<StagedBlob> {
+export async function stageBody(
+  ctx: StorageContext,
+  body: AsyncIterable<Uint8Array>,
+): Promise<StagedBlob> {
   const staged = await ctx.store.files.stage();
   try {
     await staged.append(body);
@@ -62,11 +119,15 @@ export async function commitUpload(
     (expected.crc32c !== undefined && expected.crc32c !== digest.crc32c);
   if (target.declaredSize !== undefined && target.declaredSize !== digest.size) {
     await staged.discard();
-    throw new BadRequestError(`Upload size ${digest.size} does not match the declared size ${target.declaredSize}.`);
+    throw new BadRequestError(
+      `Upload size ${digest.size} does not match the declared size ${target.declaredSize}.`,
+    );
   }
   if (mismatch) {
     await staged.discard();
-    throw new BadRequestError('Provided MD5 hash or CRC32C checksum does not match the uploaded data.');
+    throw new BadRequestError(
+      'Provided MD5 hash or CRC32C checksum does not match the uploaded data.',
+    );
   }
   return ctx.store.commit(staged, {
     bucket: target.bucket,

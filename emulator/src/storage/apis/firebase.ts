@@ -9,12 +9,24 @@ import { BadRequestError, ForbiddenError, NotFoundError, validateBucketName } fr
 import { readJson } from '../http/body.js';
 import { sendObjectBytes } from '../http/download.js';
 import { bucketAndObject, header, type Exchange } from '../http/exchange.js';
-import { boundaryOf, readMultipart } from '../http/multipart.js';
 import { sendEmpty, sendJson } from '../http/respond.js';
-import { DOWNLOAD_TOKENS_KEY, downloadTokens, parseMetadataPatch, type MetadataPatch } from '../store/object.js';
+import {
+  DOWNLOAD_TOKENS_KEY,
+  downloadTokens,
+  parseMetadataPatch,
+  type MetadataPatch,
+} from '../store/object.js';
 import { inlineDisposition, toFirebaseResource } from '../store/views.js';
 import type { UploadSession } from '../uploads.js';
-import { checkTarget, commitUpload, expectedHashesOf, finalizeSession, stageBody } from '../writes.js';
+import {
+  checkTarget,
+  commitUpload,
+  declaredSizeOf,
+  finalizeSession,
+  nameOf,
+  stageBody,
+  stageMultipart,
+} from '../writes.js';
 import { parseListQuery } from './list-query.js';
 
 export async function handleFirebase(ctx: StorageContext, ex: Exchange): Promise<void> {
@@ -28,12 +40,16 @@ export async function handleFirebase(ctx: StorageContext, ex: Exchange): Promise
   switch (ex.method) {
     case 'GET':
     case 'HEAD':
-      return name === undefined ? list(ctx, ex, caller, bucket) : get(ctx, ex, caller, bucket, name);
+      return name === undefined
+        ? list(ctx, ex, caller, bucket)
+        : get(ctx, ex, caller, bucket, name);
     case 'PATCH':
       return updateMetadata(ctx, ex, caller, bucket, name);
     case 'DELETE':
       if (name === undefined) throw new NotFoundError('Not Found.');
-      await ctx.store.delete(bucket, name, { authorize: writeAuthorizer(ctx, caller, bucket, name) });
+      await ctx.store.delete(bucket, name, {
+        authorize: writeAuthorizer(ctx, caller, bucket, name),
+      });
       return sendEmpty(ex.res, 204);
     case 'PUT':
     case 'POST':
@@ -49,37 +65,62 @@ export async function handleFirebase(ctx: StorageContext, ex: Exchange): Promise
   }
 }
 
-async function list(ctx: StorageContext, ex: Exchange, caller: Caller, bucket: string): Promise<void> {
+async function list(
+  ctx: StorageContext,
+  ex: Exchange,
+  caller: Caller,
+  bucket: string,
+): Promise<void> {
   const options = parseListQuery(ex.url.searchParams);
   if (options.prefix !== '' && !options.prefix.endsWith('/')) {
-    throw new BadRequestError('The prefix parameter is required to be empty or ends with a single / character.');
+    throw new BadRequestError(
+      'The prefix parameter is required to be empty or ends with a single / character.',
+    );
   }
   authorizeRead(ctx, caller, { method: 'list', bucket, prefix: options.prefix });
   const page = ctx.store.list(bucket, options);
   // Names with empty segments cannot be reached through Firebase paths, so Firebase hides them.
-  const reachable = (path: string) => path.replace(/\/$/, '').split('/').every((segment) => segment !== '');
+  const reachable = (path: string) =>
+    path
+      .replace(/\/$/, '')
+      .split('/')
+      .every((segment) => segment !== '');
   sendJson(ex.res, 200, {
     prefixes: page.prefixes.filter(reachable),
-    items: page.items.filter((item) => reachable(item.name)).map((item) => ({ name: item.name, bucket })),
+    items: page.items
+      .filter((item) => reachable(item.name))
+      .map((item) => ({ name: item.name, bucket })),
     ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}),
   });
 }
 
-async function get(ctx: StorageContext, ex: Exchange, caller: Caller, bucket: string, name: string): Promise<void> {
+async function get(
+  ctx: StorageContext,
+  ex: Exchange,
+  caller: Caller,
+  bucket: string,
+  name: string,
+): Promise<void> {
   let object = ctx.store.get(bucket, name);
   const token = ex.url.searchParams.get('token');
   const media = ex.url.searchParams.get('alt') === 'media';
   // A download token is a capability: it opens the bytes without asking the rules.
-  const tokenOpens = media && token !== null && object !== undefined && downloadTokens(object).includes(token);
+  const tokenOpens =
+    media && token !== null && object !== undefined && downloadTokens(object).includes(token);
   if (!tokenOpens) authorizeRead(ctx, caller, { method: 'get', bucket, name, object });
   if (!object) throw new NotFoundError(`No such object: ${bucket}/${name}`);
   if (media) return sendObjectBytes(ex.req, ex.res, object, ctx.store.files.pathOf(object.blob));
   if (downloadTokens(object).length === 0) {
     // Firebase mints a token the first time a client reads the metadata of an object without one
     // (e.g. written through GCS), so that getDownloadURL works; it is not a client-visible update.
-    object = await ctx.store.updateMetadata(bucket, name, () => ({ metadata: { [DOWNLOAD_TOKENS_KEY]: randomUUID() } }), {
-      silent: true,
-    });
+    object = await ctx.store.updateMetadata(
+      bucket,
+      name,
+      () => ({ metadata: { [DOWNLOAD_TOKENS_KEY]: randomUUID() } }),
+      {
+        silent: true,
+      },
+    );
   }
   sendJson(ex.res, 200, toFirebaseResource(object));
 }
@@ -99,15 +140,23 @@ async function updateMetadata(
   sendJson(ex.res, 200, toFirebaseResource(object));
 }
 
-async function manageTokens(ctx: StorageContext, ex: Exchange, caller: Caller, bucket: string, name: string): Promise<void> {
+async function manageTokens(
+  ctx: StorageContext,
+  ex: Exchange,
+  caller: Caller,
+  bucket: string,
+  name: string,
+): Promise<void> {
   if (caller.kind !== 'admin') throw new ForbiddenError('Missing admin credentials.');
   const query = ex.url.searchParams;
   const create = query.get('create_token');
   const remove = query.get('delete_token');
-  if (create !== null && create !== 'true') throw new BadRequestError('create_token must be "true".');
+  if (create !== null && create !== 'true')
+    throw new BadRequestError('create_token must be "true".');
   const object = await ctx.store.updateMetadata(bucket, name, (current) => {
     const tokens = downloadTokens(current);
-    const next = create !== null ? [...tokens, randomUUID()] : tokens.filter((token) => token !== remove);
+    const next =
+      create !== null ? [...tokens, randomUUID()] : tokens.filter((token) => token !== remove);
     return { metadata: { [DOWNLOAD_TOKENS_KEY]: next.length > 0 ? next.join(',') : null } };
   });
   sendJson(ex.res, 200, toFirebaseResource(object));
@@ -138,30 +187,37 @@ async function upload(
   const protocol = header(ex, 'x-goog-upload-protocol');
   if (command !== undefined || protocol === 'resumable') {
     if (command?.trim().toLowerCase() !== 'start') {
-      throw new BadRequestError(`Upload command ${JSON.stringify(command ?? '')} needs an upload_id.`);
+      throw new BadRequestError(
+        `Upload command ${JSON.stringify(command ?? '')} needs an upload_id.`,
+      );
     }
     return startResumable(ctx, ex, caller, bucket, queryName);
   }
   const contentType = header(ex, 'content-type');
   if (protocol === 'multipart' || /^multipart\/related/i.test(contentType ?? '')) {
-    const multipart = await readMultipart(ex.req, boundaryOf(contentType));
-    const resource = multipart.metadata as Record<string, unknown> | undefined;
-    const patch = parseMetadataPatch(resource);
-    patch.contentType ??= multipart.mediaContentType;
-    const where = checkTarget(bucket, queryName ?? (typeof resource?.name === 'string' ? resource.name : undefined));
-    const staged = await stageBody(ctx, multipart.media);
+    const upload = await stageMultipart(ctx, ex.req, bucket, queryName);
     const object = await commitUpload(
       ctx,
-      staged,
-      { ...where, metadata: firebaseDefaults(patch, where.name), preconditions: {}, caller },
-      expectedHashesOf(resource),
+      upload.staged,
+      {
+        ...upload.target,
+        metadata: firebaseDefaults(upload.metadata, upload.target.name),
+        preconditions: {},
+        caller,
+      },
+      upload.expected,
     );
     return sendJson(ex.res, 200, toFirebaseResource(object));
   }
   const where = checkTarget(bucket, queryName);
   const staged = await stageBody(ctx, ex.req);
   const patch: MetadataPatch = contentType ? { contentType } : {};
-  const object = await commitUpload(ctx, staged, { ...where, metadata: firebaseDefaults(patch, where.name), preconditions: {}, caller });
+  const object = await commitUpload(ctx, staged, {
+    ...where,
+    metadata: firebaseDefaults(patch, where.name),
+    preconditions: {},
+    caller,
+  });
   sendJson(ex.res, 200, toFirebaseResource(object));
 }
 
@@ -175,15 +231,14 @@ async function startResumable(
   const resource = (await readJson(ex.req)) as Record<string, unknown> | undefined;
   const patch = parseMetadataPatch(resource);
   patch.contentType ??= header(ex, 'x-goog-upload-header-content-type');
-  const where = checkTarget(bucket, queryName ?? (typeof resource?.name === 'string' ? resource.name : undefined));
-  const declared = header(ex, 'x-goog-upload-header-content-length');
-  if (declared !== undefined && !/^\d+$/.test(declared)) {
-    throw new BadRequestError(`Invalid X-Goog-Upload-Header-Content-Length: ${declared}`);
-  }
+  const where = checkTarget(bucket, queryName ?? nameOf(resource));
   const session = await ctx.uploads.start({
     ...where,
     metadata: firebaseDefaults(patch, where.name),
-    ...(declared !== undefined ? { declaredSize: Number(declared) } : {}),
+    ...declaredSizeOf(
+      header(ex, 'x-goog-upload-header-content-length'),
+      'X-Goog-Upload-Header-Content-Length',
+    ),
     preconditions: {},
     caller,
   });
@@ -202,7 +257,12 @@ async function startResumable(
 
 const COMMANDS = new Set(['upload', 'finalize', 'query', 'cancel']);
 
-async function continueResumable(ctx: StorageContext, ex: Exchange, bucket: string, uploadId: string): Promise<void> {
+async function continueResumable(
+  ctx: StorageContext,
+  ex: Exchange,
+  bucket: string,
+  uploadId: string,
+): Promise<void> {
   const session = ctx.uploads.get(uploadId);
   if (session.bucket !== bucket) throw new NotFoundError(`Unknown upload id: ${uploadId}`);
   const commands = (header(ex, 'x-goog-upload-command') ?? '')
@@ -210,7 +270,9 @@ async function continueResumable(ctx: StorageContext, ex: Exchange, bucket: stri
     .map((command) => command.trim().toLowerCase())
     .filter((command) => command !== '');
   if (commands.length === 0 || commands.some((command) => !COMMANDS.has(command))) {
-    throw new BadRequestError(`Invalid X-Goog-Upload-Command: ${header(ex, 'x-goog-upload-command') ?? '(none)'}`);
+    throw new BadRequestError(
+      `Invalid X-Goog-Upload-Command: ${header(ex, 'x-goog-upload-command') ?? '(none)'}`,
+    );
   }
   if (commands.includes('query')) return sendEmpty(ex.res, 200, statusHeaders(session));
   if (commands.includes('cancel')) {
@@ -231,6 +293,11 @@ async function continueResumable(ctx: StorageContext, ex: Exchange, bucket: stri
 
 function statusHeaders(session: UploadSession): Record<string, string> {
   const received =
-    session.outcome && !(session.outcome instanceof Error) ? session.outcome.size : session.received;
-  return { 'X-Goog-Upload-Status': session.status, 'X-Goog-Upload-Size-Received': String(received) };
+    session.outcome && !(session.outcome instanceof Error)
+      ? session.outcome.size
+      : session.received;
+  return {
+    'X-Goog-Upload-Status': session.status,
+    'X-Goog-Upload-Size-Received': String(received),
+  };
 }

@@ -10,13 +10,21 @@ import { BadRequestError, NotFoundError, StorageError, validateBucketName } from
 import { readJson } from '../http/body.js';
 import { sendObjectBytes } from '../http/download.js';
 import { bucketAndObject, header, type Exchange } from '../http/exchange.js';
-import { boundaryOf, readMultipart } from '../http/multipart.js';
 import { sendEmpty, sendJson } from '../http/respond.js';
 import { parseMetadataPatch, type MetadataPatch, type StoredObject } from '../store/object.js';
 import { checkPreconditions, parsePreconditions } from '../store/preconditions.js';
 import { toGcsResource } from '../store/views.js';
 import type { UploadSession } from '../uploads.js';
-import { checkTarget, commitUpload, expectedHashesOf, finalizeSession, stageBody } from '../writes.js';
+import {
+  checkTarget,
+  commitUpload,
+  declaredSizeOf,
+  expectedHashesOf,
+  finalizeSession,
+  nameOf,
+  stageBody,
+  stageMultipart,
+} from '../writes.js';
 import { parseListQuery } from './list-query.js';
 
 export async function handleGcloud(ctx: StorageContext, ex: Exchange): Promise<void> {
@@ -35,7 +43,12 @@ export async function handleGcloud(ctx: StorageContext, ex: Exchange): Promise<v
   throw new NotFoundError(`Not Found: ${ex.url.pathname}`);
 }
 
-async function handleResource(ctx: StorageContext, ex: Exchange, segments: string[], download: boolean): Promise<void> {
+async function handleResource(
+  ctx: StorageContext,
+  ex: Exchange,
+  segments: string[],
+  download: boolean,
+): Promise<void> {
   if (segments.length === 1) return buckets(ctx, ex);
   const copy = copyRequest(segments);
   if (copy) return copyObject(ctx, ex, copy);
@@ -45,7 +58,8 @@ async function handleResource(ctx: StorageContext, ex: Exchange, segments: strin
   const { name } = target;
   if (name === undefined) {
     if (segments.length === 2) return bucketResource(ctx, ex, bucket);
-    if (ex.method !== 'GET') throw new BadRequestError(`Method ${ex.method} is not supported on objects.`);
+    if (ex.method !== 'GET')
+      throw new BadRequestError(`Method ${ex.method} is not supported on objects.`);
     return list(ctx, ex, bucket);
   }
   const query = ex.url.searchParams;
@@ -65,9 +79,14 @@ async function handleResource(ctx: StorageContext, ex: Exchange, segments: strin
       requireObject(ctx, ex, bucket, name);
       const patch = parseMetadataPatch(await readJson(ex.req));
       const replace = ex.method === 'PUT';
-      const object = await ctx.store.updateMetadata(bucket, name, (current) => (replace ? replacing(current, patch) : patch), {
-        preconditions,
-      });
+      const object = await ctx.store.updateMetadata(
+        bucket,
+        name,
+        (current) => (replace ? replacing(current, patch) : patch),
+        {
+          preconditions,
+        },
+      );
       return sendJson(ex.res, 200, toGcsResource(object, ex.origin));
     }
     case 'DELETE':
@@ -80,7 +99,12 @@ async function handleResource(ctx: StorageContext, ex: Exchange, segments: strin
 }
 
 /** `?generation=` addresses one generation; only the live one exists here. */
-function requireObject(ctx: StorageContext, ex: Exchange, bucket: string, name: string): StoredObject {
+function requireObject(
+  ctx: StorageContext,
+  ex: Exchange,
+  bucket: string,
+  name: string,
+): StoredObject {
   const object = ctx.store.require(bucket, name);
   const generation = ex.url.searchParams.get('generation');
   if (generation !== null && generation !== object.generation) {
@@ -109,7 +133,9 @@ function list(ctx: StorageContext, ex: Exchange, bucket: string): void {
     kind: 'storage#objects',
     ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}),
     ...(page.prefixes.length > 0 ? { prefixes: page.prefixes } : {}),
-    ...(page.items.length > 0 ? { items: page.items.map((item) => toGcsResource(item, ex.origin)) } : {}),
+    ...(page.items.length > 0
+      ? { items: page.items.map((item) => toGcsResource(item, ex.origin)) }
+      : {}),
   });
 }
 
@@ -147,7 +173,8 @@ async function buckets(ctx: StorageContext, ex: Exchange): Promise<void> {
 function bucketResource(ctx: StorageContext, ex: Exchange, bucket: string): void {
   // Buckets exist on first use, as in Google's emulator: any bucket name is served.
   ctx.store.ensureBucket(bucket);
-  if (ex.method !== 'GET' && ex.method !== 'HEAD') throw new BadRequestError(`Method ${ex.method} is not supported on buckets.`);
+  if (ex.method !== 'GET' && ex.method !== 'HEAD')
+    throw new BadRequestError(`Method ${ex.method} is not supported on buckets.`);
   sendJson(ex.res, 200, bucketJson(bucket, ex.origin));
 }
 
@@ -201,7 +228,8 @@ async function copyObject(ctx: StorageContext, ex: Exchange, copy: CopyRequest):
 
 async function handleUpload(ctx: StorageContext, ex: Exchange, segments: string[]): Promise<void> {
   const target = bucketAndObject(segments);
-  if (!target || target.name !== undefined || segments.length < 3) throw new NotFoundError(`Not Found: ${ex.url.pathname}`);
+  if (!target || target.name !== undefined || segments.length < 3)
+    throw new NotFoundError(`Not Found: ${ex.url.pathname}`);
   const bucket = validateBucketName(target.bucket);
   ctx.store.ensureBucket(bucket);
   const query = ex.url.searchParams;
@@ -215,17 +243,12 @@ async function handleUpload(ctx: StorageContext, ex: Exchange, segments: string[
     case 'resumable':
       return startResumable(ctx, ex, bucket, queryName);
     case 'multipart': {
-      const multipart = await readMultipart(ex.req, boundaryOf(header(ex, 'content-type')));
-      const resource = multipart.metadata as Record<string, unknown> | undefined;
-      const patch = parseMetadataPatch(resource);
-      patch.contentType ??= multipart.mediaContentType;
-      const where = checkTarget(bucket, queryName ?? nameOf(resource));
-      const staged = await stageBody(ctx, multipart.media);
+      const upload = await stageMultipart(ctx, ex.req, bucket, queryName);
       const object = await commitUpload(
         ctx,
-        staged,
-        { ...where, metadata: patch, preconditions, caller: ADMIN },
-        expectedHashesOf(resource, header(ex, 'x-goog-hash')),
+        upload.staged,
+        { ...upload.target, metadata: upload.metadata, preconditions, caller: ADMIN },
+        upload.expected,
       );
       return sendJson(ex.res, 200, toGcsResource(object, ex.origin));
     }
@@ -247,21 +270,20 @@ async function handleUpload(ctx: StorageContext, ex: Exchange, segments: string[
   }
 }
 
-function nameOf(resource: Record<string, unknown> | undefined): string | undefined {
-  return typeof resource?.name === 'string' ? resource.name : undefined;
-}
-
-async function startResumable(ctx: StorageContext, ex: Exchange, bucket: string, queryName: string | undefined): Promise<void> {
+async function startResumable(
+  ctx: StorageContext,
+  ex: Exchange,
+  bucket: string,
+  queryName: string | undefined,
+): Promise<void> {
   const resource = (await readJson(ex.req)) as Record<string, unknown> | undefined;
   const patch = parseMetadataPatch(resource);
   patch.contentType ??= header(ex, 'x-upload-content-type');
   const where = checkTarget(bucket, queryName ?? nameOf(resource));
-  const declared = header(ex, 'x-upload-content-length');
-  if (declared !== undefined && !/^\d+$/.test(declared)) throw new BadRequestError(`Invalid X-Upload-Content-Length: ${declared}`);
   const session = await ctx.uploads.start({
     ...where,
     metadata: patch,
-    ...(declared !== undefined ? { declaredSize: Number(declared) } : {}),
+    ...declaredSizeOf(header(ex, 'x-upload-content-length'), 'X-Upload-Content-Length'),
     preconditions: parsePreconditions(ex.url.searchParams),
     caller: ADMIN,
     expected: expectedHashesOf(resource),
@@ -274,7 +296,9 @@ async function startResumable(ctx: StorageContext, ex: Exchange, bucket: string,
 }
 
 /** Content-Range as resumable uploads use it: a byte span (last may be open) or none, then the total or a star. */
-function parseContentRange(value: string | undefined): { first?: number; last?: number | '*'; total?: number } | null {
+function parseContentRange(
+  value: string | undefined,
+): { first?: number; last?: number | '*'; total?: number } | null {
   if (value === undefined) return null;
   const match = /^bytes (?:(\d+)-(\d+|\*)|\*)\/(\d+|\*)$/.exec(value.trim());
   if (!match) throw new BadRequestError(`Invalid Content-Range: ${value}`);
@@ -286,31 +310,42 @@ function parseContentRange(value: string | undefined): { first?: number; last?: 
   };
 }
 
-async function continueResumable(ctx: StorageContext, ex: Exchange, bucket: string, uploadId: string): Promise<void> {
+async function continueResumable(
+  ctx: StorageContext,
+  ex: Exchange,
+  bucket: string,
+  uploadId: string,
+): Promise<void> {
   const session = ctx.uploads.get(uploadId);
   if (session.bucket !== bucket) throw new NotFoundError(`Unknown upload id: ${uploadId}`);
   if (ex.method === 'DELETE') {
     await ctx.uploads.cancel(session);
     throw new StorageError(499, 'clientClosedRequest', 'Upload cancelled.');
   }
-  if (ex.method !== 'PUT' && ex.method !== 'POST') throw new BadRequestError(`Method ${ex.method} is not supported on uploads.`);
+  if (ex.method !== 'PUT' && ex.method !== 'POST')
+    throw new BadRequestError(`Method ${ex.method} is not supported on uploads.`);
   if (session.status === 'final') return answerFinal(ctx, ex, session);
   const range = parseContentRange(header(ex, 'content-range'));
   if (range?.total !== undefined) {
     if (session.declaredSize !== undefined && session.declaredSize !== range.total) {
-      throw new BadRequestError(`Content-Range total ${range.total} does not match the declared size ${session.declaredSize}.`);
+      throw new BadRequestError(
+        `Content-Range total ${range.total} does not match the declared size ${session.declaredSize}.`,
+      );
     }
     session.declaredSize = range.total;
   }
   const expected = expectedHashesOf(undefined, header(ex, 'x-goog-hash'));
   if (range && range.first === undefined) {
     // No span: a status check, or the final empty request once everything has arrived.
-    if (range.total !== undefined && session.received === range.total) return finish(ctx, ex, session, expected);
+    if (range.total !== undefined && session.received === range.total)
+      return finish(ctx, ex, session, expected);
     return incomplete(ex, session);
   }
   await ctx.uploads.append(session, range?.first ?? session.received, ex.req);
   if (range && typeof range.last === 'number' && session.received !== range.last + 1) {
-    throw new BadRequestError(`Chunk ended at byte ${session.received - 1}, expected ${range.last}.`);
+    throw new BadRequestError(
+      `Chunk ended at byte ${session.received - 1}, expected ${range.last}.`,
+    );
   }
   // An open-ended span (or none) carries the rest of the upload; a closed one must reach the total.
   const complete =
@@ -321,12 +356,21 @@ async function continueResumable(ctx: StorageContext, ex: Exchange, bucket: stri
   incomplete(ex, session);
 }
 
-async function finish(ctx: StorageContext, ex: Exchange, session: UploadSession, expected: ReturnType<typeof expectedHashesOf>): Promise<void> {
+async function finish(
+  ctx: StorageContext,
+  ex: Exchange,
+  session: UploadSession,
+  expected: ReturnType<typeof expectedHashesOf>,
+): Promise<void> {
   const object = await finalizeSession(ctx, session, expected);
   sendJson(ex.res, 200, toGcsResource(object, ex.origin));
 }
 
-async function answerFinal(ctx: StorageContext, ex: Exchange, session: UploadSession): Promise<void> {
+async function answerFinal(
+  ctx: StorageContext,
+  ex: Exchange,
+  session: UploadSession,
+): Promise<void> {
   ex.req.resume();
   return finish(ctx, ex, session, {});
 }
@@ -335,4 +379,3 @@ async function answerFinal(ctx: StorageContext, ex: Exchange, session: UploadSes
 function incomplete(ex: Exchange, session: UploadSession): void {
   sendEmpty(ex.res, 308, session.received > 0 ? { Range: `bytes=0-${session.received - 1}` } : {});
 }
-

@@ -22,7 +22,8 @@ export async function handleInternal(
       return sendEmpty(ex.res, 200);
     case 'POST /internal/export': {
       const body = (await readJson(ex.req)) as { path?: unknown } | undefined;
-      if (typeof body?.path !== 'string' || body.path === '') throw new BadRequestError("Export request body must include 'path'.");
+      if (typeof body?.path !== 'string' || body.path === '')
+        throw new BadRequestError("Export request body must include 'path'.");
       await exportData(body.path);
       return sendEmpty(ex.res, 200);
     }
@@ -37,16 +38,25 @@ async function setRules(ctx: StorageContext, ex: Exchange): Promise<void> {
   if (!Array.isArray(files) || files.length === 0) {
     throw new BadRequestError("Request body must include a non-empty 'rules.files' array.");
   }
-  if (files.length > 1) throw new BadRequestError('One rules file applies to every bucket; per-bucket rules are not supported.');
+  if (files.length > 1)
+    throw new BadRequestError(
+      'One rules file applies to every bucket; per-bucket rules are not supported.',
+    );
   const file = files[0] as { name?: unknown; content?: unknown };
-  if (typeof file.content !== 'string') throw new BadRequestError("Each member of 'rules.files' must have a string 'content'.");
-  const issues = ctx.gate.load(file.content, typeof file.name === 'string' ? file.name : 'storage.rules');
+  if (typeof file.content !== 'string')
+    throw new BadRequestError("Each member of 'rules.files' must have a string 'content'.");
+  const issues = ctx.gate.load(
+    file.content,
+    typeof file.name === 'string' ? file.name : 'storage.rules',
+  );
   const errors = issues.filter((issue) => issue.severity === 'error');
   if (errors.length > 0) {
     return sendJson(ex.res, 400, {
       error: {
         code: 400,
-        message: errors.map((issue) => `L${issue.line}:${issue.column} ${issue.message}`).join('\n'),
+        message: errors
+          .map((issue) => `L${issue.line}:${issue.column} ${issue.message}`)
+          .join('\n'),
         errors: [],
       },
       issues,

@@ -6,7 +6,8 @@ export function parseListQuery(query: URLSearchParams): ListOptions {
   const rawMax = query.get('maxResults');
   let maxResults = 1000;
   if (rawMax !== null && rawMax !== '') {
-    if (!/^\d+$/.test(rawMax) || Number(rawMax) < 1) throw new BadRequestError(`Invalid maxResults: ${rawMax}`);
+    if (!/^\d+$/.test(rawMax) || Number(rawMax) < 1)
+      throw new BadRequestError(`Invalid maxResults: ${rawMax}`);
     maxResults = Math.min(Number(rawMax), 1000);
   }
   const options: ListOptions = {

@@ -13,7 +13,11 @@ export interface Exchange {
   origin: string;
 }
 
-export function toExchange(req: IncomingMessage, res: ServerResponse, fallbackHost: string): Exchange {
+export function toExchange(
+  req: IncomingMessage,
+  res: ServerResponse,
+  fallbackHost: string,
+): Exchange {
   const host = req.headers.host ?? fallbackHost;
   let url: URL;
   try {
@@ -39,12 +43,15 @@ export function toExchange(req: IncomingMessage, res: ServerResponse, fallbackHo
  * Splits `b/{bucket}/o[/{name...}]` at the start of `segments`. Object names arrive encoded in one
  * segment, but clients that leave `/` unencoded are accepted too.
  */
-export function bucketAndObject(segments: string[]): { bucket: string; name: string | undefined } | null {
+export function bucketAndObject(
+  segments: string[],
+): { bucket: string; name: string | undefined } | null {
   if (segments[0] !== 'b' || segments[1] === undefined || segments[1] === '') return null;
   if (segments.length === 2) return { bucket: segments[1], name: undefined };
   if (segments[2] !== 'o') return null;
   const tail = segments.slice(3);
-  if (tail.length === 0 || (tail.length === 1 && tail[0] === '')) return { bucket: segments[1], name: undefined };
+  if (tail.length === 0 || (tail.length === 1 && tail[0] === ''))
+    return { bucket: segments[1], name: undefined };
   return { bucket: segments[1], name: tail.join('/') };
 }
 

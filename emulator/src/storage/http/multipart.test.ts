@@ -19,7 +19,10 @@ const body =
 describe('readMultipart', () => {
   it('reads the metadata and streams the media, whatever the chunking', async () => {
     for (const size of [1, 3, 7, 64, 4096]) {
-      const upload = await readMultipart(chunks(body, size), boundaryOf('multipart/related; boundary=XyZ'));
+      const upload = await readMultipart(
+        chunks(body, size),
+        boundaryOf('multipart/related; boundary=XyZ'),
+      );
       expect(upload.metadata).toEqual({ name: 'a/b', metadata: { k: 'v' } });
       expect(upload.mediaContentType).toBe('text/plain');
       expect(await collect(upload.media)).toBe('hello\r\n--Xy almost a boundary');
@@ -30,7 +33,9 @@ describe('readMultipart', () => {
     await expect(collect(upload.media)).rejects.toThrow(/closing boundary/);
   });
   it('rejects a body cut inside the metadata', async () => {
-    await expect(readMultipart(chunks(body.slice(0, 30), 5), 'XyZ')).rejects.toThrow(/closing boundary/);
+    await expect(readMultipart(chunks(body.slice(0, 30), 5), 'XyZ')).rejects.toThrow(
+      /closing boundary/,
+    );
   });
   it('rejects a content type without a boundary', () => {
     expect(() => boundaryOf('application/json')).toThrow(/boundary/);

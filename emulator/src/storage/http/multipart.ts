@@ -10,7 +10,9 @@ const HEADER_LIMIT = 64 * 1024;
 const METADATA_LIMIT = 4 * 1024 * 1024;
 
 export function boundaryOf(contentType: string | undefined): string {
-  const match = /^multipart\/related\s*;(?:.*;)?\s*boundary=(?:"([^"]+)"|([^\s;]+))/i.exec(contentType ?? '');
+  const match = /^multipart\/related\s*;(?:.*;)?\s*boundary=(?:"([^"]+)"|([^\s;]+))/i.exec(
+    contentType ?? '',
+  );
   const boundary = match?.[1] ?? match?.[2];
   if (!boundary) throw new BadRequestError('Expected a multipart/related body with a boundary.');
   return boundary;
@@ -25,7 +27,10 @@ export interface MultipartUpload {
   media: AsyncIterable<Uint8Array>;
 }
 
-export async function readMultipart(body: AsyncIterable<Uint8Array>, boundary: string): Promise<MultipartUpload> {
+export async function readMultipart(
+  body: AsyncIterable<Uint8Array>,
+  boundary: string,
+): Promise<MultipartUpload> {
   const reader = new ChunkReader(body[Symbol.asyncIterator]());
   const delimiter = Buffer.from(`--${boundary}`);
   const partDelimiter = Buffer.from(`\r\n--${boundary}`);
@@ -33,7 +38,9 @@ export async function readMultipart(body: AsyncIterable<Uint8Array>, boundary: s
   // Preamble up to the first boundary line, which may or may not start with CRLF.
   await reader.skipPast(delimiter, HEADER_LIMIT);
   await reader.expectLineEnd();
-  const metadataHeaders = parseHeaders(await reader.readUntil(Buffer.from('\r\n\r\n'), HEADER_LIMIT));
+  const metadataHeaders = parseHeaders(
+    await reader.readUntil(Buffer.from('\r\n\r\n'), HEADER_LIMIT),
+  );
   const metadataText = (await reader.readUntil(partDelimiter, METADATA_LIMIT)).toString('utf8');
   await reader.expectLineEnd();
   const mediaHeaders = parseHeaders(await reader.readUntil(Buffer.from('\r\n\r\n'), HEADER_LIMIT));
@@ -54,7 +61,8 @@ export async function readMultipart(body: AsyncIterable<Uint8Array>, boundary: s
     yield* reader.streamUntil(partDelimiter);
     // After the media part only the closing `--` may follow.
     const closing = await reader.take(2);
-    if (closing.toString() !== '--') throw new BadRequestError('Multipart upload has more than two parts.');
+    if (closing.toString() !== '--')
+      throw new BadRequestError('Multipart upload has more than two parts.');
   }
 
   return { metadata, mediaContentType: mediaHeaders['content-type'], media: media() };
@@ -65,7 +73,8 @@ function parseHeaders(block: Buffer): Record<string, string> {
   for (const line of block.toString('latin1').split('\r\n')) {
     if (line === '') continue;
     const colon = line.indexOf(':');
-    if (colon <= 0) throw new BadRequestError(`Malformed multipart header line: ${JSON.stringify(line)}`);
+    if (colon <= 0)
+      throw new BadRequestError(`Malformed multipart header line: ${JSON.stringify(line)}`);
     headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
   }
   return headers;
@@ -103,7 +112,8 @@ class ChunkReader {
 
   async expectLineEnd(): Promise<void> {
     const bytes = await this.take(2);
-    if (bytes.toString() !== '\r\n') throw new BadRequestError('Malformed multipart boundary line.');
+    if (bytes.toString() !== '\r\n')
+      throw new BadRequestError('Malformed multipart boundary line.');
   }
 
   async skipPast(marker: Buffer, limit: number): Promise<void> {
@@ -119,7 +129,8 @@ class ChunkReader {
         this.buffer = this.buffer.subarray(at + marker.length);
         return out;
       }
-      if (this.buffer.length > limit) throw new BadRequestError('Multipart part exceeds its size limit.');
+      if (this.buffer.length > limit)
+        throw new BadRequestError('Multipart part exceeds its size limit.');
       if (!(await this.pull())) this.truncated();
     }
   }

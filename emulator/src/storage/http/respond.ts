@@ -5,7 +5,12 @@
 import type { ServerResponse } from 'node:http';
 import { RangeNotSatisfiableError, StorageError } from '../errors.js';
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     ...headers,
@@ -15,7 +20,11 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
-export function sendEmpty(res: ServerResponse, status: number, headers: Record<string, string> = {}): void {
+export function sendEmpty(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { ...headers, 'Content-Length': '0' });
   res.end();
 }
@@ -27,7 +36,9 @@ export function sendError(res: ServerResponse, error: unknown, log: (line: strin
     return;
   }
   if (!(error instanceof StorageError)) {
-    log(`storage: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    log(
+      `storage: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     sendJson(res, 500, { error: { code: 500, message: 'Internal error.', errors: [] } });
     return;
   }

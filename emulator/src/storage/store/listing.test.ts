@@ -24,6 +24,8 @@ describe('listNames', () => {
     expect(seen.sort()).toEqual(['a/', 'b', 'c/', 'z', 'é'].sort());
   });
   it('rejects a forged page token', () => {
-    expect(() => listNames(names, { prefix: '', delimiter: '', maxResults: 1, pageToken: '!!' })).toThrow(/page token/);
+    expect(() =>
+      listNames(names, { prefix: '', delimiter: '', maxResults: 1, pageToken: '!!' }),
+    ).toThrow(/page token/);
   });
 });

@@ -36,7 +36,11 @@ export function listNames(sortedNames: readonly string[], options: ListOptions):
     if (!name.startsWith(prefix)) continue;
     if (options.startOffset !== undefined && compareNames(name, options.startOffset) < 0) continue;
     if (options.endOffset !== undefined && compareNames(name, options.endOffset) >= 0) continue;
-    if (after !== undefined && (compareNames(name, after) <= 0 || (after.endsWith(delimiter) && delimiter && name.startsWith(after)))) {
+    if (
+      after !== undefined &&
+      (compareNames(name, after) <= 0 ||
+        (after.endsWith(delimiter) && delimiter && name.startsWith(after)))
+    ) {
       continue;
     }
     const cut = delimiter ? name.indexOf(delimiter, prefix.length) : -1;
@@ -66,6 +70,7 @@ function encodePageToken(name: string): string {
 
 function decodePageToken(token: string): string {
   const name = Buffer.from(token, 'base64url').toString('utf8');
-  if (name.length === 0 || encodePageToken(name) !== token) throw new BadRequestError('Invalid page token.');
+  if (name.length === 0 || encodePageToken(name) !== token)
+    throw new BadRequestError('Invalid page token.');
   return name;
 }

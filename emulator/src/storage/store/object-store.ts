@@ -6,13 +6,21 @@
 import { NotFoundError } from '../errors.js';
 import type { BlobFiles, StagedBlob } from './blob-files.js';
 import { listNames, compareNames, type ListOptions, type ListPage } from './listing.js';
-import { applyPatch, DEFAULT_CONTENT_TYPE, type MetadataPatch, type StoredObject } from './object.js';
+import {
+  applyPatch,
+  DEFAULT_CONTENT_TYPE,
+  type MetadataPatch,
+  type StoredObject,
+} from './object.js';
 import { checkPreconditions, type Preconditions } from './preconditions.js';
 
 export type StoreEventType = 'finalized' | 'deleted' | 'metadataUpdated';
 export type StoreListener = (type: StoreEventType, object: StoredObject) => void;
 /** Runs before a change is applied; throws (e.g. ForbiddenError) to refuse it. */
-export type Authorize = (current: StoredObject | undefined, proposed: StoredObject | undefined) => void;
+export type Authorize = (
+  current: StoredObject | undefined,
+  proposed: StoredObject | undefined,
+) => void;
 
 export interface WriteRequest {
   bucket: string;
@@ -59,7 +67,10 @@ export class ObjectStore {
     return object;
   }
 
-  list(bucket: string, options: ListOptions): { items: StoredObject[]; prefixes: string[]; nextPageToken?: string } {
+  list(
+    bucket: string,
+    options: ListOptions,
+  ): { items: StoredObject[]; prefixes: string[]; nextPageToken?: string } {
     const state = this.buckets.get(bucket);
     if (!state) return { items: [], prefixes: [] };
     state.sorted ??= [...state.objects.keys()].sort(compareNames);
@@ -123,7 +134,11 @@ export class ObjectStore {
       const patched = applyPatch(current, change(current));
       const proposed = options.silent
         ? patched
-        : { ...patched, metageneration: current.metageneration + 1, updated: new Date().toISOString() };
+        : {
+            ...patched,
+            metageneration: current.metageneration + 1,
+            updated: new Date().toISOString(),
+          };
       options.authorize?.(current, proposed);
       this.put(proposed);
       if (!options.silent) this.emit('metadataUpdated', proposed);

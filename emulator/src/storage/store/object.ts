@@ -83,7 +83,8 @@ export function parseMetadataPatch(input: unknown): MetadataPatch {
     for (const [key, value] of Object.entries(metadata as Record<string, unknown>)) {
       if (value === null) entries[key] = null;
       else if (typeof value === 'string') entries[key] = value;
-      else if (typeof value === 'number' || typeof value === 'boolean') entries[key] = String(value);
+      else if (typeof value === 'number' || typeof value === 'boolean')
+        entries[key] = String(value);
       else throw new BadRequestError(`Invalid value for metadata.${key}: expected a string.`);
     }
     patch.metadata = entries;
@@ -121,7 +122,12 @@ export function downloadTokens(object: StoredObject): string[] {
 
 /** GCS etags are the base64 of a tiny protobuf holding generation (field 1) and metageneration (2). */
 export function etagOf(object: Pick<StoredObject, 'generation' | 'metageneration'>): string {
-  const bytes = [0x08, ...varint(BigInt(object.generation)), 0x10, ...varint(BigInt(object.metageneration))];
+  const bytes = [
+    0x08,
+    ...varint(BigInt(object.generation)),
+    0x10,
+    ...varint(BigInt(object.metageneration)),
+  ];
   return Buffer.from(bytes).toString('base64');
 }
 

@@ -8,7 +8,12 @@ export interface Preconditions {
   ifMetagenerationNotMatch?: bigint;
 }
 
-const NAMES = ['ifGenerationMatch', 'ifGenerationNotMatch', 'ifMetagenerationMatch', 'ifMetagenerationNotMatch'] as const;
+const NAMES = [
+  'ifGenerationMatch',
+  'ifGenerationNotMatch',
+  'ifMetagenerationMatch',
+  'ifMetagenerationNotMatch',
+] as const;
 
 export function parsePreconditions(query: URLSearchParams): Preconditions {
   const result: Preconditions = {};
@@ -31,13 +36,27 @@ export function checkPreconditions(
   kind: 'read' | 'write',
 ): void {
   const generation = current ? BigInt(current.generation) : 0n;
-  const { ifGenerationMatch, ifGenerationNotMatch, ifMetagenerationMatch, ifMetagenerationNotMatch } = conditions;
-  if (ifGenerationMatch !== undefined && ifGenerationMatch !== generation) throw new PreconditionFailedError();
-  if (ifMetagenerationMatch !== undefined && (!current || ifMetagenerationMatch !== BigInt(current.metageneration))) {
+  const {
+    ifGenerationMatch,
+    ifGenerationNotMatch,
+    ifMetagenerationMatch,
+    ifMetagenerationNotMatch,
+  } = conditions;
+  if (ifGenerationMatch !== undefined && ifGenerationMatch !== generation)
+    throw new PreconditionFailedError();
+  if (
+    ifMetagenerationMatch !== undefined &&
+    (!current || ifMetagenerationMatch !== BigInt(current.metageneration))
+  ) {
     throw new PreconditionFailedError();
   }
   const notMatchFailed =
-    (ifGenerationNotMatch !== undefined && current !== undefined && ifGenerationNotMatch === generation) ||
-    (ifMetagenerationNotMatch !== undefined && current !== undefined && ifMetagenerationNotMatch === BigInt(current.metageneration));
-  if (notMatchFailed) throw kind === 'read' ? new NotModifiedError() : new PreconditionFailedError();
+    (ifGenerationNotMatch !== undefined &&
+      current !== undefined &&
+      ifGenerationNotMatch === generation) ||
+    (ifMetagenerationNotMatch !== undefined &&
+      current !== undefined &&
+      ifMetagenerationNotMatch === BigInt(current.metageneration));
+  if (notMatchFailed)
+    throw kind === 'read' ? new NotModifiedError() : new PreconditionFailedError();
 }

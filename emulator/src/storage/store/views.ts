@@ -27,7 +27,13 @@ export function toGcsResource(object: StoredObject, origin: string): Record<stri
     updated: object.updated,
     timeStorageClassUpdated: object.timeCreated,
   };
-  for (const field of ['contentEncoding', 'contentDisposition', 'contentLanguage', 'cacheControl', 'customTime'] as const) {
+  for (const field of [
+    'contentEncoding',
+    'contentDisposition',
+    'contentLanguage',
+    'cacheControl',
+    'customTime',
+  ] as const) {
     if (object[field] !== undefined) resource[field] = object[field];
   }
   if (Object.keys(object.metadata).length > 0) resource.metadata = { ...object.metadata };
@@ -88,7 +94,12 @@ export function toRulesResource(object: StoredObject): Record<string, Value> {
       },
     },
   };
-  for (const field of ['contentEncoding', 'contentDisposition', 'contentLanguage', 'cacheControl'] as const) {
+  for (const field of [
+    'contentEncoding',
+    'contentDisposition',
+    'contentLanguage',
+    'cacheControl',
+  ] as const) {
     const value = object[field];
     if (value !== undefined) resource[field] = { stringValue: value };
   }
