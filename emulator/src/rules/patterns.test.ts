@@ -111,6 +111,11 @@ describe('combining allows', () => {
     expect(d.message.split('\n')[0]).toBe("false for 'get' @ L5, false for 'get' @ L6, Null value error. for 'get' @ L9");
   });
 
+  it('reports the line where the condition starts', () => {
+    const r = compileOrThrow(firestoreRules('    match /things/{id} {\n      allow get:\n        if false;\n    }'));
+    expect(r.evaluateFirestore(firestoreRequest()).message).toBe("false for 'get' @ L6\n  L6 | if false;");
+  });
+
   it('with nothing matching, says so', () => {
     const d = compileOrThrow(firestoreRules('    match /a/{b} { allow read: if true; }')).evaluateFirestore(firestoreRequest({ path: 'x/y' }));
     expect(d).toEqual({ allowed: false, message: 'No matching allow statements' });

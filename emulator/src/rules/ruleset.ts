@@ -100,7 +100,8 @@ class Ruleset implements CompiledRuleset {
       const allows = match.allows.map((a) => ({
         mask: a.methods.reduce((m, x) => m | ALLOW_BITS[x], 0),
         condition: a.condition ? this.compiler.compile(a.condition, { functions: matchScopes, current: null }) : null,
-        line: this.lines.position(a.start).line,
+        // The emulator reports the line where the condition starts (`allow x:` may stand above it).
+        line: this.lines.position(a.condition ? a.condition.start : a.start).line,
       }));
       if (allows.length > 0) {
         this.rules.push({ pattern: new CompiledPattern(pattern, version), mask: allows.reduce((m, a) => m | a.mask, 0), allows });
