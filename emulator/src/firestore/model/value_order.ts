@@ -68,7 +68,7 @@ function compareNumeric(a: Value, b: Value): number {
     return compareIntDouble(a.integerValue, (b as { doubleValue: number }).doubleValue);
   }
   const da = (a as { doubleValue: number }).doubleValue;
-  if ('integerValue' in b) return -compareIntDouble(b.integerValue, da);
+  if ('integerValue' in b) return 0 - compareIntDouble(b.integerValue, da);
   return compareNumbers(da, (b as { doubleValue: number }).doubleValue);
 }
 
