@@ -4,7 +4,7 @@
  * the rules compiler explicitly so the rules engine stays one call away.
  */
 import { mkdtemp } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,16 +87,14 @@ export async function createStorageEmulator(
   const ctx: StorageContext = { store, uploads, gate, log };
   const exportData = (dir: string) => exportStore(store, dir);
 
+  let port = options.port;
   const server: Server = createServer((req, res) => {
     applyCors(req, res);
     if (answerPreflight(req, res)) return;
     void route(req, res).catch((error: unknown) => sendError(res, error, log));
   });
-  async function route(
-    req: Parameters<typeof toExchange>[0],
-    res: Parameters<typeof toExchange>[1],
-  ): Promise<void> {
-    const ex = toExchange(req, res, `${host}:${address.port}`);
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const ex = toExchange(req, res, `${host}:${port}`);
     const [first] = ex.segments;
     if (first === 'v0') return handleFirebase(ctx, ex);
     if (first === 'internal') return handleInternal(ctx, ex, exportData);
@@ -119,18 +117,18 @@ export async function createStorageEmulator(
       resolve();
     });
   });
-  const address = server.address() as AddressInfo;
-  log(`storage: listening on http://${host}:${address.port}`);
+  port = (server.address() as AddressInfo).port;
+  log(`storage: listening on http://${host}:${port}`);
 
   return {
     host,
-    port: address.port,
+    port,
     onObjectEvent(listener) {
       return store.onEvent((type, object) =>
         listener({
           type,
           bucket: object.bucket,
-          object: toGcsResource(object, `http://${host}:${address.port}`),
+          object: toGcsResource(object, `http://${host}:${port}`),
         }),
       );
     },
