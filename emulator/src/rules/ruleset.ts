@@ -156,25 +156,24 @@ class Ruleset implements CompiledRuleset {
       perRequestLimit: ACCESS_LIMITS.single,
       debug: req.debug,
     });
-    const request = new Map<string, RValue>([
-      ['auth', authValue(req.auth)],
-      ['method', req.method],
-      ['path', new RPath([...root, ...segments])],
-      ['time', timestampFrom(req.time.seconds, req.time.nanos)],
-      ['resource', req.requestResource ? documentValue(req.requestResource) : null],
-    ]);
+    const path = [...root, ...segments];
+    const request = new Map<string, RValue>();
+    request.set('auth', authValue(req.auth));
+    request.set('method', req.method);
+    request.set('path', new RPath(path));
+    request.set('time', timestampFrom(req.time.seconds, req.time.nanos));
+    request.set('resource', req.requestResource ? documentValue(req.requestResource) : null);
     if (!isList) {
-      const path = [...root, ...segments];
       const resource = req.resource ? documentValue(req.resource) : null;
       return this.judge(req.method, this.context(new EagerMap(request), resource, hooks), (p, b) => p.match(path, b));
     }
     request.set('query', queryValue(req.query));
     const requestValue = new EagerMap(request);
     const collectionId = segments[segments.length - 1] ?? '';
-    const path = [...root, ...segments, UNKNOWN_SEGMENT];
+    const candidate = [...path, UNKNOWN_SEGMENT];
     const matcher: Matcher = req.collectionGroup
       ? (p, b) => p.coversCollectionGroup(root, collectionId, b)
-      : (p, b) => p.match(path, b);
+      : (p, b) => p.match(candidate, b);
     let cases;
     try {
       cases = queryCases(req.query);
