@@ -3,7 +3,7 @@
  * that `&&`/`||` may absorb; the engine throws it (cheaply: it is not an Error, so no stack is
  * captured) and catches it where the language absorbs errors.
  */
-import { typeName, type RValue } from './values.js';
+import { describeValue, typeName, type RValue } from './values.js';
 
 export class RulesEvalError {
   /** Offset of the expression that failed, filled in by the innermost expression that sees it. */
@@ -27,7 +27,7 @@ export function unsupported(op: string, ...operands: RValue[]): never {
 }
 
 export function invalidArgument(fn: string, args: readonly RValue[]): never {
-  throw new RulesEvalError(`Invalid argument provided to call. Function: [${fn}], Argument: [${args.map(typeName).join(', ')}].`);
+  throw new RulesEvalError(`Invalid argument provided to call. Function: [${fn}], Argument: [${args.map((a) => describeValue(a)).join(', ')}].`);
 }
 
 export function wrongArgCount(fn: string, expected: string, got: number): never {

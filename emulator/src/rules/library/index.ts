@@ -5,7 +5,7 @@
  */
 import { fail } from '../errors.js';
 import { SymbolicMap, symbolicContains, UNPROVEN } from '../symbolic.js';
-import { RDuration, RLatLng, RMap, RMapDiff, RPath, RSet, RTimestamp, RUnknown, typeName, type RValue } from '../values.js';
+import { RDuration, RLatLng, RMap, RMapDiff, RPath, RSet, RTimestamp, RUnknown, type RValue } from '../values.js';
 import type { Fn, Method } from './args.js';
 import { listMethods, mapDiffMethods, mapMethods, setMethods } from './collections.js';
 import { latlngFunctions, latlngMethods } from './geo.js';
@@ -58,7 +58,7 @@ export function callMethod(receiver: RValue, name: string, args: readonly RValue
   const method = table && Object.prototype.hasOwnProperty.call(table, name) ? (table[name] as Method<RValue>) : undefined;
   if (!method) {
     if (receiver === null) fail('Null value error.');
-    return fail(`Function not found error: Name: [${name}] on ${typeName(receiver)}.`);
+    return fail(`Function not found error: Name: [${name}].`);
   }
   return method(receiver, args);
 }

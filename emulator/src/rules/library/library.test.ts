@@ -137,7 +137,8 @@ describe('list', () => {
     ['[1, 2].join(",") == "1,2"', 'list items must be strings'],
     ['[1].hasAll(1)', 'Function: [hasAll]'],
     ['[1].concat(1) == []', 'Function: [concat]'],
-    ['[1].nope()', 'Function not found error: Name: [nope] on list'],
+    ['[1].nope()', 'Function not found error: Name: [nope].'],
+    ["'abc'.matches(1)", 'Invalid argument provided to call. Function: [matches], Argument: [1].'],
   ])('%s is an error', errors);
 });
 
