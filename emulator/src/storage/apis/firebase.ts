@@ -116,7 +116,11 @@ async function get(
     object = await ctx.store.updateMetadata(
       bucket,
       name,
-      () => ({ metadata: { [DOWNLOAD_TOKENS_KEY]: randomUUID() } }),
+      // Two first readers racing must end up with one token: the second sees the first's.
+      (current) =>
+        downloadTokens(current).length > 0
+          ? {}
+          : { metadata: { [DOWNLOAD_TOKENS_KEY]: randomUUID() } },
       {
         silent: true,
       },

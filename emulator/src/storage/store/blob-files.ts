@@ -45,10 +45,16 @@ export class BlobFiles {
     return new StagedBlob(path, await open(path, 'w'));
   }
 
-  /** Moves a sealed staging file into the blob folder; returns its blob id. */
+  /** Moves a sealed staging file into the blob folder, durably (the folder is synced too). */
   async adopt(staged: StagedBlob): Promise<string> {
     const blob = randomUUID();
     await rename(staged.path, this.pathOf(blob));
+    const folder = await open(this.blobDir, 'r');
+    try {
+      await folder.sync();
+    } finally {
+      await folder.close();
+    }
     return blob;
   }
 
