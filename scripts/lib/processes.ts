@@ -75,13 +75,13 @@ function signalGroup(process_: ManagedProcess, signal: NodeJS.Signals) {
 }
 
 /**
- * Asks each process to stop (SIGINT, which lets firebase-tools and our emulator export their
+ * Asks each process to stop (SIGTERM, which lets firebase-tools and our emulator export their
  * data), then kills whatever is left of its process group after the grace period.
  */
 export async function stopProcesses(processes: ManagedProcess[], graceMs = 15_000) {
   await Promise.all(
     processes.map(async (p) => {
-      if (p.child.exitCode === null && p.child.signalCode === null) signalGroup(p, 'SIGINT');
+      if (p.child.exitCode === null && p.child.signalCode === null) signalGroup(p, 'SIGTERM');
       const timer = setTimeout(() => signalGroup(p, 'SIGKILL'), graceMs);
       await p.exited;
       clearTimeout(timer);
