@@ -26,10 +26,17 @@ export interface CompiledFunction {
   callees: Set<CompiledFunction>;
 }
 
-/** Lexical scope while compiling: function tables of the enclosing blocks, and the current function. */
+/** Lexical scope while compiling: function tables and wildcards of the enclosing blocks, and the current function. */
 export interface Scope {
   functions: Map<string, CompiledFunction>[];
+  wildcards: ReadonlySet<string>;
   current: CompiledFunction | null;
+}
+
+/** Something that compiles but is probably a mistake, at a source offset. */
+export interface CompileWarning {
+  offset: number;
+  message: string;
 }
 
 const SERVICE_FUNCTIONS: Record<string, Record<string, ServiceFunction>> = {
@@ -44,6 +51,8 @@ function isRulesError(e: unknown): e is RulesEvalError {
 }
 
 export class ExpressionCompiler {
+  readonly warnings: CompileWarning[] = [];
+
   constructor(
     private readonly service: string,
     readonly coverage: Coverage,
@@ -67,9 +76,9 @@ export class ExpressionCompiler {
   }
 
   /** Compiles the bodies of functions declared with `declare`, seeing `functions` (innermost last). */
-  define(table: Map<string, CompiledFunction>, functions: Map<string, CompiledFunction>[]): void {
+  define(table: Map<string, CompiledFunction>, functions: Map<string, CompiledFunction>[], wildcards: ReadonlySet<string>): void {
     for (const fn of table.values()) {
-      const scope: Scope = { functions, current: fn };
+      const scope: Scope = { functions, wildcards, current: fn };
       fn.lets = fn.decl.lets.map((l) => this.compile(l.value, scope));
       fn.body = this.compile(fn.decl.body, scope);
     }
@@ -112,7 +121,7 @@ export class ExpressionCompiler {
         return () => v;
       }
       case 'ident':
-        return this.identifier(e.name, scope);
+        return this.identifier(e.name, e.start, scope);
       case 'member': {
         const obj = this.compile(e.object, scope);
         const name = e.name;
@@ -209,7 +218,7 @@ export class ExpressionCompiler {
     }
   }
 
-  private identifier(name: string, scope: Scope): Code {
+  private identifier(name: string, offset: number, scope: Scope): Code {
     const fn = scope.current;
     if (fn) {
       const p = fn.decl.params.indexOf(name);
@@ -229,6 +238,11 @@ export class ExpressionCompiler {
     }
     if (name === 'request') return (ctx) => ctx.request;
     if (name === 'resource') return (ctx) => ctx.resource;
+    // Wildcards resolve when the rule runs, so a function may use one of the match it is called
+    // from; a name no enclosing match binds is most likely a typo.
+    if (!scope.wildcards.has(name)) {
+      this.warnings.push({ offset, message: `'${name}' is not a parameter, let binding, request, resource or wildcard of an enclosing match.` });
+    }
     return (ctx) => {
       const v = ctx.wildcards.get(name);
       if (v === undefined) fail(`Variable not found error: [${name}].`);

@@ -127,6 +127,16 @@ describe('syntax errors carry line and column', () => {
     expect(syntaxError(source).startsWith(expected), syntaxError(source)).toBe(true);
   });
 
+  it('warns, with a position, about names no enclosing scope binds, and still compiles', () => {
+    const { ruleset, issues } = compileRuleset(FS(`    function f() { return listId == 'x' && database != null; }
+    match /lists/{listId} { allow read: if f() && lsitId == 'x'; }`));
+    expect(ruleset).not.toBeNull();
+    expect(issues.map((i) => `${i.severity} ${i.line}:${i.column} ${i.message.split(' ')[0]}`)).toEqual([
+      "warning 4:27 'listId'",
+      "warning 5:51 'lsitId'",
+    ]);
+  });
+
   it('rejects more than 10 let bindings', () => {
     const lets = Array.from({ length: 11 }, (_, i) => `let v${i} = ${i};`).join(' ');
     expect(syntaxError(FS(`    function f() { ${lets} return true; }`))).toMatch(/has 11 let bindings; at most 10 are allowed/);

@@ -81,32 +81,42 @@ class Ruleset implements CompiledRuleset {
   ) {
     this.service = file.service.name as RulesService;
     this.compiler = new ExpressionCompiler(this.service, this.coverage);
-    this.compileBlock(file.service, [], [], file.version);
+    this.compileBlock(file.service, [], [], new Set(), file.version);
     this.rejectRecursion();
+    for (const w of this.compiler.warnings) this.warnings.push({ severity: 'warning', message: w.message, ...lines.position(w.offset) });
     this.coverage.seal();
   }
 
-  private compileBlock(block: Block, prefix: PatternSegment[], scopes: Map<string, CompiledFunction>[], version: '1' | '2'): void {
+  private compileBlock(
+    block: Block,
+    prefix: PatternSegment[],
+    scopes: Map<string, CompiledFunction>[],
+    wildcards: ReadonlySet<string>,
+    version: '1' | '2',
+  ): void {
     const table = this.compiler.declare(block.functions);
     const visible = [...scopes, table];
-    this.compiler.define(table, visible);
+    this.compiler.define(table, visible, wildcards);
     this.functions.push(...table.values());
     for (const match of block.matches) {
       const pattern = [...prefix, ...match.pattern];
+      const bound = new Set(wildcards);
+      for (const seg of match.pattern) if (seg.kind !== 'literal') bound.add(seg.name);
       const matchTable = this.compiler.declare(match.functions);
       const matchScopes = [...visible, matchTable];
-      this.compiler.define(matchTable, matchScopes);
+      this.compiler.define(matchTable, matchScopes, bound);
       this.functions.push(...matchTable.values());
+      const scope = { functions: matchScopes, wildcards: bound, current: null };
       const allows = match.allows.map((a) => ({
         mask: a.methods.reduce((m, x) => m | ALLOW_BITS[x], 0),
-        condition: a.condition ? this.compiler.compile(a.condition, { functions: matchScopes, current: null }) : null,
+        condition: a.condition ? this.compiler.compile(a.condition, scope) : null,
         // The emulator reports the line where the condition starts (`allow x:` may stand above it).
         line: this.lines.position(a.condition ? a.condition.start : a.start).line,
       }));
       if (allows.length > 0) {
         this.rules.push({ pattern: new CompiledPattern(pattern, version), mask: allows.reduce((m, a) => m | a.mask, 0), allows });
       }
-      this.compileBlock({ functions: [], matches: match.matches }, pattern, matchScopes, version);
+      this.compileBlock({ functions: [], matches: match.matches }, pattern, matchScopes, bound, version);
     }
   }
 
