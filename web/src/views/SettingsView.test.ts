@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { createFakeServices, type FakeServices } from '@/testing/fakeServices';
+import { mountApp } from '@/testing/mountApp';
+
+let services: FakeServices;
+let wrapper: VueWrapper | null = null;
+
+beforeEach(async () => {
+  services = createFakeServices();
+  services.passwordsSeed();
+  await services.auth.signIn('ann@example.com', 'secret1');
+  services.profiles.profiles.set([
+    {
+      uid: 'uid-ann@example.com',
+      displayName: 'Ann',
+      username: null,
+      photoURL: null,
+      createdAt: new Date(0),
+      updatedAt: new Date(0),
+    },
+  ]);
+});
+
+afterEach(() => {
+  wrapper?.unmount();
+  wrapper = null;
+  vi.restoreAllMocks();
+});
+
+async function openSettings() {
+  const mounted = await mountApp(services, '/settings');
+  await vi.waitFor(() => expect(mounted.wrapper.find('#settings-name').exists()).toBe(true));
+  wrapper = mounted.wrapper;
+  return mounted;
+}
+
+describe('SettingsView', () => {
+  it('claims a username and explains a taken one', async () => {
+    services.account.usernames.set('taken', 'someone-else');
+    const { wrapper } = await openSettings();
+    await wrapper.get('#settings-username').setValue('taken');
+    await wrapper.get('#settings-username').element.form!.requestSubmit();
+    await flushPromises();
+    expect(wrapper.get('[role=alert]').text()).toBe('That username is taken.');
+    await wrapper.get('#settings-username').setValue('ann_s');
+    await wrapper.get('#settings-username').element.form!.requestSubmit();
+    await flushPromises();
+    expect(services.account.usernames.get('ann_s')).toBe('uid-ann@example.com');
+    expect(wrapper.text()).toContain('Username saved.');
+  });
+
+  it('downloads the export as a dated JSON file', async () => {
+    const created = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:export');
+    const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      expect(this.download).toBe('hearth-export-2030-01-02.json');
+    });
+    const { wrapper } = await openSettings();
+    await wrapper
+      .findAll('button')
+      .find((button) => button.text() === 'Export my data')!
+      .trigger('click');
+    await flushPromises();
+    expect(created).toHaveBeenCalledOnce();
+    expect(clicked).toHaveBeenCalledOnce();
+    expect(wrapper.text()).toContain('Your data was downloaded.');
+  });
+
+  it('deletes the account after the password is confirmed, then shows sign-in', async () => {
+    const { wrapper, router } = await openSettings();
+    await wrapper
+      .findAll('button')
+      .find((button) => button.text() === 'Delete account…')!
+      .trigger('click');
+    await wrapper.get('#delete-password').setValue('wrong');
+    await wrapper.get('#delete-password').element.form!.requestSubmit();
+    await flushPromises();
+    expect(wrapper.get('dialog [role=alert]').text()).toMatch(/password isn’t right/);
+    expect(services.account.calls).not.toContain('deleteAccount');
+    await wrapper.get('#delete-password').setValue('secret1');
+    await wrapper.get('#delete-password').element.form!.requestSubmit();
+    await flushPromises();
+    expect(services.account.calls).toContain('deleteAccount');
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('signin'));
+  });
+});
