@@ -29,61 +29,116 @@ type Handler = (caller: Caller, match: string[], req: IncomingMessage) => Promis
 
 export function restRoutes(service: FirestoreService): Route[] {
   /** POST {database}/documents:{method} */
-  const onDatabase = (method: string, handle: (caller: Caller, database: string, body: unknown) => Promise<unknown>): Route =>
-    route('POST', new RegExp(`^/v1/(${DATABASE})/documents:${method}$`), async (caller, [database], req) =>
-      handle(caller, database as string, await jsonBody(req)),
+  const onDatabase = (
+    method: string,
+    handle: (caller: Caller, database: string, body: unknown) => Promise<unknown>,
+  ): Route =>
+    route(
+      'POST',
+      new RegExp(`^/v1/(${DATABASE})/documents:${method}$`),
+      async (caller, [database], req) => handle(caller, database as string, await jsonBody(req)),
     );
   /** POST {parent}:{method}, the parent being the database root or a document. */
-  const onParent = (method: string, handle: (caller: Caller, parent: string, body: unknown) => Promise<unknown>): Route =>
-    route('POST', new RegExp(`^/v1/(${DOCUMENTS}(?:/[^:]+)?):${method}$`), async (caller, [parent], req) =>
-      handle(caller, parent as string, await jsonBody(req)),
+  const onParent = (
+    method: string,
+    handle: (caller: Caller, parent: string, body: unknown) => Promise<unknown>,
+  ): Route =>
+    route(
+      'POST',
+      new RegExp(`^/v1/(${DOCUMENTS}(?:/[^:]+)?):${method}$`),
+      async (caller, [parent], req) => handle(caller, parent as string, await jsonBody(req)),
     );
 
   return [
-    onDatabase('commit', async (caller, database, body) => json.encodeCommitResponse(await service.commit(caller, json.decodeCommitRequest(body, database)))),
+    onDatabase('commit', async (caller, database, body) =>
+      json.encodeCommitResponse(
+        await service.commit(caller, json.decodeCommitRequest(body, database)),
+      ),
+    ),
     onDatabase('batchGet', async (caller, database, body) =>
-      (await service.batchGetDocuments(caller, json.decodeBatchGetRequest(body, database))).map(json.encodeBatchGetResponse),
+      (await service.batchGetDocuments(caller, json.decodeBatchGetRequest(body, database))).map(
+        json.encodeBatchGetResponse,
+      ),
     ),
     onDatabase('beginTransaction', async (caller, database, body) =>
-      json.encodeBeginTransactionResponse(await service.beginTransactionRpc(caller, json.decodeBeginTransactionRequest(body, database))),
+      json.encodeBeginTransactionResponse(
+        await service.beginTransactionRpc(
+          caller,
+          json.decodeBeginTransactionRequest(body, database),
+        ),
+      ),
     ),
     onDatabase('rollback', async (caller, database, body) => {
       await service.rollback(caller, json.decodeRollbackRequest(body, database));
       return {};
     }),
     onDatabase('batchWrite', async (caller, database, body) =>
-      json.encodeBatchWriteResponse(await service.batchWrite(caller, json.decodeBatchWriteRequest(body, database))),
+      json.encodeBatchWriteResponse(
+        await service.batchWrite(caller, json.decodeBatchWriteRequest(body, database)),
+      ),
     ),
     onParent('runQuery', async (caller, parent, body) =>
-      (await service.runQuery(caller, json.decodeRunQueryRequest(body, parent))).map(json.encodeRunQueryResponse),
+      (await service.runQuery(caller, json.decodeRunQueryRequest(body, parent))).map(
+        json.encodeRunQueryResponse,
+      ),
     ),
     onParent('runAggregationQuery', async (caller, parent, body) =>
-      (await service.runAggregationQuery(caller, json.decodeRunAggregationQueryRequest(body, parent))).map(json.encodeRunAggregationQueryResponse),
+      (
+        await service.runAggregationQuery(
+          caller,
+          json.decodeRunAggregationQueryRequest(body, parent),
+        )
+      ).map(json.encodeRunAggregationQueryResponse),
     ),
     onParent('listCollectionIds', async (caller, parent, body) =>
-      json.encodeListCollectionIdsResponse(await service.listCollectionIds(caller, json.decodeListCollectionIdsRequest(body, parent))),
+      json.encodeListCollectionIdsResponse(
+        await service.listCollectionIds(caller, json.decodeListCollectionIdsRequest(body, parent)),
+      ),
     ),
     onParent('(?:partitionQuery|executePipeline|listen|write)', async () => {
-      throw new FirestoreError(Code.UNIMPLEMENTED, 'This method is not supported over REST by this emulator.');
+      throw new FirestoreError(
+        Code.UNIMPLEMENTED,
+        'This method is not supported over REST by this emulator.',
+      );
     }),
     route('GET', RESOURCE, async (caller, [path], req) => {
       const { name, parent, collectionId } = splitPath(path as string);
       const params = searchParams(req);
-      if (name) return encodeDocument(await service.getDocument(caller, decodeGetDocumentRequest(name, params)));
-      return json.encodeListDocumentsResponse(await service.listDocuments(caller, decodeListDocumentsRequest(parent, collectionId, params)));
+      if (name)
+        return encodeDocument(
+          await service.getDocument(caller, decodeGetDocumentRequest(name, params)),
+        );
+      return json.encodeListDocumentsResponse(
+        await service.listDocuments(
+          caller,
+          decodeListDocumentsRequest(parent, collectionId, params),
+        ),
+      );
     }),
     route('POST', new RegExp(`^/v1/(${DOCUMENTS}/[^:]+)$`), async (caller, [path], req) => {
       const { name, parent, collectionId } = splitPath(path as string);
       if (name) throw invalidArgument(`POST ${path}: documents are created under a collection.`);
-      const request = decodeCreateDocumentRequest(parent, collectionId, searchParams(req), await jsonBody(req));
+      const request = decodeCreateDocumentRequest(
+        parent,
+        collectionId,
+        searchParams(req),
+        await jsonBody(req),
+      );
       return encodeDocument(await service.createDocument(caller, request));
     }),
     route('PATCH', RESOURCE, async (caller, [path], req) => {
-      const request = decodeUpdateDocumentRequest(documentPath(path as string), searchParams(req), await jsonBody(req));
+      const request = decodeUpdateDocumentRequest(
+        documentPath(path as string),
+        searchParams(req),
+        await jsonBody(req),
+      );
       return encodeDocument(await service.updateDocument(caller, request));
     }),
     route('DELETE', RESOURCE, async (caller, [path], req) => {
-      await service.deleteDocument(caller, decodeDeleteDocumentRequest(documentPath(path as string), searchParams(req)));
+      await service.deleteDocument(
+        caller,
+        decodeDeleteDocumentRequest(documentPath(path as string), searchParams(req)),
+      );
       return {};
     }),
   ];
@@ -125,7 +180,10 @@ function splitPath(path: string): { name?: string; parent: string; collectionId:
   const segments = path.split('/');
   const inDatabase = segments.length - 5;
   if (inDatabase % 2 === 0) return { name: path, parent: '', collectionId: '' };
-  return { parent: segments.slice(0, -1).join('/'), collectionId: segments[segments.length - 1] as string };
+  return {
+    parent: segments.slice(0, -1).join('/'),
+    collectionId: segments[segments.length - 1] as string,
+  };
 }
 
 function documentPath(path: string): string {

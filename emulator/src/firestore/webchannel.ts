@@ -7,10 +7,20 @@
  */
 import type { Route } from './http/router.js';
 import { encodeError } from './json/status.js';
-import { decodeListenRequest, decodeWriteRequest, encodeListenResponse, encodeWriteResponse } from './json/streams.js';
+import {
+  decodeListenRequest,
+  decodeWriteRequest,
+  encodeListenResponse,
+  encodeWriteResponse,
+} from './json/streams.js';
 import { callerFromAuthorization } from './security/caller.js';
 import type { FirestoreService, StreamSession, StreamSink } from './service.js';
-import { WebChannelTransport, type ChannelListener, type ChannelStream, type WebChannelOptions } from './webchannel/transport.js';
+import {
+  WebChannelTransport,
+  type ChannelListener,
+  type ChannelStream,
+  type WebChannelOptions,
+} from './webchannel/transport.js';
 
 const CHANNEL_PATH = /^\/google\.firestore\.v1\.Firestore\/(Listen|Write)\/channel$/;
 
@@ -24,18 +34,33 @@ export interface WebChannelAdapter {
   close(): void;
 }
 
-export function webChannelAdapter(service: FirestoreService, options: WebChannelOptions = {}): WebChannelAdapter {
+export function webChannelAdapter(
+  service: FirestoreService,
+  options: WebChannelOptions = {},
+): WebChannelAdapter {
   const rpcs: Record<string, StreamRpc> = {
     Listen: {
       open: (stream, sink) => {
-        const session = service.openListen(callerOf(stream), { send: (r) => sink.send(encodeListenResponse(r)), fail: sink.fail });
-        return { handle: (json) => session.handle(decodeListenRequest(json)), close: () => session.close() };
+        const session = service.openListen(callerOf(stream), {
+          send: (r) => sink.send(encodeListenResponse(r)),
+          fail: sink.fail,
+        });
+        return {
+          handle: (json) => session.handle(decodeListenRequest(json)),
+          close: () => session.close(),
+        };
       },
     },
     Write: {
       open: (stream, sink) => {
-        const session = service.openWrite(callerOf(stream), { send: (r) => sink.send(encodeWriteResponse(r)), fail: sink.fail });
-        return { handle: (json) => session.handle(decodeWriteRequest(json)), close: () => session.close() };
+        const session = service.openWrite(callerOf(stream), {
+          send: (r) => sink.send(encodeWriteResponse(r)),
+          fail: sink.fail,
+        });
+        return {
+          handle: (json) => session.handle(decodeWriteRequest(json)),
+          close: () => session.close(),
+        };
       },
     },
   };

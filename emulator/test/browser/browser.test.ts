@@ -18,7 +18,9 @@ import { TcpProxy } from './tcp_proxy.js';
 
 const TRANSPORTS: Transport[] = ['streaming', 'long-polling', 'auto-detect'];
 /** The Node suite's scenario modules, which the page bundles; the scenario test waits for them. */
-const SHARED_SCENARIOS = readdirSync(fileURLToPath(new URL('../scenarios', import.meta.url))).filter((file) => file.endsWith('.ts'));
+const SHARED_SCENARIOS = readdirSync(
+  fileURLToPath(new URL('../scenarios', import.meta.url)),
+).filter((file) => file.endsWith('.ts'));
 
 let emulator: FirestoreEmulator;
 let proxy: TcpProxy;
@@ -27,7 +29,11 @@ let browser: Browser;
 let projects = 0;
 
 beforeAll(async () => {
-  [emulator, pageServer, browser] = await Promise.all([startFirestore({ port: 0, log: () => {} }), servePage(), launchChromium()]);
+  [emulator, pageServer, browser] = await Promise.all([
+    startFirestore({ port: 0, log: () => {} }),
+    servePage(),
+    launchChromium(),
+  ]);
   proxy = await TcpProxy.start(emulator.port);
 }, 120_000);
 
@@ -43,9 +49,19 @@ function project(): string {
 }
 
 /** Options for a client that reaches the emulator through the proxy (`direct` skips it). */
-function through(projectId: string, transport: Transport, extra: Partial<ClientOptions> & { direct?: boolean } = {}): ClientOptions {
+function through(
+  projectId: string,
+  transport: Transport,
+  extra: Partial<ClientOptions> & { direct?: boolean } = {},
+): ClientOptions {
   const { direct, ...rest } = extra;
-  return { host: '127.0.0.1', port: direct ? emulator.port : proxy.port, projectId, transport, ...rest };
+  return {
+    host: '127.0.0.1',
+    port: direct ? emulator.port : proxy.port,
+    projectId,
+    transport,
+    ...rest,
+  };
 }
 
 async function openPage(): Promise<Page> {
@@ -55,7 +71,12 @@ async function openPage(): Promise<Page> {
   return page;
 }
 
-async function lastSnapshot(page: Page, listener: string, accept: string, timeoutMs = 20_000): Promise<RecordedSnapshot> {
+async function lastSnapshot(
+  page: Page,
+  listener: string,
+  accept: string,
+  timeoutMs = 20_000,
+): Promise<RecordedSnapshot> {
   const handle = await page.waitForFunction(
     ([name, condition]) => {
       const all = window.hearth.snapshots(name);
@@ -69,10 +90,13 @@ async function lastSnapshot(page: Page, listener: string, accept: string, timeou
 }
 
 async function setRules(projectId: string, rules: string): Promise<void> {
-  const response = await fetch(`http://127.0.0.1:${emulator.port}/emulator/v1/projects/${projectId}:securityRules`, {
-    method: 'PUT',
-    body: JSON.stringify({ rules: { files: [{ content: rules }] } }),
-  });
+  const response = await fetch(
+    `http://127.0.0.1:${emulator.port}/emulator/v1/projects/${projectId}:securityRules`,
+    {
+      method: 'PUT',
+      body: JSON.stringify({ rules: { files: [{ content: rules }] } }),
+    },
+  );
   expect(response.status).toBe(200);
 }
 
@@ -90,8 +114,14 @@ describe.each(TRANSPORTS)('over WebChannel (%s)', (transport) => {
     const failures: string[] = [];
     for (const name of names) {
       const client = `${transport}:${name}`;
-      await page.evaluate(([c, options]) => window.hearth.open(c, options), [client, through(project(), transport)] as const);
-      const result = await page.evaluate(([c, n]) => window.hearth.runScenario(c, n), [client, name] as const);
+      await page.evaluate(([c, options]) => window.hearth.open(c, options), [
+        client,
+        through(project(), transport),
+      ] as const);
+      const result = await page.evaluate(([c, n]) => window.hearth.runScenario(c, n), [
+        client,
+        name,
+      ] as const);
       if (!result.ok) failures.push(`${name}: ${result.error}`);
       await page.evaluate((c) => window.hearth.terminate(c), client);
     }
@@ -115,13 +145,25 @@ describe.each(TRANSPORTS)('over WebChannel (%s)', (transport) => {
     await lastSnapshot(page, 'mine', 's.size === 2');
 
     const snapshots = await page.evaluate(() => window.hearth.snapshots('mine'));
-    const pendingAdd = snapshots.findIndex((s) => s.changes.some((c) => c.id === 'a' && c.type === 'added' && c.hasPendingWrites));
-    const acknowledged = snapshots.findIndex((s) => s.changes.some((c) => c.id === 'a' && c.type === 'modified' && !c.hasPendingWrites));
+    const pendingAdd = snapshots.findIndex((s) =>
+      s.changes.some((c) => c.id === 'a' && c.type === 'added' && c.hasPendingWrites),
+    );
+    const acknowledged = snapshots.findIndex((s) =>
+      s.changes.some((c) => c.id === 'a' && c.type === 'modified' && !c.hasPendingWrites),
+    );
     expect(pendingAdd).toBeGreaterThanOrEqual(0);
     expect(snapshots[pendingAdd]?.hasPendingWrites).toBe(true);
     expect(acknowledged).toBeGreaterThan(pendingAdd);
     const theirs = snapshots.flatMap((s) => s.changes).filter((c) => c.id === 'b');
-    expect(theirs).toEqual([{ type: 'added', id: 'b', data: { title: 'theirs', n: 2 }, hasPendingWrites: false, fromCache: false }]);
+    expect(theirs).toEqual([
+      {
+        type: 'added',
+        id: 'b',
+        data: { title: 'theirs', n: 2 },
+        hasPendingWrites: false,
+        fromCache: false,
+      },
+    ]);
   });
 
   // Two clients hold four channels. Over HTTP/1.1 (browsers speak no cleartext HTTP/2) Chromium
@@ -139,22 +181,42 @@ describe.each(TRANSPORTS)('over WebChannel (%s)', (transport) => {
       },
       [clients, through(projectId, transport)] as const,
     );
-    await page.evaluate((names) => Promise.all(names.map((name) => window.hearth.set(name, `shared/${name}`, { from: name }))), clients);
+    await page.evaluate(
+      (names) =>
+        Promise.all(names.map((name) => window.hearth.set(name, `shared/${name}`, { from: name }))),
+      clients,
+    );
     for (const name of clients) {
-      const last = await lastSnapshot(page, `${name}-listener`, 's.size === 2 && !s.hasPendingWrites && !s.fromCache');
+      const last = await lastSnapshot(
+        page,
+        `${name}-listener`,
+        's.size === 2 && !s.hasPendingWrites && !s.fromCache',
+      );
       expect(last.size).toBe(2);
     }
   });
 
   it('delivers a denied listen and a denied write as permission-denied', async () => {
     const projectId = project();
-    await setRules(projectId, "rules_version = '2'; service cloud.firestore { match /databases/{db}/documents { match /{doc=**} { allow read, write: if false; } } }");
-    await page.evaluate((options) => {
-      window.hearth.open('denied', options);
-      window.hearth.listen('denied', 'denied-listener', 'secrets');
-    }, through(projectId, transport));
-    await page.waitForFunction(() => window.hearth.listenErrors('denied-listener').length > 0, undefined, { timeout: 20_000 });
-    expect(await page.evaluate(() => window.hearth.listenErrors('denied-listener'))).toEqual([expect.stringMatching(/^permission-denied: /)]);
+    await setRules(
+      projectId,
+      "rules_version = '2'; service cloud.firestore { match /databases/{db}/documents { match /{doc=**} { allow read, write: if false; } } }",
+    );
+    await page.evaluate(
+      (options) => {
+        window.hearth.open('denied', options);
+        window.hearth.listen('denied', 'denied-listener', 'secrets');
+      },
+      through(projectId, transport),
+    );
+    await page.waitForFunction(
+      () => window.hearth.listenErrors('denied-listener').length > 0,
+      undefined,
+      { timeout: 20_000 },
+    );
+    expect(await page.evaluate(() => window.hearth.listenErrors('denied-listener'))).toEqual([
+      expect.stringMatching(/^permission-denied: /),
+    ]);
     const write = await page.evaluate(() =>
       window.hearth.set('denied', 'secrets/s', { x: 1 }).then(
         () => 'written',
@@ -165,37 +227,52 @@ describe.each(TRANSPORTS)('over WebChannel (%s)', (transport) => {
   });
 });
 
-describe.each(['streaming', 'long-polling'] as const)('when the network fails (%s)', (transport) => {
-  it('recovers from backchannels cut mid-stream without losing or repeating a change', async () => {
-    const page = await openPage();
-    const projectId = project();
-    await page.evaluate(
-      ([watched, writer]) => {
-        window.hearth.open('watched', watched);
-        window.hearth.open('writer', writer);
-        window.hearth.listen('watched', 'stream', 'feed');
-      },
-      [through(projectId, transport), through(projectId, transport, { direct: true })] as const,
-    );
-    await lastSnapshot(page, 'stream', 's.size === 0 && !s.fromCache');
-    const total = 40;
-    let cuts = 0;
-    for (let i = 0; i < total; i++) {
-      await page.evaluate((n) => window.hearth.set('writer', `feed/d${String(n).padStart(2, '0')}`, { n }), i);
-      if (i % 4 === 1) cuts += proxy.cutBackchannels();
-    }
-    const last = await lastSnapshot(page, 'stream', `s.size === ${total} && !s.fromCache`, 60_000);
-    expect(last.size).toBe(total);
-    expect(cuts).toBeGreaterThan(0);
-    const changes = (await page.evaluate(() => window.hearth.snapshots('stream'))).flatMap((s) => s.changes);
-    const added = changes.filter((c) => c.type === 'added').map((c) => c.id);
-    expect(added.sort()).toEqual(Array.from({ length: total }, (_, i) => `d${String(i).padStart(2, '0')}`));
-    expect(changes.filter((c) => c.type === 'removed')).toEqual([]);
-    expect(changes.every((c) => c.data['n'] === Number(c.id.slice(1)))).toBe(true);
-    expect(await page.evaluate(() => window.hearth.listenErrors('stream'))).toEqual([]);
-    await page.close();
-  });
-});
+describe.each(['streaming', 'long-polling'] as const)(
+  'when the network fails (%s)',
+  (transport) => {
+    it('recovers from backchannels cut mid-stream without losing or repeating a change', async () => {
+      const page = await openPage();
+      const projectId = project();
+      await page.evaluate(
+        ([watched, writer]) => {
+          window.hearth.open('watched', watched);
+          window.hearth.open('writer', writer);
+          window.hearth.listen('watched', 'stream', 'feed');
+        },
+        [through(projectId, transport), through(projectId, transport, { direct: true })] as const,
+      );
+      await lastSnapshot(page, 'stream', 's.size === 0 && !s.fromCache');
+      const total = 40;
+      let cuts = 0;
+      for (let i = 0; i < total; i++) {
+        await page.evaluate(
+          (n) => window.hearth.set('writer', `feed/d${String(n).padStart(2, '0')}`, { n }),
+          i,
+        );
+        if (i % 4 === 1) cuts += proxy.cutBackchannels();
+      }
+      const last = await lastSnapshot(
+        page,
+        'stream',
+        `s.size === ${total} && !s.fromCache`,
+        60_000,
+      );
+      expect(last.size).toBe(total);
+      expect(cuts).toBeGreaterThan(0);
+      const changes = (await page.evaluate(() => window.hearth.snapshots('stream'))).flatMap(
+        (s) => s.changes,
+      );
+      const added = changes.filter((c) => c.type === 'added').map((c) => c.id);
+      expect(added.sort()).toEqual(
+        Array.from({ length: total }, (_, i) => `d${String(i).padStart(2, '0')}`),
+      );
+      expect(changes.filter((c) => c.type === 'removed')).toEqual([]);
+      expect(changes.every((c) => c.data['n'] === Number(c.id.slice(1)))).toBe(true);
+      expect(await page.evaluate(() => window.hearth.listenErrors('stream'))).toEqual([]);
+      await page.close();
+    });
+  },
+);
 
 describe('offline persistence', () => {
   it('shares one cache between tabs: each tab sees the other’s writes', async () => {
@@ -213,7 +290,11 @@ describe('offline persistence', () => {
     await (tabs[0] as Page).evaluate(() => window.hearth.set('tab0', 'notes/from0', { tab: 0 }));
     await (tabs[1] as Page).evaluate(() => window.hearth.set('tab1', 'notes/from1', { tab: 1 }));
     for (const tab of tabs) {
-      const last = await lastSnapshot(tab, 'tab', 's.size === 2 && !s.hasPendingWrites && !s.fromCache');
+      const last = await lastSnapshot(
+        tab,
+        'tab',
+        's.size === 2 && !s.hasPendingWrites && !s.fromCache',
+      );
       expect(last.size).toBe(2);
     }
     await Promise.all(tabs.map((tab) => tab.close()));
@@ -222,10 +303,13 @@ describe('offline persistence', () => {
   it('reconnects after the emulator restarts and sends the writes made while it was down', async () => {
     const projectId = project();
     const page = await openPage();
-    await page.evaluate((options) => {
-      window.hearth.open('offline', options);
-      window.hearth.listen('offline', 'offline', 'journal');
-    }, through(projectId, 'streaming', { persistence: true }));
+    await page.evaluate(
+      (options) => {
+        window.hearth.open('offline', options);
+        window.hearth.listen('offline', 'offline', 'journal');
+      },
+      through(projectId, 'streaming', { persistence: true }),
+    );
     await page.evaluate(() => window.hearth.set('offline', 'journal/before', { at: 'before' }));
     await lastSnapshot(page, 'offline', 's.size === 1 && !s.hasPendingWrites && !s.fromCache');
 
@@ -234,15 +318,24 @@ describe('offline persistence', () => {
       await emulator.exportData(exportDir);
       await emulator.close();
       proxy.cutAll();
-      await page.evaluate(() => window.hearth.setPending('offline', 'journal/during', { at: 'during' }));
+      await page.evaluate(() =>
+        window.hearth.setPending('offline', 'journal/during', { at: 'during' }),
+      );
       const pending = await lastSnapshot(page, 'offline', 's.size === 2');
       expect(pending.hasPendingWrites).toBe(true);
 
       emulator = await startFirestore({ port: 0, log: () => {}, importDir: exportDir });
       proxy.retarget(emulator.port);
-      const synced = await lastSnapshot(page, 'offline', 's.size === 2 && !s.hasPendingWrites && !s.fromCache', 60_000);
+      const synced = await lastSnapshot(
+        page,
+        'offline',
+        's.size === 2 && !s.hasPendingWrites && !s.fromCache',
+        60_000,
+      );
       expect(synced.size).toBe(2);
-      const stored = await emulator.documentAccess(projectId).get('/databases/(default)/documents/journal/during');
+      const stored = await emulator
+        .documentAccess(projectId)
+        .get('/databases/(default)/documents/journal/during');
       expect(stored?.fields).toEqual({ at: { stringValue: 'during' } });
     } finally {
       await rm(exportDir, { recursive: true, force: true });

@@ -12,7 +12,11 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 const PAGE_ROOT = fileURLToPath(new URL('./page', import.meta.url));
-const CONTENT_TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.map': 'application/json',
+};
 
 let built: Promise<string> | undefined;
 
@@ -23,7 +27,13 @@ export function buildPage(): Promise<string> {
       root: PAGE_ROOT,
       configFile: false,
       logLevel: 'warn',
-      build: { outDir, emptyOutDir: true, target: 'es2022', minify: false, reportCompressedSize: false },
+      build: {
+        outDir,
+        emptyOutDir: true,
+        target: 'es2022',
+        minify: false,
+        reportCompressedSize: false,
+      },
     });
     return outDir;
   })();
@@ -42,7 +52,12 @@ export async function servePage(): Promise<PageServer> {
     const file = join(root, path === '/' ? 'index.html' : path);
     if (!file.startsWith(root)) return void res.writeHead(403).end();
     readFile(file).then(
-      (body) => res.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
+      (body) =>
+        res
+          .writeHead(200, {
+            'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+          })
+          .end(body),
       () => res.writeHead(404).end(),
     );
   });

@@ -63,7 +63,9 @@ export class TcpProxy {
     const link: Link = { client, upstream, lastRequest: '' };
     this.links.add(link);
     client.on('data', (chunk: Buffer) => {
-      const requestLine = /^(GET|POST|PUT|PATCH|DELETE|OPTIONS) (\S+) HTTP\/1\.1\r\n/.exec(chunk.toString('latin1', 0, 4096));
+      const requestLine = /^(GET|POST|PUT|PATCH|DELETE|OPTIONS) (\S+) HTTP\/1\.1\r\n/.exec(
+        chunk.toString('latin1', 0, 4096),
+      );
       if (requestLine) link.lastRequest = `${requestLine[1]} ${requestLine[2]}`;
       upstream.write(chunk);
     });

@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { Code, FirestoreError } from '../errors.js';
 import type { Value } from '../model/value.js';
-import { decodeBatchGetRequest, decodeCommitRequest, decodeRunAggregationQueryRequest, decodeRunQueryRequest, encodeRunQueryResponse } from './requests.js';
+import {
+  decodeBatchGetRequest,
+  decodeCommitRequest,
+  decodeRunAggregationQueryRequest,
+  decodeRunQueryRequest,
+  encodeRunQueryResponse,
+} from './requests.js';
 import { encodeError } from './status.js';
-import { decodeListenRequest, decodeWriteRequest, encodeListenResponse, encodeWriteResponse } from './streams.js';
+import {
+  decodeListenRequest,
+  decodeWriteRequest,
+  encodeListenResponse,
+  encodeWriteResponse,
+} from './streams.js';
 import { decodeValue, encodeValue } from './value.js';
 
 const DB = 'projects/demo-hearth/databases/(default)';
@@ -28,17 +39,26 @@ describe('Value', () => {
     [{ integerValue: '-9007199254740993' }, { integerValue: -9007199254740993n }],
     [{ doubleValue: 'NaN' }, { doubleValue: NaN }],
     [{ doubleValue: 2.5 }, { doubleValue: 2.5 }],
-    [{ timestampValue: '2024-05-01T10:00:00.123456Z' }, { timestampValue: { seconds: 1714557600, nanos: 123_456_000 } }],
+    [
+      { timestampValue: '2024-05-01T10:00:00.123456Z' },
+      { timestampValue: { seconds: 1714557600, nanos: 123_456_000 } },
+    ],
     [{ stringValue: 'héllo' }, { stringValue: 'héllo' }],
     [{ bytesValue: 'AAE=' }, { bytesValue: new Uint8Array([0, 1]) }],
     [{ referenceValue: `${ROOT}/a/b` }, { referenceValue: `${ROOT}/a/b` }],
-    [{ geoPointValue: { latitude: 1.5, longitude: -2 } }, { geoPointValue: { latitude: 1.5, longitude: -2 } }],
+    [
+      { geoPointValue: { latitude: 1.5, longitude: -2 } },
+      { geoPointValue: { latitude: 1.5, longitude: -2 } },
+    ],
     [{ arrayValue: {} }, { arrayValue: { values: [] } }],
     [
       { arrayValue: { values: [{ integerValue: '1' }, { mapValue: {} }] } },
       { arrayValue: { values: [{ integerValue: 1n }, { mapValue: { fields: {} } }] } },
     ],
-    [{ mapValue: { fields: { a: { stringValue: 'x' } } } }, { mapValue: { fields: { a: { stringValue: 'x' } } } }],
+    [
+      { mapValue: { fields: { a: { stringValue: 'x' } } } },
+      { mapValue: { fields: { a: { stringValue: 'x' } } } },
+    ],
   ];
 
   it.each(every)('decodes and re-encodes %j', (json, value) => {
@@ -97,25 +117,44 @@ describe('requests', () => {
           ],
           currentDocument: { exists: true },
         },
-        { delete: `${ROOT}/todos/t2`, currentDocument: { updateTime: { seconds: 1704067200, nanos: 0 } } },
+        {
+          delete: `${ROOT}/todos/t2`,
+          currentDocument: { updateTime: { seconds: 1704067200, nanos: 0 } },
+        },
         { verify: `${ROOT}/todos/t3`, currentDocument: { exists: false } },
       ],
     });
   });
 
   it('rejects a body naming another database, a write with two operations, and a bad precondition', () => {
-    rejects(() => decodeCommitRequest({ database: 'projects/x/databases/(default)', writes: [] }, DB), /does not match/);
+    rejects(
+      () => decodeCommitRequest({ database: 'projects/x/databases/(default)', writes: [] }, DB),
+      /does not match/,
+    );
     rejects(() => decodeCommitRequest({ writes: [{ delete: 'a', verify: 'b' }] }, DB), /oneof/);
-    rejects(() => decodeCommitRequest({ writes: [{ delete: 'a', currentDocument: { exists: 'yes' } }] }, DB), /TYPE_BOOL/);
+    rejects(
+      () =>
+        decodeCommitRequest({ writes: [{ delete: 'a', currentDocument: { exists: 'yes' } }] }, DB),
+      /TYPE_BOOL/,
+    );
   });
 
   it('decodes a batchGet with a new transaction', () => {
-    expect(decodeBatchGetRequest({ documents: [`${ROOT}/a/b`], newTransaction: { readWrite: {} } }, DB)).toEqual({
+    expect(
+      decodeBatchGetRequest({ documents: [`${ROOT}/a/b`], newTransaction: { readWrite: {} } }, DB),
+    ).toEqual({
       database: DB,
       documents: [`${ROOT}/a/b`],
       newTransaction: { readWrite: {} },
     });
-    rejects(() => decodeBatchGetRequest({ documents: [], transaction: 'AA==', readTime: '2024-01-01T00:00:00Z' }, DB), /oneof/);
+    rejects(
+      () =>
+        decodeBatchGetRequest(
+          { documents: [], transaction: 'AA==', readTime: '2024-01-01T00:00:00Z' },
+          DB,
+        ),
+      /oneof/,
+    );
   });
 
   it('decodes queries with composite filters, cursors, order, limit and aggregations', () => {
@@ -125,7 +164,13 @@ describe('requests', () => {
         compositeFilter: {
           op: 'OR',
           filters: [
-            { fieldFilter: { field: { fieldPath: 'done' }, op: 'EQUAL', value: { booleanValue: false } } },
+            {
+              fieldFilter: {
+                field: { fieldPath: 'done' },
+                op: 'EQUAL',
+                value: { booleanValue: false },
+              },
+            },
             { unaryFilter: { field: { fieldPath: 'dueAt' }, op: 'IS_NULL' } },
           ],
         },
@@ -142,7 +187,13 @@ describe('requests', () => {
           compositeFilter: {
             op: 'OR',
             filters: [
-              { fieldFilter: { field: { fieldPath: 'done' }, op: 'EQUAL', value: { booleanValue: false } } },
+              {
+                fieldFilter: {
+                  field: { fieldPath: 'done' },
+                  op: 'EQUAL',
+                  value: { booleanValue: false },
+                },
+              },
               { unaryFilter: { field: { fieldPath: 'dueAt' }, op: 'IS_NULL' } },
             ],
           },
@@ -156,7 +207,10 @@ describe('requests', () => {
       {
         structuredAggregationQuery: {
           structuredQuery: { from: [{ collectionId: 'todos' }] },
-          aggregations: [{ alias: 'aggregate_0', count: { upTo: '5' } }, { alias: 'aggregate_1', sum: { field: { fieldPath: 'n' } } }],
+          aggregations: [
+            { alias: 'aggregate_0', count: { upTo: '5' } },
+            { alias: 'aggregate_1', sum: { field: { fieldPath: 'n' } } },
+          ],
         },
       },
       ROOT,
@@ -165,12 +219,28 @@ describe('requests', () => {
       { alias: 'aggregate_0', count: { upTo: 5n } },
       { alias: 'aggregate_1', sum: { field: { fieldPath: 'n' } } },
     ]);
-    rejects(() => decodeRunQueryRequest({ structuredQuery: { where: { fieldFilter: { field: { fieldPath: 'a' }, op: 'LIKE', value: { nullValue: null } } } } }, ROOT), /not one of/);
+    rejects(
+      () =>
+        decodeRunQueryRequest(
+          {
+            structuredQuery: {
+              where: {
+                fieldFilter: { field: { fieldPath: 'a' }, op: 'LIKE', value: { nullValue: null } },
+              },
+            },
+          },
+          ROOT,
+        ),
+      /not one of/,
+    );
     rejects(() => decodeRunQueryRequest({}, ROOT), /structuredQuery/);
   });
 
   it('encodes streamed query results without default fields', () => {
-    expect(encodeRunQueryResponse({ readTime: { seconds: 1, nanos: 0 }, done: true })).toEqual({ readTime: '1970-01-01T00:00:01Z', done: true });
+    expect(encodeRunQueryResponse({ readTime: { seconds: 1, nanos: 0 }, done: true })).toEqual({
+      readTime: '1970-01-01T00:00:01Z',
+      done: true,
+    });
   });
 });
 
@@ -179,53 +249,116 @@ describe('stream messages', () => {
     expect(
       decodeListenRequest({
         database: DB,
-        addTarget: { documents: { documents: [`${ROOT}/a/b`] }, targetId: 2, resumeToken: 'AAAB', expectedCount: 1 },
+        addTarget: {
+          documents: { documents: [`${ROOT}/a/b`] },
+          targetId: 2,
+          resumeToken: 'AAAB',
+          expectedCount: 1,
+        },
         labels: { 'goog-listen-tags': 'existence-filter-mismatch' },
       }),
     ).toEqual({
       database: DB,
-      addTarget: { documents: { documents: [`${ROOT}/a/b`] }, targetId: 2, resumeToken: new Uint8Array([0, 0, 1]), expectedCount: 1 },
+      addTarget: {
+        documents: { documents: [`${ROOT}/a/b`] },
+        targetId: 2,
+        resumeToken: new Uint8Array([0, 0, 1]),
+        expectedCount: 1,
+      },
     });
-    expect(decodeListenRequest({ database: DB, removeTarget: 2 })).toEqual({ database: DB, removeTarget: 2 });
-    rejects(() => decodeListenRequest({ database: DB, addTarget: { targetId: 1, resumeToken: 'AA==', readTime: '2024-01-01T00:00:00Z' } }), /oneof/);
+    expect(decodeListenRequest({ database: DB, removeTarget: 2 })).toEqual({
+      database: DB,
+      removeTarget: 2,
+    });
+    rejects(
+      () =>
+        decodeListenRequest({
+          database: DB,
+          addTarget: { targetId: 1, resumeToken: 'AA==', readTime: '2024-01-01T00:00:00Z' },
+        }),
+      /oneof/,
+    );
   });
 
   it('encodes listen responses as the SDK reads them', () => {
-    expect(encodeListenResponse({ targetChange: { targetChangeType: 'NO_CHANGE', targetIds: [], readTime: { seconds: 2, nanos: 5000 } } })).toEqual({
+    expect(
+      encodeListenResponse({
+        targetChange: {
+          targetChangeType: 'NO_CHANGE',
+          targetIds: [],
+          readTime: { seconds: 2, nanos: 5000 },
+        },
+      }),
+    ).toEqual({
       targetChange: { readTime: '1970-01-01T00:00:02.000005Z' },
     });
     expect(
       encodeListenResponse({
-        targetChange: { targetChangeType: 'REMOVE', targetIds: [4], cause: { code: Code.PERMISSION_DENIED, message: 'denied' } },
+        targetChange: {
+          targetChangeType: 'REMOVE',
+          targetIds: [4],
+          cause: { code: Code.PERMISSION_DENIED, message: 'denied' },
+        },
       }),
-    ).toEqual({ targetChange: { targetChangeType: 'REMOVE', targetIds: [4], cause: { code: 7, message: 'denied' } } });
+    ).toEqual({
+      targetChange: {
+        targetChangeType: 'REMOVE',
+        targetIds: [4],
+        cause: { code: 7, message: 'denied' },
+      },
+    });
     expect(
       encodeListenResponse({
         documentChange: {
-          document: { name: `${ROOT}/a/b`, fields: {}, createTime: { seconds: 1, nanos: 0 }, updateTime: { seconds: 1, nanos: 0 } },
+          document: {
+            name: `${ROOT}/a/b`,
+            fields: {},
+            createTime: { seconds: 1, nanos: 0 },
+            updateTime: { seconds: 1, nanos: 0 },
+          },
           targetIds: [2],
           removedTargetIds: [],
         },
       }),
     ).toEqual({
       documentChange: {
-        document: { name: `${ROOT}/a/b`, createTime: '1970-01-01T00:00:01Z', updateTime: '1970-01-01T00:00:01Z' },
+        document: {
+          name: `${ROOT}/a/b`,
+          createTime: '1970-01-01T00:00:01Z',
+          updateTime: '1970-01-01T00:00:01Z',
+        },
         targetIds: [2],
       },
     });
-    expect(encodeListenResponse({ documentDelete: { document: `${ROOT}/a/b`, removedTargetIds: [2], readTime: { seconds: 3, nanos: 0 } } })).toEqual({
-      documentDelete: { document: `${ROOT}/a/b`, removedTargetIds: [2], readTime: '1970-01-01T00:00:03Z' },
+    expect(
+      encodeListenResponse({
+        documentDelete: {
+          document: `${ROOT}/a/b`,
+          removedTargetIds: [2],
+          readTime: { seconds: 3, nanos: 0 },
+        },
+      }),
+    ).toEqual({
+      documentDelete: {
+        document: `${ROOT}/a/b`,
+        removedTargetIds: [2],
+        readTime: '1970-01-01T00:00:03Z',
+      },
     });
   });
 
   it('decodes write-stream requests, of which only the first names the database', () => {
     expect(decodeWriteRequest({ database: DB })).toEqual({ database: DB });
-    expect(decodeWriteRequest({ streamToken: 'AQ==', writes: [{ delete: `${ROOT}/a/b` }] })).toEqual({
+    expect(
+      decodeWriteRequest({ streamToken: 'AQ==', writes: [{ delete: `${ROOT}/a/b` }] }),
+    ).toEqual({
       database: '',
       streamToken: new Uint8Array([1]),
       writes: [{ delete: `${ROOT}/a/b` }],
     });
-    expect(encodeWriteResponse({ streamId: 's', streamToken: new Uint8Array([1]), writeResults: [] })).toEqual({ streamId: 's', streamToken: 'AQ==' });
+    expect(
+      encodeWriteResponse({ streamId: 's', streamToken: new Uint8Array([1]), writeResults: [] }),
+    ).toEqual({ streamId: 's', streamToken: 'AQ==' });
   });
 });
 

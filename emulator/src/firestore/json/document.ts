@@ -1,6 +1,12 @@
 /** Document, DocumentMask, Precondition, TransactionOptions and the read consistency selector. */
 import type { Fields } from '../model/value.js';
-import type { Document, DocumentMask, Precondition, ReadConsistency, TransactionOptions } from '../service_types.js';
+import type {
+  Document,
+  DocumentMask,
+  Precondition,
+  ReadConsistency,
+  TransactionOptions,
+} from '../service_types.js';
 import type { MessageReader } from './reader.js';
 import { formatTimestamp, parseString } from './scalars.js';
 import { decodeFieldsOf, encodeFields } from './value.js';
@@ -46,10 +52,14 @@ export function decodeTransactionOptions(reader: MessageReader): TransactionOpti
 
 /** The `consistency_selector` oneof; `allowNew` is false for requests without `new_transaction`. */
 export function decodeConsistency(reader: MessageReader, allowNew = true): ReadConsistency {
-  const names = allowNew ? ['transaction', 'newTransaction', 'readTime'] : ['transaction', 'readTime'];
+  const names = allowNew
+    ? ['transaction', 'newTransaction', 'readTime']
+    : ['transaction', 'readTime'];
   reader.oneof(names);
   const transaction = reader.bytes('transaction');
-  const newTransaction = allowNew ? reader.message('newTransaction', decodeTransactionOptions) : undefined;
+  const newTransaction = allowNew
+    ? reader.message('newTransaction', decodeTransactionOptions)
+    : undefined;
   const readTime = reader.timestamp('readTime');
   return {
     // proto3: empty bytes are the default, i.e. not set.

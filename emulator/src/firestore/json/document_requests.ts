@@ -11,9 +11,22 @@ import { parseBytes, parseInt32, parseTimestamp } from './scalars.js';
 
 const KNOWN_PARAMS: Record<string, readonly string[]> = {
   get: ['mask.fieldPaths', 'transaction', 'readTime'],
-  list: ['mask.fieldPaths', 'transaction', 'readTime', 'pageSize', 'pageToken', 'orderBy', 'showMissing'],
+  list: [
+    'mask.fieldPaths',
+    'transaction',
+    'readTime',
+    'pageSize',
+    'pageToken',
+    'orderBy',
+    'showMissing',
+  ],
   create: ['mask.fieldPaths', 'documentId'],
-  patch: ['mask.fieldPaths', 'updateMask.fieldPaths', 'currentDocument.exists', 'currentDocument.updateTime'],
+  patch: [
+    'mask.fieldPaths',
+    'updateMask.fieldPaths',
+    'currentDocument.exists',
+    'currentDocument.updateTime',
+  ],
   delete: ['currentDocument.exists', 'currentDocument.updateTime'],
 };
 /** Parameters any Google API accepts (API key, response shaping). */
@@ -30,7 +43,9 @@ class QueryParams {
     for (const name of params.keys()) {
       const canonical = name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
       if (!known.includes(canonical) && !SYSTEM_PARAMS.has(name)) {
-        throw invalidArgument(`Invalid JSON payload received. Unknown name ${JSON.stringify(name)}: Cannot bind query parameter.`);
+        throw invalidArgument(
+          `Invalid JSON payload received. Unknown name ${JSON.stringify(name)}: Cannot bind query parameter.`,
+        );
       }
     }
   }
@@ -42,7 +57,8 @@ class QueryParams {
 
   private single(name: string): string | undefined {
     const values = this.values(name);
-    if (values.length > 1) throw invalidArgument(`Query parameter ${name} is given more than once.`);
+    if (values.length > 1)
+      throw invalidArgument(`Query parameter ${name} is given more than once.`);
     return values[0];
   }
 
@@ -63,14 +79,16 @@ class QueryParams {
   boolean(name: string): boolean | undefined {
     const value = this.single(name);
     if (value === undefined) return undefined;
-    if (value !== 'true' && value !== 'false') throw invalidArgument(`Invalid value at '${name}' (TYPE_BOOL), ${JSON.stringify(value)}`);
+    if (value !== 'true' && value !== 'false')
+      throw invalidArgument(`Invalid value at '${name}' (TYPE_BOOL), ${JSON.stringify(value)}`);
     return value === 'true';
   }
 
   consistency(): T.ReadConsistency {
     const transaction = this.single('transaction');
     const readTime = this.single('readTime');
-    if (transaction !== undefined && readTime !== undefined) throw invalidArgument('Only one of transaction and readTime may be set.');
+    if (transaction !== undefined && readTime !== undefined)
+      throw invalidArgument('Only one of transaction and readTime may be set.');
     return {
       ...(transaction !== undefined ? { transaction: parseBytes(transaction, 'transaction') } : {}),
       ...(readTime !== undefined ? { readTime: parseTimestamp(readTime, 'readTime') } : {}),
@@ -80,20 +98,29 @@ class QueryParams {
   precondition(): T.Precondition | undefined {
     const exists = this.boolean('currentDocument.exists');
     const updateTime = this.single('currentDocument.updateTime');
-    if (exists !== undefined && updateTime !== undefined) throw invalidArgument('A precondition sets exists or updateTime, not both.');
+    if (exists !== undefined && updateTime !== undefined)
+      throw invalidArgument('A precondition sets exists or updateTime, not both.');
     if (exists !== undefined) return { exists };
-    if (updateTime !== undefined) return { updateTime: parseTimestamp(updateTime, 'currentDocument.updateTime') };
+    if (updateTime !== undefined)
+      return { updateTime: parseTimestamp(updateTime, 'currentDocument.updateTime') };
     return undefined;
   }
 }
 
-export function decodeGetDocumentRequest(name: string, params: URLSearchParams): T.GetDocumentRequest {
+export function decodeGetDocumentRequest(
+  name: string,
+  params: URLSearchParams,
+): T.GetDocumentRequest {
   const query = new QueryParams(params, 'get');
   const mask = query.mask('mask');
   return { name, ...(mask ? { mask } : {}), ...query.consistency() };
 }
 
-export function decodeListDocumentsRequest(parent: string, collectionId: string, params: URLSearchParams): T.ListDocumentsRequest {
+export function decodeListDocumentsRequest(
+  parent: string,
+  collectionId: string,
+  params: URLSearchParams,
+): T.ListDocumentsRequest {
   const query = new QueryParams(params, 'list');
   const mask = query.mask('mask');
   const pageSize = query.int32('pageSize');
@@ -112,12 +139,20 @@ export function decodeListDocumentsRequest(parent: string, collectionId: string,
   };
 }
 
-export function decodeCreateDocumentRequest(parent: string, collectionId: string, params: URLSearchParams, body: unknown): T.CreateDocumentRequest {
+export function decodeCreateDocumentRequest(
+  parent: string,
+  collectionId: string,
+  params: URLSearchParams,
+  body: unknown,
+): T.CreateDocumentRequest {
   const query = new QueryParams(params, 'create');
   const mask = query.mask('mask');
   const documentId = query.string('documentId');
   const document = MessageReader.read(body ?? {}, 'document', decodeDocument);
-  if (document.name !== '') throw invalidArgument('A document to create is named by the URL and documentId, not by its name field.');
+  if (document.name !== '')
+    throw invalidArgument(
+      'A document to create is named by the URL and documentId, not by its name field.',
+    );
   return {
     parent,
     collectionId,
@@ -127,10 +162,17 @@ export function decodeCreateDocumentRequest(parent: string, collectionId: string
   };
 }
 
-export function decodeUpdateDocumentRequest(name: string, params: URLSearchParams, body: unknown): T.UpdateDocumentRequest {
+export function decodeUpdateDocumentRequest(
+  name: string,
+  params: URLSearchParams,
+  body: unknown,
+): T.UpdateDocumentRequest {
   const query = new QueryParams(params, 'patch');
   const document = MessageReader.read(body ?? {}, 'document', decodeDocument);
-  if (document.name !== '' && document.name !== name) throw invalidArgument(`The document's name "${document.name}" does not match the URL's "${name}".`);
+  if (document.name !== '' && document.name !== name)
+    throw invalidArgument(
+      `The document's name "${document.name}" does not match the URL's "${name}".`,
+    );
   const updateMask = query.mask('updateMask');
   const mask = query.mask('mask');
   const currentDocument = query.precondition();
@@ -142,7 +184,10 @@ export function decodeUpdateDocumentRequest(name: string, params: URLSearchParam
   };
 }
 
-export function decodeDeleteDocumentRequest(name: string, params: URLSearchParams): T.DeleteDocumentRequest {
+export function decodeDeleteDocumentRequest(
+  name: string,
+  params: URLSearchParams,
+): T.DeleteDocumentRequest {
   const currentDocument = new QueryParams(params, 'delete').precondition();
   return { name, ...(currentDocument ? { currentDocument } : {}) };
 }

@@ -26,18 +26,29 @@ const FIELD_OPERATORS: readonly FieldOperator[] = [
   'ARRAY_CONTAINS_ANY',
   'NOT_IN',
 ];
-const UNARY_OPERATORS: readonly UnaryOperator[] = ['IS_NAN', 'IS_NULL', 'IS_NOT_NAN', 'IS_NOT_NULL'];
+const UNARY_OPERATORS: readonly UnaryOperator[] = [
+  'IS_NAN',
+  'IS_NULL',
+  'IS_NOT_NAN',
+  'IS_NOT_NULL',
+];
 const DIRECTIONS = ['DIRECTION_UNSPECIFIED', 'ASCENDING', 'DESCENDING'] as const;
 /** Filter depth Firestore could never accept; guards the recursion. */
 const MAX_FILTER_DEPTH = 64;
 
 export function decodeStructuredQuery(reader: MessageReader): StructuredQuery {
-  if (reader.raw('findNearest') !== undefined) throw invalidArgument('findNearest (vector search) is not supported by this emulator.');
-  const select = reader.message('select', (projection) => ({ fields: projection.messages('fields', decodeFieldReference) }));
+  if (reader.raw('findNearest') !== undefined)
+    throw invalidArgument('findNearest (vector search) is not supported by this emulator.');
+  const select = reader.message('select', (projection) => ({
+    fields: projection.messages('fields', decodeFieldReference),
+  }));
   const from = reader.messages('from', (selector) => {
     const collectionId = selector.string('collectionId');
     const allDescendants = selector.boolean('allDescendants');
-    return { ...(collectionId !== undefined ? { collectionId } : {}), ...(allDescendants ? { allDescendants } : {}) };
+    return {
+      ...(collectionId !== undefined ? { collectionId } : {}),
+      ...(allDescendants ? { allDescendants } : {}),
+    };
   });
   const where = reader.message('where', (filter) => decodeFilter(filter, 0));
   const orderBy = reader.messages('orderBy', decodeOrder);
@@ -57,9 +68,12 @@ export function decodeStructuredQuery(reader: MessageReader): StructuredQuery {
   };
 }
 
-export function decodeStructuredAggregationQuery(reader: MessageReader): StructuredAggregationQuery {
+export function decodeStructuredAggregationQuery(
+  reader: MessageReader,
+): StructuredAggregationQuery {
   const structuredQuery = reader.message('structuredQuery', decodeStructuredQuery);
-  if (!structuredQuery) throw invalidArgument(`Missing required field '${reader.fieldPath('structuredQuery')}'.`);
+  if (!structuredQuery)
+    throw invalidArgument(`Missing required field '${reader.fieldPath('structuredQuery')}'.`);
   return { structuredQuery, aggregations: reader.messages('aggregations', decodeAggregation) };
 }
 
@@ -81,27 +95,38 @@ function decodeAggregation(reader: MessageReader): Aggregation {
 }
 
 function decodeFilter(reader: MessageReader, depth: number): Filter {
-  if (depth > MAX_FILTER_DEPTH) throw invalidArgument(`Filter at '${reader.path}' is nested too deeply.`);
+  if (depth > MAX_FILTER_DEPTH)
+    throw invalidArgument(`Filter at '${reader.path}' is nested too deeply.`);
   reader.oneof(['compositeFilter', 'fieldFilter', 'unaryFilter']);
   const composite = reader.message('compositeFilter', (filter) => ({
-    op: filter.enumValue('op', ['OPERATOR_UNSPECIFIED', 'AND', 'OR'] as const) ?? 'OPERATOR_UNSPECIFIED',
+    op:
+      filter.enumValue('op', ['OPERATOR_UNSPECIFIED', 'AND', 'OR'] as const) ??
+      'OPERATOR_UNSPECIFIED',
     filters: filter.messages('filters', (inner) => decodeFilter(inner, depth + 1)),
   }));
   if (composite) {
-    if (composite.op === 'OPERATOR_UNSPECIFIED') throw invalidArgument('A composite filter needs an operator (AND or OR).');
+    if (composite.op === 'OPERATOR_UNSPECIFIED')
+      throw invalidArgument('A composite filter needs an operator (AND or OR).');
     return { compositeFilter: { op: composite.op, filters: composite.filters } };
   }
   const field = reader.message('fieldFilter', (filter) => {
     const op = filter.enumValue('op', ['OPERATOR_UNSPECIFIED', ...FIELD_OPERATORS] as const);
-    if (op === undefined || op === 'OPERATOR_UNSPECIFIED') throw invalidArgument('A field filter needs an operator.');
+    if (op === undefined || op === 'OPERATOR_UNSPECIFIED')
+      throw invalidArgument('A field filter needs an operator.');
     const value = filter.raw('value');
-    if (value === undefined) throw invalidArgument(`Missing required field '${filter.fieldPath('value')}'.`);
-    return { field: requiredFieldReference(filter), op, value: decodeValue(value, filter.fieldPath('value')) };
+    if (value === undefined)
+      throw invalidArgument(`Missing required field '${filter.fieldPath('value')}'.`);
+    return {
+      field: requiredFieldReference(filter),
+      op,
+      value: decodeValue(value, filter.fieldPath('value')),
+    };
   });
   if (field) return { fieldFilter: field };
   const unary = reader.message('unaryFilter', (filter) => {
     const op = filter.enumValue('op', ['OPERATOR_UNSPECIFIED', ...UNARY_OPERATORS] as const);
-    if (op === undefined || op === 'OPERATOR_UNSPECIFIED') throw invalidArgument('A unary filter needs an operator.');
+    if (op === undefined || op === 'OPERATOR_UNSPECIFIED')
+      throw invalidArgument('A unary filter needs an operator.');
     return { op, field: requiredFieldReference(filter) };
   });
   if (unary) return { unaryFilter: unary };

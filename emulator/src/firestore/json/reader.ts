@@ -5,7 +5,15 @@
  */
 import { invalidArgument } from '../errors.js';
 import type { Timestamp } from '../model/value.js';
-import { parseBool, parseBytes, parseDouble, parseInt32, parseInt64, parseString, parseTimestamp } from './scalars.js';
+import {
+  parseBool,
+  parseBytes,
+  parseDouble,
+  parseInt32,
+  parseInt64,
+  parseString,
+  parseTimestamp,
+} from './scalars.js';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -27,7 +35,9 @@ export class MessageReader {
   /** Decodes `json` as a message with `decode`, then rejects any field `decode` did not read. */
   static read<T>(json: unknown, path: string, decode: (reader: MessageReader) => T): T {
     if (!isJsonObject(json)) {
-      throw invalidArgument(`Invalid JSON payload received. Expected an object at '${path || 'request'}', got ${describe(json)}.`);
+      throw invalidArgument(
+        `Invalid JSON payload received. Expected an object at '${path || 'request'}', got ${describe(json)}.`,
+      );
     }
     const reader = new MessageReader(json, path);
     const result = decode(reader);
@@ -59,7 +69,8 @@ export class MessageReader {
 
   requiredString(name: string): string {
     const value = this.string(name);
-    if (value === undefined || value === '') throw invalidArgument(`Missing required field '${this.fieldPath(name)}'.`);
+    if (value === undefined || value === '')
+      throw invalidArgument(`Missing required field '${this.fieldPath(name)}'.`);
     return value;
   }
 
@@ -93,7 +104,9 @@ export class MessageReader {
     if (json === undefined) return undefined;
     const value = typeof json === 'number' ? values[json] : json;
     if (typeof value !== 'string' || !(values as readonly string[]).includes(value)) {
-      throw invalidArgument(`Invalid value at '${this.fieldPath(name)}', ${JSON.stringify(json)} is not one of ${values.join(', ')}.`);
+      throw invalidArgument(
+        `Invalid value at '${this.fieldPath(name)}', ${JSON.stringify(json)} is not one of ${values.join(', ')}.`,
+      );
     }
     return value as T;
   }
@@ -106,7 +119,10 @@ export class MessageReader {
   repeated<T>(name: string, decodeItem: (json: unknown, path: string) => T): T[] {
     const json = this.raw(name);
     if (json === undefined) return [];
-    if (!Array.isArray(json)) throw invalidArgument(`Invalid value at '${this.fieldPath(name)}': expected a list, got ${describe(json)}.`);
+    if (!Array.isArray(json))
+      throw invalidArgument(
+        `Invalid value at '${this.fieldPath(name)}': expected a list, got ${describe(json)}.`,
+      );
     return json.map((item, index) => decodeItem(item, `${this.fieldPath(name)}[${index}]`));
   }
 
@@ -117,17 +133,25 @@ export class MessageReader {
   map<T>(name: string, decodeValue: (json: unknown, path: string) => T): Record<string, T> {
     const json = this.raw(name);
     if (json === undefined) return {};
-    if (!isJsonObject(json)) throw invalidArgument(`Invalid value at '${this.fieldPath(name)}': expected a map, got ${describe(json)}.`);
+    if (!isJsonObject(json))
+      throw invalidArgument(
+        `Invalid value at '${this.fieldPath(name)}': expected a map, got ${describe(json)}.`,
+      );
     const result: Record<string, T> = {};
-    for (const [key, value] of Object.entries(json)) result[key] = decodeValue(value, `${this.fieldPath(name)}[${JSON.stringify(key)}]`);
+    for (const [key, value] of Object.entries(json))
+      result[key] = decodeValue(value, `${this.fieldPath(name)}[${JSON.stringify(key)}]`);
     return result;
   }
 
   /** Requires at most one of a oneof's fields. */
   oneof(names: readonly string[]): void {
-    const present = names.filter((name) => this.has(name) && this.json[name in this.json ? name : snakeCase(name)] !== null);
+    const present = names.filter(
+      (name) => this.has(name) && this.json[name in this.json ? name : snakeCase(name)] !== null,
+    );
     if (present.length > 1) {
-      throw invalidArgument(`Invalid JSON payload received. Fields ${present.map((n) => `'${this.fieldPath(n)}'`).join(' and ')} are a oneof: set at most one.`);
+      throw invalidArgument(
+        `Invalid JSON payload received. Fields ${present.map((n) => `'${this.fieldPath(n)}'`).join(' and ')} are a oneof: set at most one.`,
+      );
     }
   }
 
@@ -139,7 +163,9 @@ export class MessageReader {
   private rejectUnknown(): void {
     for (const key of Object.keys(this.json)) {
       if (!this.used.has(key)) {
-        throw invalidArgument(`Invalid JSON payload received. Unknown name ${JSON.stringify(key)} at '${this.path || 'request'}': Cannot find field.`);
+        throw invalidArgument(
+          `Invalid JSON payload received. Unknown name ${JSON.stringify(key)} at '${this.path || 'request'}': Cannot find field.`,
+        );
       }
     }
   }
@@ -148,5 +174,7 @@ export class MessageReader {
 export function describe(json: unknown): string {
   if (json === null) return 'null';
   if (Array.isArray(json)) return 'a list';
-  return typeof json === 'object' ? 'an object' : `${typeof json} ${JSON.stringify(json)}`.slice(0, 80);
+  return typeof json === 'object'
+    ? 'an object'
+    : `${typeof json} ${JSON.stringify(json)}`.slice(0, 80);
 }

@@ -5,7 +5,12 @@
  */
 import { invalidArgument } from '../errors.js';
 import type * as T from '../service_types.js';
-import { decodeConsistency, decodeDocumentMask, decodeTransactionOptions, encodeDocument } from './document.js';
+import {
+  decodeConsistency,
+  decodeDocumentMask,
+  decodeTransactionOptions,
+  encodeDocument,
+} from './document.js';
 import { decodeStructuredAggregationQuery, decodeStructuredQuery } from './query.js';
 import { MessageReader } from './reader.js';
 import { formatBytes, formatTimestamp, parseString } from './scalars.js';
@@ -17,12 +22,17 @@ import { decodeWrite, encodeWriteResult, type WireWrite } from './write.js';
 function pathField(reader: MessageReader, name: string, fromPath: string): string {
   const repeated = reader.string(name);
   if (repeated !== undefined && repeated !== fromPath) {
-    throw invalidArgument(`The request body's ${name} "${repeated}" does not match the URL's "${fromPath}".`);
+    throw invalidArgument(
+      `The request body's ${name} "${repeated}" does not match the URL's "${fromPath}".`,
+    );
   }
   return fromPath;
 }
 
-export function decodeCommitRequest(json: unknown, database: string): T.CommitRequest & { writes: WireWrite[] } {
+export function decodeCommitRequest(
+  json: unknown,
+  database: string,
+): T.CommitRequest & { writes: WireWrite[] } {
   return MessageReader.read(json, '', (reader) => {
     const transaction = reader.bytes('transaction');
     return {
@@ -36,7 +46,10 @@ export function decodeCommitRequest(json: unknown, database: string): T.CommitRe
 export function decodeBatchWriteRequest(json: unknown, database: string): T.BatchWriteRequest {
   return MessageReader.read(json, '', (reader) => {
     reader.map('labels', parseString);
-    return { database: pathField(reader, 'database', database), writes: reader.messages('writes', decodeWrite) };
+    return {
+      database: pathField(reader, 'database', database),
+      writes: reader.messages('writes', decodeWrite),
+    };
   });
 }
 
@@ -56,19 +69,37 @@ export function decodeRunQueryRequest(json: unknown, parent: string): T.RunQuery
   return MessageReader.read(json, '', (reader) => {
     const structuredQuery = reader.message('structuredQuery', decodeStructuredQuery);
     if (!structuredQuery) throw invalidArgument("Missing required field 'structuredQuery'.");
-    return { parent: pathField(reader, 'parent', parent), structuredQuery, ...decodeConsistency(reader) };
+    return {
+      parent: pathField(reader, 'parent', parent),
+      structuredQuery,
+      ...decodeConsistency(reader),
+    };
   });
 }
 
-export function decodeRunAggregationQueryRequest(json: unknown, parent: string): T.RunAggregationQueryRequest {
+export function decodeRunAggregationQueryRequest(
+  json: unknown,
+  parent: string,
+): T.RunAggregationQueryRequest {
   return MessageReader.read(json, '', (reader) => {
-    const structuredAggregationQuery = reader.message('structuredAggregationQuery', decodeStructuredAggregationQuery);
-    if (!structuredAggregationQuery) throw invalidArgument("Missing required field 'structuredAggregationQuery'.");
-    return { parent: pathField(reader, 'parent', parent), structuredAggregationQuery, ...decodeConsistency(reader) };
+    const structuredAggregationQuery = reader.message(
+      'structuredAggregationQuery',
+      decodeStructuredAggregationQuery,
+    );
+    if (!structuredAggregationQuery)
+      throw invalidArgument("Missing required field 'structuredAggregationQuery'.");
+    return {
+      parent: pathField(reader, 'parent', parent),
+      structuredAggregationQuery,
+      ...decodeConsistency(reader),
+    };
   });
 }
 
-export function decodeBeginTransactionRequest(json: unknown, database: string): T.BeginTransactionRequest {
+export function decodeBeginTransactionRequest(
+  json: unknown,
+  database: string,
+): T.BeginTransactionRequest {
   return MessageReader.read(json, '', (reader) => {
     const options = reader.message('options', decodeTransactionOptions);
     return { database: pathField(reader, 'database', database), ...(options ? { options } : {}) };
@@ -82,7 +113,10 @@ export function decodeRollbackRequest(json: unknown, database: string): T.Rollba
   }));
 }
 
-export function decodeListCollectionIdsRequest(json: unknown, parent: string): T.ListCollectionIdsRequest {
+export function decodeListCollectionIdsRequest(
+  json: unknown,
+  parent: string,
+): T.ListCollectionIdsRequest {
   return MessageReader.read(json, '', (reader) => {
     const pageSize = reader.int32('pageSize');
     const pageToken = reader.string('pageToken');
@@ -98,16 +132,23 @@ export function decodeListCollectionIdsRequest(json: unknown, parent: string): T
 
 export function encodeCommitResponse(response: T.CommitResponse): Record<string, unknown> {
   return {
-    ...(response.writeResults.length > 0 ? { writeResults: response.writeResults.map(encodeWriteResult) } : {}),
+    ...(response.writeResults.length > 0
+      ? { writeResults: response.writeResults.map(encodeWriteResult) }
+      : {}),
     commitTime: formatTimestamp(response.commitTime),
   };
 }
 
 export function encodeBatchWriteResponse(response: T.BatchWriteResponse): Record<string, unknown> {
-  return { writeResults: response.writeResults.map(encodeWriteResult), status: response.status.map(encodeStatus) };
+  return {
+    writeResults: response.writeResults.map(encodeWriteResult),
+    status: response.status.map(encodeStatus),
+  };
 }
 
-export function encodeBatchGetResponse(response: T.BatchGetDocumentsResponse): Record<string, unknown> {
+export function encodeBatchGetResponse(
+  response: T.BatchGetDocumentsResponse,
+): Record<string, unknown> {
   return {
     ...(response.found ? { found: encodeDocument(response.found) } : {}),
     ...(response.missing !== undefined ? { missing: response.missing } : {}),
@@ -126,7 +167,9 @@ export function encodeRunQueryResponse(response: T.RunQueryResponse): Record<str
   };
 }
 
-export function encodeRunAggregationQueryResponse(response: T.RunAggregationQueryResponse): Record<string, unknown> {
+export function encodeRunAggregationQueryResponse(
+  response: T.RunAggregationQueryResponse,
+): Record<string, unknown> {
   return {
     result: { aggregateFields: encodeFields(response.result.aggregateFields) },
     ...(response.transaction?.length ? { transaction: formatBytes(response.transaction) } : {}),
@@ -134,18 +177,24 @@ export function encodeRunAggregationQueryResponse(response: T.RunAggregationQuer
   };
 }
 
-export function encodeBeginTransactionResponse(response: T.BeginTransactionResponse): Record<string, unknown> {
+export function encodeBeginTransactionResponse(
+  response: T.BeginTransactionResponse,
+): Record<string, unknown> {
   return { transaction: formatBytes(response.transaction) };
 }
 
-export function encodeListDocumentsResponse(response: T.ListDocumentsResponse): Record<string, unknown> {
+export function encodeListDocumentsResponse(
+  response: T.ListDocumentsResponse,
+): Record<string, unknown> {
   return {
     ...(response.documents.length > 0 ? { documents: response.documents.map(encodeDocument) } : {}),
     ...(response.nextPageToken ? { nextPageToken: response.nextPageToken } : {}),
   };
 }
 
-export function encodeListCollectionIdsResponse(response: T.ListCollectionIdsResponse): Record<string, unknown> {
+export function encodeListCollectionIdsResponse(
+  response: T.ListCollectionIdsResponse,
+): Record<string, unknown> {
   return {
     ...(response.collectionIds.length > 0 ? { collectionIds: response.collectionIds } : {}),
     ...(response.nextPageToken ? { nextPageToken: response.nextPageToken } : {}),

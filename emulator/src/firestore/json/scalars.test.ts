@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { FirestoreError } from '../errors.js';
-import { formatBytes, formatDouble, formatTimestamp, parseBytes, parseDouble, parseInt32, parseInt64, parseTimestamp } from './scalars.js';
+import {
+  formatBytes,
+  formatDouble,
+  formatTimestamp,
+  parseBytes,
+  parseDouble,
+  parseInt32,
+  parseInt64,
+  parseTimestamp,
+} from './scalars.js';
 
 describe('timestamps', () => {
   it.each([
@@ -17,17 +26,25 @@ describe('timestamps', () => {
   });
 
   it('applies offsets and prints 3, 6 or 9 fraction digits', () => {
-    expect(parseTimestamp('2024-01-01T01:00:00.5+01:00', 't')).toEqual({ seconds: 1704067200, nanos: 500_000_000 });
+    expect(parseTimestamp('2024-01-01T01:00:00.5+01:00', 't')).toEqual({
+      seconds: 1704067200,
+      nanos: 500_000_000,
+    });
     expect(formatTimestamp({ seconds: 0, nanos: 500_000_000 })).toBe('1970-01-01T00:00:00.500Z');
     expect(formatTimestamp({ seconds: 0, nanos: 500_100_000 })).toBe('1970-01-01T00:00:00.500100Z');
   });
 
-  it.each(['2024-02-30T00:00:00Z', '2023-02-29T00:00:00Z', '2024-01-01T24:00:00Z', '2024-01-01', '10000-01-01T00:00:00Z', 12, '2024-01-01T00:00:00.1234567890Z'])(
-    'rejects %s',
-    (text) => {
-      expect(() => parseTimestamp(text, 't')).toThrow(FirestoreError);
-    },
-  );
+  it.each([
+    '2024-02-30T00:00:00Z',
+    '2023-02-29T00:00:00Z',
+    '2024-01-01T24:00:00Z',
+    '2024-01-01',
+    '10000-01-01T00:00:00Z',
+    12,
+    '2024-01-01T00:00:00.1234567890Z',
+  ])('rejects %s', (text) => {
+    expect(() => parseTimestamp(text, 't')).toThrow(FirestoreError);
+  });
 });
 
 describe('numbers and bytes', () => {

@@ -27,7 +27,12 @@ export function parseInt64(json: unknown, path: string): bigint {
 
 export function parseInt32(json: unknown, path: string): number {
   const value = typeof json === 'string' && /^-?\d{1,10}$/.test(json) ? Number(json) : json;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < INT32_MIN || value > INT32_MAX) {
+  if (
+    typeof value !== 'number' ||
+    !Number.isInteger(value) ||
+    value < INT32_MIN ||
+    value > INT32_MAX
+  ) {
     throw invalidArgument(`Invalid value at '${path}' (TYPE_INT32), ${JSON.stringify(json)}`);
   }
   return value;
@@ -38,7 +43,8 @@ export function parseDouble(json: unknown, path: string): number {
   if (json === 'NaN') return NaN;
   if (json === 'Infinity') return Infinity;
   if (json === '-Infinity') return -Infinity;
-  if (typeof json === 'string' && json.trim() !== '' && Number.isFinite(Number(json))) return Number(json);
+  if (typeof json === 'string' && json.trim() !== '' && Number.isFinite(Number(json)))
+    return Number(json);
   throw invalidArgument(`Invalid value at '${path}' (TYPE_DOUBLE), ${JSON.stringify(json)}`);
 }
 
@@ -50,12 +56,14 @@ export function formatDouble(value: number): number | string {
 }
 
 export function parseBool(json: unknown, path: string): boolean {
-  if (typeof json !== 'boolean') throw invalidArgument(`Invalid value at '${path}' (TYPE_BOOL), ${JSON.stringify(json)}`);
+  if (typeof json !== 'boolean')
+    throw invalidArgument(`Invalid value at '${path}' (TYPE_BOOL), ${JSON.stringify(json)}`);
   return json;
 }
 
 export function parseString(json: unknown, path: string): string {
-  if (typeof json !== 'string') throw invalidArgument(`Invalid value at '${path}' (TYPE_STRING), ${JSON.stringify(json)}`);
+  if (typeof json !== 'string')
+    throw invalidArgument(`Invalid value at '${path}' (TYPE_STRING), ${JSON.stringify(json)}`);
   return json;
 }
 
@@ -72,14 +80,34 @@ export function formatBytes(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 }
 
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
+const RFC3339 =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
 
 export function parseTimestamp(json: unknown, path: string): Timestamp {
   const match = typeof json === 'string' ? RFC3339.exec(json) : null;
-  const invalid = () => invalidArgument(`Invalid value at '${path}' (type.googleapis.com/google.protobuf.Timestamp), Field '${path}', Invalid time format: ${JSON.stringify(json)}`);
+  const invalid = () =>
+    invalidArgument(
+      `Invalid value at '${path}' (type.googleapis.com/google.protobuf.Timestamp), Field '${path}', Invalid time format: ${JSON.stringify(json)}`,
+    );
   if (!match) throw invalid();
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) throw invalid();
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month) ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  )
+    throw invalid();
   // setUTCFullYear, unlike Date.UTC, does not map years 0-99 to 1900-1999.
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);

@@ -6,7 +6,9 @@
 import { Code, toFirestoreError } from '../errors.js';
 import type { Status } from '../service_types.js';
 
-const CODE_NAMES = Object.fromEntries(Object.entries(Code).map(([name, code]) => [code, name])) as Record<Code, keyof typeof Code>;
+const CODE_NAMES = Object.fromEntries(
+  Object.entries(Code).map(([name, code]) => [code, name]),
+) as Record<Code, keyof typeof Code>;
 
 /** google.rpc.Code → HTTP status, as Google's front ends map them. */
 const HTTP_STATUS: Record<Code, number> = {
@@ -36,9 +38,21 @@ export interface JsonError {
 export function encodeError(thrown: unknown): { httpStatus: number; body: JsonError } {
   const error = toFirestoreError(thrown);
   const httpStatus = HTTP_STATUS[error.code] ?? 500;
-  return { httpStatus, body: { error: { code: httpStatus, message: error.message, status: CODE_NAMES[error.code] ?? 'UNKNOWN' } } };
+  return {
+    httpStatus,
+    body: {
+      error: {
+        code: httpStatus,
+        message: error.message,
+        status: CODE_NAMES[error.code] ?? 'UNKNOWN',
+      },
+    },
+  };
 }
 
 export function encodeStatus(status: Status): Record<string, unknown> {
-  return { ...(status.code !== 0 ? { code: status.code } : {}), ...(status.message ? { message: status.message } : {}) };
+  return {
+    ...(status.code !== 0 ? { code: status.code } : {}),
+    ...(status.message ? { message: status.message } : {}),
+  };
 }

@@ -25,13 +25,17 @@ export function decodeListenRequest(json: unknown): T.ListenRequest {
 function decodeTarget(reader: MessageReader): T.Target {
   reader.oneof(['query', 'documents']);
   reader.oneof(['resumeToken', 'readTime']);
-  if (reader.raw('pipelineQuery') !== undefined) throw invalidArgument('Pipeline queries are not supported by this emulator.');
+  if (reader.raw('pipelineQuery') !== undefined)
+    throw invalidArgument('Pipeline queries are not supported by this emulator.');
   const query = reader.message('query', (target) => {
     const structuredQuery = target.message('structuredQuery', decodeStructuredQuery);
-    if (!structuredQuery) throw invalidArgument(`Missing required field '${target.fieldPath('structuredQuery')}'.`);
+    if (!structuredQuery)
+      throw invalidArgument(`Missing required field '${target.fieldPath('structuredQuery')}'.`);
     return { parent: target.string('parent') ?? '', structuredQuery };
   });
-  const documents = reader.message('documents', (target) => ({ documents: target.repeated('documents', parseString) }));
+  const documents = reader.message('documents', (target) => ({
+    documents: target.repeated('documents', parseString),
+  }));
   const targetId = reader.int32('targetId');
   const resumeToken = reader.bytes('resumeToken');
   const readTime = reader.timestamp('readTime');
@@ -53,7 +57,9 @@ export function encodeListenResponse(response: T.ListenResponse): Record<string,
     const change = response.targetChange;
     return {
       targetChange: {
-        ...(change.targetChangeType !== 'NO_CHANGE' ? { targetChangeType: change.targetChangeType } : {}),
+        ...(change.targetChangeType !== 'NO_CHANGE'
+          ? { targetChangeType: change.targetChangeType }
+          : {}),
         ...(change.targetIds.length > 0 ? { targetIds: change.targetIds } : {}),
         ...(change.cause ? { cause: encodeStatus(change.cause) } : {}),
         ...(change.resumeToken?.length ? { resumeToken: formatBytes(change.resumeToken) } : {}),
@@ -67,7 +73,9 @@ export function encodeListenResponse(response: T.ListenResponse): Record<string,
       documentChange: {
         document: encodeDocument(change.document),
         ...(change.targetIds.length > 0 ? { targetIds: change.targetIds } : {}),
-        ...(change.removedTargetIds.length > 0 ? { removedTargetIds: change.removedTargetIds } : {}),
+        ...(change.removedTargetIds.length > 0
+          ? { removedTargetIds: change.removedTargetIds }
+          : {}),
       },
     };
   }
@@ -102,7 +110,9 @@ export function encodeWriteResponse(response: T.WriteResponse): Record<string, u
   return {
     streamId: response.streamId,
     streamToken: formatBytes(response.streamToken),
-    ...(response.writeResults.length > 0 ? { writeResults: response.writeResults.map(encodeWriteResult) } : {}),
+    ...(response.writeResults.length > 0
+      ? { writeResults: response.writeResults.map(encodeWriteResult) }
+      : {}),
     ...(response.commitTime ? { commitTime: formatTimestamp(response.commitTime) } : {}),
   };
 }

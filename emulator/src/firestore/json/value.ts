@@ -39,7 +39,8 @@ export function decodeValue(json: unknown, path: string, depth = 0): Value {
     switch (kind) {
       case 'nullValue': {
         const raw = reader.raw('nullValue');
-        if (raw !== undefined && raw !== 'NULL_VALUE' && raw !== 0) throw invalidArgument(`Invalid value at '${reader.fieldPath(kind)}', ${describe(raw)}.`);
+        if (raw !== undefined && raw !== 'NULL_VALUE' && raw !== 0)
+          throw invalidArgument(`Invalid value at '${reader.fieldPath(kind)}', ${describe(raw)}.`);
         return { nullValue: null };
       }
       case 'booleanValue':
@@ -67,7 +68,11 @@ export function decodeValue(json: unknown, path: string, depth = 0): Value {
         return {
           arrayValue: {
             values:
-              reader.message(kind, (array) => array.repeated('values', (item, itemPath) => decodeValue(item, itemPath, depth + 1))) ?? [],
+              reader.message(kind, (array) =>
+                array.repeated('values', (item, itemPath) =>
+                  decodeValue(item, itemPath, depth + 1),
+                ),
+              ) ?? [],
           },
         };
       case 'mapValue':
@@ -96,9 +101,19 @@ export function encodeValue(value: Value): JsonValue {
   if ('referenceValue' in value) return { referenceValue: value.referenceValue };
   if ('geoPointValue' in value) return { geoPointValue: { ...value.geoPointValue } };
   if ('arrayValue' in value) {
-    return { arrayValue: value.arrayValue.values.length === 0 ? {} : { values: value.arrayValue.values.map(encodeValue) } };
+    return {
+      arrayValue:
+        value.arrayValue.values.length === 0
+          ? {}
+          : { values: value.arrayValue.values.map(encodeValue) },
+    };
   }
-  return { mapValue: Object.keys(value.mapValue.fields).length === 0 ? {} : { fields: encodeFields(value.mapValue.fields) } };
+  return {
+    mapValue:
+      Object.keys(value.mapValue.fields).length === 0
+        ? {}
+        : { fields: encodeFields(value.mapValue.fields) },
+  };
 }
 
 export function encodeFields(fields: Fields): Record<string, JsonValue> {

@@ -35,18 +35,30 @@ export function decodeWrite(reader: MessageReader): WireWrite {
   };
 }
 
-const TRANSFORM_KINDS = ['setToServerValue', 'increment', 'maximum', 'minimum', 'appendMissingElements', 'removeAllFromArray'];
+const TRANSFORM_KINDS = [
+  'setToServerValue',
+  'increment',
+  'maximum',
+  'minimum',
+  'appendMissingElements',
+  'removeAllFromArray',
+];
 
 function decodeFieldTransform(reader: MessageReader): FieldTransform {
   reader.oneof(TRANSFORM_KINDS);
   const fieldPath = reader.string('fieldPath') ?? '';
-  const setToServerValue = reader.enumValue('setToServerValue', ['SERVER_VALUE_UNSPECIFIED', 'REQUEST_TIME'] as const);
+  const setToServerValue = reader.enumValue('setToServerValue', [
+    'SERVER_VALUE_UNSPECIFIED',
+    'REQUEST_TIME',
+  ] as const);
   const number = (name: string) => {
     const json = reader.raw(name);
     return json === undefined ? undefined : decodeValue(json, reader.fieldPath(name));
   };
   const elements = (name: string) =>
-    reader.message(name, (array) => array.repeated('values', (item, path) => decodeValue(item, path)));
+    reader.message(name, (array) =>
+      array.repeated('values', (item, path) => decodeValue(item, path)),
+    );
   const increment = number('increment');
   const maximum = number('maximum');
   const minimum = number('minimum');
@@ -55,7 +67,9 @@ function decodeFieldTransform(reader: MessageReader): FieldTransform {
   return {
     fieldPath,
     // An unspecified server value is passed on so the transform layer rejects it by name.
-    ...(setToServerValue !== undefined ? { setToServerValue: setToServerValue as 'REQUEST_TIME' } : {}),
+    ...(setToServerValue !== undefined
+      ? { setToServerValue: setToServerValue as 'REQUEST_TIME' }
+      : {}),
     ...(increment ? { increment } : {}),
     ...(maximum ? { maximum } : {}),
     ...(minimum ? { minimum } : {}),
@@ -67,6 +81,8 @@ function decodeFieldTransform(reader: MessageReader): FieldTransform {
 export function encodeWriteResult(result: WriteResult): Record<string, unknown> {
   return {
     ...(result.updateTime ? { updateTime: formatTimestamp(result.updateTime) } : {}),
-    ...(result.transformResults.length > 0 ? { transformResults: result.transformResults.map(encodeValue) } : {}),
+    ...(result.transformResults.length > 0
+      ? { transformResults: result.transformResults.map(encodeValue) }
+      : {}),
   };
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { encodeChunk, encodeForwardAck, FramingError, parseForwardBody, parseHeaderBlock } from './framing.js';
+import {
+  encodeChunk,
+  encodeForwardAck,
+  FramingError,
+  parseForwardBody,
+  parseHeaderBlock,
+} from './framing.js';
 
 /** Splits a response the way the client does: `<length>\n<text>`, length in UTF-16 units. */
 function decodeChunks(text: string): unknown[] {
@@ -27,9 +33,14 @@ describe('parseForwardBody', () => {
   });
 
   it('reads headers encoded into the body before the maps', () => {
-    const block = encodeURIComponent('Authorization:Bearer abc\r\nX-Goog-Api-Client:gl-js/ fire/12\r\n');
+    const block = encodeURIComponent(
+      'Authorization:Bearer abc\r\nX-Goog-Api-Client:gl-js/ fire/12\r\n',
+    );
     const parsed = parseForwardBody(`headers=${block}&count=1&ofs=0&req0___data__=%7B%7D`);
-    expect(parsed.headers).toEqual({ authorization: 'Bearer abc', 'x-goog-api-client': 'gl-js/ fire/12' });
+    expect(parsed.headers).toEqual({
+      authorization: 'Bearer abc',
+      'x-goog-api-client': 'gl-js/ fire/12',
+    });
     expect(parsed.maps).toHaveLength(1);
   });
 
@@ -40,7 +51,9 @@ describe('parseForwardBody', () => {
 
   it('rejects a missing map, a map beyond count, a bad count and a missing offset', () => {
     expect(() => parseForwardBody('count=2&ofs=0&req0___data__=%7B%7D')).toThrow(FramingError);
-    expect(() => parseForwardBody('count=1&ofs=0&req0___data__=1&req1___data__=2')).toThrow(FramingError);
+    expect(() => parseForwardBody('count=1&ofs=0&req0___data__=1&req1___data__=2')).toThrow(
+      FramingError,
+    );
     expect(() => parseForwardBody('count=-1&ofs=0')).toThrow(FramingError);
     expect(() => parseForwardBody('count=x')).toThrow(FramingError);
     expect(() => parseForwardBody('count=1&req0___data__=1')).toThrow(FramingError);

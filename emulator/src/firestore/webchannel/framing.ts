@@ -71,14 +71,16 @@ export function parseHeaderBlock(block: string): Record<string, string> {
   for (const line of block.split(/\r?\n/)) {
     if (line.trim() === '') continue;
     const colon = line.indexOf(':');
-    if (colon <= 0) throw new FramingError(`malformed header line: ${JSON.stringify(line.slice(0, 80))}`);
+    if (colon <= 0)
+      throw new FramingError(`malformed header line: ${JSON.stringify(line.slice(0, 80))}`);
     headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
   }
   return headers;
 }
 
 function parseNonNegativeInt(text: string | null, name: string): number {
-  if (text === null || !/^\d{1,9}$/.test(text)) throw new FramingError(`bad ${name}: ${JSON.stringify(text)}`);
+  if (text === null || !/^\d{1,9}$/.test(text))
+    throw new FramingError(`bad ${name}: ${JSON.stringify(text)}`);
   return Number(text);
 }
 

@@ -10,7 +10,14 @@
  *   dies mid-stream loses nothing and the client, which only advances past arrays it processed,
  *   sees nothing twice.
  */
-import { encodeChunk, encodeForwardAck, FramingError, RAW_DATA_KEY, type ForwardMap, type ServerArray } from './framing.js';
+import {
+  encodeChunk,
+  encodeForwardAck,
+  FramingError,
+  RAW_DATA_KEY,
+  type ForwardMap,
+  type ServerArray,
+} from './framing.js';
 
 /** What the Firestore-side adapter sees of a session. */
 export interface ChannelStream {
@@ -114,7 +121,8 @@ export class Session implements ChannelStream {
     if (acknowledgedArrayId !== undefined) this.acknowledge(acknowledgedArrayId);
     const fresh = maps.filter((map) => map.id >= this.nextMapId);
     for (const map of fresh) {
-      if (map.id !== this.nextMapId) throw new FramingError(`map ${map.id} arrived before map ${this.nextMapId}`);
+      if (map.id !== this.nextMapId)
+        throw new FramingError(`map ${map.id} arrived before map ${this.nextMapId}`);
       this.nextMapId++;
     }
     // Parse all first: a bad map rejects the whole POST before any of it is delivered.
@@ -198,7 +206,11 @@ export class Session implements ChannelStream {
 
   private acknowledge(arrayId: number): void {
     let count = 0;
-    while (count < this.unacknowledged.length && (this.unacknowledged[count] as Pending).id <= arrayId) count++;
+    while (
+      count < this.unacknowledged.length &&
+      (this.unacknowledged[count] as Pending).id <= arrayId
+    )
+      count++;
     this.unacknowledged.splice(0, count);
   }
 

@@ -58,11 +58,17 @@ function decodeChunks(text: string): { chunks: unknown[]; rest: string } {
 function formBody(offset: number, messages: unknown[], headers = ''): string {
   const parts = headers ? [`headers=${encodeURIComponent(headers)}`] : [];
   parts.push(`count=${messages.length}`, `ofs=${offset}`);
-  messages.forEach((message, index) => parts.push(`req${index}___data__=${encodeURIComponent(JSON.stringify(message))}`));
+  messages.forEach((message, index) =>
+    parts.push(`req${index}___data__=${encodeURIComponent(JSON.stringify(message))}`),
+  );
   return parts.join('&');
 }
 
-async function post(query: string, body: string, url = base): Promise<{ status: number; text: string }> {
+async function post(
+  query: string,
+  body: string,
+  url = base,
+): Promise<{ status: number; text: string }> {
   const response = await fetch(`${url}?VER=8&${query}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -72,7 +78,10 @@ async function post(query: string, body: string, url = base): Promise<{ status: 
 }
 
 async function handshake(messages: unknown[] = [], headers = ''): Promise<string> {
-  const { status, text } = await post('RID=1234&CVER=22&database=projects%2Fp%2Fdatabases%2F(default)', formBody(0, messages, headers));
+  const { status, text } = await post(
+    'RID=1234&CVER=22&database=projects%2Fp%2Fdatabases%2F(default)',
+    formBody(0, messages, headers),
+  );
   expect(status).toBe(200);
   const [[[id, [kind, sid]]]] = decodeChunks(text).chunks as [[[number, [string, string]]]];
   expect([id, kind]).toEqual([0, 'c']);
@@ -87,7 +96,10 @@ async function longPoll(sid: string, aid: number): Promise<[number, unknown][]> 
 }
 
 /** A streaming GET that collects arrays until aborted. */
-function stream(sid: string, aid: number): { arrays: [number, unknown][]; next(count: number): Promise<void>; abort(): void } {
+function stream(
+  sid: string,
+  aid: number,
+): { arrays: [number, unknown][]; next(count: number): Promise<void>; abort(): void } {
   const arrays: [number, unknown][] = [];
   let buffer = '';
   let waiter: { count: number; resolve: () => void } | undefined;
@@ -114,7 +126,8 @@ function stream(sid: string, aid: number): { arrays: [number, unknown][]; next(c
 }
 
 const until = async (predicate: () => boolean): Promise<void> => {
-  for (let i = 0; i < 200 && !predicate(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  for (let i = 0; i < 200 && !predicate(); i++)
+    await new Promise((resolve) => setTimeout(resolve, 10));
   expect(predicate()).toBe(true);
 };
 
@@ -217,10 +230,20 @@ describe('WebChannelTransport', () => {
 
   it.each([
     ['a map gap', (sid: string) => post(`SID=${sid}&RID=2&AID=0`, formBody(5, [{}]))],
-    ['a map that is not JSON', (sid: string) => post(`SID=${sid}&RID=2&AID=0`, 'count=1&ofs=0&req0___data__=%7Bnope')],
-    ['a truncated body', (sid: string) => post(`SID=${sid}&RID=2&AID=0`, 'count=2&ofs=0&req0___data__=%7B%7D')],
+    [
+      'a map that is not JSON',
+      (sid: string) => post(`SID=${sid}&RID=2&AID=0`, 'count=1&ofs=0&req0___data__=%7Bnope'),
+    ],
+    [
+      'a truncated body',
+      (sid: string) => post(`SID=${sid}&RID=2&AID=0`, 'count=2&ofs=0&req0___data__=%7B%7D'),
+    ],
     ['a bad AID', (sid: string) => post(`SID=${sid}&RID=2&AID=x`, formBody(0, [{}]))],
-    ['a GET that is not a backchannel', (sid: string) => fetch(`${base}?VER=8&SID=${sid}&RID=3`).then((r) => ({ status: r.status, text: '' }))],
+    [
+      'a GET that is not a backchannel',
+      (sid: string) =>
+        fetch(`${base}?VER=8&SID=${sid}&RID=3`).then((r) => ({ status: r.status, text: '' })),
+    ],
   ])('answers %s with 400 and ends the session', async (_name, send) => {
     const sid = await handshake();
     const held = stream(sid, 0);
@@ -267,7 +290,9 @@ describe('WebChannelTransport', () => {
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
-    expect(preflight.headers.get('access-control-allow-headers')).toBe('x-goog-api-client,content-type');
+    expect(preflight.headers.get('access-control-allow-headers')).toBe(
+      'x-goog-api-client,content-type',
+    );
     expect(preflight.headers.get('access-control-allow-credentials')).toBe('true');
     const response = await fetch(`${base}?VER=8&RID=1&X-HTTP-Session-Id=gsessionid`, {
       method: 'POST',

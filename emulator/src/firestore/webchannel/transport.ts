@@ -10,7 +10,13 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { answerPreflight, setCorsHeaders } from '../cors.js';
 import { FramingError, parseForwardBody, parseHeaderBlock } from './framing.js';
-import { Session, type Backchannel, type ChannelListener, type ChannelStream, type SessionTimings } from './session.js';
+import {
+  Session,
+  type Backchannel,
+  type ChannelListener,
+  type ChannelStream,
+  type SessionTimings,
+} from './session.js';
 
 export type { ChannelListener, ChannelStream } from './session.js';
 
@@ -69,7 +75,8 @@ export class WebChannelTransport {
         res.destroy();
         return;
       }
-      const status = error instanceof HttpError ? error.status : error instanceof FramingError ? 400 : 500;
+      const status =
+        error instanceof HttpError ? error.status : error instanceof FramingError ? 400 : 500;
       const message = error instanceof Error ? error.message : String(error);
       reply(res, status, `Bad Request: ${message}`);
     });
@@ -93,7 +100,12 @@ export class WebChannelTransport {
     const session = this.sessions.get(sid);
     if (!session) {
       // The client looks for this text (not at offset 0) to tell a lost session from a failure.
-      reply(res, 400, '<html><body>Bad Request: Unknown SID</body></html>', 'text/html; charset=utf-8');
+      reply(
+        res,
+        400,
+        '<html><body>Bad Request: Unknown SID</body></html>',
+        'text/html; charset=utf-8',
+      );
       return;
     }
     if (type === 'terminate') {
@@ -101,7 +113,8 @@ export class WebChannelTransport {
       reply(res, 200, '');
       return;
     }
-    if (req.method === 'GET' && params.get('RID') === 'rpc') return this.attachBackchannel(res, session, params);
+    if (req.method === 'GET' && params.get('RID') === 'rpc')
+      return this.attachBackchannel(res, session, params);
     if (req.method === 'POST') return this.forward(req, res, session, params);
     session.end();
     throw new HttpError(400, `unexpected ${req.method} request`);
@@ -114,8 +127,13 @@ export class WebChannelTransport {
       ...parseHeaderBlock(url.searchParams.get(HTTP_HEADERS_PARAM) ?? ''),
       ...body.headers,
     };
-    const session = new Session(randomId(), url.pathname, url.searchParams, headers, this.timings, (ended) =>
-      this.sessions.delete(ended.id),
+    const session = new Session(
+      randomId(),
+      url.pathname,
+      url.searchParams,
+      headers,
+      this.timings,
+      (ended) => this.sessions.delete(ended.id),
     );
     const listener = this.handler(session);
     if (!listener) {
@@ -150,7 +168,8 @@ export class WebChannelTransport {
     const acknowledged = await endingOnError(session, () => requiredArrayId(params.get('AID')));
     const streaming = params.get('CI') !== '1';
     const holdText = params.get('TO');
-    const maxHoldMs = holdText !== null && /^\d{1,9}$/.test(holdText) ? Number(holdText) : undefined;
+    const maxHoldMs =
+      holdText !== null && /^\d{1,9}$/.test(holdText) ? Number(holdText) : undefined;
     res.writeHead(200, responseHeaders('text/plain; charset=utf-8'));
     res.flushHeaders();
     const backchannel: Backchannel = {
@@ -200,16 +219,26 @@ function optionalArrayId(text: string | null): number | undefined {
 }
 
 function requiredArrayId(text: string | null): number {
-  if (text === null || !/^-?\d{1,9}$/.test(text)) throw new FramingError(`bad AID: ${JSON.stringify(text)}`);
+  if (text === null || !/^-?\d{1,9}$/.test(text))
+    throw new FramingError(`bad AID: ${JSON.stringify(text)}`);
   return Number(text);
 }
 
-function reply(res: ServerResponse, status: number, body: string, contentType = 'text/plain; charset=utf-8'): void {
+function reply(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  contentType = 'text/plain; charset=utf-8',
+): void {
   res.writeHead(status, responseHeaders(contentType)).end(body);
 }
 
 function responseHeaders(contentType: string): Record<string, string> {
-  return { 'Content-Type': contentType, 'Cache-Control': 'no-cache, no-store', 'X-Content-Type-Options': 'nosniff' };
+  return {
+    'Content-Type': contentType,
+    'Cache-Control': 'no-cache, no-store',
+    'X-Content-Type-Options': 'nosniff',
+  };
 }
 
 function stringHeaders(req: IncomingMessage): Record<string, string> {
@@ -225,5 +254,7 @@ function randomId(): string {
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(value).filter(([, entry]) => entry !== undefined),
+  ) as Partial<T>;
 }

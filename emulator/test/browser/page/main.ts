@@ -38,12 +38,20 @@ function settings(options: ClientOptions): FirestoreSettings {
       : options.transport === 'auto-detect'
         ? { experimentalAutoDetectLongPolling: true }
         : { experimentalAutoDetectLongPolling: false };
-  return options.persistence ? { ...transport, localCache: persistentLocalCache({ tabManager: persistentMultipleTabManager() }) } : transport;
+  return options.persistence
+    ? {
+        ...transport,
+        localCache: persistentLocalCache({ tabManager: persistentMultipleTabManager() }),
+      }
+    : transport;
 }
 
 const api: PageApi = {
   open(name, options) {
-    const app = initializeApp({ projectId: options.projectId, apiKey: 'demo-key', appId: 'demo-app' }, name);
+    const app = initializeApp(
+      { projectId: options.projectId, apiKey: 'demo-key', appId: 'demo-app' },
+      name,
+    );
     const db = initializeFirestore(app, settings(options));
     connectFirestoreEmulator(db, options.host, options.port);
     clients.set(name, db);
@@ -66,7 +74,9 @@ const api: PageApi = {
   set: (name, path, data) => setDoc(doc(client(name), path), data),
 
   setPending(name, path, data) {
-    setDoc(doc(client(name), path), data).catch((error: Error) => console.error(`pending write failed: ${error.message}`));
+    setDoc(doc(client(name), path), data).catch((error: Error) =>
+      console.error(`pending write failed: ${error.message}`),
+    );
   },
 
   listen(name, listener, collectionPath) {
@@ -90,7 +100,8 @@ const api: PageApi = {
           })),
         });
       },
-      (error) => errors.get(listener)?.push(`${(error as { code?: string }).code}: ${error.message}`),
+      (error) =>
+        errors.get(listener)?.push(`${(error as { code?: string }).code}: ${error.message}`),
     );
   },
 

@@ -11,13 +11,16 @@ interface SharedScenario {
   run(db: Firestore, prefix: string): Promise<void>;
 }
 
-const modules = import.meta.glob<{ scenarios?: SharedScenario[] }>('../../scenarios/*.ts', { eager: true });
+const modules = import.meta.glob<{ scenarios?: SharedScenario[] }>('../../scenarios/*.ts', {
+  eager: true,
+});
 
 export function loadScenarios(): Map<string, SharedScenario['run']> {
   const found = new Map<string, SharedScenario['run']>();
   for (const [file, module] of Object.entries(modules)) {
     const source = file.replace(/^.*\/|\.ts$/g, '');
-    for (const scenario of module.scenarios ?? []) found.set(`${source}: ${scenario.name}`, scenario.run);
+    for (const scenario of module.scenarios ?? [])
+      found.set(`${source}: ${scenario.name}`, scenario.run);
   }
   return found;
 }
