@@ -40,11 +40,11 @@ describe('SettingsView', () => {
     services.account.usernames.set('taken', 'someone-else');
     const { wrapper } = await openSettings();
     await wrapper.get('#settings-username').setValue('taken');
-    await wrapper.get('#settings-username').element.form!.requestSubmit();
+    await wrapper.get<HTMLInputElement>('#settings-username').element.form!.requestSubmit();
     await flushPromises();
     expect(wrapper.get('[role=alert]').text()).toBe('That username is taken.');
     await wrapper.get('#settings-username').setValue('ann_s');
-    await wrapper.get('#settings-username').element.form!.requestSubmit();
+    await wrapper.get<HTMLInputElement>('#settings-username').element.form!.requestSubmit();
     await flushPromises();
     expect(services.account.usernames.get('ann_s')).toBe('uid-ann@example.com');
     expect(wrapper.text()).toContain('Username saved.');
@@ -75,12 +75,12 @@ describe('SettingsView', () => {
       .find((button) => button.text() === 'Delete account…')!
       .trigger('click');
     await wrapper.get('#delete-password').setValue('wrong');
-    await wrapper.get('#delete-password').element.form!.requestSubmit();
+    await wrapper.get<HTMLInputElement>('#delete-password').element.form!.requestSubmit();
     await flushPromises();
     expect(wrapper.get('dialog [role=alert]').text()).toMatch(/password isn’t right/);
     expect(services.account.calls).not.toContain('deleteAccount');
     await wrapper.get('#delete-password').setValue('secret1');
-    await wrapper.get('#delete-password').element.form!.requestSubmit();
+    await wrapper.get<HTMLInputElement>('#delete-password').element.form!.requestSubmit();
     await flushPromises();
     expect(services.account.calls).toContain('deleteAccount');
     await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('signin'));
