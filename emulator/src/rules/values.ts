@@ -82,7 +82,11 @@ export class FieldsMap extends RMap {
 export class RSet {
   /** Distinct items, in first-seen order. */
   readonly items: RValue[];
-  constructor(items: readonly RValue[]) {
+  constructor(items: readonly RValue[], alreadyDistinct = false) {
+    if (alreadyDistinct) {
+      this.items = [...items];
+      return;
+    }
     const distinct: RValue[] = [];
     for (const item of items) if (!distinct.some((d) => valuesEqual(d, item))) distinct.push(item);
     this.items = distinct;
@@ -92,11 +96,43 @@ export class RSet {
   }
 }
 
+export interface KeyChanges {
+  added: RSet;
+  removed: RSet;
+  changed: RSet;
+  unchanged: RSet;
+}
+
 export class RMapDiff {
+  private changes: KeyChanges | null = null;
+
   constructor(
     readonly left: RMap,
     readonly right: RMap,
   ) {}
+
+  /** Sorts every key of either map once; rules often ask a diff several questions. */
+  keyChanges(): KeyChanges {
+    if (this.changes) return this.changes;
+    const added: string[] = [];
+    const removed: string[] = [];
+    const changed: string[] = [];
+    const unchanged: string[] = [];
+    for (const k of this.left.keys()) {
+      const r = this.right.get(k);
+      if (r === undefined) removed.push(k);
+      else if (valuesEqual(this.left.get(k) as RValue, r)) unchanged.push(k);
+      else changed.push(k);
+    }
+    for (const k of this.right.keys()) if (!this.left.has(k)) added.push(k);
+    this.changes = {
+      added: new RSet(added, true),
+      removed: new RSet(removed, true),
+      changed: new RSet(changed, true),
+      unchanged: new RSet(unchanged, true),
+    };
+    return this.changes;
+  }
 }
 
 export class RPath {

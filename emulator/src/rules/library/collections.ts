@@ -75,6 +75,8 @@ function mapGet(m: RMap, args: readonly RValue[]): RValue {
   return cur;
 }
 
+const lastDiff = new WeakMap<RMap, RMapDiff>();
+
 export const mapMethods: Record<string, Method<RMap>> = {
   size: (m, a) => (arity('size', a, 0), BigInt(m.size)),
   keys: (m, a) => (arity('keys', a, 0), m.keys()),
@@ -84,28 +86,25 @@ export const mapMethods: Record<string, Method<RMap>> = {
     arity('diff', a, 1);
     const other = a[0];
     if (!(other instanceof RMap)) return fail('Invalid argument provided to call. Function: [diff], Argument must be a map.');
-    return new RMapDiff(m, other);
+    // Rules tend to diff the same two documents several times (a `changedKeys()` helper).
+    const last = lastDiff.get(m);
+    if (last?.right === other) return last;
+    const diff = new RMapDiff(m, other);
+    lastDiff.set(m, diff);
+    return diff;
   },
 };
 
-function keysWhere(d: RMapDiff, pick: (inLeft: boolean, inRight: boolean, same: boolean) => boolean): RSet {
-  const out: RValue[] = [];
-  const all = new Set([...d.left.keys(), ...d.right.keys()]);
-  for (const k of all) {
-    const l = d.left.get(k);
-    const r = d.right.get(k);
-    const same = l !== undefined && r !== undefined && valuesEqual(l, r);
-    if (pick(l !== undefined, r !== undefined, same)) out.push(k);
-  }
-  return new RSet(out);
-}
-
 export const mapDiffMethods: Record<string, Method<RMapDiff>> = {
-  addedKeys: (d, a) => (arity('addedKeys', a, 0), keysWhere(d, (l, r) => !l && r)),
-  removedKeys: (d, a) => (arity('removedKeys', a, 0), keysWhere(d, (l, r) => l && !r)),
-  changedKeys: (d, a) => (arity('changedKeys', a, 0), keysWhere(d, (l, r, same) => l && r && !same)),
-  affectedKeys: (d, a) => (arity('affectedKeys', a, 0), keysWhere(d, (l, r, same) => !(l && r && same))),
-  unchangedKeys: (d, a) => (arity('unchangedKeys', a, 0), keysWhere(d, (l, r, same) => same)),
+  addedKeys: (d, a) => (arity('addedKeys', a, 0), d.keyChanges().added),
+  removedKeys: (d, a) => (arity('removedKeys', a, 0), d.keyChanges().removed),
+  changedKeys: (d, a) => (arity('changedKeys', a, 0), d.keyChanges().changed),
+  affectedKeys: (d, a) => {
+    arity('affectedKeys', a, 0);
+    const c = d.keyChanges();
+    return new RSet([...c.added.items, ...c.removed.items, ...c.changed.items], true);
+  },
+  unchangedKeys: (d, a) => (arity('unchangedKeys', a, 0), d.keyChanges().unchanged),
 };
 
 /** `map[key]` and `map.key`: a missing key is an error. */
