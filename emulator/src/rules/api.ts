@@ -147,6 +147,10 @@ export interface CompiledRuleset {
   coverageHtml(): string;
 }
 
+/**
+ * `ruleset` is null exactly when some issue is an error; warnings (names nothing binds, ...) come
+ * with a usable ruleset. Every issue has a 1-based line and column.
+ */
 export interface CompileResult {
   ruleset: CompiledRuleset | null;
   issues: RulesIssue[];

@@ -46,6 +46,13 @@ describe('parsing rules files', () => {
     expect(ruleset).not.toBeNull();
   });
 
+  it('accepts CRLF line endings and a byte-order mark, and still positions errors', () => {
+    const crlf = "\ufeffrules_version = '2';\r\nservice cloud.firestore {\r\n  match /a/{b} {\r\n    allow read: if true;\r\n  }\r\n}\r\n";
+    expect(compileRuleset(crlf).issues).toEqual([]);
+    const broken = crlf.replace('if true;', 'if true +;');
+    expect(compileRuleset(broken).issues[0]).toMatchObject({ line: 4, column: 26 });
+  });
+
   it('parses storage rules', () => {
     const { ruleset } = compileRuleset("rules_version = '2';\nservice firebase.storage { match /b/{bucket}/o { match /{all=**} { allow read; } } }");
     expect(ruleset?.service).toBe('firebase.storage');
