@@ -154,6 +154,15 @@ describe('syntax errors carry line and column', () => {
     expect(syntaxError(FS(`    match /a/{b} { allow read: if ${deep}; }`))).toMatch(/^4:\d+ Expression or block nested too deeply\.$/);
   });
 
+  it('bounds the depth of long operator and member chains too', () => {
+    const chain = 'true' + ' && true'.repeat(3000);
+    expect(syntaxError(FS(`    match /a/{b} { allow read: if ${chain}; }`))).toMatch(/^4:\d+ Expression nested too deeply\.$/);
+    const members = 'request' + '.a'.repeat(3000);
+    expect(syntaxError(FS(`    match /a/{b} { allow read: if ${members} == 1; }`))).toMatch(/^4:\d+ Expression nested too deeply\.$/);
+    const fine = 'true' + ' && true'.repeat(300);
+    expect(compileRuleset(FS(`    match /a/{b} { allow read: if ${fine}; }`)).issues).toEqual([]);
+  });
+
   it('rejects a ruleset larger than 256 KB', () => {
     expect(syntaxError(FS('// ' + 'x'.repeat(300 * 1024)))).toBe('1:1 Ruleset exceeds the maximum size of 256 KB.');
   });

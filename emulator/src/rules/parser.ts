@@ -11,6 +11,8 @@ import { isIdentPart, Lexer, type Token } from './lexer.js';
 import { RulesSyntaxError } from './source.js';
 
 const MAX_NESTING = 150;
+/** Deepest syntax tree an expression may have; long `a && b && ...` chains nest too. */
+const MAX_EXPRESSION_DEPTH = 500;
 const INT64_MAX = (1n << 63n) - 1n;
 const METHODS = new Set<string>(['read', 'write', 'get', 'list', 'create', 'update', 'delete']);
 const RELATIONAL = new Set(['==', '!=', '<', '<=', '>', '>=']);
@@ -23,7 +25,7 @@ export function parseRules(text: string): RulesFile {
 /** Parses a lone expression (used by tests and tools). */
 export function parseExpression(text: string): Expr {
   const p = new Parser(text);
-  const e = p.parseExpr();
+  const e = p.parseTopExpr();
   p.expectEof();
   return e;
 }
@@ -198,7 +200,7 @@ class Parser {
     let condition: Expr | null = null;
     if (this.accept(':')) {
       this.expect('if', "after ':'");
-      condition = this.parseExpr();
+      condition = this.parseTopExpr();
     }
     const end = this.cur.start;
     if (!this.accept(';') && !this.is('}')) this.fail(this.cur.start, `Expected ';' but found ${this.describe(this.cur)}.`);
@@ -228,15 +230,22 @@ class Parser {
         this.fail(id.start, `Variable '${id.text}' is already defined.`);
       }
       this.expect('=');
-      const value = this.parseExpr();
+      const value = this.parseTopExpr();
       this.expect(';', 'after the let binding');
       lets.push({ name: id.text, value, start: letStart, end: value.end });
     }
     this.expect('return', 'in the function body');
-    const body = this.parseExpr();
+    const body = this.parseTopExpr();
     this.accept(';');
     const end = this.expect('}', 'to close the function body').end;
     return { name, params, lets, body, start, end };
+  }
+
+  /** An expression that stands alone (condition, let value, function body), checked for depth. */
+  parseTopExpr(): Expr {
+    const e = this.parseExpr();
+    checkDepth(e);
+    return e;
   }
 
   parseExpr(): Expr {
@@ -482,5 +491,45 @@ class Parser {
     this.resumeAt(pos);
     this.depth--;
     return { kind: 'path', segments, start, end: pos };
+  }
+}
+
+function children(e: Expr): Expr[] {
+  switch (e.kind) {
+    case 'literal':
+    case 'ident':
+      return [];
+    case 'member':
+      return [e.object];
+    case 'index':
+      return [e.object, e.index];
+    case 'range':
+      return [e.object, ...(e.from ? [e.from] : []), ...(e.to ? [e.to] : [])];
+    case 'call':
+      return [e.callee, ...e.args];
+    case 'unary':
+      return [e.operand];
+    case 'binary':
+      return [e.left, e.right];
+    case 'is':
+      return [e.operand];
+    case 'ternary':
+      return [e.cond, e.then, e.otherwise];
+    case 'list':
+      return e.items;
+    case 'map':
+      return e.entries.flatMap((en) => [en.key, en.value]);
+    case 'path':
+      return e.segments.flatMap((parts) => parts.filter((p): p is Expr => typeof p !== 'string'));
+  }
+}
+
+/** Rejects trees deeper than the compiler and evaluator should recurse; iterative on purpose. */
+function checkDepth(root: Expr): void {
+  const stack: [Expr, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [e, depth] = stack.pop() as [Expr, number];
+    if (depth > MAX_EXPRESSION_DEPTH) throw new RulesSyntaxError(e.start, 'Expression nested too deeply.');
+    for (const c of children(e)) stack.push([c, depth + 1]);
   }
 }
