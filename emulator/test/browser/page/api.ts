@@ -20,6 +20,8 @@ export interface RecordedChange {
 }
 
 export interface RecordedSnapshot {
+  /** When the listener got it: epoch milliseconds, sub-millisecond and comparable across pages. */
+  at: number;
   size: number;
   hasPendingWrites: boolean;
   fromCache: boolean;
@@ -46,6 +48,7 @@ export interface PageApi {
   snapshots(listener: string): RecordedSnapshot[];
   /** Errors raised to listeners, as "code: message". */
   listenErrors(listener: string): string[];
+  /** Ends a client (its app, Firestore and channels); its name can be used again. */
   terminate(client: string): Promise<void>;
 }
 

@@ -2,7 +2,7 @@
  * The conformance page: the stock firebase JS SDK, configured per client by the test, running the
  * shared scenarios (emulator/test/scenarios, bundled as they are) and recording listeners.
  */
-import { initializeApp } from 'firebase/app';
+import { deleteApp, initializeApp } from 'firebase/app';
 import {
   collection,
   connectFirestoreEmulator,
@@ -12,7 +12,6 @@ import {
   persistentLocalCache,
   persistentMultipleTabManager,
   setDoc,
-  terminate,
   type Firestore,
   type FirestoreSettings,
 } from 'firebase/firestore';
@@ -88,6 +87,7 @@ const api: PageApi = {
       { includeMetadataChanges: true },
       (snapshot) => {
         snapshots.push({
+          at: performance.timeOrigin + performance.now(),
           size: snapshot.size,
           hasPendingWrites: snapshot.metadata.hasPendingWrites,
           fromCache: snapshot.metadata.fromCache,
@@ -109,7 +109,8 @@ const api: PageApi = {
   listenErrors: (listener) => errors.get(listener) ?? [],
 
   async terminate(name) {
-    await terminate(client(name));
+    // Deleting the app terminates its Firestore and frees the name for a new client.
+    await deleteApp(client(name).app);
     clients.delete(name);
   },
 };
