@@ -3,7 +3,13 @@ import { latestKeys } from './catalog.js';
 
 describe('trigger keys from the Functions emulator', () => {
   it('picks the newest generation of each trigger', () => {
-    const listed = ['us-central1-a-0', 'us-central1-b-0', 'us-central1-a-1', 'us-central1-a-10', 'api'];
+    const listed = [
+      'us-central1-a-0',
+      'us-central1-b-0',
+      'us-central1-a-1',
+      'us-central1-a-10',
+      'api',
+    ];
     expect(latestKeys(['us-central1-a', 'us-central1-b'], listed)).toEqual(
       new Map([
         ['us-central1-a', 'us-central1-a-10'],
@@ -13,9 +19,9 @@ describe('trigger keys from the Functions emulator', () => {
   });
 
   it('does not take another function whose name extends this one', () => {
-    expect(latestKeys(['us-central1-a'], ['us-central1-a-b-3', 'us-central1-a-2']).get('us-central1-a')).toBe(
-      'us-central1-a-2',
-    );
+    expect(
+      latestKeys(['us-central1-a'], ['us-central1-a-b-3', 'us-central1-a-2']).get('us-central1-a'),
+    ).toBe('us-central1-a-2');
   });
 
   it('assumes generation 0 for a trigger it cannot find', () => {

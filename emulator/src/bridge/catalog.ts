@@ -45,7 +45,8 @@ export class Catalog {
   /** The listing, fetched again when older than a second; null while the emulator cannot be reached. */
   async current(): Promise<CatalogSnapshot | null> {
     const now = Date.now();
-    if (this.snapshot && now - this.fetchedAt < (this.options.freshForMs ?? FRESH_FOR_MS)) return this.snapshot;
+    if (this.snapshot && now - this.fetchedAt < (this.options.freshForMs ?? FRESH_FOR_MS))
+      return this.snapshot;
     if (now < this.unreachableUntil) return null;
     return this.load(false);
   }
@@ -81,7 +82,9 @@ export class Catalog {
         triggers.every((trigger) => previous.keys.has(trigger.id));
       const keys = !forced && sameTriggers ? previous.keys : await this.fetchKeys(origin, triggers);
       if (this.reportedOutage || !previous) {
-        this.options.log(`bridge: delivering events to the Functions emulator at ${origin} (${triggers.length} event triggers)`);
+        this.options.log(
+          `bridge: delivering events to the Functions emulator at ${origin} (${triggers.length} event triggers)`,
+        );
       }
       this.reportedOutage = false;
       this.snapshot = { origin, triggers, keys };
@@ -90,7 +93,9 @@ export class Catalog {
     } catch (error) {
       if (!(error instanceof ConnectionError) && !(error instanceof UnexpectedAnswer)) throw error;
       if (!this.reportedOutage && !this.options.signal.aborted) {
-        this.options.log(`bridge: Functions emulator unavailable (${error.message}); events are dropped until it answers`);
+        this.options.log(
+          `bridge: Functions emulator unavailable (${error.message}); events are dropped until it answers`,
+        );
       }
       this.reportedOutage = true;
       this.discoveredOrigin = undefined;
@@ -109,7 +114,9 @@ export class Catalog {
     if (this.discoveredOrigin || !this.options.hubOrigin) return this.discoveredOrigin;
     const hub = this.options.hubOrigin.replace(/\/+$/, '');
     const answer = await this.get(`${hub}/emulators`);
-    const functions = parseJson(answer.text, `${hub}/emulators`) as { functions?: { host?: unknown; port?: unknown } };
+    const functions = parseJson(answer.text, `${hub}/emulators`) as {
+      functions?: { host?: unknown; port?: unknown };
+    };
     const { host, port } = functions.functions ?? {};
     if (typeof host !== 'string' || typeof port !== 'number') {
       throw new UnexpectedAnswer(`the emulator hub at ${hub} lists no Functions emulator`);
@@ -123,15 +130,21 @@ export class Catalog {
     return parseBackends(parseJson(answer.text, `${origin}/backends`));
   }
 
-  private async fetchKeys(origin: string, triggers: readonly Trigger[]): Promise<Map<string, string>> {
+  private async fetchKeys(
+    origin: string,
+    triggers: readonly Trigger[],
+  ): Promise<Map<string, string>> {
     const url = `${origin}/functions/projects/${encodeURIComponent(this.options.projectId)}/triggers/${PROBE_TRIGGER}`;
     const answer = await request(url, { method: 'POST', signal: this.requestSignal() });
     const marker = answer.status === 404 ? answer.text.indexOf(VALID_KEYS_MARKER) : -1;
     if (marker < 0 && !this.reportedProbeFormat) {
       this.reportedProbeFormat = true;
-      this.options.log(`bridge: cannot read trigger keys from ${url} (HTTP ${answer.status}); assuming generation 0`);
+      this.options.log(
+        `bridge: cannot read trigger keys from ${url} (HTTP ${answer.status}); assuming generation 0`,
+      );
     }
-    const listed = marker < 0 ? [] : answer.text.slice(marker + VALID_KEYS_MARKER.length).split(',');
+    const listed =
+      marker < 0 ? [] : answer.text.slice(marker + VALID_KEYS_MARKER.length).split(',');
     return latestKeys(
       triggers.map((trigger) => trigger.id),
       listed.map((key) => key.trim()),
@@ -140,7 +153,8 @@ export class Catalog {
 
   private async get(url: string) {
     const answer = await request(url, { method: 'GET', signal: this.requestSignal() });
-    if (answer.status !== 200) throw new UnexpectedAnswer(`GET ${url} answered HTTP ${answer.status}`);
+    if (answer.status !== 200)
+      throw new UnexpectedAnswer(`GET ${url} answered HTTP ${answer.status}`);
     return answer;
   }
 

@@ -43,6 +43,8 @@ export async function deliver(delivery: Delivery, context: DeliveryContext): Pro
     let text: string;
     try {
       ({ status, text } = await post(snapshot, key, delivery, context));
+      if (status === 500 && runtimeUnreachable(text))
+        throw new ConnectionError(`the runtime of ${key}`, text);
     } catch (error) {
       if (!(error instanceof ConnectionError) || context.signal.aborted) throw error;
       connectionFailures++;
@@ -63,17 +65,38 @@ export async function deliver(delivery: Delivery, context: DeliveryContext): Pro
   }
 }
 
-function post(snapshot: CatalogSnapshot, key: string, delivery: Delivery, context: DeliveryContext) {
+function post(
+  snapshot: CatalogSnapshot,
+  key: string,
+  delivery: Delivery,
+  context: DeliveryContext,
+) {
   const project = encodeURIComponent(context.projectId);
-  return request(`${snapshot.origin}/functions/projects/${project}/triggers/${encodeURIComponent(key)}`, {
-    method: 'POST',
-    headers: { 'content-type': delivery.event.contentType },
-    body: delivery.event.body,
-    signal: AbortSignal.any([
-      context.signal,
-      AbortSignal.timeout(delivery.timeoutSeconds * 1000 + TIMEOUT_GRACE_MS),
-    ]),
-  });
+  return request(
+    `${snapshot.origin}/functions/projects/${project}/triggers/${encodeURIComponent(key)}`,
+    {
+      method: 'POST',
+      headers: { 'content-type': delivery.event.contentType },
+      body: delivery.event.body,
+      signal: AbortSignal.any([
+        context.signal,
+        AbortSignal.timeout(delivery.timeoutSeconds * 1000 + TIMEOUT_GRACE_MS),
+      ]),
+    },
+  );
+}
+
+/**
+ * The emulator answers 500 with the JSON of a Node socket error when the runtime process it picked
+ * is gone, typically killed right after a function threw: the event never reached a function.
+ */
+function runtimeUnreachable(text: string): boolean {
+  try {
+    const error = JSON.parse(text) as unknown;
+    return typeof error === 'object' && error !== null && 'syscall' in error && 'code' in error;
+  } catch {
+    return false;
+  }
 }
 
 function firstLine(text: string): string {

@@ -6,24 +6,39 @@ import type { StoredDocument } from './sources.js';
 const NAME = 'projects/demo-p/databases/(default)/documents/lists/l1/todos/t1';
 
 function doc(fields: Fields, updateSeconds = 2): StoredDocument {
-  return { name: NAME, fields, createTime: { seconds: 1, nanos: 0 }, updateTime: { seconds: updateSeconds, nanos: 0 } };
+  return {
+    name: NAME,
+    fields,
+    createTime: { seconds: 1, nanos: 0 },
+    updateTime: { seconds: updateSeconds, nanos: 0 },
+  };
 }
 
 describe('document changes as trigger events', () => {
   it('splits the resource name into project, database and path', () => {
     const event = toDocumentEvent({ name: NAME, before: null, after: doc({}) });
-    expect(event).toMatchObject({ project: 'demo-p', database: '(default)', path: 'lists/l1/todos/t1' });
+    expect(event).toMatchObject({
+      project: 'demo-p',
+      database: '(default)',
+      path: 'lists/l1/todos/t1',
+    });
   });
 
   it('classifies creations, updates and deletions', () => {
-    expect(toDocumentEvent({ name: NAME, before: null, after: doc({ a: { booleanValue: true } }) })?.operation).toBe(
-      'created',
-    );
     expect(
-      toDocumentEvent({ name: NAME, before: doc({ a: { booleanValue: true } }), after: doc({ a: { booleanValue: false } }) })
+      toDocumentEvent({ name: NAME, before: null, after: doc({ a: { booleanValue: true } }) })
         ?.operation,
+    ).toBe('created');
+    expect(
+      toDocumentEvent({
+        name: NAME,
+        before: doc({ a: { booleanValue: true } }),
+        after: doc({ a: { booleanValue: false } }),
+      })?.operation,
     ).toBe('updated');
-    expect(toDocumentEvent({ name: NAME, before: doc({}), after: null })?.operation).toBe('deleted');
+    expect(toDocumentEvent({ name: NAME, before: doc({}), after: null })?.operation).toBe(
+      'deleted',
+    );
   });
 
   it('is no event when nothing existed before or after', () => {
@@ -49,13 +64,17 @@ describe('document changes as trigger events', () => {
       name: NAME,
       before: doc({
         title: { stringValue: 'a' },
-        counts: { mapValue: { fields: { open: { integerValue: 1n }, done: { integerValue: 0n } } } },
+        counts: {
+          mapValue: { fields: { open: { integerValue: 1n }, done: { integerValue: 0n } } },
+        },
         gone: { nullValue: null },
         same: { integerValue: 1n },
       }),
       after: doc({
         title: { stringValue: 'b' },
-        counts: { mapValue: { fields: { open: { integerValue: 0n }, done: { integerValue: 0n } } } },
+        counts: {
+          mapValue: { fields: { open: { integerValue: 0n }, done: { integerValue: 0n } } },
+        },
         'new-field': { integerValue: 1n },
         same: { integerValue: 1n },
       }),

@@ -19,10 +19,14 @@ const v1 = (operation: string, resource: string) =>
   parseTrigger({
     id: 'us-central1-f',
     platform: 'gcfv1',
-    eventTrigger: { eventType: `providers/cloud.firestore/eventTypes/document.${operation}`, resource },
+    eventTrigger: {
+      eventType: `providers/cloud.firestore/eventTypes/document.${operation}`,
+      resource,
+    },
   }) as FirestoreTriggerV1;
 
-const name = (path: string, database = '(default)') => `projects/demo-p/databases/${database}/documents/${path}`;
+const name = (path: string, database = '(default)') =>
+  `projects/demo-p/databases/${database}/documents/${path}`;
 
 function stored(path: string, title: string, database = '(default)'): StoredDocument {
   return {
@@ -34,9 +38,17 @@ function stored(path: string, title: string, database = '(default)'): StoredDocu
 }
 
 const created = (path: string, database = '(default)') =>
-  toDocumentEvent({ name: name(path, database), before: null, after: stored(path, 'a', database) }) as DocumentEvent;
+  toDocumentEvent({
+    name: name(path, database),
+    before: null,
+    after: stored(path, 'a', database),
+  }) as DocumentEvent;
 const updated = (path: string) =>
-  toDocumentEvent({ name: name(path), before: stored(path, 'a'), after: stored(path, 'b') }) as DocumentEvent;
+  toDocumentEvent({
+    name: name(path),
+    before: stored(path, 'a'),
+    after: stored(path, 'b'),
+  }) as DocumentEvent;
 const deleted = (path: string) =>
   toDocumentEvent({ name: name(path), before: stored(path, 'a'), after: null }) as DocumentEvent;
 
@@ -51,7 +63,11 @@ describe('which Firestore triggers a change fires', () => {
     const pattern = { document: 'lists/{listId}' };
     const events = [created('lists/l1'), updated('lists/l1'), deleted('lists/l1')];
     const fired = (type: string) =>
-      events.filter((event) => firesOn(v2(`google.cloud.firestore.document.v1.${type}`, {}, pattern), event)).map((e) => e.operation);
+      events
+        .filter((event) =>
+          firesOn(v2(`google.cloud.firestore.document.v1.${type}`, {}, pattern), event),
+        )
+        .map((e) => e.operation);
     expect(fired('created')).toEqual(['created']);
     expect(fired('updated')).toEqual(['updated']);
     expect(fired('deleted')).toEqual(['deleted']);
@@ -61,29 +77,51 @@ describe('which Firestore triggers a change fires', () => {
 
   it('fires on the pattern or the exact document only', () => {
     const written = 'google.cloud.firestore.document.v1.written';
-    expect(firesOn(v2(written, {}, { document: 'lists/{id}/todos/{t}' }), created('lists/l1/todos/t1'))).toBe(true);
-    expect(firesOn(v2(written, {}, { document: 'lists/{id}/todos/{t}' }), created('lists/l1'))).toBe(false);
-    expect(firesOn(v2(written, { document: 'settings/global' }), created('settings/global'))).toBe(true);
-    expect(firesOn(v2(written, { document: 'settings/global' }), created('settings/other'))).toBe(false);
+    expect(
+      firesOn(v2(written, {}, { document: 'lists/{id}/todos/{t}' }), created('lists/l1/todos/t1')),
+    ).toBe(true);
+    expect(
+      firesOn(v2(written, {}, { document: 'lists/{id}/todos/{t}' }), created('lists/l1')),
+    ).toBe(false);
+    expect(firesOn(v2(written, { document: 'settings/global' }), created('settings/global'))).toBe(
+      true,
+    );
+    expect(firesOn(v2(written, { document: 'settings/global' }), created('settings/other'))).toBe(
+      false,
+    );
   });
 
   it('fires only for the trigger database and the default namespace', () => {
     const written = 'google.cloud.firestore.document.v1.written';
     expect(firesOn(v2(written, {}, { document: 'a/{b}' }), created('a/b', 'other'))).toBe(false);
-    expect(firesOn(v2(written, { database: 'other' }, { document: 'a/{b}' }), created('a/b', 'other'))).toBe(true);
-    expect(firesOn(v2(written, { namespace: 'ns' }, { document: 'a/{b}' }), created('a/b'))).toBe(false);
+    expect(
+      firesOn(v2(written, { database: 'other' }, { document: 'a/{b}' }), created('a/b', 'other')),
+    ).toBe(true);
+    expect(firesOn(v2(written, { namespace: 'ns' }, { document: 'a/{b}' }), created('a/b'))).toBe(
+      false,
+    );
   });
 
   it('fires v1 triggers on project, database and path', () => {
-    expect(firesOn(v1('create', 'projects/demo-p/databases/(default)/documents/a/{b}'), created('a/b'))).toBe(true);
-    expect(firesOn(v1('create', 'projects/other/databases/(default)/documents/a/{b}'), created('a/b'))).toBe(false);
-    expect(firesOn(v1('update', 'projects/demo-p/databases/(default)/documents/a/{b}'), created('a/b'))).toBe(false);
+    expect(
+      firesOn(v1('create', 'projects/demo-p/databases/(default)/documents/a/{b}'), created('a/b')),
+    ).toBe(true);
+    expect(
+      firesOn(v1('create', 'projects/other/databases/(default)/documents/a/{b}'), created('a/b')),
+    ).toBe(false);
+    expect(
+      firesOn(v1('update', 'projects/demo-p/databases/(default)/documents/a/{b}'), created('a/b')),
+    ).toBe(false);
   });
 });
 
 describe('Firestore events', () => {
   it('sends v2 functions a structured CloudEvent with DocumentEventData in JSON', () => {
-    const trigger = v2('google.cloud.firestore.document.v1.updated', {}, { document: 'lists/{id}' });
+    const trigger = v2(
+      'google.cloud.firestore.document.v1.updated',
+      {},
+      { document: 'lists/{id}' },
+    );
     const outgoing = firestoreEventFor(trigger, updated('lists/l1'), commit);
     expect(outgoing.contentType).toBe('application/cloudevents+json; charset=utf-8');
     expect(JSON.parse(outgoing.body)).toEqual({
@@ -118,25 +156,37 @@ describe('Firestore events', () => {
   });
 
   it('sends only the new value on creation and only the old one on deletion', () => {
-    const written = v2('google.cloud.firestore.document.v1.written', {}, { document: 'lists/{id}' });
-    expect(Object.keys(JSON.parse(firestoreEventFor(written, created('lists/l1'), commit).body).data)).toEqual(['value']);
-    expect(Object.keys(JSON.parse(firestoreEventFor(written, deleted('lists/l1'), commit).body).data)).toEqual([
-      'oldValue',
-    ]);
+    const written = v2(
+      'google.cloud.firestore.document.v1.written',
+      {},
+      { document: 'lists/{id}' },
+    );
+    expect(
+      Object.keys(JSON.parse(firestoreEventFor(written, created('lists/l1'), commit).body).data),
+    ).toEqual(['value']);
+    expect(
+      Object.keys(JSON.parse(firestoreEventFor(written, deleted('lists/l1'), commit).body).data),
+    ).toEqual(['oldValue']);
   });
 
   it('adds the auth context only for withAuthContext triggers', () => {
     const plain = v2('google.cloud.firestore.document.v1.created', {}, { document: 'lists/{id}' });
-    const withAuth = v2('google.cloud.firestore.document.v1.created.withAuthContext', {}, { document: 'lists/{id}' });
+    const withAuth = v2(
+      'google.cloud.firestore.document.v1.created.withAuthContext',
+      {},
+      { document: 'lists/{id}' },
+    );
     const event = created('lists/l1');
     expect(JSON.parse(firestoreEventFor(plain, event, commit).body)).not.toHaveProperty('authtype');
     expect(JSON.parse(firestoreEventFor(withAuth, event, commit).body)).toMatchObject({
       authtype: 'app_user',
       authid: 'alice',
     });
-    const anonymous = JSON.parse(firestoreEventFor(withAuth, event, { ...commit, auth: null }).body);
-    expect(anonymous.authtype).toBe('unauthenticated');
-    expect(anonymous).not.toHaveProperty('authid');
+    const admin = JSON.parse(
+      firestoreEventFor(withAuth, event, { ...commit, auth: null }).body,
+    );
+    expect(admin.authtype).toBe('service_account');
+    expect(admin).not.toHaveProperty('authid');
   });
 
   it('sends v1 functions the legacy event with the same data', () => {

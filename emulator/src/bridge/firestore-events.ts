@@ -4,13 +4,14 @@
  * reads it when datacontenttype is application/json), 1st gen functions the legacy event with the
  * same data under the `providers/cloud.firestore/eventTypes/document.*` type.
  */
+import { encodeDocument } from '../firestore/json/document.js';
+import { formatTimestamp } from '../firestore/json/scalars.js';
 import type { Timestamp } from '../firestore/model/value.js';
 import type { DocumentEvent } from './document-change.js';
 import { cloudEvent, legacyEvent, type OutgoingEvent } from './outgoing-event.js';
 import { matchPathPattern } from './path-pattern.js';
 import type { CommitEvent } from './sources.js';
 import type { FirestoreTriggerV1, FirestoreTriggerV2 } from './triggers.js';
-import { documentToJson, timestampToJson, type JsonValue } from './value-json.js';
 
 export type FirestoreTrigger = FirestoreTriggerV2 | FirestoreTriggerV1;
 
@@ -22,7 +23,9 @@ export function firesOn(trigger: FirestoreTrigger, event: DocumentEvent): boolea
   if (trigger.operation !== 'written' && trigger.operation !== event.operation) return false;
   if (trigger.database !== event.database) return false;
   if (trigger.kind === 'firestore-v1') {
-    return trigger.project === event.project && matchPathPattern(trigger.document, event.path) !== null;
+    return (
+      trigger.project === event.project && matchPathPattern(trigger.document, event.path) !== null
+    );
   }
   if (trigger.namespace !== DEFAULT_NAMESPACE) return false;
   return 'exact' in trigger.document
@@ -30,11 +33,11 @@ export function firesOn(trigger: FirestoreTrigger, event: DocumentEvent): boolea
     : matchPathPattern(trigger.document.pattern, event.path) !== null;
 }
 
-/** DocumentEventData (google.events.cloud.firestore.v1) in proto3 JSON. */
-export function documentEventData(event: DocumentEvent): { [key: string]: JsonValue } {
+/** DocumentEventData (google.events.cloud.firestore.v1) in proto3 JSON, as Firestore's REST API writes documents. */
+export function documentEventData(event: DocumentEvent): Record<string, unknown> {
   return {
-    ...(event.after ? { value: documentToJson(event.after) } : {}),
-    ...(event.before ? { oldValue: documentToJson(event.before) } : {}),
+    ...(event.after ? { value: encodeDocument(event.after) } : {}),
+    ...(event.before ? { oldValue: encodeDocument(event.before) } : {}),
     ...(event.operation === 'updated' ? { updateMask: { fieldPaths: event.updatedPaths } } : {}),
   };
 }
@@ -45,8 +48,12 @@ export interface CommitContext {
   auth: CommitEvent['auth'];
 }
 
-export function firestoreEventFor(trigger: FirestoreTrigger, event: DocumentEvent, commit: CommitContext): OutgoingEvent {
-  const time = timestampToJson(commit.commitTime);
+export function firestoreEventFor(
+  trigger: FirestoreTrigger,
+  event: DocumentEvent,
+  commit: CommitContext,
+): OutgoingEvent {
+  const time = formatTimestamp(commit.commitTime);
   const data = documentEventData(event);
   if (trigger.kind === 'firestore-v1') {
     return legacyEvent(
@@ -77,7 +84,10 @@ export function firestoreEventFor(trigger: FirestoreTrigger, event: DocumentEven
   );
 }
 
-/** The authcontext extension: a signed-in user is an `app_user` identified by uid. */
+/**
+ * The authcontext extension: a signed-in user is an `app_user` identified by uid; a commit without
+ * a user comes from an admin (owner) caller, which production reports as a service account.
+ */
 function authContext(auth: CommitEvent['auth']): Record<string, string> {
-  return auth ? { authtype: 'app_user', authid: auth.uid } : { authtype: 'unauthenticated' };
+  return auth ? { authtype: 'app_user', authid: auth.uid } : { authtype: 'service_account' };
 }

@@ -12,9 +12,13 @@ export class ConnectionError extends Error {
   /** The request got no answer in time: the other side may still be working on it. */
   readonly timedOut: boolean;
 
-  constructor(url: string, cause: unknown) {
+  constructor(target: string, cause: unknown) {
     const timedOut = cause instanceof Error && cause.name === 'TimeoutError';
-    super(timedOut ? `no answer from ${url} in time` : `cannot reach ${url}: ${describeCause(cause)}`);
+    super(
+      timedOut
+        ? `no answer from ${target} in time`
+        : `cannot reach ${target}: ${describeCause(cause)}`,
+    );
     this.name = 'ConnectionError';
     this.timedOut = timedOut;
   }
@@ -31,7 +35,12 @@ function describeCause(error: unknown): string {
 
 export async function request(
   url: string,
-  init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; signal: AbortSignal },
+  init: {
+    method: 'GET' | 'POST';
+    headers?: Record<string, string>;
+    body?: string;
+    signal: AbortSignal;
+  },
 ): Promise<HttpAnswer> {
   let response: Response;
   try {
@@ -48,7 +57,8 @@ export async function request(
 
 /** `http://host:port` for an emulator's advertised host, which may be a wildcard or IPv6. */
 export function originOf(host: string, port: number): string {
-  const connectable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' || host === '[::]' ? '::1' : host;
+  const connectable =
+    host === '0.0.0.0' ? '127.0.0.1' : host === '::' || host === '[::]' ? '::1' : host;
   return connectable.includes(':') && !connectable.startsWith('[')
     ? `http://[${connectable}]:${port}`
     : `http://${connectable}:${port}`;

@@ -14,7 +14,12 @@ import { deliver, type Delivery, type DeliveryContext } from './delivery.js';
 import { toDocumentEvent } from './document-change.js';
 import { firesOn, firestoreEventFor } from './firestore-events.js';
 import { KeyedQueue } from './keyed-queue.js';
-import type { CommitEvent, FirestoreEventSource, ObjectEvent, StorageEventSource } from './sources.js';
+import type {
+  CommitEvent,
+  FirestoreEventSource,
+  ObjectEvent,
+  StorageEventSource,
+} from './sources.js';
 import { firesOnObject, objectName, storageEventFor } from './storage-events.js';
 
 export type { CommitEvent, ObjectEvent } from './sources.js';
@@ -46,7 +51,9 @@ export function startBridge(options: BridgeOptions): Bridge {
   const log = options.log ?? ((line: string) => console.error(line));
   const hubOrigin = options.hubOrigin ?? hubFromEnvironment();
   if (!options.functionsOrigin && !hubOrigin) {
-    log('bridge: no Functions emulator to deliver to (no functionsOrigin, hubOrigin or FIREBASE_EMULATOR_HUB)');
+    log(
+      'bridge: no Functions emulator to deliver to (no functionsOrigin, hubOrigin or FIREBASE_EMULATOR_HUB)',
+    );
     return { close: async () => undefined, idle: async () => undefined };
   }
   const closing = new AbortController();
@@ -57,14 +64,20 @@ export function startBridge(options: BridgeOptions): Bridge {
     log,
     signal: closing.signal,
   });
-  const context: DeliveryContext = { catalog, projectId: options.projectId, log, signal: closing.signal };
+  const context: DeliveryContext = {
+    catalog,
+    projectId: options.projectId,
+    log,
+    signal: closing.signal,
+  };
   const queue = new KeyedQueue();
 
   const guarded = (what: string, task: () => Promise<void>) => async () => {
     try {
       await task();
     } catch (error) {
-      if (!closing.signal.aborted) log(`bridge: ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (!closing.signal.aborted)
+        log(`bridge: ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
   const route = (what: string, fanOut: (snapshot: CatalogSnapshot) => void) => {
@@ -78,7 +91,10 @@ export function startBridge(options: BridgeOptions): Bridge {
     );
   };
   const send = (orderKey: string, delivery: Delivery) =>
-    queue.enqueue(orderKey, guarded(`delivering to ${delivery.triggerId}`, () => deliver(delivery, context)));
+    queue.enqueue(
+      orderKey,
+      guarded(`delivering to ${delivery.triggerId}`, () => deliver(delivery, context)),
+    );
 
   const onCommit = (commit: CommitEvent) => {
     if (commit.projectId !== options.projectId) return;
@@ -93,7 +109,11 @@ export function startBridge(options: BridgeOptions): Bridge {
           send(`${trigger.id}\u0000${change.name}`, {
             triggerId: trigger.id,
             subject: `documents/${event.path} (${event.operation})`,
-            event: firestoreEventFor(trigger, event, { eventId, commitTime: commit.commitTime, auth: commit.auth }),
+            event: firestoreEventFor(trigger, event, {
+              eventId,
+              commitTime: commit.commitTime,
+              auth: commit.auth,
+            }),
             timeoutSeconds: trigger.timeoutSeconds,
           });
         }
@@ -135,7 +155,10 @@ export function startBridge(options: BridgeOptions): Bridge {
 }
 
 /** The emulators call listeners synchronously inside a commit: an exception must stay here. */
-function neverThrow<T>(listener: (event: T) => void, log: (line: string) => void): (event: T) => void {
+function neverThrow<T>(
+  listener: (event: T) => void,
+  log: (line: string) => void,
+): (event: T) => void {
   return (event) => {
     try {
       listener(event);

@@ -15,7 +15,12 @@ const LEGACY_EVENT_CONTENT_TYPE = 'application/json';
 export function cloudEvent(attributes: Record<string, unknown>, data: unknown): OutgoingEvent {
   return {
     contentType: CLOUD_EVENT_CONTENT_TYPE,
-    body: JSON.stringify({ specversion: '1.0', ...attributes, datacontenttype: 'application/json', data }),
+    body: JSON.stringify({
+      specversion: '1.0',
+      ...attributes,
+      datacontenttype: 'application/json',
+      data,
+    }),
   };
 }
 

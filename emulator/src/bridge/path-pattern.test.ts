@@ -5,7 +5,10 @@ const match = (pattern: string, path: string) => matchPathPattern(parsePathPatte
 
 describe('path patterns', () => {
   it('captures single-segment wildcards as params', () => {
-    expect(match('lists/{listId}/todos/{todoId}', 'lists/l1/todos/t1')).toEqual({ listId: 'l1', todoId: 't1' });
+    expect(match('lists/{listId}/todos/{todoId}', 'lists/l1/todos/t1')).toEqual({
+      listId: 'l1',
+      todoId: 't1',
+    });
   });
 
   it('needs every literal segment to be equal', () => {

@@ -29,7 +29,10 @@ export function parsePathPattern(pattern: string): PathPattern {
   });
 }
 
-export function matchPathPattern(pattern: PathPattern, path: string): Record<string, string> | null {
+export function matchPathPattern(
+  pattern: PathPattern,
+  path: string,
+): Record<string, string> | null {
   return matchFrom(pattern, 0, splitPath(path), 0);
 }
 
@@ -57,6 +60,10 @@ function matchFrom(
   return segment.kind === 'one' ? withCapture(rest, segment.capture, value) : rest;
 }
 
-function withCapture(params: Record<string, string>, name: string | null, value: string): Record<string, string> {
+function withCapture(
+  params: Record<string, string>,
+  name: string | null,
+  value: string,
+): Record<string, string> {
   return name === null ? params : { [name]: value, ...params };
 }

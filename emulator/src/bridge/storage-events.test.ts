@@ -7,14 +7,21 @@ const v2 = (type: string, bucket: string) =>
   parseTrigger({
     id: 'us-central1-f',
     platform: 'gcfv2',
-    eventTrigger: { eventType: `google.cloud.storage.object.v1.${type}`, resource: bucket, eventFilters: { bucket } },
+    eventTrigger: {
+      eventType: `google.cloud.storage.object.v1.${type}`,
+      resource: bucket,
+      eventFilters: { bucket },
+    },
   }) as StorageTrigger;
 
 const v1 = (type: string, bucket: string) =>
   parseTrigger({
     id: 'us-central1-f',
     platform: 'gcfv1',
-    eventTrigger: { eventType: `google.storage.object.${type}`, resource: `projects/_/buckets/${bucket}` },
+    eventTrigger: {
+      eventType: `google.storage.object.${type}`,
+      resource: `projects/_/buckets/${bucket}`,
+    },
   }) as StorageTrigger;
 
 const object = {
@@ -58,7 +65,12 @@ describe('Storage events', () => {
   });
 
   it('dates a deletion by when it happened', () => {
-    const outgoing = storageEventFor(v2('deleted', 'demo-p.appspot.com'), { ...finalized, type: 'deleted' }, 'e1', now);
+    const outgoing = storageEventFor(
+      v2('deleted', 'demo-p.appspot.com'),
+      { ...finalized, type: 'deleted' },
+      'e1',
+      now,
+    );
     expect(JSON.parse(outgoing.body).time).toBe('2024-05-01T10:00:01.000Z');
   });
 

@@ -15,7 +15,12 @@ export function objectName(event: ObjectEvent): string {
   return typeof event.object.name === 'string' ? event.object.name : '';
 }
 
-export function storageEventFor(trigger: StorageTrigger, event: ObjectEvent, eventId: string, now: Date): OutgoingEvent {
+export function storageEventFor(
+  trigger: StorageTrigger,
+  event: ObjectEvent,
+  eventId: string,
+  now: Date,
+): OutgoingEvent {
   const name = objectName(event);
   if (trigger.kind === 'storage-v1') {
     return legacyEvent(
@@ -34,7 +39,8 @@ export function storageEventFor(trigger: StorageTrigger, event: ObjectEvent, eve
   }
   // A new generation or new metadata happened when the object says it was updated; a deletion now.
   const updated = event.object.updated;
-  const time = event.type !== 'deleted' && typeof updated === 'string' ? updated : now.toISOString();
+  const time =
+    event.type !== 'deleted' && typeof updated === 'string' ? updated : now.toISOString();
   return cloudEvent(
     {
       id: eventId,

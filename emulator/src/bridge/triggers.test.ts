@@ -27,7 +27,11 @@ const backends = {
         }),
         definition('fixedDocWritten', 'gcfv2', {
           eventType: 'google.cloud.firestore.document.v1.written',
-          eventFilters: { database: '(default)', namespace: '(default)', document: 'settings/global' },
+          eventFilters: {
+            database: '(default)',
+            namespace: '(default)',
+            document: 'settings/global',
+          },
           eventFilterPathPatterns: {},
         }),
         definition(
@@ -54,7 +58,10 @@ const backends = {
           resource: 'projects/_/buckets/demo-bridge.appspot.com',
         }),
         { ...definition('api', 'gcfv2', undefined), httpsTrigger: {} },
-        definition('onPublish', 'gcfv2', { eventType: 'google.cloud.pubsub.topic.v1.messagePublished', resource: 't' }),
+        definition('onPublish', 'gcfv2', {
+          eventType: 'google.cloud.pubsub.topic.v1.messagePublished',
+          resource: 't',
+        }),
         definition('namespaced', 'gcfv1', {
           eventType: 'providers/cloud.firestore/eventTypes/document.create',
           resource: 'projects/demo-bridge/databases/(default)/documents@v2/users/{uid}',
@@ -93,8 +100,15 @@ describe('parsing GET /backends', () => {
   });
 
   it('reads an exact document filter, the auth context variant, the database and the timeout', () => {
-    expect(byId('fixedDocWritten')).toMatchObject({ operation: 'written', document: { exact: 'settings/global' } });
-    expect(byId('userWrittenWithAuth')).toMatchObject({ withAuthContext: true, database: 'other-db', timeoutSeconds: 9 });
+    expect(byId('fixedDocWritten')).toMatchObject({
+      operation: 'written',
+      document: { exact: 'settings/global' },
+    });
+    expect(byId('userWrittenWithAuth')).toMatchObject({
+      withAuthContext: true,
+      database: 'other-db',
+      timeoutSeconds: 9,
+    });
   });
 
   it('reads a v1 Firestore trigger from its resource', () => {
@@ -107,18 +121,37 @@ describe('parsing GET /backends', () => {
   });
 
   it('reads the bucket of v2 and v1 Storage triggers', () => {
-    expect(byId('objectFinalized')).toMatchObject({ kind: 'storage-v2', on: 'finalized', bucket: 'demo-bridge.appspot.com' });
-    expect(byId('objectFinalizedV1')).toMatchObject({ kind: 'storage-v1', on: 'finalized', bucket: 'demo-bridge.appspot.com' });
+    expect(byId('objectFinalized')).toMatchObject({
+      kind: 'storage-v2',
+      on: 'finalized',
+      bucket: 'demo-bridge.appspot.com',
+    });
+    expect(byId('objectFinalizedV1')).toMatchObject({
+      kind: 'storage-v1',
+      on: 'finalized',
+      bucket: 'demo-bridge.appspot.com',
+    });
   });
 
   it('lists a definition once although the emulator lists it once per generation', () => {
-    const twice = { backends: [{ functionTriggers: [...backends.backends[0]!.functionTriggers, ...backends.backends[0]!.functionTriggers] }] };
+    const twice = {
+      backends: [
+        {
+          functionTriggers: [
+            ...backends.backends[0]!.functionTriggers,
+            ...backends.backends[0]!.functionTriggers,
+          ],
+        },
+      ],
+    };
     expect(parseBackends(twice)).toHaveLength(triggers.length);
   });
 
   it('answers no triggers for answers of the wrong shape', () => {
     expect(parseBackends(null)).toEqual([]);
     expect(parseBackends({ backends: 'x' })).toEqual([]);
-    expect(parseBackends({ backends: [{ functionTriggers: [{ id: 1, eventTrigger: {} }] }] })).toEqual([]);
+    expect(
+      parseBackends({ backends: [{ functionTriggers: [{ id: 1, eventTrigger: {} }] }] }),
+    ).toEqual([]);
   });
 });

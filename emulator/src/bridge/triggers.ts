@@ -47,14 +47,25 @@ export interface StorageTrigger extends TriggerBase {
 
 export type Trigger = FirestoreTriggerV2 | FirestoreTriggerV1 | StorageTrigger;
 
-const V2_FIRESTORE = /^google\.cloud\.firestore\.document\.v1\.(created|updated|deleted|written)(\.withAuthContext)?$/;
-const V1_FIRESTORE = /^providers\/cloud\.firestore\/eventTypes\/document\.(create|update|delete|write)$/;
+const V2_FIRESTORE =
+  /^google\.cloud\.firestore\.document\.v1\.(created|updated|deleted|written)(\.withAuthContext)?$/;
+const V1_FIRESTORE =
+  /^providers\/cloud\.firestore\/eventTypes\/document\.(create|update|delete|write)$/;
 const V1_FIRESTORE_RESOURCE = /^projects\/([^/]+)\/databases\/([^/]+)\/documents\/(.+)$/;
-const V1_OPERATIONS = { create: 'created', update: 'updated', delete: 'deleted', write: 'written' } as const;
+const V1_OPERATIONS = {
+  create: 'created',
+  update: 'updated',
+  delete: 'deleted',
+  write: 'written',
+} as const;
 
 const V2_STORAGE = /^google\.cloud\.storage\.object\.v1\.(finalized|deleted|metadataUpdated)$/;
 const V1_STORAGE = /^google\.storage\.object\.(finalize|delete|metadataUpdate)$/;
-const V1_STORAGE_EVENTS = { finalize: 'finalized', delete: 'deleted', metadataUpdate: 'metadataUpdated' } as const;
+const V1_STORAGE_EVENTS = {
+  finalize: 'finalized',
+  delete: 'deleted',
+  metadataUpdate: 'metadataUpdated',
+} as const;
 
 const DEFAULT_TIMEOUT_SECONDS = 60;
 
@@ -94,14 +105,18 @@ export function parseTrigger(definition: unknown): Trigger | null {
     timeoutSeconds: typeof timeout === 'number' && timeout > 0 ? timeout : DEFAULT_TIMEOUT_SECONDS,
   };
   const trigger = definition.eventTrigger;
-  return definition.platform === 'gcfv2' ? parseV2(base, eventType, trigger) : parseV1(base, eventType, trigger);
+  return definition.platform === 'gcfv2'
+    ? parseV2(base, eventType, trigger)
+    : parseV1(base, eventType, trigger);
 }
 
 function parseV2(base: TriggerBase, eventType: string, trigger: Json): Trigger | null {
   const filters = isObject(trigger.eventFilters) ? trigger.eventFilters : {};
   const firestore = V2_FIRESTORE.exec(eventType);
   if (firestore) {
-    const patterns = isObject(trigger.eventFilterPathPatterns) ? trigger.eventFilterPathPatterns : {};
+    const patterns = isObject(trigger.eventFilterPathPatterns)
+      ? trigger.eventFilterPathPatterns
+      : {};
     const pattern = text(patterns.document);
     const exact = text(filters.document);
     const document: DocumentFilter | null = pattern
