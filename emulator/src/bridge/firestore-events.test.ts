@@ -182,9 +182,7 @@ describe('Firestore events', () => {
       authtype: 'app_user',
       authid: 'alice',
     });
-    const admin = JSON.parse(
-      firestoreEventFor(withAuth, event, { ...commit, auth: null }).body,
-    );
+    const admin = JSON.parse(firestoreEventFor(withAuth, event, { ...commit, auth: null }).body);
     expect(admin.authtype).toBe('service_account');
     expect(admin).not.toHaveProperty('authid');
   });
