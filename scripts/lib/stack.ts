@@ -28,7 +28,7 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-const READY_TIMEOUT_MS = 90_000;
+const READY_TIMEOUT_MS = 180_000;
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 
 function firebaseServices(config: StackConfig): ServiceName[] {
@@ -57,7 +57,14 @@ export async function startStack(config: StackConfig, options: StackOptions): Pr
   );
 
   const env = emulatorEnv(config);
-  const childEnv = { ...process.env, ...env, FORCE_COLOR: '0', NO_UPDATE_NOTIFIER: '1' };
+  // METADATA_SERVER_DETECTION: nothing here runs on Google Cloud; skip the metadata-server probe.
+  const childEnv = {
+    ...process.env,
+    ...env,
+    FORCE_COLOR: '0',
+    NO_UPDATE_NOTIFIER: '1',
+    METADATA_SERVER_DETECTION: 'none',
+  };
   const processes: ManagedProcess[] = [];
   const waits: Promise<void>[] = [];
   const start = Date.now();
