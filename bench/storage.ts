@@ -133,7 +133,8 @@ function rawPost(url: string, body: Readable, size: number): Promise<void> {
 async function rawGet(url: string): Promise<void> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`download answered ${response.status}`);
-  for await (const chunk of response.body!) void chunk;
+  const reader = response.body!.getReader();
+  while (!(await reader.read()).done);
 }
 
 async function main(): Promise<void> {
@@ -161,7 +162,7 @@ async function main(): Promise<void> {
     for (const { label, size, repeat } of sizes) {
       const payload = data.subarray(0, size);
       const total = size * repeat;
-      const loop = (task: (i: number) => Promise<unknown>) => async () => {
+      const loop = (task: (i: number) => PromiseLike<unknown>) => async () => {
         for (let i = 0; i < repeat; i++) await task(i);
       };
       const peerUrl = (i: number) => `http://127.0.0.1:${ports.peer}/${size}-${i}`;
@@ -195,7 +196,9 @@ async function main(): Promise<void> {
         total,
         loop((i) =>
           size > 8 * MB
-            ? web.uploadBytesResumable(web.ref(storage, `web/${label}/${i}`), payload)
+            ? web
+                .uploadBytesResumable(web.ref(storage, `web/${label}/${i}`), payload)
+                .then(() => undefined)
             : web.uploadBytes(web.ref(storage, `web/${label}/${i}`), payload),
         ),
       );

@@ -89,6 +89,8 @@ beforeEach(async () => {
   await fetch(`http://${emulator.host}:${emulator.port}/internal/reset`, { method: 'POST' });
 });
 
+/** Compat upload tasks are thenables; the assertions want promises. */
+const settled = <T>(task: PromiseLike<T>): Promise<T> => Promise.resolve(task);
 const png = (size: number) => new Uint8Array(size).fill(1);
 const photo = { contentType: 'image/png', customMetadata: { kind: 'photo', owner: 'alice' } };
 const alice = () => env.authenticatedContext('alice').storage();
@@ -96,12 +98,12 @@ const carol = () => env.authenticatedContext('carol').storage();
 
 describe('storage.rules through rules-unit-testing', () => {
   it('a member uploads a small photo', async () => {
-    await assertSucceeds(alice().ref('lists/l1/a.png').put(png(100), photo));
+    await assertSucceeds(settled(alice().ref('lists/l1/a.png').put(png(100), photo)));
     expect(projectsAsked.has(projectId)).toBe(true);
   });
 
   it('a member cannot upload a photo of 1 KB or more, and nothing is stored', async () => {
-    await assertFails(alice().ref('lists/l1/big.png').put(png(1024), photo));
+    await assertFails(settled(alice().ref('lists/l1/big.png').put(png(1024), photo)));
     await env.withSecurityRulesDisabled(async (context) => {
       await expect(context.storage().ref('lists/l1/big.png').getMetadata()).rejects.toMatchObject({
         code: 'storage/object-not-found',
@@ -111,21 +113,25 @@ describe('storage.rules through rules-unit-testing', () => {
 
   it('a member cannot upload something that is not an image', async () => {
     await assertFails(
-      alice()
-        .ref('lists/l1/a.txt')
-        .put(png(10), { ...photo, contentType: 'text/plain' }),
+      settled(
+        alice()
+          .ref('lists/l1/a.txt')
+          .put(png(10), { ...photo, contentType: 'text/plain' }),
+      ),
     );
   });
 
   it('a member cannot upload without the photo metadata', async () => {
-    await assertFails(alice().ref('lists/l1/a.png').put(png(10), { contentType: 'image/png' }));
+    await assertFails(
+      settled(alice().ref('lists/l1/a.png').put(png(10), { contentType: 'image/png' })),
+    );
   });
 
   it('a resumable upload denied at finalize writes nothing', async () => {
     const task = alice()
       .ref('lists/l1/resumable.png')
       .put(png(600 * 1024), photo);
-    await assertFails(task);
+    await assertFails(settled(task));
     await env.withSecurityRulesDisabled(async (context) => {
       const listed = await context.storage().ref('lists/l1').listAll();
       expect(listed.items.map((item) => item.fullPath)).not.toContain('lists/l1/resumable.png');
@@ -142,12 +148,12 @@ describe('storage.rules through rules-unit-testing', () => {
     );
     await assertFails(carol().ref('lists/l1/a.png').getMetadata());
     await assertFails(carol().ref('lists/l1/a.png').getDownloadURL());
-    await assertFails(carol().ref('lists/l1/b.png').put(png(10), photo));
+    await assertFails(settled(carol().ref('lists/l1/b.png').put(png(10), photo)));
     await assertFails(env.unauthenticatedContext().storage().ref('lists/l1/a.png').getMetadata());
   });
 
   it('a member reads metadata and bytes', async () => {
-    await assertSucceeds(alice().ref('lists/l1/a.png').put(png(10), photo));
+    await assertSucceeds(settled(alice().ref('lists/l1/a.png').put(png(10), photo)));
     const bob = env.authenticatedContext('bob').storage();
     const metadata = await assertSucceeds(bob.ref('lists/l1/a.png').getMetadata());
     expect(metadata.customMetadata).toEqual({ kind: 'photo', owner: 'alice' });
@@ -156,7 +162,7 @@ describe('storage.rules through rules-unit-testing', () => {
   });
 
   it('metadata updates are judged against resource and request.resource', async () => {
-    await assertSucceeds(alice().ref('lists/l1/a.png').put(png(10), photo));
+    await assertSucceeds(settled(alice().ref('lists/l1/a.png').put(png(10), photo)));
     await assertSucceeds(
       alice()
         .ref('lists/l1/a.png')
@@ -170,25 +176,25 @@ describe('storage.rules through rules-unit-testing', () => {
   });
 
   it('only the owner named in the metadata deletes', async () => {
-    await assertSucceeds(alice().ref('lists/l1/a.png').put(png(10), photo));
+    await assertSucceeds(settled(alice().ref('lists/l1/a.png').put(png(10), photo)));
     await assertFails(env.authenticatedContext('bob').storage().ref('lists/l1/a.png').delete());
     await assertSucceeds(alice().ref('lists/l1/a.png').delete());
   });
 
   it('firestore.exists() sees which lists exist', async () => {
-    await assertSucceeds(alice().ref('covers/l1').putString('cover'));
-    await assertFails(alice().ref('covers/l2').putString('cover'));
+    await assertSucceeds(settled(alice().ref('covers/l1').putString('cover')));
+    await assertFails(settled(alice().ref('covers/l2').putString('cover')));
   });
 
   it('listing is allowed in your own folder only', async () => {
-    await assertSucceeds(alice().ref('users/alice/x.txt').putString('x'));
+    await assertSucceeds(settled(alice().ref('users/alice/x.txt').putString('x')));
     const own = await assertSucceeds(alice().ref('users/alice').listAll());
     expect(own.items.map((item) => item.fullPath)).toEqual(['users/alice/x.txt']);
     await assertFails(carol().ref('users/alice').listAll());
   });
 
   it('a denial is storage/unauthorized and its body carries the rules explanation', async () => {
-    await assertSucceeds(alice().ref('lists/l1/a.png').put(png(10), photo));
+    await assertSucceeds(settled(alice().ref('lists/l1/a.png').put(png(10), photo)));
     await expect(carol().ref('lists/l1/a.png').getMetadata()).rejects.toMatchObject({
       code: 'storage/unauthorized',
       status: 403,
@@ -244,7 +250,7 @@ describe('loading rules', () => {
     expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(
       /L3:\d+/,
     );
-    await assertSucceeds(alice().ref('lists/l1/still.png').put(png(10), photo));
+    await assertSucceeds(settled(alice().ref('lists/l1/still.png').put(png(10), photo)));
   });
 
   it('a watched rules file is reloaded on change; a broken edit keeps the previous rules', async () => {

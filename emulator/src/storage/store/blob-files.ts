@@ -103,7 +103,10 @@ export class StagedBlob {
    * chunks are small (16-64 KB); they are gathered into one vectored write per ~1 MB, which keeps
    * the file-system thread pool free for the other uploads while bounding memory per upload.
    */
-  async append(source: AsyncIterable<Uint8Array>, limit = Number.POSITIVE_INFINITY): Promise<void> {
+  async append(
+    source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+    limit = Number.POSITIVE_INFINITY,
+  ): Promise<void> {
     const start = { written: this.written, md5: this.md5.copy(), crc: this.crc };
     let pending: Uint8Array[] = [];
     let pendingBytes = 0;
