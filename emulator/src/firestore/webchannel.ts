@@ -13,7 +13,7 @@ import {
   encodeListenResponse,
   encodeWriteResponse,
 } from './json/streams.js';
-import { callerFromAuthorization } from './security/caller.js';
+import { callerFromAuthorization, type Caller } from './security/caller.js';
 import type { FirestoreService, StreamSession, StreamSink } from './service.js';
 import {
   WebChannelTransport,
@@ -39,30 +39,16 @@ export function webChannelAdapter(
   options: WebChannelOptions = {},
 ): WebChannelAdapter {
   const rpcs: Record<string, StreamRpc> = {
-    Listen: {
-      open: (stream, sink) => {
-        const session = service.openListen(callerOf(stream), {
-          send: (r) => sink.send(encodeListenResponse(r)),
-          fail: sink.fail,
-        });
-        return {
-          handle: (json) => session.handle(decodeListenRequest(json)),
-          close: () => session.close(),
-        };
-      },
-    },
-    Write: {
-      open: (stream, sink) => {
-        const session = service.openWrite(callerOf(stream), {
-          send: (r) => sink.send(encodeWriteResponse(r)),
-          fail: sink.fail,
-        });
-        return {
-          handle: (json) => session.handle(decodeWriteRequest(json)),
-          close: () => session.close(),
-        };
-      },
-    },
+    Listen: streamRpc(
+      (caller, sink) => service.openListen(caller, sink),
+      decodeListenRequest,
+      encodeListenResponse,
+    ),
+    Write: streamRpc(
+      (caller, sink) => service.openWrite(caller, sink),
+      decodeWriteRequest,
+      encodeWriteResponse,
+    ),
   };
   const transport = new WebChannelTransport((stream) => {
     const rpc = CHANNEL_PATH.exec(stream.path)?.[1];
@@ -78,8 +64,21 @@ export function webChannelAdapter(
   };
 }
 
-function callerOf(stream: ChannelStream) {
-  return callerFromAuthorization(stream.headers['authorization']);
+/** A service stream behind JSON: the caller from the channel's headers, messages through the codecs. */
+function streamRpc<Request, Response>(
+  open: (caller: Caller, sink: StreamSink<Response>) => StreamSession<Request>,
+  decode: (json: unknown) => Request,
+  encode: (response: Response) => unknown,
+): StreamRpc {
+  return {
+    open: (stream, sink) => {
+      const session = open(callerFromAuthorization(stream.headers['authorization']), {
+        send: (r) => sink.send(encode(r)),
+        fail: sink.fail,
+      });
+      return { handle: (json) => session.handle(decode(json)), close: () => session.close() };
+    },
+  };
 }
 
 function connect(stream: ChannelStream, rpc: StreamRpc): ChannelListener {

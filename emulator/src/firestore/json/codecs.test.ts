@@ -182,25 +182,8 @@ describe('requests', () => {
     expect(decodeRunQueryRequest({ structuredQuery }, ROOT)).toEqual({
       parent: ROOT,
       structuredQuery: {
-        from: [{ collectionId: 'todos', allDescendants: true }],
-        where: {
-          compositeFilter: {
-            op: 'OR',
-            filters: [
-              {
-                fieldFilter: {
-                  field: { fieldPath: 'done' },
-                  op: 'EQUAL',
-                  value: { booleanValue: false },
-                },
-              },
-              { unaryFilter: { field: { fieldPath: 'dueAt' }, op: 'IS_NULL' } },
-            ],
-          },
-        },
-        orderBy: [{ field: { fieldPath: 'priority' }, direction: 'DESCENDING' }],
+        ...structuredQuery,
         startAt: { values: [{ integerValue: 3n }], before: true },
-        limit: 10,
       },
     });
     const aggregation = decodeRunAggregationQueryRequest(

@@ -34,12 +34,20 @@ async function start(options: WebChannelOptions = {}): Promise<void> {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/echo/channel`;
 }
 
-beforeEach(() => start());
-afterEach(async () => {
+async function stop(): Promise<void> {
   transport.close();
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
-});
+}
+
+/** For tests that need other timings than the defaults. */
+async function restart(options: WebChannelOptions): Promise<void> {
+  await stop();
+  await start(options);
+}
+
+beforeEach(() => start());
+afterEach(stop);
 
 function decodeChunks(text: string): { chunks: unknown[]; rest: string } {
   const chunks: unknown[] = [];
@@ -173,10 +181,7 @@ describe('WebChannelTransport', () => {
   });
 
   it('answers an idle long poll with a noop after the hold time, or the client bound TO', async () => {
-    transport.close();
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-    await start({ longPollHoldMs: 50 });
+    await restart({ longPollHoldMs: 50 });
     const sid = await handshake();
     expect(await longPoll(sid, 0)).toEqual([[1, ['noop']]]);
     const response = await fetch(`${base}?VER=8&RID=rpc&SID=${sid}&AID=1&CI=1&TO=20&TYPE=xmlhttp`);
@@ -184,10 +189,7 @@ describe('WebChannelTransport', () => {
   });
 
   it('sends keep-alive noops on an idle streaming backchannel', async () => {
-    transport.close();
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-    await start({ keepAliveMs: 30 });
+    await restart({ keepAliveMs: 30 });
     const sid = await handshake();
     const backchannel = stream(sid, 0);
     await backchannel.next(3);
@@ -200,10 +202,7 @@ describe('WebChannelTransport', () => {
   });
 
   it('ends a streaming backchannel after maxStreamingChars so the client opens a fresh one', async () => {
-    transport.close();
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-    await start({ maxStreamingChars: 10 });
+    await restart({ maxStreamingChars: 10 });
     const sid = await handshake();
     const response = await fetch(`${base}?VER=8&RID=rpc&SID=${sid}&AID=0&CI=0&TYPE=xmlhttp`);
     expect(decodeChunks(await response.text()).chunks).toEqual([[[1, ['noop']]]]);
@@ -263,10 +262,7 @@ describe('WebChannelTransport', () => {
   });
 
   it('abandons a session whose client went away', async () => {
-    transport.close();
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-    await start({ idleTimeoutMs: 30 });
+    await restart({ idleTimeoutMs: 30 });
     const sid = await handshake();
     await until(() => log.closed.includes(sid));
     expect(transport.sessionCount).toBe(0);
