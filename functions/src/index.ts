@@ -12,4 +12,7 @@ export { leaveList } from './lists/callables.js';
 export { listMembers } from './lists/callables.js';
 export { onListDeleted } from './lists/onListDeleted.js';
 export { onTodoWritten } from './todos/onTodoWritten.js';
+export { onOriginalUploaded } from './images/onOriginalUploaded.js';
+export { onAttachmentWritten } from './images/onAttachmentWritten.js';
+export { onTodoDeleted } from './images/onTodoDeleted.js';
 export { api } from './api/api.js';

@@ -182,6 +182,8 @@ export interface AttachmentDoc<T = TimestampLike> {
   status: AttachmentStatus;
   width: number | null;
   height: number | null;
+  /** What the file really is, read from its bytes: jpeg, png, webp, avif or gif. */
+  format: string | null;
   thumbPath: string | null;
   takenAt: T | null;
   /** A reason a person understands when status is `rejected`. */
@@ -215,6 +217,7 @@ export const paths = {
 export const storagePaths = {
   /** Every Storage object of a list lives under this prefix. */
   listPrefix: (listId: string) => `lists/${listId}/`,
+  todoPrefix: (listId: string, todoId: string) => `lists/${listId}/todos/${todoId}/`,
   attachmentPrefix: (listId: string, todoId: string, attachmentId: string) =>
     `lists/${listId}/todos/${todoId}/${attachmentId}/`,
   original: (listId: string, todoId: string, attachmentId: string) =>

@@ -61,7 +61,10 @@ describe('inspectImage', () => {
     const bomb = pngBomb(20000, 20000);
     expect(bomb.length).toBeLessThan(100_000);
     expect(20000 * 20000).toBeGreaterThan(MAX_PIXELS);
-    expect(await inspectImage(bomb)).toEqual({ accepted: false, reason: REASONS.tooManyPixels(20000, 20000) });
+    expect(await inspectImage(bomb)).toEqual({
+      accepted: false,
+      reason: REASONS.tooManyPixels(20000, 20000),
+    });
   });
 
   it('refuses a truncated JPEG as damaged', async () => {

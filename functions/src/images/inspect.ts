@@ -71,7 +71,11 @@ export async function inspectImage(bytes: Buffer): Promise<ImageVerdict> {
     // The header alone: sharp's own pixel limit would make a bomb look like a damaged file.
     metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (error) {
-    return refuse(/unsupported image format/i.test((error as Error).message) ? REASONS.notAnImage : REASONS.damaged);
+    return refuse(
+      /unsupported image format/i.test((error as Error).message)
+        ? REASONS.notAnImage
+        : REASONS.damaged,
+    );
   }
   const format = formatOf(metadata);
   if (!format) return refuse(REASONS.notAnImage);
@@ -82,7 +86,12 @@ export async function inspectImage(bytes: Buffer): Promise<ImageVerdict> {
   try {
     thumbnail = await sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'truncated' })
       .rotate()
-      .resize({ width: THUMBNAIL_SIZE, height: THUMBNAIL_SIZE, fit: 'inside', withoutEnlargement: true })
+      .resize({
+        width: THUMBNAIL_SIZE,
+        height: THUMBNAIL_SIZE,
+        fit: 'inside',
+        withoutEnlargement: true,
+      })
       .webp({ quality: 80 })
       .toBuffer();
   } catch {

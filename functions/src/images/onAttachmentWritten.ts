@@ -1,0 +1,29 @@
+import { FieldValue } from 'firebase-admin/firestore';
+import { onDocumentWritten } from 'firebase-functions/v2/firestore';
+import { db, defaultBucket } from '../admin.js';
+import { paths, storagePaths } from '../model.js';
+import { commitOnce } from '../shared/commitOnce.js';
+
+/**
+ * Keeps a to-do's attachmentCount (exactly once per event) and, when an attachment document is
+ * deleted, removes its original and thumbnail from Storage.
+ */
+export const onAttachmentWritten = onDocumentWritten(
+  'lists/{listId}/todos/{todoId}/attachments/{attachmentId}',
+  async (event) => {
+    const { listId, todoId, attachmentId } = event.params;
+    const existed = event.data?.before.exists ?? false;
+    const exists = event.data?.after.exists ?? false;
+    if (existed && !exists) {
+      await defaultBucket().deleteFiles({
+        prefix: storagePaths.attachmentPrefix(listId, todoId, attachmentId),
+      });
+    }
+    if (existed === exists) return;
+    await commitOnce(event.id, (batch) =>
+      batch.update(db.doc(paths.todo(listId, todoId)), {
+        attachmentCount: FieldValue.increment(exists ? 1 : -1),
+      }),
+    );
+  },
+);
