@@ -41,10 +41,6 @@ interface FlatRule {
   allows: CompiledAllow[];
 }
 
-interface Judgement {
-  allowed: boolean;
-  outcomes: AllowOutcome[];
-}
 
 type Matcher = (pattern: CompiledPattern, bindings: Map<string, RValue>) => boolean;
 

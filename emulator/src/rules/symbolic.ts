@@ -123,11 +123,6 @@ export function symbolicIs(unknown: RUnknown, type: string): boolean | RUnknown 
   return unknown;
 }
 
-/** The first unknown among values, or null. */
-export function firstUnknown(...values: RValue[]): RUnknown | null {
-  for (const v of values) if (v instanceof RUnknown) return v;
-  return null;
-}
 
 /**
  * `resource` (and nested maps of `resource.data`) of a document a query could return. A field

@@ -1,6 +1,6 @@
 /** Argument checking shared by the standard library's functions and methods. */
 import { invalidArgument, wrongArgCount } from '../errors.js';
-import { RMap, RSet, type RValue } from '../values.js';
+import { RSet, type RValue } from '../values.js';
 
 export type Method<R = RValue> = (receiver: R, args: readonly RValue[]) => RValue;
 export type Fn = (args: readonly RValue[]) => RValue;
@@ -39,10 +39,4 @@ export function itemsArg(name: string, args: readonly RValue[], i: number): read
   if (Array.isArray(v)) return v;
   if (v instanceof RSet) return v.items;
   return invalidArgument(name, args);
-}
-
-export function mapArg(name: string, args: readonly RValue[], i: number): RMap {
-  const v = args[i];
-  if (!(v instanceof RMap)) invalidArgument(name, args);
-  return v;
 }

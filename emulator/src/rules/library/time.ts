@@ -1,6 +1,6 @@
 /** `timestamp.*`, `duration.*` and the methods of timestamp and duration values (all UTC). */
 import { fail, invalidArgument } from '../errors.js';
-import { floorDiv, RDuration, RTimestamp, type RValue } from '../values.js';
+import { floorDiv, RDuration, RTimestamp } from '../values.js';
 import { arity, intArg, numberArg, stringArg, type Fn, type Method } from './args.js';
 
 const NS_PER_MS = 1_000_000n;
@@ -92,7 +92,3 @@ export const durationMethods: Record<string, Method<RDuration>> = {
   seconds: (d, a) => (arity('seconds', a, 0), d.nanos / NS_PER_S),
   nanos: (d, a) => (arity('nanos', a, 0), d.nanos % NS_PER_S),
 };
-
-export function isTimeValue(v: RValue): boolean {
-  return v instanceof RTimestamp || v instanceof RDuration;
-}
