@@ -5,7 +5,7 @@
  * triggers; it is published nowhere but in the 404 answer for an unknown trigger ("valid functions
  * are: ..."), so the catalog asks for one such answer whenever the keys may have changed.
  */
-import { ConnectionError, originOf, request } from './http.js';
+import { originOf, request } from './http.js';
 import { parseBackends, type Trigger } from './triggers.js';
 
 export interface CatalogSnapshot {
@@ -27,7 +27,8 @@ export interface CatalogOptions {
 
 const FRESH_FOR_MS = 1000;
 const RETRY_UNREACHABLE_AFTER_MS = 1000;
-const REQUEST_TIMEOUT_MS = 5000;
+/** Generous: firebase-tools answers slowly on a loaded machine, and a timeout drops events. */
+const REQUEST_TIMEOUT_MS = 15_000;
 const PROBE_TRIGGER = 'hearth-bridge-probe';
 const VALID_KEYS_MARKER = 'valid functions are:';
 
@@ -62,16 +63,16 @@ export class Catalog {
     const done = (pending ? pending.done : Promise.resolve(null)).then(() => this.fetch(forced));
     const loading = { forced, done };
     this.loading = loading;
-    void done.finally(() => {
+    const settle = () => {
       if (this.loading === loading) this.loading = null;
-    });
+    };
+    done.then(settle, settle);
     return done;
   }
 
   private async fetch(forced: boolean): Promise<CatalogSnapshot | null> {
-    let origin: string | undefined;
     try {
-      origin = await this.origin();
+      const origin = await this.origin();
       if (!origin) return this.unreachable();
       const triggers = await this.fetchTriggers(origin);
       const previous = this.snapshot;
@@ -91,10 +92,11 @@ export class Catalog {
       this.fetchedAt = Date.now();
       return this.snapshot;
     } catch (error) {
-      if (!(error instanceof ConnectionError) && !(error instanceof UnexpectedAnswer)) throw error;
+      // Whatever went wrong, the emulators must not see it: the bridge just stops delivering for now.
       if (!this.reportedOutage && !this.options.signal.aborted) {
+        const reason = error instanceof Error ? error.message : String(error);
         this.options.log(
-          `bridge: Functions emulator unavailable (${error.message}); events are dropped until it answers`,
+          `bridge: Functions emulator unavailable (${reason}); events are dropped until it answers`,
         );
       }
       this.reportedOutage = true;
