@@ -110,14 +110,6 @@ export function hasOrderFields(plan: QueryPlan, doc: MatchInput): boolean {
   return plan.orderBy.every((o) => isNameField(o.field) || fieldValue(doc, o.field) !== undefined);
 }
 
-export function compareByOrder(plan: QueryPlan, a: MatchInput, b: MatchInput): number {
-  for (const o of plan.orderBy) {
-    const c = compareValues(fieldValue(a, o.field)!, fieldValue(b, o.field)!);
-    if (c !== 0) return o.descending ? -c : c;
-  }
-  return 0;
-}
-
 function compareToCursor(plan: QueryPlan, doc: MatchInput, cursor: Cursor): number {
   for (let i = 0; i < cursor.values.length; i++) {
     const o = plan.orderBy[i] as OrderTerm;

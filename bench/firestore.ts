@@ -1,0 +1,224 @@
+/**
+ * Firestore emulator throughput against a peer (`npx tsx bench/firestore.ts`, ~1 min).
+ *
+ * The same firebase-admin workload runs against this emulator and against the npm package
+ * `@firestore-emulator/server`, each served from its own child process so that client and server
+ * do not share an event loop. Rows give each figure and the ratio (ours / peer; for latencies,
+ * peer / ours, so above 1 is better either way). Last, the time from process start until each
+ * server is ready to serve.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+type Target = 'hearth' | 'peer';
+
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Child: one server, announced on stdout as one JSON line with its port and ready time. */
+async function serve(target: Target, bundle: string | undefined): Promise<void> {
+  const started = performance.now();
+  let port: number;
+  if (target === 'hearth') {
+    const { startFirestore } = (await import(bundle ?? '../emulator/src/firestore/index.js')) as typeof import('../emulator/src/firestore/index.js');
+    port = (await startFirestore({ port: 0, log: () => {} })).port;
+  } else {
+    const { FirestoreServer } = await import('@firestore-emulator/server');
+    port = await freePort();
+    await new FirestoreServer().start(port);
+  }
+  const readyMs = performance.now();
+  process.stdout.write(`${JSON.stringify({ port, sinceProcessStart: readyMs, startCall: readyMs - started })}\n`);
+}
+
+interface Ready {
+  port: number;
+  sinceProcessStart: number;
+  startCall: number;
+}
+
+/**
+ * The emulator as one ES module (dependencies left in node_modules), as a published package would
+ * load it, so start-up is not measured through tsx's per-file transpiling; the peer ships built JS.
+ */
+async function bundleEmulator(): Promise<string> {
+  const { build } = await import('esbuild');
+  // Inside node_modules/.cache so that the bundle resolves its dependencies from the repository.
+  const dir = fileURLToPath(new URL('../node_modules/.cache/hearth-bench/', import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  const outfile = join(dir, 'firestore.mjs');
+  await build({
+    entryPoints: [fileURLToPath(new URL('../emulator/src/firestore/index.ts', import.meta.url))],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    outfile,
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
+function launch(target: Target, bundle?: string): Promise<{ child: ChildProcess; ready: Ready }> {
+  const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', target, ...(bundle ? [bundle] : [])];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], cwd: fileURLToPath(new URL('..', import.meta.url)) });
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const line = buffer.split('\n')[0];
+      if (buffer.includes('\n') && line) resolve({ child, ready: JSON.parse(line) as Ready });
+    });
+    child.on('exit', (code) => reject(new Error(`${target} server exited with ${code}`)));
+  });
+}
+
+type Db = import('firebase-admin/firestore').Firestore;
+type Figure = number | string;
+
+async function connect(target: Target, port: number): Promise<{ db: Db; close(): Promise<void> }> {
+  // The SDK reads FIRESTORE_EMULATOR_HOST when the instance is created, so each instance keeps its own server.
+  process.env['FIRESTORE_EMULATOR_HOST'] = `127.0.0.1:${port}`;
+  process.env['METADATA_SERVER_DETECTION'] = 'none';
+  const { initializeApp, deleteApp } = await import('firebase-admin/app');
+  const { getFirestore } = await import('firebase-admin/firestore');
+  const app = initializeApp({ projectId: `demo-bench-${target}` }, target);
+  const db = getFirestore(app);
+  await db.doc('warm/up').set({ ok: true });
+  return { db, close: () => deleteApp(app) };
+}
+
+async function parallel(count: number, width: number, op: (i: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < count) await op(next++);
+    }),
+  );
+}
+
+/** Operations per second of `run`, or why it failed. */
+async function rate(count: number, run: () => Promise<void>): Promise<Figure> {
+  const start = performance.now();
+  try {
+    await run();
+    return (count * 1000) / (performance.now() - start);
+  } catch (error) {
+    return `failed: ${(error as Error).message.slice(0, 50)}`;
+  }
+}
+
+/** The workload, one figure at a time; each is measured on both servers in turn, twice, keeping the best, so load on a shared machine hits both alike. */
+const steps: { name: string; lowerIsBetter?: boolean; run(db: Db): Promise<Figure> }[] = [
+  {
+    name: 'sequential sets /s',
+    run: (db) => rate(300, async () => {
+      for (let i = 0; i < 300; i++) await db.doc(`seq/${i}`).set({ n: i, s: `value ${i}`, tags: ['a', 'b'] });
+    }),
+  },
+  { name: 'parallel sets /s', run: (db) => rate(1500, () => parallel(1500, 50, (i) => db.doc(`par/${i}`).set({ n: i % 100, s: `value ${i}`, nested: { i } }))) },
+  {
+    name: 'sequential gets /s',
+    run: (db) => rate(300, async () => {
+      for (let i = 0; i < 300; i++) await db.doc(`seq/${i}`).get();
+    }),
+  },
+  { name: 'parallel gets /s', run: (db) => rate(1500, () => parallel(1500, 50, (i) => db.doc(`par/${i}`).get())) },
+  { name: 'queries /s', run: (db) => rate(200, () => parallel(200, 10, (i) => db.collection('par').where('n', '>=', i % 90).orderBy('n').limit(10).get())) },
+  {
+    name: '50 concurrent transactions /s',
+    run: async (db) => {
+      const counter = db.doc('txn/counter');
+      await counter.set({ n: 0 });
+      return rate(50, async () => {
+        await Promise.allSettled(
+          Array.from({ length: 50 }, () =>
+            db.runTransaction(async (tx) => {
+              const snap = await tx.get(counter);
+              tx.update(counter, { n: ((snap.get('n') as number) ?? 0) + 1 });
+            }),
+          ),
+        );
+      });
+    },
+  },
+  { name: 'transaction counter (of 50)', run: async (db) => String((await db.doc('txn/counter').get()).get('n')) },
+  { name: 'listener round trip ms (median)', lowerIsBetter: true, run: (db) => listenerRoundTrip(db).catch((e: Error) => `failed: ${e.message.slice(0, 50)}`) },
+];
+
+function better(a: Figure | undefined, b: Figure, lowerIsBetter: boolean): Figure {
+  if (typeof a !== 'number') return typeof b === 'number' || a === undefined ? b : a;
+  if (typeof b !== 'number') return a;
+  return lowerIsBetter ? Math.min(a, b) : Math.max(a, b);
+}
+
+async function listenerRoundTrip(db: Db): Promise<number> {
+  const ref = db.doc('live/doc');
+  const samples: number[] = [];
+  let pending: ((value: number) => void) | undefined;
+  let expected = -1;
+  const unsubscribe = ref.onSnapshot((snap) => {
+    if (snap.exists && snap.get('n') === expected && pending) pending(performance.now());
+  });
+  await new Promise((r) => setTimeout(r, 200));
+  for (let i = 0; i < 50; i++) {
+    expected = i;
+    const arrived = new Promise<number>((resolve) => (pending = resolve));
+    const start = performance.now();
+    await ref.set({ n: i });
+    samples.push((await Promise.race([arrived, new Promise<number>((_, reject) => setTimeout(() => reject(new Error('no snapshot within 5 s')), 5000))])) - start);
+  }
+  unsubscribe();
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)] as number;
+}
+
+async function main(): Promise<void> {
+  const targets = ['hearth', 'peer'] as const;
+  const launched = { hearth: await launch('hearth', await bundleEmulator()), peer: await launch('peer') };
+  const clients = { hearth: await connect('hearth', launched.hearth.ready.port), peer: await connect('peer', launched.peer.ready.port) };
+  const figures: Record<Target, Record<string, Figure>> = { hearth: {}, peer: {} };
+  try {
+    for (const step of steps) {
+      for (let round = 0; round < 2; round++) {
+        for (const target of targets) {
+          figures[target][step.name] = better(figures[target][step.name], await step.run(clients[target].db), step.lowerIsBetter === true);
+        }
+      }
+    }
+  } finally {
+    for (const target of targets) {
+      await clients[target].close();
+      launched[target].child.kill();
+    }
+  }
+  const rows: string[][] = [['figure', 'hearth', '@firestore-emulator/server', 'ratio']];
+  const fmt = (v: Figure | undefined): string => (typeof v === 'number' ? v.toFixed(1) : String(v));
+  const ratio = (ours: Figure | undefined, peer: Figure | undefined, lowerIsBetter: boolean): string =>
+    typeof ours === 'number' && typeof peer === 'number' ? `${(lowerIsBetter ? peer / ours : ours / peer).toFixed(2)}x` : '-';
+  for (const step of steps) {
+    rows.push([step.name, fmt(figures.hearth[step.name]), fmt(figures.peer[step.name]), ratio(figures.hearth[step.name], figures.peer[step.name], step.lowerIsBetter === true)]);
+  }
+  const ready = { hearth: launched.hearth.ready, peer: launched.peer.ready };
+  rows.push(['ready since process start ms', fmt(ready.hearth.sinceProcessStart), fmt(ready.peer.sinceProcessStart), ratio(ready.hearth.sinceProcessStart, ready.peer.sinceProcessStart, true)]);
+  rows.push(['start call until ready ms', fmt(ready.hearth.startCall), fmt(ready.peer.startCall), ratio(ready.hearth.startCall, ready.peer.startCall, true)]);
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));
+  console.log('ratio above 1: this emulator is better (throughput ours/peer; latency and start time peer/ours).');
+}
+
+if (process.argv.includes('--serve')) {
+  await serve(process.argv[process.argv.indexOf('--serve') + 1] as Target, process.argv[process.argv.indexOf('--serve') + 2]);
+} else {
+  await main();
+}
