@@ -29,14 +29,14 @@ function mountSidebar() {
 describe('ListSidebar', () => {
   it('shows own and shared lists with their open counts and marks the current one', () => {
     const wrapper = mountSidebar();
-    expect(wrapper.findAll('.sidebar__title').map((title) => title.text())).toEqual([
+    expect(wrapper.findAll('.list-link__title').map((title) => title.text())).toEqual([
       'Inbox',
       'Work',
       'Groceries',
     ]);
     expect(wrapper.get('[aria-current=page]').text()).toContain('Inbox');
-    expect(wrapper.get('.sidebar__count').attributes('aria-label')).toBe('3 open, 1 done');
-    expect(wrapper.findAll('.sidebar__pending')).toHaveLength(1);
+    expect(wrapper.get('.list-link__count').attributes('aria-label')).toBe('3 open, 1 done');
+    expect(wrapper.findAll('.list-link__pending')).toHaveLength(1);
     wrapper.unmount();
   });
 
