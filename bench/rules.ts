@@ -10,7 +10,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CompiledRuleset, DocumentAccess, FirestoreRulesRequest } from '../emulator/src/rules/api.js';
+import type {
+  CompiledRuleset,
+  DocumentAccess,
+  FirestoreRulesRequest,
+} from '../emulator/src/rules/api.js';
 import { compileRuleset } from '../emulator/src/rules/index.js';
 import { auth, document, firestoreRequest, toValue } from '../emulator/src/rules/test-kit.js';
 
@@ -21,23 +25,112 @@ const source = readFileSync(fileURLToPath(new URL('../firestore.rules', import.m
 
 const TIME = { seconds: 1_700_000_000, nanos: 0 };
 const now = new Date(TIME.seconds * 1000);
-const list = { title: 'Groceries', ownerId: 'u1', members: { u1: 'owner', u2: 'editor', u3: 'viewer' }, memberIds: ['u1', 'u2', 'u3'], counts: { open: 1, done: 0 }, order: 1, createdAt: now, updatedAt: now };
+const list = {
+  title: 'Groceries',
+  ownerId: 'u1',
+  members: { u1: 'owner', u2: 'editor', u3: 'viewer' },
+  memberIds: ['u1', 'u2', 'u3'],
+  counts: { open: 1, done: 0 },
+  order: 1,
+  createdAt: now,
+  updatedAt: now,
+};
 const todo = {
-  title: 'Milk', notes: '', done: false, completedAt: null, dueAt: null, priority: 1, tags: ['shop', 'dairy'],
-  order: 1.5, createdBy: 'u2', createdAt: now, updatedAt: now, attachmentCount: 0,
+  title: 'Milk',
+  notes: '',
+  done: false,
+  completedAt: null,
+  dueAt: null,
+  priority: 1,
+  tags: ['shop', 'dairy'],
+  order: 1.5,
+  createdBy: 'u2',
+  createdAt: now,
+  updatedAt: now,
+  attachmentCount: 0,
 };
 // Documents are converted once, as a store would hold them, so the benchmark measures the engine.
-const stored = new Map(Object.entries({ 'lists/l1': list, 'lists/l1/todos/t1': todo }).map(([p, d]) => [`/databases/(default)/documents/${p}`, document(p, d)]));
-const access: DocumentAccess = { get: (p) => stored.get(p) ?? null, getAfter: (p) => stored.get(p) ?? null };
+const stored = new Map(
+  Object.entries({ 'lists/l1': list, 'lists/l1/todos/t1': todo }).map(([p, d]) => [
+    `/databases/(default)/documents/${p}`,
+    document(p, d),
+  ]),
+);
+const access: DocumentAccess = {
+  get: (p) => stored.get(p) ?? null,
+  getAfter: (p) => stored.get(p) ?? null,
+};
 const done = { ...todo, done: true, completedAt: now };
 
 const REQUESTS: { name: string; request: FirestoreRulesRequest }[] = [
-  { name: 'get a to-do as a viewer (get() on the list)', request: firestoreRequest({ time: TIME, access, auth: auth('u3'), path: 'lists/l1/todos/t1', resource: document('lists/l1/todos/t1', todo) }) },
-  { name: 'list to-dos as a member', request: firestoreRequest({ time: TIME, access, auth: auth('u3'), method: 'list', path: 'lists/l1/todos', query: { disjuncts: [], orderBy: [{ field: ['order'], direction: 'ASCENDING' }], limit: 50 } }) },
-  { name: 'create a valid to-do as an editor', request: firestoreRequest({ time: TIME, access, auth: auth('u2'), method: 'create', path: 'lists/l1/todos/t2', requestResource: document('lists/l1/todos/t2', todo) }) },
-  { name: 'complete a to-do as an editor', request: firestoreRequest({ time: TIME, access, auth: auth('u2'), method: 'update', path: 'lists/l1/todos/t1', resource: document('lists/l1/todos/t1', todo), requestResource: document('lists/l1/todos/t1', done) }) },
-  { name: 'query my lists (memberIds array-contains)', request: firestoreRequest({ time: TIME, access, auth: auth('u2'), method: 'list', path: 'lists', query: { disjuncts: [[{ field: ['memberIds'], op: 'ARRAY_CONTAINS', value: toValue('u2') }]], orderBy: [] } }) },
-  { name: 'a stranger reads a to-do (denied)', request: firestoreRequest({ time: TIME, access, auth: auth('u9'), path: 'lists/l1/todos/t1', resource: document('lists/l1/todos/t1', todo) }) },
+  {
+    name: 'get a to-do as a viewer (get() on the list)',
+    request: firestoreRequest({
+      time: TIME,
+      access,
+      auth: auth('u3'),
+      path: 'lists/l1/todos/t1',
+      resource: document('lists/l1/todos/t1', todo),
+    }),
+  },
+  {
+    name: 'list to-dos as a member',
+    request: firestoreRequest({
+      time: TIME,
+      access,
+      auth: auth('u3'),
+      method: 'list',
+      path: 'lists/l1/todos',
+      query: { disjuncts: [], orderBy: [{ field: ['order'], direction: 'ASCENDING' }], limit: 50 },
+    }),
+  },
+  {
+    name: 'create a valid to-do as an editor',
+    request: firestoreRequest({
+      time: TIME,
+      access,
+      auth: auth('u2'),
+      method: 'create',
+      path: 'lists/l1/todos/t2',
+      requestResource: document('lists/l1/todos/t2', todo),
+    }),
+  },
+  {
+    name: 'complete a to-do as an editor',
+    request: firestoreRequest({
+      time: TIME,
+      access,
+      auth: auth('u2'),
+      method: 'update',
+      path: 'lists/l1/todos/t1',
+      resource: document('lists/l1/todos/t1', todo),
+      requestResource: document('lists/l1/todos/t1', done),
+    }),
+  },
+  {
+    name: 'query my lists (memberIds array-contains)',
+    request: firestoreRequest({
+      time: TIME,
+      access,
+      auth: auth('u2'),
+      method: 'list',
+      path: 'lists',
+      query: {
+        disjuncts: [[{ field: ['memberIds'], op: 'ARRAY_CONTAINS', value: toValue('u2') }]],
+        orderBy: [],
+      },
+    }),
+  },
+  {
+    name: 'a stranger reads a to-do (denied)',
+    request: firestoreRequest({
+      time: TIME,
+      access,
+      auth: auth('u9'),
+      path: 'lists/l1/todos/t1',
+      resource: document('lists/l1/todos/t1', todo),
+    }),
+  },
 ];
 
 function compile(): CompiledRuleset {
@@ -49,7 +142,9 @@ function compile(): CompiledRuleset {
 const shared = compile();
 for (const { name, request } of REQUESTS) {
   const d = shared.evaluateFirestore(request);
-  console.log(`${d.allowed ? 'allow' : 'deny '}  ${name}${d.allowed ? '' : `: ${d.message.split('\n')[0]}`}`);
+  console.log(
+    `${d.allowed ? 'allow' : 'deny '}  ${name}${d.allowed ? '' : `: ${d.message.split('\n')[0]}`}`,
+  );
 }
 
 /** Evaluations per second of `step` over the request mix, for about `duration` seconds. */
@@ -68,7 +163,8 @@ function rate(step: (request: FirestoreRulesRequest) => void, duration: number):
 // burst of load elsewhere hits both sides alike.
 const ROUNDS = 5;
 const window = seconds / ROUNDS;
-const median = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] as number;
+const median = (xs: number[]): number =>
+  [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] as number;
 rate((r) => shared.evaluateFirestore(r), window); // warm-up
 const reusedRates: number[] = [];
 const perRequestRates: number[] = [];
@@ -79,7 +175,9 @@ for (let i = 0; i < ROUNDS; i++) {
 const reused = median(reusedRates);
 const perRequest = median(perRequestRates);
 const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
-console.log(`\nruleset: firestore.rules (${source.length} chars), ${REQUESTS.length} request kinds, median of ${ROUNDS} alternating windows of ${window.toFixed(1)}s each`);
+console.log(
+  `\nruleset: firestore.rules (${source.length} chars), ${REQUESTS.length} request kinds, median of ${ROUNDS} alternating windows of ${window.toFixed(1)}s each`,
+);
 console.log(`(a) compiled once, reused:     ${fmt(reused).padStart(10)} evaluations/s`);
 console.log(`(b) peer, compiled per request: ${fmt(perRequest).padStart(9)} evaluations/s`);
 console.log(`ratio (a)/(b): ${(reused / perRequest).toFixed(1)}x`);

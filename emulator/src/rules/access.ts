@@ -42,11 +42,17 @@ export class DocumentLookups implements ServiceHooks {
     if (!(path instanceof RPath)) return invalidArgument(fn, args);
     const s = path.segments;
     if (s[0] !== 'databases' || s[2] !== 'documents' || s.length < 5 || (s.length - 3) % 2 !== 0) {
-      return fail(`Invalid argument provided to call. Function: [${fn}], Argument: [${path.toString()}] is not a document path of the form /databases/{database}/documents/{collection}/{document}.`);
+      return fail(
+        `Invalid argument provided to call. Function: [${fn}], Argument: [${path.toString()}] is not a document path of the form /databases/{database}/documents/{collection}/{document}.`,
+      );
     }
-    if (s[1] !== this.database) fail(`Function [${fn}] cannot access database '${s[1]}' from a request to '${this.database}'.`);
+    if (s[1] !== this.database)
+      fail(
+        `Function [${fn}] cannot access database '${s[1]}' from a request to '${this.database}'.`,
+      );
     const after = fn === 'getAfter' || fn === 'existsAfter';
-    if (after && !this.options.writes) fail(`Function [${fn}] is only available in rules for write requests.`);
+    if (after && !this.options.writes)
+      fail(`Function [${fn}] is only available in rules for write requests.`);
     const key = path.toString();
     this.count(key);
     const cacheKey = (after ? 'a' : 'b') + key;
@@ -63,11 +69,17 @@ export class DocumentLookups implements ServiceHooks {
   private count(key: string): void {
     if (this.counted.has(key)) return;
     const limit = this.options.perRequestLimit;
-    if (this.counted.size >= limit) fail(`Exceeded the maximum of ${limit} document access calls (get, exists, getAfter, existsAfter) per request.`);
+    if (this.counted.size >= limit)
+      fail(
+        `Exceeded the maximum of ${limit} document access calls (get, exists, getAfter, existsAfter) per request.`,
+      );
     const budget = this.options.budget;
     if (budget && !budget.seen?.has(key)) {
       const batchLimit = budget.batchSize > 1 ? ACCESS_LIMITS.batch : ACCESS_LIMITS.single;
-      if (budget.used >= batchLimit) fail(`Exceeded the maximum of ${batchLimit} document access calls for this ${budget.batchSize > 1 ? 'batch' : 'request'}.`);
+      if (budget.used >= batchLimit)
+        fail(
+          `Exceeded the maximum of ${batchLimit} document access calls for this ${budget.batchSize > 1 ? 'batch' : 'request'}.`,
+        );
       budget.used++;
       budget.seen?.add(key);
     }

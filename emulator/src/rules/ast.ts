@@ -8,7 +8,7 @@ export interface Span {
 export type LiteralValue = null | boolean | bigint | number | string | Uint8Array;
 
 export type BinaryOperator =
-  | '||' | '&&' | '==' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | '+' | '-' | '*' | '/' | '%';
+  '||' | '&&' | '==' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | '+' | '-' | '*' | '/' | '%';
 
 export type Expr = Span &
   (

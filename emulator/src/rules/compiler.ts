@@ -5,15 +5,37 @@
  * implementations. Each expression counts its outcome for coverage.
  */
 import type { Expr, FunctionDecl } from './ast.js';
-import { LIMITS, type Code, type EvalContext, type Frame, type ServiceFunction } from './context.js';
-import { Coverage, OUTCOME_ERROR, OUTCOME_FALSE, OUTCOME_TRUE, OUTCOME_VALUE, OUTCOMES } from './coverage.js';
+import {
+  LIMITS,
+  type Code,
+  type EvalContext,
+  type Frame,
+  type ServiceFunction,
+} from './context.js';
+import {
+  Coverage,
+  OUTCOME_ERROR,
+  OUTCOME_FALSE,
+  OUTCOME_TRUE,
+  OUTCOME_VALUE,
+  OUTCOMES,
+} from './coverage.js';
 import { fail, NULL_VALUE_ERROR, RulesEvalError, unsupported } from './errors.js';
 import { mapLiteral, mapProperty } from './library/collections.js';
 import { callMethod, GLOBAL_FUNCTIONS, NAMESPACES } from './library/index.js';
 import { pathIndex } from './library/paths.js';
 import { codePointLength, stringIndex } from './library/strings.js';
 import {
-  arithmetic, asBool, contains, equals, isType, negate, not, notEquals, relation, TYPE_NAMES,
+  arithmetic,
+  asBool,
+  contains,
+  equals,
+  isType,
+  negate,
+  not,
+  notEquals,
+  relation,
+  TYPE_NAMES,
 } from './operators.js';
 import { RulesSyntaxError } from './source.js';
 import { RMap, RPath, RUnknown, typeName, type RValue } from './values.js';
@@ -40,11 +62,19 @@ export interface CompileWarning {
 }
 
 const SERVICE_FUNCTIONS: Record<string, Record<string, ServiceFunction>> = {
-  'cloud.firestore': { get: 'get', exists: 'exists', getAfter: 'getAfter', existsAfter: 'existsAfter' },
+  'cloud.firestore': {
+    get: 'get',
+    exists: 'exists',
+    getAfter: 'getAfter',
+    existsAfter: 'existsAfter',
+  },
   'firebase.storage': {},
 };
 
-const STORAGE_NAMESPACE: Record<string, ServiceFunction> = { get: 'firestore.get', exists: 'firestore.exists' };
+const STORAGE_NAMESPACE: Record<string, ServiceFunction> = {
+  get: 'firestore.get',
+  exists: 'firestore.exists',
+};
 
 function isRulesError(e: unknown): e is RulesEvalError {
   return e instanceof RulesEvalError;
@@ -62,12 +92,22 @@ export class ExpressionCompiler {
   declare(decls: FunctionDecl[]): Map<string, CompiledFunction> {
     const table = new Map<string, CompiledFunction>();
     for (const decl of decls) {
-      if (table.has(decl.name)) throw new RulesSyntaxError(decl.start, `Function '${decl.name}' is already defined in this scope.`);
+      if (table.has(decl.name))
+        throw new RulesSyntaxError(
+          decl.start,
+          `Function '${decl.name}' is already defined in this scope.`,
+        );
       if (decl.params.length > LIMITS.functionArgs) {
-        throw new RulesSyntaxError(decl.start, `Function '${decl.name}' has ${decl.params.length} parameters; at most ${LIMITS.functionArgs} are allowed.`);
+        throw new RulesSyntaxError(
+          decl.start,
+          `Function '${decl.name}' has ${decl.params.length} parameters; at most ${LIMITS.functionArgs} are allowed.`,
+        );
       }
       if (decl.lets.length > LIMITS.letBindings) {
-        throw new RulesSyntaxError(decl.lets[LIMITS.letBindings]?.start ?? decl.start, `Function '${decl.name}' has ${decl.lets.length} let bindings; at most ${LIMITS.letBindings} are allowed.`);
+        throw new RulesSyntaxError(
+          decl.lets[LIMITS.letBindings]?.start ?? decl.start,
+          `Function '${decl.name}' has ${decl.lets.length} let bindings; at most ${LIMITS.letBindings} are allowed.`,
+        );
       }
       const fn: CompiledFunction = { decl, body: () => null, lets: [], callees: new Set() };
       table.set(decl.name, fn);
@@ -76,7 +116,11 @@ export class ExpressionCompiler {
   }
 
   /** Compiles the bodies of functions declared with `declare`, seeing `functions` (innermost last). */
-  define(table: Map<string, CompiledFunction>, functions: Map<string, CompiledFunction>[], wildcards: ReadonlySet<string>): void {
+  define(
+    table: Map<string, CompiledFunction>,
+    functions: Map<string, CompiledFunction>[],
+    wildcards: ReadonlySet<string>,
+  ): void {
     for (const fn of table.values()) {
       const scope: Scope = { functions, wildcards, current: fn };
       fn.lets = fn.decl.lets.map((l) => this.compile(l.value, scope));
@@ -96,7 +140,8 @@ export class ExpressionCompiler {
     const base = this.coverage.register(start, end) * OUTCOMES;
     const coverage = this.coverage;
     return (ctx, frame) => {
-      if (++ctx.steps > LIMITS.expressions) fail(`Exceeded the maximum of ${LIMITS.expressions} expressions evaluated per request.`);
+      if (++ctx.steps > LIMITS.expressions)
+        fail(`Exceeded the maximum of ${LIMITS.expressions} expressions evaluated per request.`);
       const counts = coverage.counts;
       let v: RValue;
       try {
@@ -142,10 +187,13 @@ export class ExpressionCompiler {
         return this.call(e, scope);
       case 'unary': {
         const operand = this.compile(e.operand, scope);
-        return e.op === '!' ? (ctx, f) => not(operand(ctx, f)) : (ctx, f) => negate(operand(ctx, f));
+        return e.op === '!'
+          ? (ctx, f) => not(operand(ctx, f))
+          : (ctx, f) => negate(operand(ctx, f));
       }
       case 'is': {
-        if (!TYPE_NAMES.has(e.typeName)) throw new RulesSyntaxError(e.end - e.typeName.length, `Unknown type '${e.typeName}'.`);
+        if (!TYPE_NAMES.has(e.typeName))
+          throw new RulesSyntaxError(e.end - e.typeName.length, `Unknown type '${e.typeName}'.`);
         const operand = this.compile(e.operand, scope);
         const type = e.typeName;
         return (ctx, f) => isType(operand(ctx, f), type);
@@ -167,7 +215,11 @@ export class ExpressionCompiler {
       case 'map': {
         const keys = e.entries.map((en) => this.compile(en.key, scope));
         const values = e.entries.map((en) => this.compile(en.value, scope));
-        return (ctx, f) => mapLiteral(keys.map((k) => k(ctx, f)), values.map((v) => v(ctx, f)));
+        return (ctx, f) =>
+          mapLiteral(
+            keys.map((k) => k(ctx, f)),
+            values.map((v) => v(ctx, f)),
+          );
       }
       case 'path':
         return this.path(e.segments, scope);
@@ -176,7 +228,11 @@ export class ExpressionCompiler {
     }
   }
 
-  private binary(op: Expr & { kind: 'binary' } extends { op: infer O } ? O : never, left: Code, right: Code): Code {
+  private binary(
+    op: Expr & { kind: 'binary' } extends { op: infer O } ? O : never,
+    left: Code,
+    right: Code,
+  ): Code {
     switch (op) {
       case '&&':
         return (ctx, f) => {
@@ -241,7 +297,10 @@ export class ExpressionCompiler {
     // Wildcards resolve when the rule runs, so a function may use one of the match it is called
     // from; a name no enclosing match binds is most likely a typo.
     if (!scope.wildcards.has(name)) {
-      this.warnings.push({ offset, message: `'${name}' is not a parameter, let binding, request, resource or wildcard of an enclosing match.` });
+      this.warnings.push({
+        offset,
+        message: `'${name}' is not a parameter, let binding, request, resource or wildcard of an enclosing match.`,
+      });
     }
     return (ctx) => {
       const v = ctx.wildcards.get(name);
@@ -276,7 +335,10 @@ export class ExpressionCompiler {
       const user = this.lookupFunction(name, scope);
       if (user) {
         if (user.decl.params.length !== args.length) {
-          throw new RulesSyntaxError(e.start, `Function '${name}' expects ${user.decl.params.length} argument(s) but is called with ${args.length}.`);
+          throw new RulesSyntaxError(
+            e.start,
+            `Function '${name}' expects ${user.decl.params.length} argument(s) but is called with ${args.length}.`,
+          );
         }
         scope.current?.callees.add(user);
         return this.invoke(user, args);
@@ -284,7 +346,8 @@ export class ExpressionCompiler {
       const service = SERVICE_FUNCTIONS[this.service]?.[name];
       if (service) return (ctx, f) => ctx.hooks.call(service, evalArgs(ctx, f));
       if (name === 'debug') {
-        if (args.length !== 1) throw new RulesSyntaxError(e.start, 'debug() takes exactly one argument.');
+        if (args.length !== 1)
+          throw new RulesSyntaxError(e.start, 'debug() takes exactly one argument.');
         const arg = args[0] as Code;
         return (ctx, f) => {
           const v = arg(ctx, f);
@@ -296,17 +359,28 @@ export class ExpressionCompiler {
       if (global) return (ctx, f) => global(evalArgs(ctx, f));
       throw new RulesSyntaxError(e.start, `Function not found error: Name: [${name}].`);
     }
-    if (callee.kind !== 'member') throw new RulesSyntaxError(e.start, 'Only functions and methods can be called.');
-    const ns = callee.object.kind === 'ident' && !this.isLocal(callee.object.name, scope) ? callee.object.name : null;
+    if (callee.kind !== 'member')
+      throw new RulesSyntaxError(e.start, 'Only functions and methods can be called.');
+    const ns =
+      callee.object.kind === 'ident' && !this.isLocal(callee.object.name, scope)
+        ? callee.object.name
+        : null;
     if (ns === 'firestore' && this.service === 'firebase.storage') {
       const fn = STORAGE_NAMESPACE[callee.name];
-      if (!fn) throw new RulesSyntaxError(e.start, `Function not found error: Name: [firestore.${callee.name}].`);
+      if (!fn)
+        throw new RulesSyntaxError(
+          e.start,
+          `Function not found error: Name: [firestore.${callee.name}].`,
+        );
       return (ctx, f) => ctx.hooks.call(fn, evalArgs(ctx, f));
     }
     if (ns !== null && Object.prototype.hasOwnProperty.call(NAMESPACES, ns)) {
       const fn = (NAMESPACES[ns] as Record<string, (a: readonly RValue[]) => RValue>)[callee.name];
       if (!fn || !Object.prototype.hasOwnProperty.call(NAMESPACES[ns], callee.name)) {
-        throw new RulesSyntaxError(e.start, `Function not found error: Name: [${ns}.${callee.name}].`);
+        throw new RulesSyntaxError(
+          e.start,
+          `Function not found error: Name: [${ns}.${callee.name}].`,
+        );
       }
       return (ctx, f) => {
         const values = evalArgs(ctx, f);
@@ -337,7 +411,9 @@ export class ExpressionCompiler {
   }
 
   private path(segments: (string | Expr)[][], scope: Scope): Code {
-    const compiled = segments.map((parts) => parts.map((p) => (typeof p === 'string' ? p : this.compile(p, scope))));
+    const compiled = segments.map((parts) =>
+      parts.map((p) => (typeof p === 'string' ? p : this.compile(p, scope))),
+    );
     const simple = compiled.every((parts) => parts.every((p) => typeof p === 'string'));
     if (simple) {
       const path = new RPath(compiled.map((parts) => parts.join('')));
@@ -377,7 +453,11 @@ export class ExpressionCompiler {
  * An operand of `&&` or `||`: a bool, an unknown, or the error it raised — kept as a value,
  * because `error && false` is false and `error || true` is true.
  */
-function operand(code: Code, ctx: EvalContext, f: Frame | null): boolean | RUnknown | RulesEvalError {
+function operand(
+  code: Code,
+  ctx: EvalContext,
+  f: Frame | null,
+): boolean | RUnknown | RulesEvalError {
   try {
     return asBool(code(ctx, f));
   } catch (e) {

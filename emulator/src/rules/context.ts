@@ -1,7 +1,8 @@
 /** What a compiled expression reads while it runs: the request, bindings, hooks and counters. */
 import type { RValue } from './values.js';
 
-export type ServiceFunction = 'get' | 'exists' | 'getAfter' | 'existsAfter' | 'firestore.get' | 'firestore.exists';
+export type ServiceFunction =
+  'get' | 'exists' | 'getAfter' | 'existsAfter' | 'firestore.get' | 'firestore.exists';
 
 /** The service-specific functions, answered by the ruleset for the request being evaluated. */
 export interface ServiceHooks {

@@ -5,7 +5,11 @@
 import type { CoverageExpression, CoverageReport } from './coverage.js';
 
 function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 function classOf(e: CoverageExpression): string {
@@ -42,10 +46,19 @@ export function renderCoverageHtml(source: string, report: CoverageReport): stri
   for (const e of report.expressions) {
     const start = offset(e.line, e.column);
     const end = offset(e.endLine, e.endColumn);
-    events.push({ at: start, open: true, len: end - start, html: `<span class="${classOf(e)}" title="${escapeHtml(title(e))}">` });
+    events.push({
+      at: start,
+      open: true,
+      len: end - start,
+      html: `<span class="${classOf(e)}" title="${escapeHtml(title(e))}">`,
+    });
     events.push({ at: end, open: false, len: end - start, html: '</span>' });
   }
-  events.sort((a, b) => a.at - b.at || (a.open === b.open ? (a.open ? b.len - a.len : a.len - b.len) : a.open ? 1 : -1));
+  events.sort(
+    (a, b) =>
+      a.at - b.at ||
+      (a.open === b.open ? (a.open ? b.len - a.len : a.len - b.len) : a.open ? 1 : -1),
+  );
   let html = '';
   let pos = 0;
   for (const ev of events) {

@@ -47,7 +47,12 @@ export class Coverage {
       const at = lines.position(span.start);
       const to = lines.position(span.end);
       const c = (k: number): number => this.counts[id * OUTCOMES + k] ?? 0;
-      const outcomes = { true: c(OUTCOME_TRUE), false: c(OUTCOME_FALSE), error: c(OUTCOME_ERROR), value: c(OUTCOME_VALUE) };
+      const outcomes = {
+        true: c(OUTCOME_TRUE),
+        false: c(OUTCOME_FALSE),
+        error: c(OUTCOME_ERROR),
+        value: c(OUTCOME_VALUE),
+      };
       return {
         line: at.line,
         column: at.column,

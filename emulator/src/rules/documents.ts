@@ -1,6 +1,14 @@
 /** How Firestore documents, auth and storage objects look to rules. */
 import type { AuthContext, RulesDocument } from './api.js';
-import { EagerMap, FieldsMap, fromJson, referenceToPath, RMap, type RPath, type RValue } from './values.js';
+import {
+  EagerMap,
+  FieldsMap,
+  fromJson,
+  referenceToPath,
+  RMap,
+  type RPath,
+  type RValue,
+} from './values.js';
 
 const KEYS = ['data', 'id', '__name__'];
 

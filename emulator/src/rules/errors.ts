@@ -22,12 +22,17 @@ export function undefinedProperty(name: string): never {
 }
 
 export function unsupported(op: string, ...operands: RValue[]): never {
-  const received = operands.length === 1 ? `${op}${typeName(operands[0] as RValue)}` : operands.map(typeName).join(` ${op} `);
+  const received =
+    operands.length === 1
+      ? `${op}${typeName(operands[0] as RValue)}`
+      : operands.map(typeName).join(` ${op} `);
   throw new RulesEvalError(`Unsupported operation error. Received: ${received}.`);
 }
 
 export function invalidArgument(fn: string, args: readonly RValue[]): never {
-  throw new RulesEvalError(`Invalid argument provided to call. Function: [${fn}], Argument: [${args.map((a) => describeValue(a)).join(', ')}].`);
+  throw new RulesEvalError(
+    `Invalid argument provided to call. Function: [${fn}], Argument: [${args.map((a) => describeValue(a)).join(', ')}].`,
+  );
 }
 
 export function wrongArgCount(fn: string, expected: string, got: number): never {

@@ -69,25 +69,102 @@ service cloud.firestore {
 ];
 
 const TOKENS = [
-  'service', 'cloud.firestore', 'firebase.storage', 'match', 'allow', 'read', 'write', 'get', 'list', 'create',
-  'update', 'delete', 'if', 'function', 'return', 'let', 'rules_version', '=', "'2'", "'1'", '{', '}', '(', ')',
-  '[', ']', ';', ':', ',', '.', '?', '!', '&&', '||', '==', '!=', '<', '<=', '>', '>=', '+', '-', '*', '/', '%',
-  'in', 'is', 'true', 'false', 'null', '1', '2.5', "'s'", '"d"', "b'\\x01'", '/a/{b}', '/{c=**}', '$(', 'x', 'request',
-  'resource', 'request.auth.uid', 'int', 'string', '/databases/$(database)/documents', '\n', ' ', '//c\n', '/*', '*/',
-  "'", '"', '\\', '{x=**}', '0x', '1e', '9223372036854775808', 'é', '\u0000',
+  'service',
+  'cloud.firestore',
+  'firebase.storage',
+  'match',
+  'allow',
+  'read',
+  'write',
+  'get',
+  'list',
+  'create',
+  'update',
+  'delete',
+  'if',
+  'function',
+  'return',
+  'let',
+  'rules_version',
+  '=',
+  "'2'",
+  "'1'",
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  ';',
+  ':',
+  ',',
+  '.',
+  '?',
+  '!',
+  '&&',
+  '||',
+  '==',
+  '!=',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  'in',
+  'is',
+  'true',
+  'false',
+  'null',
+  '1',
+  '2.5',
+  "'s'",
+  '"d"',
+  "b'\\x01'",
+  '/a/{b}',
+  '/{c=**}',
+  '$(',
+  'x',
+  'request',
+  'resource',
+  'request.auth.uid',
+  'int',
+  'string',
+  '/databases/$(database)/documents',
+  '\n',
+  ' ',
+  '//c\n',
+  '/*',
+  '*/',
+  "'",
+  '"',
+  '\\',
+  '{x=**}',
+  '0x',
+  '1e',
+  '9223372036854775808',
+  'é',
+  '\u0000',
 ];
 
 function randomTokens(rand: () => number): string {
   const n = 1 + Math.floor(rand() * 60);
   let s = '';
-  for (let i = 0; i < n; i++) s += TOKENS[Math.floor(rand() * TOKENS.length)] + (rand() < 0.7 ? ' ' : '');
+  for (let i = 0; i < n; i++)
+    s += TOKENS[Math.floor(rand() * TOKENS.length)] + (rand() < 0.7 ? ' ' : '');
   return s;
 }
 
 function randomChars(rand: () => number): string {
   const n = Math.floor(rand() * 80);
   let s = '';
-  for (let i = 0; i < n; i++) s += String.fromCharCode(rand() < 0.9 ? 32 + Math.floor(rand() * 95) : Math.floor(rand() * 0x3000));
+  for (let i = 0; i < n; i++)
+    s += String.fromCharCode(
+      rand() < 0.9 ? 32 + Math.floor(rand() * 95) : Math.floor(rand() * 0x3000),
+    );
   return s;
 }
 
@@ -98,11 +175,21 @@ function mutate(rand: () => number, source: string): string {
     const at = Math.floor(rand() * (s.length + 1));
     const len = Math.floor(rand() * 12);
     switch (Math.floor(rand() * 5)) {
-      case 0: s = s.slice(0, at) + s.slice(at + len); break;
-      case 1: s = s.slice(0, at) + (TOKENS[Math.floor(rand() * TOKENS.length)] as string) + s.slice(at); break;
-      case 2: s = s.slice(0, at) + s.slice(at, at + len) + s.slice(at); break;
-      case 3: s = s.slice(0, at); break;
-      default: s = s.slice(0, at) + String.fromCharCode(32 + Math.floor(rand() * 95)) + s.slice(at + 1); break;
+      case 0:
+        s = s.slice(0, at) + s.slice(at + len);
+        break;
+      case 1:
+        s = s.slice(0, at) + (TOKENS[Math.floor(rand() * TOKENS.length)] as string) + s.slice(at);
+        break;
+      case 2:
+        s = s.slice(0, at) + s.slice(at, at + len) + s.slice(at);
+        break;
+      case 3:
+        s = s.slice(0, at);
+        break;
+      default:
+        s = s.slice(0, at) + String.fromCharCode(32 + Math.floor(rand() * 95)) + s.slice(at + 1);
+        break;
     }
   }
   return s;
@@ -112,16 +199,20 @@ function mutate(rand: () => number, source: string): string {
 function problem(source: string, result: CompileResult): string | null {
   const lines = source.split('\n').length;
   if (result.ruleset) {
-    const decision = result.ruleset.service === 'cloud.firestore'
-      ? result.ruleset.evaluateFirestore(firestoreRequest({ path: 'lists/l1', auth: auth('u1') }))
-      : result.ruleset.evaluateStorage(storageRequest({ path: 'lists/l1/todos/t1/a1/original', auth: auth('u1') }));
+    const decision =
+      result.ruleset.service === 'cloud.firestore'
+        ? result.ruleset.evaluateFirestore(firestoreRequest({ path: 'lists/l1', auth: auth('u1') }))
+        : result.ruleset.evaluateStorage(
+            storageRequest({ path: 'lists/l1/todos/t1/a1/original', auth: auth('u1') }),
+          );
     if (typeof decision.allowed !== 'boolean') return 'decision without a verdict';
     if (/Internal/.test(decision.message)) return `internal evaluation error: ${decision.message}`;
     return null;
   }
   if (result.issues.length === 0) return 'failed without an issue';
   for (const issue of result.issues) {
-    if (!(issue.line >= 1 && issue.line <= lines && issue.column >= 1)) return `bad position ${issue.line}:${issue.column}`;
+    if (!(issue.line >= 1 && issue.line <= lines && issue.column >= 1))
+      return `bad position ${issue.line}:${issue.column}`;
     if (issue.message.length === 0) return 'empty message';
     if (/Internal error/.test(issue.message)) return `internal compile error: ${issue.message}`;
   }
@@ -130,27 +221,37 @@ function problem(source: string, result: CompileResult): string | null {
 
 describe('parser fuzzing', () => {
   it('the seed rulesets compile', () => {
-    for (const seed of SEEDS) expect(compileRuleset(seed).issues.filter((i) => i.severity === 'error')).toEqual([]);
+    for (const seed of SEEDS)
+      expect(compileRuleset(seed).issues.filter((i) => i.severity === 'error')).toEqual([]);
   });
 
-  it('never throws and always positions its errors (4,000 seeded inputs)', { timeout: 30_000 }, () => {
-    const rand = prng(20261122);
-    let compiled = 0;
-    const failures: { source: string; problem: string }[] = [];
-    for (let i = 0; i < 4000; i++) {
-      const kind = i % 4;
-      const source = kind === 0 ? randomTokens(rand) : kind === 1 ? randomChars(rand) : mutate(rand, SEEDS[i % SEEDS.length] as string);
-      try {
-        const result = compileRuleset(source);
-        const p = problem(source, result);
-        if (p) failures.push({ source, problem: p });
-        if (result.ruleset) compiled++;
-      } catch (e) {
-        failures.push({ source, problem: `threw ${String(e)}` });
+  it(
+    'never throws and always positions its errors (4,000 seeded inputs)',
+    { timeout: 30_000 },
+    () => {
+      const rand = prng(20261122);
+      let compiled = 0;
+      const failures: { source: string; problem: string }[] = [];
+      for (let i = 0; i < 4000; i++) {
+        const kind = i % 4;
+        const source =
+          kind === 0
+            ? randomTokens(rand)
+            : kind === 1
+              ? randomChars(rand)
+              : mutate(rand, SEEDS[i % SEEDS.length] as string);
+        try {
+          const result = compileRuleset(source);
+          const p = problem(source, result);
+          if (p) failures.push({ source, problem: p });
+          if (result.ruleset) compiled++;
+        } catch (e) {
+          failures.push({ source, problem: `threw ${String(e)}` });
+        }
       }
-    }
-    expect(failures.slice(0, 5)).toEqual([]);
-    // Some mutations (comments, whitespace) keep the file valid: the evaluator gets exercised too.
-    expect(compiled).toBeGreaterThan(50);
-  });
+      expect(failures.slice(0, 5)).toEqual([]);
+      // Some mutations (comments, whitespace) keep the file valid: the evaluator gets exercised too.
+      expect(compiled).toBeGreaterThan(50);
+    },
+  );
 });

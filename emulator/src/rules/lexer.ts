@@ -18,7 +18,28 @@ export interface Token {
 }
 
 const PUNCTUATION_2 = new Set(['&&', '||', '==', '!=', '<=', '>=', '$(']);
-const PUNCTUATION_1 = new Set(['{', '}', '(', ')', '[', ']', ',', ';', ':', '.', '?', '!', '<', '>', '+', '-', '*', '/', '%', '=']);
+const PUNCTUATION_1 = new Set([
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  ',',
+  ';',
+  ':',
+  '.',
+  '?',
+  '!',
+  '<',
+  '>',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '=',
+]);
 
 function isIdentStart(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
@@ -67,12 +88,24 @@ export class Lexer {
     if ((c === 98 || c === 66) && (t[start + 1] === "'" || t[start + 1] === '"')) {
       this.pos++;
       const s = this.readString();
-      return { kind: 'bytes', text: t.slice(start, this.pos), value: Uint8Array.from(s.bytes), start, end: this.pos };
+      return {
+        kind: 'bytes',
+        text: t.slice(start, this.pos),
+        value: Uint8Array.from(s.bytes),
+        start,
+        end: this.pos,
+      };
     }
     if ((c === 114 || c === 82) && (t[start + 1] === "'" || t[start + 1] === '"')) {
       this.pos++;
       const s = this.readString(true);
-      return { kind: 'string', text: t.slice(start, this.pos), value: s.text, start, end: this.pos };
+      return {
+        kind: 'string',
+        text: t.slice(start, this.pos),
+        value: s.text,
+        start,
+        end: this.pos,
+      };
     }
     if (isIdentStart(c)) {
       while (this.pos < t.length && isIdentPart(t.charCodeAt(this.pos))) this.pos++;
@@ -81,10 +114,20 @@ export class Lexer {
     if (isDigit(c) || (c === 46 && isDigit(t.charCodeAt(start + 1)))) return this.readNumber();
     if (c === 39 || c === 34) {
       const s = this.readString();
-      return { kind: 'string', text: t.slice(start, this.pos), value: s.text, start, end: this.pos };
+      return {
+        kind: 'string',
+        text: t.slice(start, this.pos),
+        value: s.text,
+        start,
+        end: this.pos,
+      };
     }
     const two = t.slice(start, start + 2);
-    const p = PUNCTUATION_2.has(two) ? two : PUNCTUATION_1.has(t[start] as string) ? (t[start] as string) : null;
+    const p = PUNCTUATION_2.has(two)
+      ? two
+      : PUNCTUATION_1.has(t[start] as string)
+        ? (t[start] as string)
+        : null;
     if (p !== null) {
       this.pos += p.length;
       return { kind: 'punct', text: p, start, end: this.pos };
@@ -110,7 +153,8 @@ export class Lexer {
       if (t[this.pos] === 'e' || t[this.pos] === 'E') {
         let p = this.pos + 1;
         if (t[p] === '+' || t[p] === '-') p++;
-        if (!isDigit(t.charCodeAt(p))) throw new RulesSyntaxError(this.pos, 'Invalid number exponent.');
+        if (!isDigit(t.charCodeAt(p)))
+          throw new RulesSyntaxError(this.pos, 'Invalid number exponent.');
         float = true;
         this.pos = p;
         while (isDigit(t.charCodeAt(this.pos))) this.pos++;
@@ -131,10 +175,19 @@ export class Lexer {
     // Fast path: no escapes (bytes are only needed for bytes literals, computed then).
     const close = t.indexOf(quote, this.pos);
     const newline = t.indexOf('\n', this.pos);
-    if (close >= 0 && (newline < 0 || close < newline) && (raw || !t.slice(this.pos, close).includes('\\'))) {
+    if (
+      close >= 0 &&
+      (newline < 0 || close < newline) &&
+      (raw || !t.slice(this.pos, close).includes('\\'))
+    ) {
       const text = t.slice(this.pos, close);
       this.pos = close + 1;
-      return { text, get bytes() { return Array.from(encoder.encode(text)); } };
+      return {
+        text,
+        get bytes() {
+          return Array.from(encoder.encode(text));
+        },
+      };
     }
     const bytes: number[] = [];
     let text = '';
@@ -162,28 +215,55 @@ export class Lexer {
       const e = t[this.pos + 1];
       this.pos += 2;
       switch (e) {
-        case 'n': pushText('\n'); break;
-        case 't': pushText('\t'); break;
-        case 'r': pushText('\r'); break;
-        case 'b': pushText('\b'); break;
-        case 'f': pushText('\f'); break;
-        case 'v': pushText('\v'); break;
-        case 'a': pushText('\x07'); break;
-        case '\\': case "'": case '"': case '`': case '?': pushText(e); break;
-        case 'x': case 'X': {
+        case 'n':
+          pushText('\n');
+          break;
+        case 't':
+          pushText('\t');
+          break;
+        case 'r':
+          pushText('\r');
+          break;
+        case 'b':
+          pushText('\b');
+          break;
+        case 'f':
+          pushText('\f');
+          break;
+        case 'v':
+          pushText('\v');
+          break;
+        case 'a':
+          pushText('\x07');
+          break;
+        case '\\':
+        case "'":
+        case '"':
+        case '`':
+        case '?':
+          pushText(e);
+          break;
+        case 'x':
+        case 'X': {
           const hex = t.slice(this.pos, this.pos + 2);
-          if (!/^[0-9a-fA-F]{2}$/.test(hex)) throw new RulesSyntaxError(escPos, 'Invalid \\x escape.');
+          if (!/^[0-9a-fA-F]{2}$/.test(hex))
+            throw new RulesSyntaxError(escPos, 'Invalid \\x escape.');
           this.pos += 2;
           const b = parseInt(hex, 16);
           text += String.fromCharCode(b);
           bytes.push(b);
           break;
         }
-        case 'u': case 'U': {
+        case 'u':
+        case 'U': {
           const n = e === 'u' ? 4 : 8;
           const hex = t.slice(this.pos, this.pos + n);
           const cp = parseInt(hex, 16);
-          if (!new RegExp(`^[0-9a-fA-F]{${n}}$`).test(hex) || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+          if (
+            !new RegExp(`^[0-9a-fA-F]{${n}}$`).test(hex) ||
+            cp > 0x10ffff ||
+            (cp >= 0xd800 && cp <= 0xdfff)
+          ) {
             throw new RulesSyntaxError(escPos, `Invalid \\${e} escape.`);
           }
           this.pos += n;
@@ -193,7 +273,8 @@ export class Lexer {
         default: {
           if (e !== undefined && e >= '0' && e <= '7') {
             const oct = t.slice(escPos + 1, escPos + 4);
-            if (!/^[0-7]{3}$/.test(oct)) throw new RulesSyntaxError(escPos, 'Invalid octal escape.');
+            if (!/^[0-7]{3}$/.test(oct))
+              throw new RulesSyntaxError(escPos, 'Invalid octal escape.');
             this.pos = escPos + 4;
             const b = parseInt(oct, 8);
             if (b > 255) throw new RulesSyntaxError(escPos, 'Invalid octal escape.');

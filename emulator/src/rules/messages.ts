@@ -16,7 +16,11 @@ export interface AllowOutcome {
 
 export const NO_MATCHING_ALLOW = 'No matching allow statements';
 
-export function denialMessage(method: string, outcomes: readonly AllowOutcome[], lines: LineMap): string {
+export function denialMessage(
+  method: string,
+  outcomes: readonly AllowOutcome[],
+  lines: LineMap,
+): string {
   if (outcomes.length === 0) return NO_MATCHING_ALLOW;
   const summary = outcomes.map((o) => `${o.text} for '${method}' @ L${o.line}`).join(', ');
   const quoted = new Set<number>();
@@ -25,6 +29,8 @@ export function denialMessage(method: string, outcomes: readonly AllowOutcome[],
     if (o.errorLine !== undefined) quoted.add(o.errorLine);
   }
   const width = String(Math.max(...quoted)).length;
-  const quotes = [...quoted].sort((a, b) => a - b).map((l) => `  L${String(l).padEnd(width)} | ${lines.lineText(l).trim()}`);
+  const quotes = [...quoted]
+    .sort((a, b) => a - b)
+    .map((l) => `  L${String(l).padEnd(width)} | ${lines.lineText(l).trim()}`);
   return `${summary}\n${quotes.join('\n')}`;
 }

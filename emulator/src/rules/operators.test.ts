@@ -118,12 +118,17 @@ describe('error absorption by && and ||', () => {
     expect(d.message).toContain(message);
   });
 
-  it.each([`${ERROR} || true`, `true || ${ERROR}`, `!(${ERROR} && false)`, `(${ERROR} || true) && true`])('%s allows', holds);
+  it.each([
+    `${ERROR} || true`,
+    `true || ${ERROR}`,
+    `!(${ERROR} && false)`,
+    `(${ERROR} || true) && true`,
+  ])('%s allows', holds);
 
   it('an undefined property is an error that || can absorb', () => {
     errors('resource.data.x == 1', 'Null value error.');
     holds('resource == null || resource.data.x == 1');
-    holds("request.auth == null || request.auth.token.admin == true");
+    holds('request.auth == null || request.auth.token.admin == true');
   });
 
   it('non-bool operands of && and || are errors', () => {
@@ -155,7 +160,7 @@ describe('ternary, is, indexing and ranges', () => {
     "b'x' is bytes",
     '[1] is list',
     "{'a': 1} is map",
-    "[1].toSet() is set",
+    '[1].toSet() is set',
     "path('a/b') is path",
     'request.time is timestamp',
     "duration.value(1, 's') is duration",

@@ -1,10 +1,27 @@
 /** The rules language's operators with Firebase's typing: what is allowed, what is an error. */
 import { fail, unsupported } from './errors.js';
 import { compareOrdered } from './ordering.js';
-import { SymbolicMap, symbolicContains, symbolicIs, symbolicRelation, UNPROVEN } from './symbolic.js';
 import {
-  MAX_INT, MIN_INT, RDuration, RMap, RMapDiff, RPath, RSet, RTimestamp, RUnknown, typeName, valuesEqual,
-  RLatLng, type RValue,
+  SymbolicMap,
+  symbolicContains,
+  symbolicIs,
+  symbolicRelation,
+  UNPROVEN,
+} from './symbolic.js';
+import {
+  MAX_INT,
+  MIN_INT,
+  RDuration,
+  RMap,
+  RMapDiff,
+  RPath,
+  RSet,
+  RTimestamp,
+  RUnknown,
+  typeName,
+  valuesEqual,
+  RLatLng,
+  type RValue,
 } from './values.js';
 
 export const INTEGER_OVERFLOW = 'Integer overflow error.';
@@ -33,9 +50,12 @@ export function arithmetic(op: Arith, a: RValue, b: RValue): RValue {
   if (b instanceof RUnknown) return b;
   if (typeof a === 'bigint' && typeof b === 'bigint') {
     switch (op) {
-      case '+': return checkInt(a + b);
-      case '-': return checkInt(a - b);
-      case '*': return checkInt(a * b);
+      case '+':
+        return checkInt(a + b);
+      case '-':
+        return checkInt(a - b);
+      case '*':
+        return checkInt(a * b);
       case '/':
         if (b === 0n) fail(DIVISION_BY_ZERO);
         return checkInt(a / b);
@@ -48,11 +68,16 @@ export function arithmetic(op: Arith, a: RValue, b: RValue): RValue {
     const x = Number(a);
     const y = Number(b);
     switch (op) {
-      case '+': return x + y;
-      case '-': return x - y;
-      case '*': return x * y;
-      case '/': return x / y;
-      case '%': return x % y;
+      case '+':
+        return x + y;
+      case '-':
+        return x - y;
+      case '*':
+        return x * y;
+      case '/':
+        return x / y;
+      case '%':
+        return x % y;
     }
   }
   if (op === '+') {
@@ -62,7 +87,8 @@ export function arithmetic(op: Arith, a: RValue, b: RValue): RValue {
     if (a instanceof RDuration && b instanceof RTimestamp) return checkTimestamp(a.nanos + b.nanos);
     if (a instanceof RDuration && b instanceof RDuration) return new RDuration(a.nanos + b.nanos);
     if (a instanceof RPath && b instanceof RPath) return new RPath([...a.segments, ...b.segments]);
-    if (a instanceof RPath && typeof b === 'string') return new RPath([...a.segments, ...b.split('/').filter((s) => s !== '')]);
+    if (a instanceof RPath && typeof b === 'string')
+      return new RPath([...a.segments, ...b.split('/').filter((s) => s !== '')]);
   }
   if (op === '-') {
     if (a instanceof RTimestamp && b instanceof RTimestamp) return new RDuration(a.nanos - b.nanos);
@@ -112,10 +138,14 @@ export function relation(op: '<' | '<=' | '>' | '>=', a: RValue, b: RValue): RVa
   if (c === undefined || typeof a === 'boolean') unsupported(op, a, b);
   if (Number.isNaN(c)) return false;
   switch (op) {
-    case '<': return c < 0;
-    case '<=': return c <= 0;
-    case '>': return c > 0;
-    case '>=': return c >= 0;
+    case '<':
+      return c < 0;
+    case '<=':
+      return c <= 0;
+    case '>':
+      return c > 0;
+    case '>=':
+      return c >= 0;
   }
 }
 
@@ -140,8 +170,21 @@ export function contains(a: RValue, b: RValue): RValue {
 }
 
 export const TYPE_NAMES = new Set([
-  'bool', 'bytes', 'duration', 'float', 'int', 'latlng', 'list', 'map', 'map_diff', 'number', 'path', 'set',
-  'string', 'timestamp', 'null',
+  'bool',
+  'bytes',
+  'duration',
+  'float',
+  'int',
+  'latlng',
+  'list',
+  'map',
+  'map_diff',
+  'number',
+  'path',
+  'set',
+  'string',
+  'timestamp',
+  'null',
 ]);
 
 export function isType(a: RValue, type: string): RValue {

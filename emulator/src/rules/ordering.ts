@@ -10,7 +10,8 @@ export function compareOrdered(a: RValue, b: RValue): number | undefined {
   const ta = typeof a;
   const tb = typeof b;
   if ((ta === 'bigint' || ta === 'number') && (tb === 'bigint' || tb === 'number')) {
-    if (ta === 'bigint' && tb === 'bigint') return a === b ? 0 : (a as bigint) < (b as bigint) ? -1 : 1;
+    if (ta === 'bigint' && tb === 'bigint')
+      return a === b ? 0 : (a as bigint) < (b as bigint) ? -1 : 1;
     const x = Number(a);
     const y = Number(b);
     if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
@@ -26,7 +27,8 @@ export function compareOrdered(a: RValue, b: RValue): number | undefined {
   if (a instanceof RDuration && b instanceof RDuration) return cmpBig(a.nanos, b.nanos);
   if (a instanceof Uint8Array && b instanceof Uint8Array) {
     const n = Math.min(a.length, b.length);
-    for (let i = 0; i < n; i++) if (a[i] !== b[i]) return (a[i] as number) < (b[i] as number) ? -1 : 1;
+    for (let i = 0; i < n; i++)
+      if (a[i] !== b[i]) return (a[i] as number) < (b[i] as number) ? -1 : 1;
     return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
   }
   if (Array.isArray(a) && Array.isArray(b)) {

@@ -4,8 +4,17 @@
  * cannot overflow the stack).
  */
 import type {
-  AllowDecl, AllowMethod, BinaryOperator, Block, Expr, FunctionDecl, LetDecl, MatchDecl,
-  PatternSegment, RulesFile, ServiceDecl,
+  AllowDecl,
+  AllowMethod,
+  BinaryOperator,
+  Block,
+  Expr,
+  FunctionDecl,
+  LetDecl,
+  MatchDecl,
+  PatternSegment,
+  RulesFile,
+  ServiceDecl,
 } from './ast.js';
 import { isIdentPart, Lexer, type Token } from './lexer.js';
 import { RulesSyntaxError } from './source.js';
@@ -16,7 +25,20 @@ const MAX_EXPRESSION_DEPTH = 500;
 const INT64_MAX = (1n << 63n) - 1n;
 const METHODS = new Set<string>(['read', 'write', 'get', 'list', 'create', 'update', 'delete']);
 const RELATIONAL = new Set(['==', '!=', '<', '<=', '>', '>=']);
-const RESERVED = new Set(['true', 'false', 'null', 'in', 'is', 'if', 'let', 'return', 'function', 'match', 'allow', 'service']);
+const RESERVED = new Set([
+  'true',
+  'false',
+  'null',
+  'in',
+  'is',
+  'if',
+  'let',
+  'return',
+  'function',
+  'match',
+  'allow',
+  'service',
+]);
 
 export function parseRules(text: string): RulesFile {
   return new Parser(text).parseFile();
@@ -67,7 +89,10 @@ class Parser {
 
   private expect(text: string, context?: string): Token {
     if (!this.is(text)) {
-      this.fail(this.cur.start, `Expected '${text}'${context ? ` ${context}` : ''} but found ${this.describe(this.cur)}.`);
+      this.fail(
+        this.cur.start,
+        `Expected '${text}'${context ? ` ${context}` : ''} but found ${this.describe(this.cur)}.`,
+      );
     }
     return this.advance();
   }
@@ -80,7 +105,8 @@ class Parser {
   }
 
   expectEof(): void {
-    if (this.cur.kind !== 'eof') this.fail(this.cur.start, `Unexpected ${this.describe(this.cur)}.`);
+    if (this.cur.kind !== 'eof')
+      this.fail(this.cur.start, `Unexpected ${this.describe(this.cur)}.`);
   }
 
   /** Re-synchronises the token stream after raw scanning. */
@@ -105,9 +131,11 @@ class Parser {
       this.advance();
       this.accept(';');
     }
-    if (this.cur.kind === 'eof') this.fail(this.cur.start, "Expected 'service' but found end of file.");
+    if (this.cur.kind === 'eof')
+      this.fail(this.cur.start, "Expected 'service' but found end of file.");
     const service = this.parseService();
-    if (this.is('service')) this.fail(this.cur.start, 'Only one service may be declared per rules file.');
+    if (this.is('service'))
+      this.fail(this.cur.start, 'Only one service may be declared per rules file.');
     this.expectEof();
     return { version: this.version, service };
   }
@@ -124,7 +152,11 @@ class Parser {
     while (!this.is('}')) {
       if (this.is('function')) block.functions.push(this.parseFunction());
       else if (this.is('match')) block.matches.push(this.parseMatch());
-      else this.fail(this.cur.start, `Expected 'match' or 'function' but found ${this.describe(this.cur)}.`);
+      else
+        this.fail(
+          this.cur.start,
+          `Expected 'match' or 'function' but found ${this.describe(this.cur)}.`,
+        );
     }
     const end = this.advance().end;
     return { name, ...block, start, end };
@@ -140,7 +172,11 @@ class Parser {
       if (this.is('function')) match.functions.push(this.parseFunction());
       else if (this.is('match')) match.matches.push(this.parseMatch());
       else if (this.is('allow')) match.allows.push(this.parseAllow());
-      else this.fail(this.cur.start, `Expected 'allow', 'match' or 'function' but found ${this.describe(this.cur)}.`);
+      else
+        this.fail(
+          this.cur.start,
+          `Expected 'allow', 'match' or 'function' but found ${this.describe(this.cur)}.`,
+        );
     }
     match.end = this.advance().end;
     this.depth--;
@@ -151,7 +187,8 @@ class Parser {
   private parsePattern(at: number): PatternSegment[] {
     const t = this.text;
     let pos = at;
-    if (t[pos] !== '/') this.fail(pos, `Expected a path starting with '/' but found ${this.describe(this.cur)}.`);
+    if (t[pos] !== '/')
+      this.fail(pos, `Expected a path starting with '/' but found ${this.describe(this.cur)}.`);
     const segments: PatternSegment[] = [];
     while (t[pos] === '/') {
       pos++;
@@ -178,9 +215,17 @@ class Parser {
       }
     }
     const recursive = segments.filter((s) => s.kind === 'recursive');
-    if (recursive.length > 1) this.fail(at, 'A match path may contain only one recursive wildcard.');
-    if (this.version === '1' && recursive.length === 1 && segments[segments.length - 1]?.kind !== 'recursive') {
-      this.fail(at, "In rules_version '1' a recursive wildcard {name=**} must be the last path segment.");
+    if (recursive.length > 1)
+      this.fail(at, 'A match path may contain only one recursive wildcard.');
+    if (
+      this.version === '1' &&
+      recursive.length === 1 &&
+      segments[segments.length - 1]?.kind !== 'recursive'
+    ) {
+      this.fail(
+        at,
+        "In rules_version '1' a recursive wildcard {name=**} must be the last path segment.",
+      );
     }
     this.resumeAt(pos);
     return segments;
@@ -192,7 +237,10 @@ class Parser {
     do {
       const m = this.cur;
       if (m.kind !== 'ident' || !METHODS.has(m.text)) {
-        this.fail(m.start, `Expected a method (read, write, get, list, create, update, delete) but found ${this.describe(m)}.`);
+        this.fail(
+          m.start,
+          `Expected a method (read, write, get, list, create, update, delete) but found ${this.describe(m)}.`,
+        );
       }
       methods.push(m.text as AllowMethod);
       this.advance();
@@ -203,7 +251,8 @@ class Parser {
       condition = this.parseTopExpr();
     }
     const end = this.cur.start;
-    if (!this.accept(';') && !this.is('}')) this.fail(this.cur.start, `Expected ';' but found ${this.describe(this.cur)}.`);
+    if (!this.accept(';') && !this.is('}'))
+      this.fail(this.cur.start, `Expected ';' but found ${this.describe(this.cur)}.`);
     return { methods, condition, start, end };
   }
 
@@ -291,7 +340,11 @@ class Parser {
       } else if (t.kind === 'ident' && t.text === 'is') {
         this.advance();
         const type = this.cur;
-        if (type.kind !== 'ident') this.fail(type.start, `Expected a type name after 'is' but found ${this.describe(type)}.`);
+        if (type.kind !== 'ident')
+          this.fail(
+            type.start,
+            `Expected a type name after 'is' but found ${this.describe(type)}.`,
+          );
         this.advance();
         left = { kind: 'is', operand: left, typeName: type.text, start: left.start, end: type.end };
       } else {
@@ -331,7 +384,13 @@ class Parser {
         result = this.parsePostfix(result);
       } else {
         const operand = this.parseUnary();
-        result = { kind: 'unary', op: t.text as '!' | '-', operand, start: t.start, end: operand.end };
+        result = {
+          kind: 'unary',
+          op: t.text as '!' | '-',
+          operand,
+          start: t.start,
+          end: operand.end,
+        };
       }
       this.depth--;
       return result;
@@ -341,7 +400,8 @@ class Parser {
 
   private intValue(t: Token, negated: boolean): bigint {
     const v = BigInt(t.text);
-    if (v > INT64_MAX + (negated ? 1n : 0n)) this.fail(t.start, `Integer literal ${t.text} is out of range for a 64-bit int.`);
+    if (v > INT64_MAX + (negated ? 1n : 0n))
+      this.fail(t.start, `Integer literal ${t.text} is out of range for a 64-bit int.`);
     return v;
   }
 
@@ -349,11 +409,16 @@ class Parser {
     for (;;) {
       if (this.accept('.')) {
         const name = this.cur;
-        if (name.kind !== 'ident') this.fail(name.start, `Expected a field or method name after '.' but found ${this.describe(name)}.`);
+        if (name.kind !== 'ident')
+          this.fail(
+            name.start,
+            `Expected a field or method name after '.' but found ${this.describe(name)}.`,
+          );
         this.advance();
         expr = { kind: 'member', object: expr, name: name.text, start: expr.start, end: name.end };
       } else if (this.is('(')) {
-        if (expr.kind !== 'ident' && expr.kind !== 'member') this.fail(this.cur.start, 'Only functions and methods can be called.');
+        if (expr.kind !== 'ident' && expr.kind !== 'member')
+          this.fail(this.cur.start, 'Only functions and methods can be called.');
         this.advance();
         const args = this.parseList(')');
         expr = { kind: 'call', callee: expr, args, start: expr.start, end: this.advance().end };
@@ -382,7 +447,8 @@ class Parser {
       items.push(this.parseExpr());
       if (!this.accept(',')) break;
     }
-    if (!this.is(close)) this.fail(this.cur.start, `Expected ',' or '${close}' but found ${this.describe(this.cur)}.`);
+    if (!this.is(close))
+      this.fail(this.cur.start, `Expected ',' or '${close}' but found ${this.describe(this.cur)}.`);
     return items;
   }
 
@@ -469,12 +535,17 @@ class Parser {
           literal = '';
           this.resumeAt(pos + 2);
           const e = this.parseExpr();
-          if (!this.is(')')) this.fail(this.cur.start, `Expected ')' to close '$(' but found ${this.describe(this.cur)}.`);
+          if (!this.is(')'))
+            this.fail(
+              this.cur.start,
+              `Expected ')' to close '$(' but found ${this.describe(this.cur)}.`,
+            );
           parts.push(e);
           pos = this.cur.end;
         } else if (c === '(') {
           const close = t.indexOf(')', pos);
-          if (close < 0 || /[\s/]/.test(t.slice(pos, close))) this.fail(pos, "Unbalanced '(' in path.");
+          if (close < 0 || /[\s/]/.test(t.slice(pos, close)))
+            this.fail(pos, "Unbalanced '(' in path.");
           literal += t.slice(pos, close + 1);
           pos = close + 1;
         } else if (isIdentPart(c.charCodeAt(0)) || '-.~%@+=:*!'.includes(c)) {
@@ -529,7 +600,8 @@ function checkDepth(root: Expr): void {
   const stack: [Expr, number][] = [[root, 1]];
   while (stack.length > 0) {
     const [e, depth] = stack.pop() as [Expr, number];
-    if (depth > MAX_EXPRESSION_DEPTH) throw new RulesSyntaxError(e.start, 'Expression nested too deeply.');
+    if (depth > MAX_EXPRESSION_DEPTH)
+      throw new RulesSyntaxError(e.start, 'Expression nested too deeply.');
     for (const c of children(e)) stack.push([c, depth + 1]);
   }
 }

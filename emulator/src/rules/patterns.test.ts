@@ -3,11 +3,13 @@ import type { RulesMethod } from './api.js';
 import { auth, compileOrThrow, firestoreRequest, firestoreRules } from './test-kit.js';
 
 function allowed(rules: string, path: string, method: RulesMethod = 'get', extra = {}): boolean {
-  return compileOrThrow(rules).evaluateFirestore(firestoreRequest({ path, method, ...extra })).allowed;
+  return compileOrThrow(rules).evaluateFirestore(firestoreRequest({ path, method, ...extra }))
+    .allowed;
 }
 
 describe('recursive wildcards by version', () => {
-  const rest = (v: '1' | '2'): string => firestoreRules('    match /a/{rest=**} { allow read: if rest is path; }', v);
+  const rest = (v: '1' | '2'): string =>
+    firestoreRules('    match /a/{rest=**} { allow read: if rest is path; }', v);
 
   it.each([
     ['1', 'a/b', true],
@@ -32,13 +34,18 @@ describe('recursive wildcards by version', () => {
   });
 
   it('binds the matched segments as a path', () => {
-    const rules = firestoreRules("    match /a/{rest=**} { allow get: if rest == path('b/c/d') && rest[0] == 'b'; }", '1');
+    const rules = firestoreRules(
+      "    match /a/{rest=**} { allow get: if rest == path('b/c/d') && rest[0] == 'b'; }",
+      '1',
+    );
     expect(allowed(rules, 'a/b/c/d')).toBe(true);
     expect(allowed(rules, 'a/b/c/e')).toBe(false);
   });
 
   it('v2 allows a recursive wildcard in the middle', () => {
-    const rules = firestoreRules("    match /{path=**}/todos/{todoId} { allow get: if todoId == 't1'; }");
+    const rules = firestoreRules(
+      "    match /{path=**}/todos/{todoId} { allow get: if todoId == 't1'; }",
+    );
     expect(allowed(rules, 'todos/t1')).toBe(true);
     expect(allowed(rules, 'lists/l1/todos/t1')).toBe(true);
     expect(allowed(rules, 'a/b/c/d/todos/t1')).toBe(true);
@@ -71,7 +78,9 @@ describe('single-segment wildcards and nesting', () => {
   });
 
   it('a parent match does not cover its children, nor a child its parent', () => {
-    const r = firestoreRules('    match /lists/{l} {\n      match /todos/{t} { allow get: if true; }\n    }');
+    const r = firestoreRules(
+      '    match /lists/{l} {\n      match /todos/{t} { allow get: if true; }\n    }',
+    );
     expect(allowed(r, 'lists/l1')).toBe(false);
     expect(allowed(r, 'lists/l1/todos/t1')).toBe(true);
     expect(allowed(r, 'lists/l1/todos/t1/x/y')).toBe(false);
@@ -100,57 +109,138 @@ describe('combining allows', () => {
   });
 
   it('a denial lists every evaluated allow in order', () => {
-    const d = compileOrThrow(rules).evaluateFirestore(firestoreRequest({ path: 'things/closed', auth: auth('u1') }));
+    const d = compileOrThrow(rules).evaluateFirestore(
+      firestoreRequest({ path: 'things/closed', auth: auth('u1') }),
+    );
     expect(d.allowed).toBe(false);
-    expect(d.message.split('\n')[0]).toBe("false for 'get' @ L5, false for 'get' @ L6, false for 'get' @ L9");
-    expect(d.message).toContain('L6 | allow read: if id == \'open\';');
+    expect(d.message.split('\n')[0]).toBe(
+      "false for 'get' @ L5, false for 'get' @ L6, false for 'get' @ L9",
+    );
+    expect(d.message).toContain("L6 | allow read: if id == 'open';");
   });
 
   it('an unauthenticated request reports the null error', () => {
     const d = compileOrThrow(rules).evaluateFirestore(firestoreRequest({ path: 'things/closed' }));
-    expect(d.message.split('\n')[0]).toBe("false for 'get' @ L5, false for 'get' @ L6, Null value error. for 'get' @ L9");
+    expect(d.message.split('\n')[0]).toBe(
+      "false for 'get' @ L5, false for 'get' @ L6, Null value error. for 'get' @ L9",
+    );
   });
 
   it('reports the line where the condition starts', () => {
-    const r = compileOrThrow(firestoreRules('    match /things/{id} {\n      allow get:\n        if false;\n    }'));
-    expect(r.evaluateFirestore(firestoreRequest()).message).toBe("false for 'get' @ L6\n  L6 | if false;");
+    const r = compileOrThrow(
+      firestoreRules('    match /things/{id} {\n      allow get:\n        if false;\n    }'),
+    );
+    expect(r.evaluateFirestore(firestoreRequest()).message).toBe(
+      "false for 'get' @ L6\n  L6 | if false;",
+    );
   });
 
   it('with nothing matching, says so', () => {
-    const d = compileOrThrow(firestoreRules('    match /a/{b} { allow read: if true; }')).evaluateFirestore(firestoreRequest({ path: 'x/y' }));
+    const d = compileOrThrow(
+      firestoreRules('    match /a/{b} { allow read: if true; }'),
+    ).evaluateFirestore(firestoreRequest({ path: 'x/y' }));
     expect(d).toEqual({ allowed: false, message: 'No matching allow statements' });
   });
 
   it.each([
-    ['read', 'get', true], ['read', 'list', true], ['read', 'create', false],
-    ['write', 'create', true], ['write', 'update', true], ['write', 'delete', true], ['write', 'get', false],
-    ['get', 'list', false], ['list', 'get', false], ['create', 'update', false], ['update', 'delete', false], ['delete', 'delete', true],
+    ['read', 'get', true],
+    ['read', 'list', true],
+    ['read', 'create', false],
+    ['write', 'create', true],
+    ['write', 'update', true],
+    ['write', 'delete', true],
+    ['write', 'get', false],
+    ['get', 'list', false],
+    ['list', 'get', false],
+    ['create', 'update', false],
+    ['update', 'delete', false],
+    ['delete', 'delete', true],
   ] as const)('allow %s covers %s: %s', (allow, method, expected) => {
     const r = firestoreRules(`    match /things/{id} { allow ${allow}: if true; }`);
     expect(allowed(r, method === 'list' ? 'things' : 'things/t1', method)).toBe(expected);
   });
 
   it('an allow without condition always allows', () => {
-    expect(allowed(firestoreRules('    match /things/{id} { allow get; }'), 'things/t1')).toBe(true);
+    expect(allowed(firestoreRules('    match /things/{id} { allow get; }'), 'things/t1')).toBe(
+      true,
+    );
   });
 });
 
 describe('collection group queries', () => {
-  const list = { method: 'list' as const, collectionGroup: true, query: { disjuncts: [], orderBy: [] } };
+  const list = {
+    method: 'list' as const,
+    collectionGroup: true,
+    query: { disjuncts: [], orderBy: [] },
+  };
   it('need a rules_version 2 recursive wildcard before the collection', () => {
-    expect(allowed(firestoreRules('    match /{path=**}/todos/{t} { allow list: if true; }'), 'todos', 'list', list)).toBe(true);
-    expect(allowed(firestoreRules('    match /{path=**}/{coll}/{t} { allow list: if coll == "todos"; }'), 'todos', 'list', list)).toBe(true);
-    expect(allowed(firestoreRules('    match /{document=**} { allow list: if true; }'), 'todos', 'list', list)).toBe(true);
-    expect(allowed(firestoreRules('    match /lists/{l}/todos/{t} { allow list: if true; }'), 'todos', 'list', list)).toBe(false);
-    expect(allowed(firestoreRules('    match /{path=**}/notes/{t} { allow list: if true; }'), 'todos', 'list', list)).toBe(false);
-    expect(allowed(firestoreRules('    match /{document=**} { allow list: if true; }', '1'), 'todos', 'list', list)).toBe(false);
+    expect(
+      allowed(
+        firestoreRules('    match /{path=**}/todos/{t} { allow list: if true; }'),
+        'todos',
+        'list',
+        list,
+      ),
+    ).toBe(true);
+    expect(
+      allowed(
+        firestoreRules('    match /{path=**}/{coll}/{t} { allow list: if coll == "todos"; }'),
+        'todos',
+        'list',
+        list,
+      ),
+    ).toBe(true);
+    expect(
+      allowed(
+        firestoreRules('    match /{document=**} { allow list: if true; }'),
+        'todos',
+        'list',
+        list,
+      ),
+    ).toBe(true);
+    expect(
+      allowed(
+        firestoreRules('    match /lists/{l}/todos/{t} { allow list: if true; }'),
+        'todos',
+        'list',
+        list,
+      ),
+    ).toBe(false);
+    expect(
+      allowed(
+        firestoreRules('    match /{path=**}/notes/{t} { allow list: if true; }'),
+        'todos',
+        'list',
+        list,
+      ),
+    ).toBe(false);
+    expect(
+      allowed(
+        firestoreRules('    match /{document=**} { allow list: if true; }', '1'),
+        'todos',
+        'list',
+        list,
+      ),
+    ).toBe(false);
   });
 
   it('a collection query is matched with an unknown document id', () => {
     const r = firestoreRules("    match /lists/{l}/todos/{t} { allow list: if l == 'l1'; }");
     expect(allowed(r, 'lists/l1/todos', 'list')).toBe(true);
     expect(allowed(r, 'lists/l2/todos', 'list')).toBe(false);
-    expect(allowed(firestoreRules("    match /lists/{l}/todos/{t} { allow list: if t == 'x'; }"), 'lists/l1/todos', 'list')).toBe(false);
-    expect(allowed(firestoreRules('    match /lists/{l}/todos/fixed { allow list: if true; }'), 'lists/l1/todos', 'list')).toBe(false);
+    expect(
+      allowed(
+        firestoreRules("    match /lists/{l}/todos/{t} { allow list: if t == 'x'; }"),
+        'lists/l1/todos',
+        'list',
+      ),
+    ).toBe(false);
+    expect(
+      allowed(
+        firestoreRules('    match /lists/{l}/todos/fixed { allow list: if true; }'),
+        'lists/l1/todos',
+        'list',
+      ),
+    ).toBe(false);
   });
 });

@@ -18,7 +18,12 @@ function bindPath(segments: readonly string[]): RValue {
   return segments.includes(UNKNOWN_SEGMENT) ? UNKNOWN_ID : new RPath(segments);
 }
 
-function matchRun(pattern: readonly PatternSegment[], path: readonly string[], offset: number, out: Map<string, RValue>): boolean {
+function matchRun(
+  pattern: readonly PatternSegment[],
+  path: readonly string[],
+  offset: number,
+  out: Map<string, RValue>,
+): boolean {
   for (let i = 0; i < pattern.length; i++) {
     const p = pattern[i] as PatternSegment;
     const s = path[offset + i] as string;
@@ -50,7 +55,8 @@ export class CompiledPattern {
   match(path: readonly string[], out: Map<string, RValue>): boolean {
     out.clear();
     const fixed = this.prefix.length + this.suffix.length;
-    if (this.recursive === null) return path.length === fixed && matchRun(this.prefix, path, 0, out);
+    if (this.recursive === null)
+      return path.length === fixed && matchRun(this.prefix, path, 0, out);
     const minRest = this.version === '1' ? 1 : 0;
     if (path.length < fixed + minRest) return false;
     if (!matchRun(this.prefix, path, 0, out)) return false;
@@ -65,9 +71,14 @@ export class CompiledPattern {
    * whose root is `root` (`databases/(default)/documents`): it must be `root/{x=**}`,
    * `root/{x=**}/<collectionId>/{doc}` or `root/{x=**}/{coll}/{doc}` (rules_version '2' only).
    */
-  coversCollectionGroup(root: readonly string[], collectionId: string, out: Map<string, RValue>): boolean {
+  coversCollectionGroup(
+    root: readonly string[],
+    collectionId: string,
+    out: Map<string, RValue>,
+  ): boolean {
     out.clear();
-    if (this.version !== '2' || this.recursive === null || this.prefix.length !== root.length) return false;
+    if (this.version !== '2' || this.recursive === null || this.prefix.length !== root.length)
+      return false;
     if (!matchRun(this.prefix, root, 0, out)) return false;
     const s = this.suffix;
     if (s.length === 2) {

@@ -14,9 +14,11 @@ export const MAX_QUERY_CASES = 1000;
 export class QueryTooComplexError extends Error {}
 
 function expandFilter(f: QueryFilter): QueryFilter[] {
-  const values = f.value && 'arrayValue' in f.value ? f.value.arrayValue.values ?? [] : null;
-  if (f.op === 'IN' && values) return values.map((value) => ({ field: f.field, op: 'EQUAL', value }));
-  if (f.op === 'ARRAY_CONTAINS_ANY' && values) return values.map((value) => ({ field: f.field, op: 'ARRAY_CONTAINS', value }));
+  const values = f.value && 'arrayValue' in f.value ? (f.value.arrayValue.values ?? []) : null;
+  if (f.op === 'IN' && values)
+    return values.map((value) => ({ field: f.field, op: 'EQUAL', value }));
+  if (f.op === 'ARRAY_CONTAINS_ANY' && values)
+    return values.map((value) => ({ field: f.field, op: 'ARRAY_CONTAINS', value }));
   return [f];
 }
 
@@ -50,7 +52,8 @@ export function queryValue(query: QueryConstraints | undefined): EagerMap {
   if (query?.limit !== undefined) entries.set('limit', BigInt(query.limit));
   if (query?.offset !== undefined) entries.set('offset', BigInt(query.offset));
   const orderBy = new Map<string, RValue>();
-  for (const o of query?.orderBy ?? []) orderBy.set(o.field.join('.'), o.direction === 'DESCENDING' ? 'DESC' : 'ASC');
+  for (const o of query?.orderBy ?? [])
+    orderBy.set(o.field.join('.'), o.direction === 'DESCENDING' ? 'DESC' : 'ASC');
   entries.set('orderBy', new EagerMap(orderBy));
   return new EagerMap(entries);
 }

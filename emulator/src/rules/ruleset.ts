@@ -5,7 +5,13 @@
  */
 import { ACCESS_LIMITS, DocumentLookups } from './access.js';
 import type {
-  CompiledRuleset, CompileResult, FirestoreRulesRequest, RulesDecision, RulesIssue, RulesMethod, RulesService,
+  CompiledRuleset,
+  CompileResult,
+  FirestoreRulesRequest,
+  RulesDecision,
+  RulesIssue,
+  RulesMethod,
+  RulesService,
   StorageRulesRequest,
 } from './api.js';
 import type { AllowMethod, Block, PatternSegment, RulesFile } from './ast.js';
@@ -20,13 +26,35 @@ import { parseRules } from './parser.js';
 import { CompiledPattern, UNKNOWN_SEGMENT } from './patterns.js';
 import { queryCases, QueryTooComplexError, queryValue, symbolicResource } from './query.js';
 import { LineMap, RulesSyntaxError } from './source.js';
-import { EagerMap, FieldsMap, RPath, RUnknown, timestampFrom, typeName, type RValue } from './values.js';
+import {
+  EagerMap,
+  FieldsMap,
+  RPath,
+  RUnknown,
+  timestampFrom,
+  typeName,
+  type RValue,
+} from './values.js';
 
 /** Firebase: a ruleset's source may be at most 256 KB. */
 export const MAX_SOURCE_BYTES = 256 * 1024;
 
-const METHOD_BITS: Record<RulesMethod, number> = { get: 1, list: 2, create: 4, update: 8, delete: 16 };
-const ALLOW_BITS: Record<AllowMethod, number> = { get: 1, list: 2, read: 3, create: 4, update: 8, delete: 16, write: 28 };
+const METHOD_BITS: Record<RulesMethod, number> = {
+  get: 1,
+  list: 2,
+  create: 4,
+  update: 8,
+  delete: 16,
+};
+const ALLOW_BITS: Record<AllowMethod, number> = {
+  get: 1,
+  list: 2,
+  read: 3,
+  create: 4,
+  update: 8,
+  delete: 16,
+  write: 28,
+};
 
 interface CompiledAllow {
   mask: number;
@@ -41,7 +69,6 @@ interface FlatRule {
   allows: CompiledAllow[];
 }
 
-
 type Matcher = (pattern: CompiledPattern, bindings: Map<string, RValue>) => boolean;
 
 export function compileRuleset(source: string): CompileResult {
@@ -50,7 +77,8 @@ export function compileRuleset(source: string): CompileResult {
     ruleset: null,
     issues: [{ severity: 'error', message, ...lines.position(offset) }],
   });
-  if (Buffer.byteLength(source, 'utf8') > MAX_SOURCE_BYTES) return issue(0, `Ruleset exceeds the maximum size of ${MAX_SOURCE_BYTES / 1024} KB.`);
+  if (Buffer.byteLength(source, 'utf8') > MAX_SOURCE_BYTES)
+    return issue(0, `Ruleset exceeds the maximum size of ${MAX_SOURCE_BYTES / 1024} KB.`);
   try {
     const file = parseRules(source);
     const ruleset = new Ruleset(source, file, lines);
@@ -58,7 +86,10 @@ export function compileRuleset(source: string): CompileResult {
   } catch (e) {
     if (e instanceof RulesSyntaxError) return issue(e.offset, e.message);
     if (e instanceof RangeError) return issue(0, 'Ruleset is too deeply nested to compile.');
-    return issue(0, `Internal error while compiling rules: ${e instanceof Error ? e.message : String(e)}`);
+    return issue(
+      0,
+      `Internal error while compiling rules: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }
 
@@ -79,7 +110,8 @@ class Ruleset implements CompiledRuleset {
     this.compiler = new ExpressionCompiler(this.service, this.coverage);
     this.compileBlock(file.service, [], [], new Set(), file.version);
     this.rejectRecursion();
-    for (const w of this.compiler.warnings) this.warnings.push({ severity: 'warning', message: w.message, ...lines.position(w.offset) });
+    for (const w of this.compiler.warnings)
+      this.warnings.push({ severity: 'warning', message: w.message, ...lines.position(w.offset) });
     this.coverage.seal();
   }
 
@@ -110,9 +142,19 @@ class Ruleset implements CompiledRuleset {
         line: this.lines.position(a.condition ? a.condition.start : a.start).line,
       }));
       if (allows.length > 0) {
-        this.rules.push({ pattern: new CompiledPattern(pattern, version), mask: allows.reduce((m, a) => m | a.mask, 0), allows });
+        this.rules.push({
+          pattern: new CompiledPattern(pattern, version),
+          mask: allows.reduce((m, a) => m | a.mask, 0),
+          allows,
+        });
       }
-      this.compileBlock({ functions: [], matches: match.matches }, pattern, matchScopes, bound, version);
+      this.compileBlock(
+        { functions: [], matches: match.matches },
+        pattern,
+        matchScopes,
+        bound,
+        version,
+      );
     }
   }
 
@@ -122,7 +164,10 @@ class Ruleset implements CompiledRuleset {
     const visit = (fn: CompiledFunction, stack: CompiledFunction[]): void => {
       if (stack.includes(fn)) {
         const cycle = [...stack.slice(stack.indexOf(fn)), fn].map((f) => f.decl.name).join(' → ');
-        throw new RulesSyntaxError(fn.decl.start, `Recursive function calls are not allowed: ${cycle}.`);
+        throw new RulesSyntaxError(
+          fn.decl.start,
+          `Recursive function calls are not allowed: ${cycle}.`,
+        );
       }
       if (done.has(fn)) return;
       for (const callee of fn.callees) visit(callee, [...stack, fn]);
@@ -132,7 +177,8 @@ class Ruleset implements CompiledRuleset {
   }
 
   evaluateFirestore(req: FirestoreRulesRequest): RulesDecision {
-    if (this.service !== 'cloud.firestore') return deny(`This ruleset is for ${this.service}, not cloud.firestore.`);
+    if (this.service !== 'cloud.firestore')
+      return deny(`This ruleset is for ${this.service}, not cloud.firestore.`);
     try {
       return this.firestore(req);
     } catch (e) {
@@ -141,7 +187,8 @@ class Ruleset implements CompiledRuleset {
   }
 
   evaluateStorage(req: StorageRulesRequest): RulesDecision {
-    if (this.service !== 'firebase.storage') return deny(`This ruleset is for ${this.service}, not firebase.storage.`);
+    if (this.service !== 'firebase.storage')
+      return deny(`This ruleset is for ${this.service}, not firebase.storage.`);
     try {
       return this.storage(req);
     } catch (e) {
@@ -171,7 +218,9 @@ class Ruleset implements CompiledRuleset {
     request.set('resource', req.requestResource ? documentValue(req.requestResource) : null);
     if (!isList) {
       const resource = req.resource ? documentValue(req.resource) : null;
-      return this.judge(req.method, this.context(new EagerMap(request), resource, hooks), (p, b) => p.match(path, b));
+      return this.judge(req.method, this.context(new EagerMap(request), resource, hooks), (p, b) =>
+        p.match(path, b),
+      );
     }
     request.set('query', queryValue(req.query));
     const requestValue = new EagerMap(request);
@@ -184,11 +233,16 @@ class Ruleset implements CompiledRuleset {
     try {
       cases = queryCases(req.query);
     } catch (e) {
-      if (e instanceof QueryTooComplexError) return deny('Query has too many disjunctions to evaluate rules against.');
+      if (e instanceof QueryTooComplexError)
+        return deny('Query has too many disjunctions to evaluate rules against.');
       throw e;
     }
     for (const filters of cases) {
-      const decision = this.judge('list', this.context(requestValue, symbolicResource(filters), hooks), matcher);
+      const decision = this.judge(
+        'list',
+        this.context(requestValue, symbolicResource(filters), hooks),
+        matcher,
+      );
       if (!decision.allowed) return decision;
     }
     return { allowed: true, message: '' };
@@ -211,7 +265,9 @@ class Ruleset implements CompiledRuleset {
       resource: req.requestResource ? new FieldsMap(req.requestResource) : null,
     });
     const resource = req.resource ? new FieldsMap(req.resource) : null;
-    return this.judge(req.method, this.context(request, resource, hooks), (p, b) => p.match(path, b));
+    return this.judge(req.method, this.context(request, resource, hooks), (p, b) =>
+      p.match(path, b),
+    );
   }
 
   private context(request: RValue, resource: RValue, hooks: ServiceHooks): EvalContext {
@@ -243,11 +299,18 @@ class Ruleset implements CompiledRuleset {
       if (v === true) return null;
       if (v === false) return { line: allow.line, text: 'false' };
       if (v instanceof RUnknown) return { line: allow.line, text: v.reason };
-      return { line: allow.line, text: `Unsupported operation error. Expected a bool condition, received: ${typeName(v)}.` };
+      return {
+        line: allow.line,
+        text: `Unsupported operation error. Expected a bool condition, received: ${typeName(v)}.`,
+      };
     } catch (e) {
       if (!(e instanceof RulesEvalError)) throw e;
       const errorLine = e.offset >= 0 ? this.lines.position(e.offset).line : undefined;
-      return { line: allow.line, text: e.message, ...(errorLine !== undefined && errorLine !== allow.line ? { errorLine } : {}) };
+      return {
+        line: allow.line,
+        text: e.message,
+        ...(errorLine !== undefined && errorLine !== allow.line ? { errorLine } : {}),
+      };
     }
   }
 

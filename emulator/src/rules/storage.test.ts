@@ -1,11 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { Value } from '../firestore/model/value.js';
 import type { StorageRulesRequest } from './api.js';
-import { auth, compileOrThrow, firestoreRequest, firestoreRules, MemoryDocuments, storageRequest, storageRules } from './test-kit.js';
+import {
+  auth,
+  compileOrThrow,
+  firestoreRequest,
+  firestoreRules,
+  MemoryDocuments,
+  storageRequest,
+  storageRules,
+} from './test-kit.js';
 
 const MB = 1024 * 1024;
 
-function object(name: string, size: number, contentType: string, metadata: Record<string, string> = {}): Record<string, Value> {
+function object(
+  name: string,
+  size: number,
+  contentType: string,
+  metadata: Record<string, string> = {},
+): Record<string, Value> {
   const fields: Record<string, string> = metadata;
   return {
     name: { stringValue: name },
@@ -15,7 +28,11 @@ function object(name: string, size: number, contentType: string, metadata: Recor
     md5Hash: { stringValue: '1B2M2Y8AsgTpgAmY7PhCfg==' },
     generation: { stringValue: '1' },
     timeCreated: { timestampValue: { seconds: 1_700_000_000, nanos: 0 } },
-    metadata: { mapValue: { fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, { stringValue: v }])) } },
+    metadata: {
+      mapValue: {
+        fields: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, { stringValue: v }])),
+      },
+    },
   };
 }
 
@@ -37,7 +54,10 @@ const HEARTH_LIKE = storageRules(`    function list(listId) {
     }`);
 
 const firestore = new MemoryDocuments({
-  'lists/l1': { members: { u1: 'owner', u2: 'editor', u3: 'viewer' }, memberIds: ['u1', 'u2', 'u3'] },
+  'lists/l1': {
+    members: { u1: 'owner', u2: 'editor', u3: 'viewer' },
+    memberIds: ['u1', 'u2', 'u3'],
+  },
 });
 
 function decide(overrides: Partial<StorageRulesRequest>) {
@@ -54,7 +74,13 @@ describe('storage requests', () => {
   });
 
   it('checks request.resource size, content type and custom metadata on upload', () => {
-    const upload = (uid: string, size: number, type: string, by = uid) => decide({ method: 'create', path: ORIGINAL, auth: auth(uid), requestResource: object(ORIGINAL, size, type, { uploadedBy: by }) });
+    const upload = (uid: string, size: number, type: string, by = uid) =>
+      decide({
+        method: 'create',
+        path: ORIGINAL,
+        auth: auth(uid),
+        requestResource: object(ORIGINAL, size, type, { uploadedBy: by }),
+      });
     expect(upload('u2', 2 * MB, 'image/png').allowed).toBe(true);
     expect(upload('u2', 11 * MB, 'image/png').allowed).toBe(false);
     expect(upload('u2', 2 * MB, 'application/pdf').allowed).toBe(false);
@@ -63,53 +89,104 @@ describe('storage requests', () => {
   });
 
   it('reports a missing metadata key as undefined', () => {
-    const d = decide({ method: 'create', path: ORIGINAL, auth: auth('u2'), requestResource: object(ORIGINAL, 1, 'image/png') });
+    const d = decide({
+      method: 'create',
+      path: ORIGINAL,
+      auth: auth('u2'),
+      requestResource: object(ORIGINAL, 1, 'image/png'),
+    });
     expect(d.message).toMatch(/^Property uploadedBy is undefined on object\. for 'create' @ L9/);
   });
 
   it('exposes resource for reads and deletes', () => {
-    const rules = compileOrThrow(storageRules(`    match /files/{name} {
+    const rules = compileOrThrow(
+      storageRules(`    match /files/{name} {
       allow get: if resource.size == 5 && resource.name == 'files/' + name && resource.contentType == 'text/plain'
         && resource.bucket == bucket && resource.md5Hash is string && resource.timeCreated < request.time
         && resource.metadata.size() == 0;
       allow delete: if resource == null;
-    }`));
+    }`),
+    );
     const stored = object('files/a.txt', 5, 'text/plain');
-    expect(rules.evaluateStorage(storageRequest({ path: 'files/a.txt', resource: stored, time: { seconds: 1_800_000_000, nanos: 0 } })).allowed).toBe(true);
-    expect(rules.evaluateStorage(storageRequest({ method: 'delete', path: 'files/a.txt' })).allowed).toBe(true);
-    expect(rules.evaluateStorage(storageRequest({ method: 'delete', path: 'files/a.txt', resource: stored })).allowed).toBe(false);
+    expect(
+      rules.evaluateStorage(
+        storageRequest({
+          path: 'files/a.txt',
+          resource: stored,
+          time: { seconds: 1_800_000_000, nanos: 0 },
+        }),
+      ).allowed,
+    ).toBe(true);
+    expect(
+      rules.evaluateStorage(storageRequest({ method: 'delete', path: 'files/a.txt' })).allowed,
+    ).toBe(true);
+    expect(
+      rules.evaluateStorage(
+        storageRequest({ method: 'delete', path: 'files/a.txt', resource: stored }),
+      ).allowed,
+    ).toBe(false);
   });
 
   it('checks existence with firestore.exists', () => {
     const thumb = 'lists/l1/todos/t1/a1/thumb.webp';
     expect(decide({ path: thumb }).allowed).toBe(true);
     expect(decide({ path: 'lists/l2/todos/t1/a1/thumb.webp' }).allowed).toBe(false);
-    expect(decide({ method: 'create', path: thumb, requestResource: object(thumb, 1, 'image/webp') }).message).toMatch(/^false for 'create'/);
+    expect(
+      decide({ method: 'create', path: thumb, requestResource: object(thumb, 1, 'image/webp') })
+        .message,
+    ).toMatch(/^false for 'create'/);
   });
 
   it('limits cross-service calls to 2 distinct documents', () => {
-    const rules = compileOrThrow(storageRules(`    match /{all=**} {
+    const rules = compileOrThrow(
+      storageRules(`    match /{all=**} {
       allow read: if !firestore.exists(/databases/(default)/documents/a/$(request.auth.uid))
         && !firestore.exists(/databases/(default)/documents/b/x) && !firestore.exists(/databases/(default)/documents/a/$(request.auth.uid))
         && (request.auth.uid != 'many' || !firestore.exists(/databases/(default)/documents/c/x));
-    }`));
+    }`),
+    );
     expect(rules.evaluateStorage(storageRequest({ auth: auth('u1') })).allowed).toBe(true);
-    expect(rules.evaluateStorage(storageRequest({ auth: auth('many') })).message).toMatch(/Exceeded the maximum of 2 document access calls/);
+    expect(rules.evaluateStorage(storageRequest({ auth: auth('many') })).message).toMatch(
+      /Exceeded the maximum of 2 document access calls/,
+    );
   });
 
   it('firestore.get only reaches the default database', () => {
-    const rules = compileOrThrow(storageRules('    match /{all=**} { allow read: if firestore.get(/databases/other/documents/a/b) == null; }'));
-    expect(rules.evaluateStorage(storageRequest()).message).toMatch(/cannot access database 'other'/);
+    const rules = compileOrThrow(
+      storageRules(
+        '    match /{all=**} { allow read: if firestore.get(/databases/other/documents/a/b) == null; }',
+      ),
+    );
+    expect(rules.evaluateStorage(storageRequest()).message).toMatch(
+      /cannot access database 'other'/,
+    );
   });
 
   it('get() and exists() without the firestore namespace do not exist in storage rules', () => {
-    expect(() => compileOrThrow(storageRules('    match /{all=**} { allow read: if exists(/databases/(default)/documents/a/b); }'))).toThrow(/Function not found error: Name: \[exists\]/);
-    const fs = compileOrThrow(firestoreRules('    match /{all=**} { allow read: if firestore.exists(/databases/(default)/documents/a/b); }'));
-    expect(fs.evaluateFirestore(firestoreRequest()).message).toMatch(/^Variable not found error: \[firestore\]/);
+    expect(() =>
+      compileOrThrow(
+        storageRules(
+          '    match /{all=**} { allow read: if exists(/databases/(default)/documents/a/b); }',
+        ),
+      ),
+    ).toThrow(/Function not found error: Name: \[exists\]/);
+    const fs = compileOrThrow(
+      firestoreRules(
+        '    match /{all=**} { allow read: if firestore.exists(/databases/(default)/documents/a/b); }',
+      ),
+    );
+    expect(fs.evaluateFirestore(firestoreRequest()).message).toMatch(
+      /^Variable not found error: \[firestore\]/,
+    );
   });
 
   it('binds the bucket wildcard and matches recursive paths by version', () => {
-    const v1 = compileOrThrow(storageRules("    match /{all=**} { allow read: if bucket == 'demo-hearth.appspot.com' && all is path; }", '1'));
+    const v1 = compileOrThrow(
+      storageRules(
+        "    match /{all=**} { allow read: if bucket == 'demo-hearth.appspot.com' && all is path; }",
+        '1',
+      ),
+    );
     const v2 = compileOrThrow(storageRules('    match /files/{rest=**} { allow read; }'));
     const v1files = compileOrThrow(storageRules('    match /files/{rest=**} { allow read; }', '1'));
     expect(v1.evaluateStorage(storageRequest({ path: 'a/b/c' })).allowed).toBe(true);
@@ -120,21 +197,44 @@ describe('storage requests', () => {
   });
 
   it('judges list requests on a prefix with an unknown object name', () => {
-    const rules = compileOrThrow(storageRules(`    match /users/{uid}/{file} {
+    const rules = compileOrThrow(
+      storageRules(`    match /users/{uid}/{file} {
       allow list: if request.auth.uid == uid;
       allow get: if file == 'x';
-    }`));
-    expect(rules.evaluateStorage(storageRequest({ method: 'list', path: 'users/u1', auth: auth('u1') })).allowed).toBe(true);
-    expect(rules.evaluateStorage(storageRequest({ method: 'list', path: 'users/u1/', auth: auth('u2') })).allowed).toBe(false);
-    expect(rules.evaluateStorage(storageRequest({ method: 'list', path: 'users', auth: auth('u1') })).allowed).toBe(false);
+    }`),
+    );
+    expect(
+      rules.evaluateStorage(storageRequest({ method: 'list', path: 'users/u1', auth: auth('u1') }))
+        .allowed,
+    ).toBe(true);
+    expect(
+      rules.evaluateStorage(storageRequest({ method: 'list', path: 'users/u1/', auth: auth('u2') }))
+        .allowed,
+    ).toBe(false);
+    expect(
+      rules.evaluateStorage(storageRequest({ method: 'list', path: 'users', auth: auth('u1') }))
+        .allowed,
+    ).toBe(false);
   });
 
   it('exposes request.path, request.time and request.method', () => {
-    const rules = compileOrThrow(storageRules("    match /{all=**} { allow write: if request.path == /b/$(bucket)/o/a/b && request.time is timestamp && request.method == 'update'; }"));
-    expect(rules.evaluateStorage(storageRequest({ method: 'update', path: 'a/b', requestResource: object('a/b', 1, 'x/y') })).allowed).toBe(true);
+    const rules = compileOrThrow(
+      storageRules(
+        "    match /{all=**} { allow write: if request.path == /b/$(bucket)/o/a/b && request.time is timestamp && request.method == 'update'; }",
+      ),
+    );
+    expect(
+      rules.evaluateStorage(
+        storageRequest({ method: 'update', path: 'a/b', requestResource: object('a/b', 1, 'x/y') }),
+      ).allowed,
+    ).toBe(true);
   });
 
   it('a Firestore ruleset does not judge Storage requests', () => {
-    expect(compileOrThrow(firestoreRules('    match /{d=**} { allow read; }')).evaluateStorage(storageRequest()).allowed).toBe(false);
+    expect(
+      compileOrThrow(firestoreRules('    match /{d=**} { allow read; }')).evaluateStorage(
+        storageRequest(),
+      ).allowed,
+    ).toBe(false);
   });
 });

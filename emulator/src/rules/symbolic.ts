@@ -7,7 +7,14 @@
 import type { QueryFilter } from './api.js';
 import { compareOrdered } from './ordering.js';
 import { fail } from './errors.js';
-import { fromFirestoreValue, referenceToPath, RMap, RUnknown, valuesEqual, type RValue } from './values.js';
+import {
+  fromFirestoreValue,
+  referenceToPath,
+  RMap,
+  RUnknown,
+  valuesEqual,
+  type RValue,
+} from './values.js';
 
 export const UNPROVEN = new RUnknown('false');
 
@@ -81,15 +88,24 @@ function filtersOf(v: RValue): readonly QueryFilter[] {
 }
 
 /** The result of a relational operator when at least one side is unknown. */
-export function symbolicRelation(op: Relation | '==' | '!=', a: RValue, b: RValue): boolean | RUnknown {
+export function symbolicRelation(
+  op: Relation | '==' | '!=',
+  a: RValue,
+  b: RValue,
+): boolean | RUnknown {
   if (a instanceof RUnknown && b instanceof RUnknown) return UNPROVEN;
-  const [unknown, known, relation] = a instanceof RUnknown ? [a, b, op] : [b as RUnknown, a, op === '==' || op === '!=' ? op : FLIP[op]];
+  const [unknown, known, relation] =
+    a instanceof RUnknown
+      ? [a, b, op]
+      : [b as RUnknown, a, op === '==' || op === '!=' ? op : FLIP[op]];
   const filters = filtersOf(unknown);
   if (relation === '==' || relation === '!=') {
     for (const f of filters) {
       const fv = f.value ? fromFirestoreValue(f.value) : undefined;
-      if (f.op === 'NOT_EQUAL' && fv !== undefined && valuesEqual(fv, known)) return relation === '!=';
-      if (f.op === 'NOT_IN' && Array.isArray(fv) && fv.some((x) => valuesEqual(x, known))) return relation === '!=';
+      if (f.op === 'NOT_EQUAL' && fv !== undefined && valuesEqual(fv, known))
+        return relation === '!=';
+      if (f.op === 'NOT_IN' && Array.isArray(fv) && fv.some((x) => valuesEqual(x, known)))
+        return relation === '!=';
       if (f.op === 'IS_NOT_NULL' && known === null) return relation === '!=';
     }
     // Outside the filters' range the field can never equal the constant.
@@ -105,7 +121,8 @@ export function symbolicRelation(op: Relation | '==' | '!=', a: RValue, b: RValu
 /** `known in unknown`: proven when the query requires the array to contain `known`. */
 export function symbolicContains(unknown: RUnknown, known: RValue): boolean | RUnknown {
   for (const f of unknown.filters) {
-    if (f.op === 'ARRAY_CONTAINS' && f.value && valuesEqual(fromFirestoreValue(f.value), known)) return true;
+    if (f.op === 'ARRAY_CONTAINS' && f.value && valuesEqual(fromFirestoreValue(f.value), known))
+      return true;
   }
   return unknown.reason === 'false' ? UNPROVEN : unknown;
 }
@@ -114,15 +131,22 @@ export function symbolicContains(unknown: RUnknown, known: RValue): boolean | RU
 export function symbolicIs(unknown: RUnknown, type: string): boolean | RUnknown {
   for (const f of unknown.filters) {
     if (f.op === 'ARRAY_CONTAINS' && type === 'list') return true;
-    if (f.value && ['LESS_THAN', 'LESS_THAN_OR_EQUAL', 'GREATER_THAN', 'GREATER_THAN_OR_EQUAL'].includes(f.op)) {
+    if (
+      f.value &&
+      ['LESS_THAN', 'LESS_THAN_OR_EQUAL', 'GREATER_THAN', 'GREATER_THAN_OR_EQUAL'].includes(f.op)
+    ) {
       const v = fromFirestoreValue(f.value);
-      const t = typeof v === 'string' ? 'string' : typeof v === 'bigint' || typeof v === 'number' ? 'number' : null;
-      if (t !== null && (t === type)) return true;
+      const t =
+        typeof v === 'string'
+          ? 'string'
+          : typeof v === 'bigint' || typeof v === 'number'
+            ? 'number'
+            : null;
+      if (t !== null && t === type) return true;
     }
   }
   return unknown;
 }
-
 
 /**
  * `resource` (and nested maps of `resource.data`) of a document a query could return. A field
@@ -142,7 +166,13 @@ export class SymbolicMap extends RMap {
     if (this.prefix === null) {
       if (key === 'data') return new SymbolicMap(this.filters, []);
       // A document-id filter (`__name__ == ref`) pins the name and id.
-      const name = this.filters.find((f) => f.op === 'EQUAL' && samePath(f.field, ['__name__']) && f.value && 'referenceValue' in f.value);
+      const name = this.filters.find(
+        (f) =>
+          f.op === 'EQUAL' &&
+          samePath(f.field, ['__name__']) &&
+          f.value &&
+          'referenceValue' in f.value,
+      );
       if (name?.value && 'referenceValue' in name.value) {
         const path = referenceToPath(name.value.referenceValue);
         if (key === '__name__') return path;
@@ -158,7 +188,11 @@ export class SymbolicMap extends RMap {
     if (exact.some((f) => f.op === 'IS_NULL')) return null;
     if (exact.some((f) => f.op === 'IS_NAN')) return NaN;
     if (exact.length > 0) return new RUnknown('false', exact);
-    if (this.filters.some((f) => f.field.length > path.length && samePath(f.field.slice(0, path.length), path))) {
+    if (
+      this.filters.some(
+        (f) => f.field.length > path.length && samePath(f.field.slice(0, path.length), path),
+      )
+    ) {
       return new SymbolicMap(this.filters, path);
     }
     return new RUnknown(`Property ${key} is undefined on object.`);
@@ -168,7 +202,15 @@ export class SymbolicMap extends RMap {
   hasKey(key: string): boolean | RUnknown {
     if (this.prefix === null) return key === 'data' || key === 'id' || key === '__name__';
     const path = [...this.prefix, key];
-    if (this.filters.some((f) => f.field.length >= path.length && samePath(f.field.slice(0, path.length), path) && f.op !== 'IS_NULL')) return true;
+    if (
+      this.filters.some(
+        (f) =>
+          f.field.length >= path.length &&
+          samePath(f.field.slice(0, path.length), path) &&
+          f.op !== 'IS_NULL',
+      )
+    )
+      return true;
     return UNPROVEN;
   }
 

@@ -5,7 +5,12 @@
  */
 import type { Fields, Value } from '../firestore/model/value.js';
 import type {
-  AuthContext, CompiledRuleset, DocumentAccess, FirestoreRulesRequest, RulesDocument, StorageRulesRequest,
+  AuthContext,
+  CompiledRuleset,
+  DocumentAccess,
+  FirestoreRulesRequest,
+  RulesDocument,
+  StorageRulesRequest,
 } from './api.js';
 import { compileRuleset } from './ruleset.js';
 
@@ -33,7 +38,8 @@ export function toValue(v: unknown): Value {
   if (v === null || v === undefined) return { nullValue: null };
   if (typeof v === 'boolean') return { booleanValue: v };
   if (typeof v === 'bigint') return { integerValue: v };
-  if (typeof v === 'number') return Number.isInteger(v) ? { integerValue: BigInt(v) } : { doubleValue: v };
+  if (typeof v === 'number')
+    return Number.isInteger(v) ? { integerValue: BigInt(v) } : { doubleValue: v };
   if (typeof v === 'string') return { stringValue: v };
   if (v instanceof Uint8Array) return { bytesValue: v };
   if (v instanceof Date) {
@@ -50,8 +56,15 @@ export function toFields(record: Record<string, unknown>): Fields {
   return fields;
 }
 
-export function document(path: string, data: Record<string, unknown>, database = '(default)'): RulesDocument {
-  return { name: `projects/${PROJECT}/databases/${database}/documents/${path}`, fields: toFields(data) };
+export function document(
+  path: string,
+  data: Record<string, unknown>,
+  database = '(default)',
+): RulesDocument {
+  return {
+    name: `projects/${PROJECT}/databases/${database}/documents/${path}`,
+    fields: toFields(data),
+  };
 }
 
 /** Documents by path ('lists/l1'); `after` overrides what getAfter sees (null deletes). */
@@ -88,7 +101,9 @@ export function auth(uid: string, token: Record<string, unknown> = {}): AuthCont
   return { uid, token: { sub: uid, ...token } };
 }
 
-export function firestoreRequest(overrides: Partial<FirestoreRulesRequest> = {}): FirestoreRulesRequest {
+export function firestoreRequest(
+  overrides: Partial<FirestoreRulesRequest> = {},
+): FirestoreRulesRequest {
   return {
     method: 'get',
     auth: null,
@@ -120,8 +135,16 @@ export function storageRequest(overrides: Partial<StorageRulesRequest> = {}): St
  * Evaluates one condition as `allow get` on `/things/{id}` (id = 't1'); returns the decision.
  * The quickest way to test an expression: `check("'abc'.size() == 3").allowed`.
  */
-export function check(condition: string, request: Partial<FirestoreRulesRequest> = {}, functions = '') {
-  const rules = compileOrThrow(firestoreRules(`${functions}\n    match /things/{id} {\n      allow get, list, create, update, delete: if ${condition};\n    }`));
+export function check(
+  condition: string,
+  request: Partial<FirestoreRulesRequest> = {},
+  functions = '',
+) {
+  const rules = compileOrThrow(
+    firestoreRules(
+      `${functions}\n    match /things/{id} {\n      allow get, list, create, update, delete: if ${condition};\n    }`,
+    ),
+  );
   return rules.evaluateFirestore(firestoreRequest(request));
 }
 
@@ -132,9 +155,15 @@ export function assertHolds(condition: string, request: Partial<FirestoreRulesRe
 }
 
 /** Throws unless the condition is an evaluation error whose message contains `message`. */
-export function assertErrors(condition: string, message: string, request: Partial<FirestoreRulesRequest> = {}): void {
+export function assertErrors(
+  condition: string,
+  message: string,
+  request: Partial<FirestoreRulesRequest> = {},
+): void {
   const d = check(condition, request);
   if (d.allowed || !d.message.includes(message) || d.message.startsWith('false for')) {
-    throw new Error(`expected \`${condition}\` to be an error containing "${message}"; got: ${d.allowed ? 'allowed' : d.message}`);
+    throw new Error(
+      `expected \`${condition}\` to be an error containing "${message}"; got: ${d.allowed ? 'allowed' : d.message}`,
+    );
   }
 }

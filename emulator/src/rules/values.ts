@@ -176,11 +176,16 @@ export const MIN_INT = -(1n << 63n);
 export function typeName(v: RValue): string {
   if (v === null) return 'null';
   switch (typeof v) {
-    case 'boolean': return 'bool';
-    case 'bigint': return 'int';
-    case 'number': return 'float';
-    case 'string': return 'string';
-    default: break;
+    case 'boolean':
+      return 'bool';
+    case 'bigint':
+      return 'int';
+    case 'number':
+      return 'float';
+    case 'string':
+      return 'string';
+    default:
+      break;
   }
   if (v instanceof Uint8Array) return 'bytes';
   if (Array.isArray(v)) return 'list';
@@ -209,13 +214,15 @@ export function valuesEqual(a: RValue, b: RValue): boolean {
   if (a === b) return typeof a !== 'number' || !Number.isNaN(a);
   const ta = typeof a;
   const tb = typeof b;
-  if (ta === 'bigint' && tb === 'number') return Number(a) === b && BigInt(Math.trunc(b as number)) === a;
+  if (ta === 'bigint' && tb === 'number')
+    return Number(a) === b && BigInt(Math.trunc(b as number)) === a;
   if (ta === 'number' && tb === 'bigint') return valuesEqual(b, a);
   if (ta !== 'object' || tb !== 'object' || a === null || b === null) return false;
   if (a instanceof Uint8Array) return b instanceof Uint8Array && bytesEqual(a, b);
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!valuesEqual(a[i] as RValue, b[i] as RValue)) return false;
+    for (let i = 0; i < a.length; i++)
+      if (!valuesEqual(a[i] as RValue, b[i] as RValue)) return false;
     return true;
   }
   if (a instanceof RMap) {
@@ -232,11 +239,16 @@ export function valuesEqual(a: RValue, b: RValue): boolean {
     return b instanceof RSet && a.items.length === b.items.length && a.items.every((x) => b.has(x));
   }
   if (a instanceof RPath) {
-    return b instanceof RPath && a.segments.length === b.segments.length && a.segments.every((s, i) => s === b.segments[i]);
+    return (
+      b instanceof RPath &&
+      a.segments.length === b.segments.length &&
+      a.segments.every((s, i) => s === b.segments[i])
+    );
   }
   if (a instanceof RTimestamp) return b instanceof RTimestamp && a.nanos === b.nanos;
   if (a instanceof RDuration) return b instanceof RDuration && a.nanos === b.nanos;
-  if (a instanceof RLatLng) return b instanceof RLatLng && a.latitude === b.latitude && a.longitude === b.longitude;
+  if (a instanceof RLatLng)
+    return b instanceof RLatLng && a.latitude === b.latitude && a.longitude === b.longitude;
   return false;
 }
 
@@ -285,17 +297,27 @@ export function fromJson(v: unknown): RValue {
 export function describeValue(v: RValue, depth = 0): string {
   if (v === null) return 'null';
   switch (typeof v) {
-    case 'boolean': return String(v);
-    case 'bigint': return v.toString();
-    case 'number': return Number.isInteger(v) ? v.toFixed(1) : String(v);
-    case 'string': return JSON.stringify(v);
-    default: break;
+    case 'boolean':
+      return String(v);
+    case 'bigint':
+      return v.toString();
+    case 'number':
+      return Number.isInteger(v) ? v.toFixed(1) : String(v);
+    case 'string':
+      return JSON.stringify(v);
+    default:
+      break;
   }
   if (depth > 3) return '…';
   if (v instanceof Uint8Array) return `b'${Buffer.from(v).toString('hex')}'`;
   if (Array.isArray(v)) return `[${v.map((x) => describeValue(x, depth + 1)).join(', ')}]`;
-  if (v instanceof RMap) return `{${v.keys().map((k) => `${JSON.stringify(k)}: ${describeValue(v.get(k) as RValue, depth + 1)}`).join(', ')}}`;
-  if (v instanceof RSet) return `set([${v.items.map((x) => describeValue(x, depth + 1)).join(', ')}])`;
+  if (v instanceof RMap)
+    return `{${v
+      .keys()
+      .map((k) => `${JSON.stringify(k)}: ${describeValue(v.get(k) as RValue, depth + 1)}`)
+      .join(', ')}}`;
+  if (v instanceof RSet)
+    return `set([${v.items.map((x) => describeValue(x, depth + 1)).join(', ')}])`;
   if (v instanceof RPath) return `path(${JSON.stringify(v.toString())})`;
   if (v instanceof RTimestamp) return `timestamp(${timestampToIso(v)})`;
   if (v instanceof RDuration) return `duration(${v.nanos}ns)`;
@@ -312,5 +334,5 @@ export function timestampToIso(t: RTimestamp): string {
 
 export function floorDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
-  return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }

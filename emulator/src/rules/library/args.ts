@@ -6,7 +6,8 @@ export type Method<R = RValue> = (receiver: R, args: readonly RValue[]) => RValu
 export type Fn = (args: readonly RValue[]) => RValue;
 
 export function arity(name: string, args: readonly RValue[], min: number, max = min): void {
-  if (args.length < min || args.length > max) wrongArgCount(name, min === max ? String(min) : `${min}-${max}`, args.length);
+  if (args.length < min || args.length > max)
+    wrongArgCount(name, min === max ? String(min) : `${min}-${max}`, args.length);
 }
 
 export function stringArg(name: string, args: readonly RValue[], i: number): string {

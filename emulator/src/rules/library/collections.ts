@@ -35,7 +35,8 @@ export const listMethods: Record<string, Method<readonly RValue[]>> = {
   join: (l, a) => {
     arity('join', a, 1);
     const sep = stringArg('join', a, 0);
-    if (!l.every((x) => typeof x === 'string')) fail('Invalid argument provided to call. Function: [join], list items must be strings.');
+    if (!l.every((x) => typeof x === 'string'))
+      fail('Invalid argument provided to call. Function: [join], list items must be strings.');
     return l.join(sep);
   },
 };
@@ -66,7 +67,10 @@ function mapGet(m: RMap, args: readonly RValue[]): RValue {
   const path = Array.isArray(key) ? key : [key];
   let cur: RValue = m;
   for (const k of path) {
-    if (typeof k !== 'string') return fail('Invalid argument provided to call. Function: [get], key must be a string or a list of strings.');
+    if (typeof k !== 'string')
+      return fail(
+        'Invalid argument provided to call. Function: [get], key must be a string or a list of strings.',
+      );
     if (!(cur instanceof RMap)) return fallback;
     const next: RValue | undefined = cur.get(k);
     if (next === undefined) return fallback;
@@ -85,7 +89,8 @@ export const mapMethods: Record<string, Method<RMap>> = {
   diff: (m, a) => {
     arity('diff', a, 1);
     const other = a[0];
-    if (!(other instanceof RMap)) return fail('Invalid argument provided to call. Function: [diff], Argument must be a map.');
+    if (!(other instanceof RMap))
+      return fail('Invalid argument provided to call. Function: [diff], Argument must be a map.');
     // Rules tend to diff the same two documents several times (a `changedKeys()` helper).
     const last = lastDiff.get(m);
     if (last?.right === other) return last;

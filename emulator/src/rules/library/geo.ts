@@ -10,7 +10,8 @@ export const latlngFunctions: Record<string, Fn> = {
     arity('latlng.value', a, 2);
     const lat = numberArg('latlng.value', a, 0);
     const lng = numberArg('latlng.value', a, 1);
-    if (!(lat >= -90 && lat <= 90) || !(lng >= -180 && lng <= 180)) fail('Invalid latlng: latitude must be in [-90, 90] and longitude in [-180, 180].');
+    if (!(lat >= -90 && lat <= 90) || !(lng >= -180 && lng <= 180))
+      fail('Invalid latlng: latitude must be in [-90, 90] and longitude in [-180, 180].');
     return new RLatLng(lat, lng);
   },
 };
@@ -26,10 +27,15 @@ export const latlngMethods: Record<string, Method<RLatLng>> = {
   distance: (p, a) => {
     arity('distance', a, 1);
     const q = a[0];
-    if (!(q instanceof RLatLng)) return fail('Invalid argument provided to call. Function: [distance], Argument must be a latlng.');
+    if (!(q instanceof RLatLng))
+      return fail(
+        'Invalid argument provided to call. Function: [distance], Argument must be a latlng.',
+      );
     const dLat = toRad(q.latitude - p.latitude);
     const dLng = toRad(q.longitude - p.longitude);
-    const h = Math.sin(dLat / 2) ** 2 + Math.cos(toRad(p.latitude)) * Math.cos(toRad(q.latitude)) * Math.sin(dLng / 2) ** 2;
+    const h =
+      Math.sin(dLat / 2) ** 2 +
+      Math.cos(toRad(p.latitude)) * Math.cos(toRad(q.latitude)) * Math.sin(dLng / 2) ** 2;
     return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
   },
 };

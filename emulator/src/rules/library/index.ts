@@ -5,7 +5,17 @@
  */
 import { fail } from '../errors.js';
 import { SymbolicMap, symbolicContains, UNPROVEN } from '../symbolic.js';
-import { RDuration, RLatLng, RMap, RMapDiff, RPath, RSet, RTimestamp, RUnknown, type RValue } from '../values.js';
+import {
+  RDuration,
+  RLatLng,
+  RMap,
+  RMapDiff,
+  RPath,
+  RSet,
+  RTimestamp,
+  RUnknown,
+  type RValue,
+} from '../values.js';
 import type { Fn, Method } from './args.js';
 import { listMethods, mapDiffMethods, mapMethods, setMethods } from './collections.js';
 import { latlngFunctions, latlngMethods } from './geo.js';
@@ -13,7 +23,12 @@ import { hashingFunctions } from './hashing.js';
 import { conversionFunctions, mathFunctions } from './numeric.js';
 import { pathFunctions, pathMethods } from './paths.js';
 import { bytesMethods, stringMethods } from './strings.js';
-import { durationFunctions, durationMethods, timestampFunctions, timestampMethods } from './time.js';
+import {
+  durationFunctions,
+  durationMethods,
+  timestampFunctions,
+  timestampMethods,
+} from './time.js';
 
 export const NAMESPACES: Record<string, Record<string, Fn>> = {
   math: mathFunctions,
@@ -55,7 +70,10 @@ export function callMethod(receiver: RValue, name: string, args: readonly RValue
     return UNPROVEN;
   }
   const table = methodTable(receiver);
-  const method = table && Object.prototype.hasOwnProperty.call(table, name) ? (table[name] as Method<RValue>) : undefined;
+  const method =
+    table && Object.prototype.hasOwnProperty.call(table, name)
+      ? (table[name] as Method<RValue>)
+      : undefined;
   if (!method) {
     if (receiver === null) fail('Null value error.');
     return fail(`Function not found error: Name: [${name}].`);

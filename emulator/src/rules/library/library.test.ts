@@ -106,7 +106,9 @@ describe('math', () => {
   ])('%s is an error', errors);
 
   it('an unknown math function is a compile error', () => {
-    expect(() => check('math.cube(2) == 8')).toThrow(/Function not found error: Name: \[math.cube\]/);
+    expect(() => check('math.cube(2) == 8')).toThrow(
+      /Function not found error: Name: \[math.cube\]/,
+    );
   });
 });
 
@@ -207,15 +209,15 @@ describe('timestamp and duration', () => {
     'request.time.dayOfYear() == 318',
     'request.time.toMillis() == 1700000000000',
     'request.time.date() == timestamp.date(2023, 11, 14)',
-    "request.time.time() == duration.time(22, 13, 20, 0)",
+    'request.time.time() == duration.time(22, 13, 20, 0)',
     "request.time + duration.value(1, 'd') == timestamp.date(2023, 11, 15) + request.time.time()",
     "request.time - duration.value(1, 'h') < request.time",
     "duration.value(1, 'h') + request.time > request.time",
-    "request.time - timestamp.date(2023, 11, 14) == duration.time(22, 13, 20, 0)",
-    "timestamp.date(2024, 2, 29).dayOfYear() == 60",
-    "timestamp.date(1, 1, 1).year() == 1",
-    "timestamp.value(1500).nanos() == 500000000",
-    "timestamp.value(-1).toMillis() == -1",
+    'request.time - timestamp.date(2023, 11, 14) == duration.time(22, 13, 20, 0)',
+    'timestamp.date(2024, 2, 29).dayOfYear() == 60',
+    'timestamp.date(1, 1, 1).year() == 1',
+    'timestamp.value(1500).nanos() == 500000000',
+    'timestamp.value(-1).toMillis() == -1',
     "duration.value(90, 's').seconds() == 90",
     "duration.value(1500, 'ms').nanos() == 500000000",
     "duration.value(1, 'w') == duration.value(7, 'd')",
@@ -227,7 +229,7 @@ describe('timestamp and duration', () => {
     "duration.value(1, 'h') + duration.value(30, 'm') == duration.time(1, 30, 0, 0)",
     "duration.value(1, 'h') - duration.value(30, 'm') == duration.value(30, 'm')",
     "duration.value(1, 's') < duration.value(2, 's')",
-    "timestamp.date(2020, 1, 1) < timestamp.date(2021, 1, 1)",
+    'timestamp.date(2020, 1, 1) < timestamp.date(2021, 1, 1)',
   ])('%s', holds);
 
   it.each([
@@ -237,7 +239,7 @@ describe('timestamp and duration', () => {
     ["timestamp.value('x') is timestamp", 'Function: [timestamp.value]'],
     ['timestamp.value(253402300800000) is timestamp', 'Timestamp out of range'],
     ['request.time + request.time > request.time', 'Received: timestamp + timestamp'],
-    ["request.time + 1 > request.time", 'Received: timestamp + int'],
+    ['request.time + 1 > request.time', 'Received: timestamp + int'],
     ['request.time < 5', 'Received: timestamp < int'],
     ['duration.abs(1) is duration', 'Function: [duration.abs]'],
   ])('%s is an error', errors);
@@ -262,7 +264,8 @@ describe('latlng', () => {
 });
 
 describe('hashing', () => {
-  const hex = (algo: string, s: string): string => createHash(algo).update(s).digest('hex').toUpperCase();
+  const hex = (algo: string, s: string): string =>
+    createHash(algo).update(s).digest('hex').toUpperCase();
   it.each([
     "hashing.crc32('hello') == 907060870",
     "hashing.crc32(b'hello') == 907060870",
@@ -319,7 +322,9 @@ describe('path', () => {
 describe('debug', () => {
   it('returns its argument and reports it', () => {
     const seen: string[] = [];
-    expect(check("debug(1 + 1) == 2 && debug('x') == 'x'", { debug: (m) => seen.push(m) }).allowed).toBe(true);
+    expect(
+      check("debug(1 + 1) == 2 && debug('x') == 'x'", { debug: (m) => seen.push(m) }).allowed,
+    ).toBe(true);
     expect(seen).toEqual(['2', '"x"']);
   });
 });

@@ -26,13 +26,33 @@ export const mathFunctions: Record<string, Fn> = {
     }
     return Math.abs(numberArg('math.abs', a, 0));
   },
-  ceil: (a) => (arity('math.ceil', a, 1), typeof a[0] === 'bigint' ? a[0] : toInt(Math.ceil(numberArg('math.ceil', a, 0)))),
-  floor: (a) => (arity('math.floor', a, 1), typeof a[0] === 'bigint' ? a[0] : toInt(Math.floor(numberArg('math.floor', a, 0)))),
-  round: (a) => (arity('math.round', a, 1), typeof a[0] === 'bigint' ? a[0] : toInt(roundHalfAway(numberArg('math.round', a, 0)))),
+  ceil: (a) => (
+    arity('math.ceil', a, 1),
+    typeof a[0] === 'bigint' ? a[0] : toInt(Math.ceil(numberArg('math.ceil', a, 0)))
+  ),
+  floor: (a) => (
+    arity('math.floor', a, 1),
+    typeof a[0] === 'bigint' ? a[0] : toInt(Math.floor(numberArg('math.floor', a, 0)))
+  ),
+  round: (a) => (
+    arity('math.round', a, 1),
+    typeof a[0] === 'bigint' ? a[0] : toInt(roundHalfAway(numberArg('math.round', a, 0)))
+  ),
   sqrt: (a) => (arity('math.sqrt', a, 1), Math.sqrt(numberArg('math.sqrt', a, 0))),
-  pow: (a) => (arity('math.pow', a, 2), Math.pow(numberArg('math.pow', a, 0), numberArg('math.pow', a, 1))),
-  isInfinite: (a) => (arity('math.isInfinite', a, 1), typeof a[0] === 'number' && !Number.isFinite(a[0]) && !Number.isNaN(a[0]) ? true : (numberArg('math.isInfinite', a, 0), false)),
-  isNaN: (a) => (arity('math.isNaN', a, 1), typeof a[0] === 'number' ? Number.isNaN(a[0]) : (numberArg('math.isNaN', a, 0), false)),
+  pow: (a) => (
+    arity('math.pow', a, 2),
+    Math.pow(numberArg('math.pow', a, 0), numberArg('math.pow', a, 1))
+  ),
+  isInfinite: (a) => (
+    arity('math.isInfinite', a, 1),
+    typeof a[0] === 'number' && !Number.isFinite(a[0]) && !Number.isNaN(a[0])
+      ? true
+      : (numberArg('math.isInfinite', a, 0), false)
+  ),
+  isNaN: (a) => (
+    arity('math.isNaN', a, 1),
+    typeof a[0] === 'number' ? Number.isNaN(a[0]) : (numberArg('math.isNaN', a, 0), false)
+  ),
 };
 
 const INT_PATTERN = /^[+-]?\d+$/;

@@ -16,7 +16,8 @@ export const pathMethods: Record<string, Method<RPath>> = {
   bind: (p, a) => {
     arity('bind', a, 1);
     const m = a[0];
-    if (!(m instanceof RMap)) return fail('Invalid argument provided to call. Function: [bind], Argument must be a map.');
+    if (!(m instanceof RMap))
+      return fail('Invalid argument provided to call. Function: [bind], Argument must be a map.');
     return new RPath(
       p.segments.map((seg) => {
         const name = /^\{([^}=]+)\}$/.exec(seg)?.[1];

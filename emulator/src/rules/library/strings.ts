@@ -14,7 +14,9 @@ export function regex(pattern: string): RE2JS {
   try {
     re = RE2JS.compile(pattern);
   } catch (e) {
-    return fail(`Invalid regular expression '${pattern}': ${e instanceof Error ? e.message : String(e)}.`);
+    return fail(
+      `Invalid regular expression '${pattern}': ${e instanceof Error ? e.message : String(e)}.`,
+    );
   }
   if (patterns.size >= MAX_CACHED_PATTERNS) patterns.clear();
   patterns.set(pattern, re);
@@ -38,7 +40,7 @@ export const stringMethods: Record<string, Method<string>> = {
   matches: (s, a) => (arity('matches', a, 1), regex(stringArg('matches', a, 0)).matches(s)),
   lower: (s, a) => (arity('lower', a, 0), s.toLowerCase()),
   upper: (s, a) => (arity('upper', a, 0), s.toUpperCase()),
-  trim: (s, a) => (arity('trim', a, 0), s.replace(/^[\s\u0000]+|[\s\u0000]+$/g, '')),
+  trim: (s, a) => (arity('trim', a, 0), s.trim()),
   split: (s, a) => (arity('split', a, 1), regex(stringArg('split', a, 0)).split(s, -1)),
   replace: (s, a) => {
     arity('replace', a, 2);

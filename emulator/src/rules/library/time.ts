@@ -31,16 +31,24 @@ const UNITS: Record<string, bigint> = {
 export const timestampFunctions: Record<string, Fn> = {
   date: (a) => {
     arity('timestamp.date', a, 3);
-    const [y, m, d] = [0, 1, 2].map((i) => Number(intArg('timestamp.date', a, i))) as [number, number, number];
+    const [y, m, d] = [0, 1, 2].map((i) => Number(intArg('timestamp.date', a, i))) as [
+      number,
+      number,
+      number,
+    ];
     const ms = Date.UTC(y, m - 1, d);
     const check = new Date(ms);
-    if (y < 1 || y > 9999 || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) invalidArgument('timestamp.date', a);
+    if (y < 1 || y > 9999 || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d)
+      invalidArgument('timestamp.date', a);
     // Date.UTC maps years 0-99 to 1900-1999.
     const fixed = new Date(ms);
     fixed.setUTCFullYear(y);
     return timestampOf(BigInt(fixed.getTime()) * NS_PER_MS);
   },
-  value: (a) => (arity('timestamp.value', a, 1), timestampOf(intArg('timestamp.value', a, 0) * NS_PER_MS)),
+  value: (a) => (
+    arity('timestamp.value', a, 1),
+    timestampOf(intArg('timestamp.value', a, 0) * NS_PER_MS)
+  ),
 };
 
 export const durationFunctions: Record<string, Fn> = {
@@ -52,13 +60,19 @@ export const durationFunctions: Record<string, Fn> = {
   },
   time: (a) => {
     arity('duration.time', a, 4);
-    const [h, m, s, ns] = [0, 1, 2, 3].map((i) => intArg('duration.time', a, i)) as [bigint, bigint, bigint, bigint];
+    const [h, m, s, ns] = [0, 1, 2, 3].map((i) => intArg('duration.time', a, i)) as [
+      bigint,
+      bigint,
+      bigint,
+      bigint,
+    ];
     return new RDuration(h * UNITS.h! + m * UNITS.m! + s * NS_PER_S + ns);
   },
   value: (a) => {
     arity('duration.value', a, 2);
     const unit = UNITS[stringArg('duration.value', a, 1)];
-    if (unit === undefined) return fail("Invalid duration unit: expected one of 'w', 'd', 'h', 'm', 's', 'ms', 'ns'.");
+    if (unit === undefined)
+      return fail("Invalid duration unit: expected one of 'w', 'd', 'h', 'm', 's', 'ms', 'ns'.");
     const magnitude = a[0];
     if (typeof magnitude === 'bigint') return new RDuration(magnitude * unit);
     return new RDuration(BigInt(Math.round(numberArg('duration.value', a, 0) * Number(unit))));
@@ -84,7 +98,10 @@ export const timestampMethods: Record<string, Method<RTimestamp>> = {
   nanos: (t, a) => (arity('nanos', a, 0), nanosOfSecond(t)),
   dayOfWeek: (t, a) => (arity('dayOfWeek', a, 0), BigInt(((utc(t).getUTCDay() + 6) % 7) + 1)),
   dayOfYear: (t, a) => (arity('dayOfYear', a, 0), BigInt(dayOfYear(utc(t)))),
-  time: (t, a) => (arity('time', a, 0), new RDuration(((t.nanos % NS_PER_DAY) + NS_PER_DAY) % NS_PER_DAY)),
+  time: (t, a) => (
+    arity('time', a, 0),
+    new RDuration(((t.nanos % NS_PER_DAY) + NS_PER_DAY) % NS_PER_DAY)
+  ),
   toMillis: (t, a) => (arity('toMillis', a, 0), floorDiv(t.nanos, NS_PER_MS)),
 };
 
