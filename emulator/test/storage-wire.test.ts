@@ -369,6 +369,36 @@ describe('downloads and preconditions', () => {
     expect(await exists('digits.txt')).toBe(true);
   });
 
+  it('gzip-stored objects go out compressed to gzip clients and plain to the others', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const compressed = gzipSync(Buffer.from('squeezed text'));
+    const body = Buffer.concat([
+      Buffer.from(
+        '--g\r\nContent-Type: application/json\r\n\r\n{"name":"zipped.txt","contentType":"text/plain","contentEncoding":"gzip"}\r\n' +
+          '--g\r\nContent-Type: text/plain\r\n\r\n',
+      ),
+      compressed,
+      Buffer.from('\r\n--g--'),
+    ]);
+    const created = await fetch(`${upload()}?uploadType=multipart`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'multipart/related; boundary=g' },
+      body,
+    });
+    expect(((await created.json()) as { size: string }).size).toBe(String(compressed.length));
+    const gzipped = await fetch(`${gcs('zipped.txt')}?alt=media`, {
+      headers: { 'Accept-Encoding': 'gzip' },
+    });
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+    expect(await gzipped.text()).toBe('squeezed text');
+    const plain = await fetch(`${gcs('zipped.txt')}?alt=media`, {
+      headers: { 'Accept-Encoding': 'identity' },
+    });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.headers.get('x-goog-stored-content-encoding')).toBe('gzip');
+    expect(await plain.text()).toBe('squeezed text');
+  });
+
   it('an invalid precondition value is 400', async () => {
     expect((await fetch(`${gcs('digits.txt')}?ifGenerationMatch=abc`)).status).toBe(400);
   });

@@ -1,10 +1,12 @@
 /**
  * Streams an object's bytes with the headers GCS sends (hashes, generations, stored encoding), and
  * honours a single `Range: bytes=` range with 206, or 416 when it cannot be satisfied.
+ * Objects stored gzip-encoded are decompressed for clients that do not accept gzip, as GCS does.
  */
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
 import { RangeNotSatisfiableError } from '../errors.js';
 import { etagOf, type StoredObject } from '../store/object.js';
 
@@ -33,13 +35,27 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
   return { start, end };
 }
 
+function acceptsGzip(header: string | undefined): boolean {
+  return (header ?? '').split(',').some((part) => {
+    const [coding = '', ...params] = part.trim().toLowerCase().split(';');
+    return (
+      (coding === 'gzip' || coding === '*') &&
+      !params.some((param) => /^\s*q=0(\.0*)?\s*$/.test(param))
+    );
+  });
+}
+
 export async function sendObjectBytes(
   req: IncomingMessage,
   res: ServerResponse,
   object: StoredObject,
   path: string,
 ): Promise<void> {
-  const range = parseRange(req.headers.range, object.size);
+  // Decompressive transcoding: gzip-stored objects go out plain to clients that do not take gzip,
+  // whole (a range of the compressed bytes would mean nothing to them) and without a length.
+  const transcode =
+    object.contentEncoding === 'gzip' && !acceptsGzip(req.headers['accept-encoding']);
+  const range = transcode ? undefined : parseRange(req.headers.range, object.size);
   const headers: Record<string, string> = {
     'Content-Type': object.contentType,
     'Accept-Ranges': 'bytes',
@@ -53,7 +69,7 @@ export async function sendObjectBytes(
     'X-Goog-Stored-Content-Encoding': object.contentEncoding ?? 'identity',
   };
   if (object.contentDisposition) headers['Content-Disposition'] = object.contentDisposition;
-  if (object.contentEncoding) headers['Content-Encoding'] = object.contentEncoding;
+  if (object.contentEncoding && !transcode) headers['Content-Encoding'] = object.contentEncoding;
   if (object.contentLanguage) headers['Content-Language'] = object.contentLanguage;
   if (object.cacheControl) headers['Cache-Control'] = object.cacheControl;
   if (range) {
@@ -61,11 +77,15 @@ export async function sendObjectBytes(
     headers['Content-Length'] = String(range.end - range.start + 1);
     res.writeHead(206, headers);
   } else {
-    headers['Content-Length'] = String(object.size);
+    if (!transcode) headers['Content-Length'] = String(object.size);
     res.writeHead(200, headers);
   }
   if (req.method === 'HEAD' || object.size === 0) {
     res.end();
+    return;
+  }
+  if (transcode) {
+    await pipeline(createReadStream(path), createGunzip(), res);
     return;
   }
   await pipeline(createReadStream(path, range ?? {}), res);

@@ -72,8 +72,13 @@ export function inlineDisposition(name: string): string {
   return `inline; filename*=utf-8''${encodeURIComponent(file)}`;
 }
 
-/** `resource` / `request.resource` in storage rules. */
+/**
+ * `resource` / `request.resource` in storage rules. Download tokens are Firebase's bookkeeping,
+ * not the user's metadata: rules such as `metadata.keys().hasOnly([...])` must not see them.
+ */
 export function toRulesResource(object: StoredObject): Record<string, Value> {
+  const custom = { ...object.metadata };
+  delete custom[DOWNLOAD_TOKENS_KEY];
   const resource: Record<string, Value> = {
     name: { stringValue: object.name },
     bucket: { stringValue: object.bucket },
@@ -89,7 +94,7 @@ export function toRulesResource(object: StoredObject): Record<string, Value> {
     metadata: {
       mapValue: {
         fields: Object.fromEntries(
-          Object.entries(object.metadata).map(([key, value]) => [key, { stringValue: value }]),
+          Object.entries(custom).map(([key, value]) => [key, { stringValue: value }]),
         ),
       },
     },
