@@ -36,6 +36,9 @@ import {
   type RValue,
 } from './values.js';
 
+export const STORAGE_LIST_NEEDS_V2 =
+  "Permission denied. List operations are only allowed for rules_version='2'.";
+
 /** Firebase: a ruleset's source may be at most 256 KB. */
 export const MAX_SOURCE_BYTES = 256 * 1024;
 
@@ -95,6 +98,7 @@ export function compileRuleset(source: string): CompileResult {
 
 class Ruleset implements CompiledRuleset {
   readonly service: RulesService;
+  private readonly version: '1' | '2';
   readonly warnings: RulesIssue[] = [];
   private readonly rules: FlatRule[] = [];
   private readonly coverage = new Coverage();
@@ -108,6 +112,7 @@ class Ruleset implements CompiledRuleset {
   ) {
     this.service = file.service.name as RulesService;
     this.compiler = new ExpressionCompiler(this.service, this.coverage);
+    this.version = file.version;
     this.compileBlock(file.service, [], [], new Set(), file.version);
     this.rejectRecursion();
     for (const w of this.compiler.warnings)
@@ -249,9 +254,11 @@ class Ruleset implements CompiledRuleset {
   }
 
   private storage(req: StorageRulesRequest): RulesDecision {
+    // Storage lists are judged on the prefix itself, as if it were an object, and only under
+    // rules_version '2' (as the official emulator does).
+    if (req.method === 'list' && this.version !== '2') return deny(STORAGE_LIST_NEEDS_V2);
     const segments = req.path.split('/').filter((s) => s !== '');
     const path = ['b', req.bucket, 'o', ...segments];
-    if (req.method === 'list') path.push(UNKNOWN_SEGMENT);
     const hooks = new DocumentLookups(req.firestore, '(default)', {
       writes: false,
       perRequestLimit: ACCESS_LIMITS.crossService,
@@ -260,7 +267,7 @@ class Ruleset implements CompiledRuleset {
     const request = EagerMap.of({
       auth: authValue(req.auth),
       method: req.method,
-      path: new RPath(path.filter((s) => s !== UNKNOWN_SEGMENT)),
+      path: new RPath(path),
       time: timestampFrom(req.time.seconds, req.time.nanos),
       resource: req.requestResource ? new FieldsMap(req.requestResource) : null,
     });

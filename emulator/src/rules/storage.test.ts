@@ -196,25 +196,33 @@ describe('storage requests', () => {
     expect(v1files.evaluateStorage(storageRequest({ path: 'files/x/y' })).allowed).toBe(true);
   });
 
-  it('judges list requests on a prefix with an unknown object name', () => {
+  it('judges a list on its prefix, as if it were an object path', () => {
     const rules = compileOrThrow(
-      storageRules(`    match /users/{uid}/{file} {
+      storageRules(`    match /users/{uid}/{rest=**} {
       allow list: if request.auth.uid == uid;
-      allow get: if file == 'x';
+    }
+    match /shared/{file} {
+      allow list: if file == 'inbox';
     }`),
     );
-    expect(
-      rules.evaluateStorage(storageRequest({ method: 'list', path: 'users/u1', auth: auth('u1') }))
-        .allowed,
-    ).toBe(true);
-    expect(
-      rules.evaluateStorage(storageRequest({ method: 'list', path: 'users/u1/', auth: auth('u2') }))
-        .allowed,
-    ).toBe(false);
-    expect(
-      rules.evaluateStorage(storageRequest({ method: 'list', path: 'users', auth: auth('u1') }))
-        .allowed,
-    ).toBe(false);
+    const list = (path: string, uid: string) =>
+      rules.evaluateStorage(storageRequest({ method: 'list', path, auth: auth(uid) }));
+    expect(list('users/u1', 'u1').allowed).toBe(true);
+    expect(list('users/u1/', 'u1').allowed).toBe(true);
+    expect(list('users/u1/photos', 'u1').allowed).toBe(true);
+    expect(list('users/u1/', 'u2').allowed).toBe(false);
+    expect(list('users', 'u1').allowed).toBe(false);
+    expect(list('shared/inbox', 'u1').allowed).toBe(true);
+    expect(list('shared', 'u1').message).toBe('No matching allow statements');
+  });
+
+  it("denies every list under rules_version '1'", () => {
+    const rules = compileOrThrow(storageRules('    match /{all=**} { allow read; }', '1'));
+    expect(rules.evaluateStorage(storageRequest({ method: 'list', path: 'a' }))).toEqual({
+      allowed: false,
+      message: "Permission denied. List operations are only allowed for rules_version='2'.",
+    });
+    expect(rules.evaluateStorage(storageRequest({ method: 'get', path: 'a' })).allowed).toBe(true);
   });
 
   it('exposes request.path, request.time and request.method', () => {
