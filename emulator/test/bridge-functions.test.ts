@@ -157,7 +157,7 @@ beforeAll(async () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
-  await waitForReady(firebase, 45_000);
+  await waitForReady(firebase, 80_000);
   bridge = startBridge({
     projectId,
     hubOrigin,
@@ -165,7 +165,7 @@ beforeAll(async () => {
     storage: { onObjectEvent: (listener) => subscribe(storageListeners, listener) },
     log: (line) => logLines.push(line),
   });
-}, 60_000);
+}, 90_000);
 
 afterAll(async () => {
   await bridge?.close();
@@ -504,7 +504,7 @@ describe('the Functions emulator’s environment', () => {
 });
 
 // Last of the suites that use firebase-tools: re-enabling triggers makes it drop every warm runtime.
-describe('the hub’s switch for background triggers', { timeout: 60_000 }, () => {
+describe('the hub’s switch for background triggers', { timeout: 90_000 }, () => {
   it('drops events while the hub disables background triggers and finds the new trigger keys afterwards', async () => {
     await fetch(`${hubOrigin}/functions/disableBackgroundTriggers`, { method: 'PUT' });
     commit([{ path: 'lists/l3/todos/while-disabled', fields: title('x') }]);
