@@ -3,25 +3,15 @@
  * Every call must end with a status Firestore uses for bad input (never INTERNAL or UNKNOWN, which
  * would mean an unhandled case), and the server must keep serving afterwards.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startHarness, http, type Harness } from './firestore-harness.js';
-import { rawClient, type RawClient } from './firestore-grpc-client.js';
+import { expect, it } from 'vitest';
+import { http } from './firestore-harness.js';
+import { useRawClient } from './firestore-grpc-client.js';
 import { loadFirestoreService } from '../src/firestore/grpc/proto_definition.js';
 import type { MethodDefinition } from '@grpc/grpc-js';
 
 const DB = 'projects/demo-fs-fuzz/databases/(default)';
 const DOCS = `${DB}/documents`;
-let harness: Harness;
-let client: RawClient;
-
-beforeAll(async () => {
-  harness = await startHarness();
-  client = rawClient(harness.hostPort);
-});
-afterAll(async () => {
-  client.close();
-  await harness.close();
-});
+const raw = useRawClient();
 
 function mulberry32(seed: number): () => number {
   let a = seed;
@@ -126,7 +116,7 @@ it('answers 300 random requests with proper statuses', async () => {
   const codes = new Map<number, number>();
   for (let i = 0; i < 300; i++) {
     const call = randomCall();
-    const result = call.stream ? client.stream(call.method, call.request) : client.unary(call.method, call.request);
+    const result = call.stream ? raw.client.stream(call.method, call.request) : raw.client.unary(call.method, call.request);
     const status = await result.then(
       () => 0,
       (e: { code?: number; details?: string }) => {
@@ -153,11 +143,11 @@ it('answers 300 byte-mutated valid requests without INTERNAL', async () => {
     const bytes = Buffer.from(seed);
     const flips = 1 + Math.floor(random() * 4);
     for (let f = 0; f < flips; f++) bytes[Math.floor(random() * bytes.length)] = Math.floor(random() * 256);
-    const status = await client.unaryBytes(method, bytes).then(
+    const status = await raw.client.unaryBytes(method, bytes).then(
       () => 0,
       (e: { code?: number }) => e.code ?? -1,
     );
     expect(ALLOWED.has(status), `status ${status} for mutated ${method}`).toBe(true);
   }
-  expect((await http(harness.hostPort, 'GET', '/')).text).toBe('Ok');
+  expect((await http(raw.harness.hostPort, 'GET', '/')).text).toBe('Ok');
 });

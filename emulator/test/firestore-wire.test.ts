@@ -2,27 +2,17 @@
  * The wire itself, through a raw gRPC client: what the SDKs never send (maximum/minimum, limits,
  * malformed messages, bad tokens), the Write stream handshake, BatchWrite statuses, Listen resume.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, http, type Harness } from './firestore-harness.js';
-import { rawClient, type RawClient } from './firestore-grpc-client.js';
+import { describe, expect, it } from 'vitest';
+import { http } from './firestore-harness.js';
+import { useRawClient } from './firestore-grpc-client.js';
 
 const DB = 'projects/demo-fs-wire/databases/(default)';
 const DOCS = `${DB}/documents`;
-let harness: Harness;
-let client: RawClient;
-
-beforeAll(async () => {
-  harness = await startHarness();
-  client = rawClient(harness.hostPort);
-});
-afterAll(async () => {
-  client.close();
-  await harness.close();
-});
+const raw = useRawClient();
 
 const int = (n: number): Record<string, unknown> => ({ integerValue: String(n) });
 const update = (path: string, fields: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ update: { name: `${DOCS}/${path}`, fields }, ...extra });
-const commit = (writes: unknown[], token?: string): Promise<Record<string, unknown>> => client.unary('Commit', { database: DB, writes }, token);
+const commit = (writes: unknown[], token?: string): Promise<Record<string, unknown>> => raw.client.unary('Commit', { database: DB, writes }, token);
 const code = async (p: Promise<unknown>): Promise<number | undefined> => p.then(() => 0, (e: { code?: number }) => e.code);
 
 describe('transforms the SDKs do not expose', () => {
@@ -63,16 +53,16 @@ describe('limits and malformed input', () => {
     expect(await code(commit([update('odd', {})]))).toBe(3);
     expect(await code(commit([update('c/__reserved__', {})]))).toBe(3);
     expect(await code(commit([update('c/d', { v: {} })]))).toBe(3);
-    expect(await code(client.unary('Commit', { database: DB, writes: [], transaction: Buffer.from('nope') }))).toBe(3);
-    expect(await code(client.unary('GetDocument', { name: 'garbage' }))).toBe(3);
+    expect(await code(raw.client.unary('Commit', { database: DB, writes: [], transaction: Buffer.from('nope') }))).toBe(3);
+    expect(await code(raw.client.unary('GetDocument', { name: 'garbage' }))).toBe(3);
   });
 
   it('undecodable bytes are INVALID_ARGUMENT, not INTERNAL', async () => {
-    expect(await code(client.unaryBytes('Commit', Buffer.from([0xff, 0xff, 0xff, 0x0f, 0x01])))).toBe(3);
+    expect(await code(raw.client.unaryBytes('Commit', Buffer.from([0xff, 0xff, 0xff, 0x0f, 0x01])))).toBe(3);
   });
 
   it('impossible queries are INVALID_ARGUMENT', async () => {
-    const query = (structuredQuery: unknown): Promise<unknown> => client.stream('RunQuery', { parent: DOCS, structuredQuery });
+    const query = (structuredQuery: unknown): Promise<unknown> => raw.client.stream('RunQuery', { parent: DOCS, structuredQuery });
     const values = Array.from({ length: 31 }, (_, i) => int(i));
     expect(await code(query({ from: [{ collectionId: 'c' }], where: { fieldFilter: { field: { fieldPath: 'a' }, op: 'IN', value: { arrayValue: { values } } } } }))).toBe(3);
     expect(await code(query({ from: [{ collectionId: 'c' }], startAt: { values: [int(1), int(2)] } }))).toBe(3);
@@ -81,22 +71,22 @@ describe('limits and malformed input', () => {
   });
 
   it('a malformed token is UNAUTHENTICATED; an emulator token is accepted', async () => {
-    expect(await code(client.unary('GetDocument', { name: `${DOCS}/c/d` }, 'not-a-jwt'))).toBe(16);
+    expect(await code(raw.client.unary('GetDocument', { name: `${DOCS}/c/d` }, 'not-a-jwt'))).toBe(16);
     const claims = Buffer.from(JSON.stringify({ sub: 'u1', user_id: 'u1' })).toString('base64url');
     const token = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${claims}.`;
-    expect(await code(client.unary('GetDocument', { name: `${DOCS}/c/d` }, token))).toBe(5);
+    expect(await code(raw.client.unary('GetDocument', { name: `${DOCS}/c/d` }, token))).toBe(5);
   });
 });
 
 describe('BatchWrite and the Write stream', () => {
   it('BatchWrite applies each write independently', async () => {
     await commit([update('bw/exists', { v: int(1) })]);
-    const result = await client.unary('BatchWrite', { database: DB, writes: [update('bw/a', { v: int(1) }), update('bw/exists', {}, { currentDocument: { exists: false } })] });
+    const result = await raw.client.unary('BatchWrite', { database: DB, writes: [update('bw/a', { v: int(1) }), update('bw/exists', {}, { currentDocument: { exists: false } })] });
     expect((result['status'] as { code: number }[]).map((s) => s.code ?? 0)).toEqual([0, 6]);
   });
 
   it('the Write stream answers the handshake with a stream id and token, then commits', async () => {
-    const call = client.bidi('Write');
+    const call = raw.client.bidi('Write');
     const responses: Record<string, unknown>[] = [];
     const second = new Promise<void>((resolve, reject) => {
       call.on('data', (r: Record<string, unknown>) => {
@@ -119,7 +109,7 @@ describe('Listen', () => {
   type Response = Record<string, Record<string, unknown> | undefined>;
   function listen(target: Record<string, unknown>, until: (r: Response[]) => boolean, during?: () => Promise<unknown>): Promise<Response[]> {
     return new Promise((resolve, reject) => {
-      const call = client.bidi('Listen');
+      const call = raw.client.bidi('Listen');
       const seen: Response[] = [];
       let started = false;
       call.on('data', (r: Response) => {
@@ -165,12 +155,12 @@ describe('Listen', () => {
 
 describe('control endpoints', () => {
   it('GET / answers Ok and DELETE clears one project only', async () => {
-    expect((await http(harness.hostPort, 'GET', '/')).text).toBe('Ok');
+    expect((await http(raw.harness.hostPort, 'GET', '/')).text).toBe('Ok');
     await commit([update('keep/me', { v: int(1) })]);
     const other = 'projects/demo-fs-wire-other/databases/(default)';
-    await client.unary('Commit', { database: other, writes: [{ update: { name: `${other}/documents/keep/me`, fields: {} } }] });
-    expect((await http(harness.hostPort, 'DELETE', '/emulator/v1/projects/demo-fs-wire/databases/(default)/documents')).status).toBe(200);
-    expect(await code(client.unary('GetDocument', { name: `${DOCS}/keep/me` }))).toBe(5);
-    expect(await code(client.unary('GetDocument', { name: `${other}/documents/keep/me` }))).toBe(0);
+    await raw.client.unary('Commit', { database: other, writes: [{ update: { name: `${other}/documents/keep/me`, fields: {} } }] });
+    expect((await http(raw.harness.hostPort, 'DELETE', '/emulator/v1/projects/demo-fs-wire/databases/(default)/documents')).status).toBe(200);
+    expect(await code(raw.client.unary('GetDocument', { name: `${DOCS}/keep/me` }))).toBe(5);
+    expect(await code(raw.client.unary('GetDocument', { name: `${other}/documents/keep/me` }))).toBe(0);
   });
 });
