@@ -3,7 +3,7 @@
  * request to its front door. `startStorage` in index.ts is the public way in; this factory takes
  * the rules compiler explicitly so the rules engine stays one call away.
  */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -65,9 +65,9 @@ export async function createStorageEmulator(
 ): Promise<StorageEmulator> {
   const log = options.log ?? (() => undefined);
   const host = options.host ?? '127.0.0.1';
-  const files = new BlobFiles(
-    options.dataDir ?? (await mkdtemp(join(tmpdir(), 'hearth-storage-'))),
-  );
+  // A data folder the emulator made for itself is its to remove on close.
+  const ownDataDir = options.dataDir ? null : await mkdtemp(join(tmpdir(), 'hearth-storage-'));
+  const files = new BlobFiles(options.dataDir ?? ownDataDir!);
   await files.init();
   const store = new ObjectStore(files);
   for (const suffix of ['appspot.com', 'firebasestorage.app'])
@@ -138,6 +138,7 @@ export async function createStorageEmulator(
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await uploads.close();
+      if (ownDataDir) await rm(ownDataDir, { recursive: true, force: true });
     },
   };
 }

@@ -29,11 +29,15 @@ export class BlobFiles {
     this.stagingDir = join(root, 'staging');
   }
 
+  /**
+   * Starts from empty folders: metadata lives in memory (and in exports), so files a previous run
+   * left here, finished or half-written, are referred to by nothing.
+   */
   async init(): Promise<void> {
-    await mkdir(this.blobDir, { recursive: true });
-    // Staging files of a previous run are half-written uploads: nothing refers to them.
-    await rm(this.stagingDir, { recursive: true, force: true });
-    await mkdir(this.stagingDir, { recursive: true });
+    for (const folder of [this.blobDir, this.stagingDir]) {
+      await rm(folder, { recursive: true, force: true });
+      await mkdir(folder, { recursive: true });
+    }
   }
 
   pathOf(blob: string): string {
