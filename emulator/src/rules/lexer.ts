@@ -85,24 +85,17 @@ export class Lexer {
     const start = this.pos;
     if (start >= t.length) return { kind: 'eof', text: '<EOF>', start, end: start };
     const c = t.charCodeAt(start);
-    if ((c === 98 || c === 66) && (t[start + 1] === "'" || t[start + 1] === '"')) {
+    const quoted = t[start + 1] === "'" || t[start + 1] === '"';
+    // b'...' is bytes, r'...' a raw string (no escapes), '...' and "..." strings.
+    if ((c === 98 || c === 66 || c === 114 || c === 82) && quoted) {
       this.pos++;
-      const s = this.readString();
+      const raw = c === 114 || c === 82;
+      const s = this.readString(raw);
+      const value = raw ? s.text : Uint8Array.from(s.bytes);
       return {
-        kind: 'bytes',
+        kind: raw ? 'string' : 'bytes',
         text: t.slice(start, this.pos),
-        value: Uint8Array.from(s.bytes),
-        start,
-        end: this.pos,
-      };
-    }
-    if ((c === 114 || c === 82) && (t[start + 1] === "'" || t[start + 1] === '"')) {
-      this.pos++;
-      const s = this.readString(true);
-      return {
-        kind: 'string',
-        text: t.slice(start, this.pos),
-        value: s.text,
+        value,
         start,
         end: this.pos,
       };
@@ -113,14 +106,8 @@ export class Lexer {
     }
     if (isDigit(c) || (c === 46 && isDigit(t.charCodeAt(start + 1)))) return this.readNumber();
     if (c === 39 || c === 34) {
-      const s = this.readString();
-      return {
-        kind: 'string',
-        text: t.slice(start, this.pos),
-        value: s.text,
-        start,
-        end: this.pos,
-      };
+      const value = this.readString().text;
+      return { kind: 'string', text: t.slice(start, this.pos), value, start, end: this.pos };
     }
     const two = t.slice(start, start + 2);
     const p = PUNCTUATION_2.has(two)
