@@ -227,6 +227,39 @@ describe.each(TRANSPORTS)('over WebChannel (%s)', (transport) => {
   });
 });
 
+describe('REST from the browser', () => {
+  it('commits a transaction that verifies what it read, and retries when that changed', async () => {
+    const page = await openPage();
+    const projectId = project();
+    await page.evaluate(
+      async ([mine, theirs]) => {
+        window.hearth.open('mine', mine);
+        window.hearth.open('theirs', theirs);
+        await window.hearth.set('theirs', 'accounts/source', { n: 1 });
+      },
+      [through(projectId, 'streaming'), through(projectId, 'streaming', { direct: true })] as const,
+    );
+    expect(
+      await page.evaluate(() =>
+        window.hearth.copyInTransaction('mine', 'accounts/source', 'accounts/calm'),
+      ),
+    ).toBe(1);
+    expect(
+      await page.evaluate(() =>
+        window.hearth.copyInTransaction('mine', 'accounts/source', 'accounts/raced', 'theirs'),
+      ),
+    ).toBe(2);
+    const access = emulator.documentAccess(projectId);
+    expect(access.get('/databases/(default)/documents/accounts/calm')?.fields).toEqual({
+      copied: { integerValue: 1n },
+    });
+    expect(access.get('/databases/(default)/documents/accounts/raced')?.fields).toEqual({
+      copied: { integerValue: 101n },
+    });
+    await page.close();
+  });
+});
+
 describe.each(['streaming', 'long-polling'] as const)(
   'when the network fails (%s)',
   (transport) => {

@@ -16,7 +16,7 @@ import { MessageReader } from './reader.js';
 import { formatBytes, formatTimestamp, parseString } from './scalars.js';
 import { encodeStatus } from './status.js';
 import { encodeFields } from './value.js';
-import { decodeWrite, encodeWriteResult, type WireWrite } from './write.js';
+import { decodeWrite, encodeWriteResult } from './write.js';
 
 /** Reads the path-bound field if the body repeats it; it must agree with the URL. */
 function pathField(reader: MessageReader, name: string, fromPath: string): string {
@@ -29,10 +29,7 @@ function pathField(reader: MessageReader, name: string, fromPath: string): strin
   return fromPath;
 }
 
-export function decodeCommitRequest(
-  json: unknown,
-  database: string,
-): T.CommitRequest & { writes: WireWrite[] } {
+export function decodeCommitRequest(json: unknown, database: string): T.CommitRequest {
   return MessageReader.read(json, '', (reader) => {
     const transaction = reader.bytes('transaction');
     return {

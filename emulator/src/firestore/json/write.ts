@@ -6,13 +6,8 @@ import { formatTimestamp } from './scalars.js';
 import { decodeDocument, decodeDocumentMask, decodePrecondition } from './document.js';
 import { decodeValue, encodeValue } from './value.js';
 
-/**
- * The web SDK's transactions also send `verify` writes (field 5 of Google's internal Write, absent
- * from the published proto): a precondition check on a document read but not written.
- */
-export type WireWrite = Write & { verify?: string };
-
-export function decodeWrite(reader: MessageReader): WireWrite {
+/** `verify` is the web SDK's precondition-only write for documents a transaction read but did not write. */
+export function decodeWrite(reader: MessageReader): Write {
   reader.oneof(['update', 'delete', 'verify', 'transform']);
   const update = reader.message('update', decodeDocument);
   const deleted = reader.string('delete');

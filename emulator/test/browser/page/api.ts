@@ -41,6 +41,11 @@ export interface PageApi {
   /** Runs one shared scenario on a client; never rejects, the result says how it went. */
   runScenario(client: string, name: string): Promise<ScenarioResult>;
   set(client: string, path: string, data: Record<string, unknown>): Promise<void>;
+  /**
+   * A transaction (REST: batchGet, then commit with a `verify` of what it read) copying `from`'s n
+   * into `to`; `interferer`, if given, changes `from` during the first attempt. Returns the attempts.
+   */
+  copyInTransaction(client: string, from: string, to: string, interferer?: string): Promise<number>;
   /** A write that is not awaited (it may only be pending while offline). */
   setPending(client: string, path: string, data: Record<string, unknown>): void;
   /** Records every snapshot of a collection (with metadata changes) under `listener`. */

@@ -11,6 +11,7 @@ import {
   onSnapshot,
   persistentLocalCache,
   persistentMultipleTabManager,
+  runTransaction,
   setDoc,
   type Firestore,
   type FirestoreSettings,
@@ -71,6 +72,18 @@ const api: PageApi = {
   },
 
   set: (name, path, data) => setDoc(doc(client(name), path), data),
+
+  async copyInTransaction(name, from, to, interferer) {
+    const db = client(name);
+    let attempts = 0;
+    await runTransaction(db, async (transaction) => {
+      attempts++;
+      const n = (await transaction.get(doc(db, from))).data()?.['n'] as number;
+      if (attempts === 1 && interferer) await setDoc(doc(client(interferer), from), { n: n + 100 });
+      transaction.set(doc(db, to), { copied: n });
+    });
+    return attempts;
+  },
 
   setPending(name, path, data) {
     setDoc(doc(client(name), path), data).catch((error: Error) =>
