@@ -199,6 +199,13 @@ describe('firebase-admin against the GCS JSON API', () => {
     expect(await (await fetch(url)).text()).toBe('report');
   });
 
+  it('accepts makePublic without changing access', async () => {
+    const file = bucket().file('public/p.txt');
+    await file.save('p', { resumable: false });
+    await file.makePublic();
+    expect((await file.download())[0].toString()).toBe('p');
+  });
+
   it('copies an object', async () => {
     await bucket()
       .file('copy/src.txt')

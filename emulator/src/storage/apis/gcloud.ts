@@ -52,6 +52,14 @@ async function handleResource(
   if (segments.length === 1) return buckets(ctx, ex);
   const copy = copyRequest(segments);
   if (copy) return copyObject(ctx, ex, copy);
+  if (
+    segments.length === 5 &&
+    segments[0] === 'b' &&
+    segments[2] === 'o' &&
+    segments[4] === 'acl'
+  ) {
+    return objectAcl(ctx, ex, segments[1]!, segments[3]!);
+  }
   const target = bucketAndObject(segments);
   if (!target) throw new NotFoundError(`Not Found: ${ex.url.pathname}`);
   const bucket = validateBucketName(target.bucket);
@@ -176,6 +184,33 @@ function bucketResource(ctx: StorageContext, ex: Exchange, bucket: string): void
   if (ex.method !== 'GET' && ex.method !== 'HEAD')
     throw new BadRequestError(`Method ${ex.method} is not supported on buckets.`);
   sendJson(ex.res, 200, bucketJson(bucket, ex.origin));
+}
+
+/**
+ * Object ACLs (`file.makePublic()` and the like) are accepted and answered but change nothing:
+ * emulated objects have no ACLs, and Firebase access goes through rules and tokens.
+ */
+async function objectAcl(
+  ctx: StorageContext,
+  ex: Exchange,
+  bucket: string,
+  name: string,
+): Promise<void> {
+  const object = requireObject(ctx, ex, bucket, name);
+  const body = (await readJson(ex.req)) as { entity?: unknown; role?: unknown } | undefined;
+  if (ex.method !== 'POST')
+    return sendJson(ex.res, 200, { kind: 'storage#objectAccessControls', items: [] });
+  const entity = typeof body?.entity === 'string' ? body.entity : 'allUsers';
+  sendJson(ex.res, 200, {
+    kind: 'storage#objectAccessControl',
+    id: `${bucket}/${name}/${object.generation}/${entity}`,
+    bucket,
+    object: name,
+    generation: object.generation,
+    entity,
+    role: typeof body?.role === 'string' ? body.role : 'READER',
+    etag: 'CAE=',
+  });
 }
 
 interface CopyRequest {
