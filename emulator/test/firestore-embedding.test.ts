@@ -57,6 +57,17 @@ describe('onCommit', () => {
     expect(mine[3]!.changes[0]!.name).toBe(`projects/${PROJECT}/databases/(default)/documents/open/x`);
   });
 
+  it('clearing a database is not a commit: listeners hear nothing', async () => {
+    await harness.admin(PROJECT).doc('events/c').set({ n: 1 });
+    const events: CommitEvent[] = [];
+    const stop = harness.emulator.onCommit((e) => events.push(e));
+    const res = await fetch(`http://${harness.hostPort}/emulator/v1/projects/${PROJECT}/databases/(default)/documents`, { method: 'DELETE' });
+    stop();
+    expect(res.status).toBe(200);
+    expect(events).toEqual([]);
+    expect((await harness.admin(PROJECT).doc('events/c').get()).exists).toBe(false);
+  });
+
   it('a throwing listener never breaks a commit', async () => {
     const stop = harness.emulator.onCommit(() => {
       throw new Error('listener bug');

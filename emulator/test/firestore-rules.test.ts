@@ -55,6 +55,7 @@ describe('rules through rules-unit-testing', () => {
     const alice = env.authenticatedContext('alice').firestore();
     const error = await assertFails(setDoc(doc(alice, 'notes/n1'), { ownerId: 'alice', createdAt: new Date(0) }));
     expect((error as { code: string }).code).toBe('permission-denied');
+    expect((error as Error).message).toMatch(/for 'create' @ L\d+/);
   });
 
   it('another user cannot read, update or delete the note', async () => {

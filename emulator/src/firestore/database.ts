@@ -40,8 +40,11 @@ export interface CommitOutcome {
   changes: DocumentChange[];
 }
 
-/** `auth` is who wrote: null for admin callers and the emulator itself. */
-export type ChangeListener = (changes: DocumentChange[], time: Micros, auth: AuthContext | null) => void;
+/**
+ * `auth` is who wrote: null for admin callers and the emulator itself. `cleared` marks the
+ * emulator's own wipe (DELETE .../documents): listeners see the removals, but it is not a commit.
+ */
+export type ChangeListener = (changes: DocumentChange[], time: Micros, auth: AuthContext | null, cleared: boolean) => void;
 
 export class Database {
   readonly store: DocumentStore;
@@ -119,7 +122,7 @@ export class Database {
       changes.push({ path, before, after });
     }
     this.store.apply(changes, time);
-    if (changes.length > 0) this.publish(changes, time, options.auth ?? null);
+    if (changes.length > 0) this.publish(changes, time, options.auth ?? null, false);
     return { time, writeResults, changes };
   }
 
@@ -127,11 +130,11 @@ export class Database {
   clear(): DocumentChange[] {
     const time = this.clock.next();
     const changes = this.store.clear();
-    if (changes.length > 0) this.publish(changes, time, null);
+    if (changes.length > 0) this.publish(changes, time, null, true);
     return changes;
   }
 
-  private publish(changes: DocumentChange[], time: Micros, auth: AuthContext | null): void {
-    for (const listener of this.listeners) listener(changes, time, auth);
+  private publish(changes: DocumentChange[], time: Micros, auth: AuthContext | null, cleared: boolean): void {
+    for (const listener of this.listeners) listener(changes, time, auth, cleared);
   }
 }

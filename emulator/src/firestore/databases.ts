@@ -1,4 +1,8 @@
-/** Every database the emulator has seen, created on first use: projects are isolated from each other. */
+/**
+ * Every database the emulator has seen, created on first use: projects are isolated from each
+ * other. Observers hear about commits in every database; clearing a database is not a commit
+ * (test suites clear between tests, and that must not fire delete triggers).
+ */
 import { Database } from './database.js';
 import { databaseKey, type DatabaseId } from './model/path.js';
 import { Clock } from './store/clock.js';
@@ -18,7 +22,8 @@ export class Databases {
     let db = this.byKey.get(key);
     if (!db) {
       const created = new Database({ projectId: id.projectId, database: id.database }, this.clock);
-      created.subscribe((changes, time, auth) => {
+      created.subscribe((changes, time, auth, cleared) => {
+        if (cleared) return;
         for (const observer of this.observers) observer(created, changes, time, auth);
       });
       this.byKey.set(key, created);

@@ -9,9 +9,11 @@ import type { Database } from './database.js';
 import type { Databases } from './databases.js';
 import { Code, FirestoreError, invalidArgument, toFirestoreError } from './errors.js';
 import { ListenSession } from './listen/listen_session.js';
+import { WriteSession } from './write_session.js';
 import type { TargetSpec } from './listen/watch_target.js';
 import type { StoredDocument } from './model/document.js';
 import { formatFieldPath } from './model/field_path.js';
+import { compareResourceNames } from './model/value_order.js';
 import type { Write } from './model/mutation.js';
 import { databaseRoot, joinPath, parseDatabaseName, parseDocumentName, parseParentName, type DatabaseId } from './model/path.js';
 import { resolveAggregations } from './query/aggregation.js';
@@ -212,7 +214,7 @@ export class FirestoreService {
     if (request.showMissing) {
       const collection = joinPath(plan.parentPath, plan.collectionId);
       const missing = db.store.missingWithChildren(collection, context.readTime).map((path) => ({ name: `${databaseRoot(db.id)}/${path}`, fields: {} }));
-      docs = [...docs, ...missing].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      docs = [...docs, ...missing].sort((a, b) => compareResourceNames(a.name, b.name));
     }
     const page = pageSize > 0 ? docs.slice(offset, offset + pageSize) : docs.slice(offset);
     const next = pageSize > 0 && offset + pageSize < docs.length ? String(offset + pageSize) : '';
@@ -366,31 +368,7 @@ export class FirestoreService {
   }
 
   openWrite(caller: Caller, sink: T.StreamSink<T.WriteResponse>): T.StreamSession<T.WriteRequest> {
-    const streamId = randomBytes(12).toString('hex');
-    let sequence = 0;
-    let db: Database | undefined;
-    const token = (): Uint8Array => {
-      const buffer = Buffer.alloc(8);
-      buffer.writeBigUInt64BE(BigInt(++sequence));
-      return buffer;
-    };
-    return {
-      handle: async (request) => {
-        if (!db) {
-          const dbId = parseDatabaseName(request.database);
-          db = this.database(dbId);
-          if (request.streamId) throw invalidArgument('Resuming a write stream by id is not supported; open a new stream.');
-          if (request.writes && request.writes.length > 0) throw invalidArgument('The first request on a write stream is the handshake and carries no writes.');
-          sink.send({ streamId, streamToken: token(), writeResults: [] });
-          return;
-        }
-        const result = await this.commitWrites(caller, db, request.writes ?? []);
-        sink.send({ streamId, streamToken: token(), writeResults: result.writeResults, commitTime: result.commitTime });
-      },
-      close: () => {
-        db = undefined;
-      },
-    };
+    return new WriteSession((name) => this.database(parseDatabaseName(name)), (db, writes) => this.commitWrites(caller, db, writes), sink);
   }
 }
 
