@@ -42,8 +42,15 @@ export function queryCases(query: QueryConstraints | undefined): QueryFilter[][]
 }
 
 /** `resource` for one case of a query. */
-export function symbolicResource(filters: readonly QueryFilter[]): SymbolicMap {
-  return new SymbolicMap(filters, null);
+export function symbolicResource(
+  filters: readonly QueryFilter[],
+  query: QueryConstraints | undefined,
+): SymbolicMap {
+  return new SymbolicMap(
+    filters,
+    null,
+    (query?.orderBy ?? []).map((o) => o.field),
+  );
 }
 
 /** `request.query`: limit and offset when set, orderBy as a map of field path to 'ASC'/'DESC'. */

@@ -245,7 +245,7 @@ class Ruleset implements CompiledRuleset {
     for (const filters of cases) {
       const decision = this.judge(
         'list',
-        this.context(requestValue, symbolicResource(filters), hooks),
+        this.context(requestValue, symbolicResource(filters, req.query), hooks),
         matcher,
       );
       if (!decision.allowed) return decision;

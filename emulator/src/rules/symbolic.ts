@@ -158,13 +158,15 @@ export class SymbolicMap extends RMap {
     private readonly filters: readonly QueryFilter[],
     /** Field path of this map inside the document data; null for `resource` itself. */
     private readonly prefix: readonly string[] | null,
+    /** Fields every result has although no filter mentions them: the query orders by them. */
+    private readonly ordered: readonly (readonly string[])[] = [],
   ) {
     super();
   }
 
   get(key: string): RValue {
     if (this.prefix === null) {
-      if (key === 'data') return new SymbolicMap(this.filters, []);
+      if (key === 'data') return new SymbolicMap(this.filters, [], this.ordered);
       // A document-id filter (`__name__ == ref`) pins the name and id.
       const name = this.filters.find(
         (f) =>
@@ -193,7 +195,7 @@ export class SymbolicMap extends RMap {
         (f) => f.field.length > path.length && samePath(f.field.slice(0, path.length), path),
       )
     ) {
-      return new SymbolicMap(this.filters, path);
+      return new SymbolicMap(this.filters, path, this.ordered);
     }
     return new RUnknown(`Property ${key} is undefined on object.`);
   }
@@ -202,14 +204,9 @@ export class SymbolicMap extends RMap {
   hasKey(key: string): boolean | RUnknown {
     if (this.prefix === null) return key === 'data' || key === 'id' || key === '__name__';
     const path = [...this.prefix, key];
-    if (
-      this.filters.some(
-        (f) =>
-          f.field.length >= path.length &&
-          samePath(f.field.slice(0, path.length), path) &&
-          f.op !== 'IS_NULL',
-      )
-    )
+    // Every filter, even `== null` and `!=`, and every orderBy only returns documents that have the field.
+    const fields = [...this.filters.map((f) => f.field), ...this.ordered];
+    if (fields.some((f) => f.length >= path.length && samePath(f.slice(0, path.length), path)))
       return true;
     return UNPROVEN;
   }
