@@ -32,7 +32,14 @@ export class DocumentLookups implements ServiceHooks {
   ) {}
 
   debug(value: RValue): void {
-    this.options.debug?.(describeValue(value));
+    const print = this.options.debug;
+    if (!print) return;
+    // debug() must never change a decision: a query's document cannot be listed, say so instead.
+    try {
+      print(describeValue(value));
+    } catch {
+      print('<a document the query could return>');
+    }
   }
 
   call(fn: ServiceFunction, args: readonly RValue[]): RValue {

@@ -298,6 +298,23 @@ describe('queries are not filters: OR queries and context', () => {
     expect(rules.evaluateFirestore(req([])).allowed).toBe(false);
   });
 
+  it('debug() of a query document reports it without changing the decision', () => {
+    const printed: string[] = [];
+    const rules = compileOrThrow(
+      firestoreRules('    match /things/{id} { allow list: if debug(resource) != null; }'),
+    );
+    const d = rules.evaluateFirestore(
+      firestoreRequest({
+        method: 'list',
+        path: 'things',
+        query: q([]),
+        debug: (m) => printed.push(m),
+      }),
+    );
+    expect(d.allowed).toBe(true);
+    expect(printed).toEqual(['<a document the query could return>']);
+  });
+
   it('refuses to judge an absurdly large disjunction', () => {
     const values = Array.from({ length: 40 }, (_, i) => `v${i}`);
     const d = judge('true', q([[f('a', 'IN', values), f('b', 'IN', values)]]));
