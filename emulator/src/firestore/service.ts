@@ -259,7 +259,6 @@ export class FirestoreService {
   /** One atomic commit for a caller, with rules, inside a transaction when given. */
   private async commitWrites(caller: Caller, db: Database, writes: Write[], transaction?: Uint8Array): Promise<T.CommitResponse> {
     if (!Array.isArray(writes)) throw invalidArgument('writes must be a list.');
-    if (writes.length > 500 && !caller.admin) throw invalidArgument('A commit can contain at most 500 writes.');
     const authorize = this.authorizer.commitCheck(caller, db);
     if (!transaction || transaction.length === 0) {
       const outcome = db.commit(writes, { auth: caller.auth, ...(authorize ? { authorize } : {}) });
