@@ -46,6 +46,7 @@ describe('ListsView', () => {
     expect(mounted.router.currentRoute.value.fullPath).toBe(`/lists/${inbox}`);
     expect(wrapper.get('h1').text()).toBe('Inbox');
     expect(wrapper.text()).toContain('Nothing to do yet');
+    expect(document.title).toBe('Inbox · Hearth');
   });
 
   it('adds to-dos, completes one and filters', async () => {
