@@ -89,6 +89,20 @@ describe('multipart bodies', () => {
     expect(await exists('bad.txt')).toBe(false);
   });
 
+  it('metadata that cannot be sent back as a header is 400', async () => {
+    const response = await fetch(`${upload()}?uploadType=multipart`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'multipart/related; boundary=h' },
+      body: multipart(
+        'h',
+        { name: 'header.txt', contentDisposition: 'inline\r\nSet-Cookie: x=1' },
+        'x',
+      ),
+    });
+    expect(response.status).toBe(400);
+    expect(await exists('header.txt')).toBe(false);
+  });
+
   it('a wrong md5Hash in the metadata is 400 and the old object survives', async () => {
     await fetch(`${upload()}?uploadType=media&name=kept.txt`, { method: 'POST', body: 'original' });
     const response = await fetch(`${upload()}?uploadType=multipart`, {

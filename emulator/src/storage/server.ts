@@ -89,8 +89,13 @@ export async function createStorageEmulator(
 
   let port = options.port;
   const server: Server = createServer((req, res) => {
-    applyCors(req, res);
-    if (answerPreflight(req, res)) return;
+    try {
+      applyCors(req, res);
+      if (answerPreflight(req, res)) return;
+    } catch (error) {
+      sendError(res, error, log);
+      return;
+    }
     void route(req, res).catch((error: unknown) => sendError(res, error, log));
   });
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -78,7 +78,10 @@ export async function stageMultipart(
 ): Promise<StagedMultipart> {
   const multipart = await readMultipart(req, boundaryOf(req.headers['content-type']));
   const metadata = parseMetadataPatch(multipart.metadata);
-  metadata.contentType ??= multipart.mediaContentType;
+  // The media part's own Content-Type came from the body, not a parsed header: validate it too.
+  metadata.contentType ??= parseMetadataPatch({
+    contentType: multipart.mediaContentType,
+  }).contentType;
   const target = checkTarget(bucket, queryName ?? nameOf(multipart.metadata));
   const staged = await stageBody(ctx, multipart.media);
   return {

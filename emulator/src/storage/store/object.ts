@@ -67,6 +67,10 @@ export function parseMetadataPatch(input: unknown): MetadataPatch {
     if (value !== null && typeof value !== 'string') {
       throw new BadRequestError(`Invalid value for ${field}: expected a string.`);
     }
+    // These fields go out as response headers on download: they must be valid header text.
+    if (value !== null && /[^\t\x20-\x7e\x80-\xff]/.test(value)) {
+      throw new BadRequestError(`Invalid value for ${field}: not allowed in an HTTP header.`);
+    }
     patch[field] = value;
   }
   if (patch.customTime && Number.isNaN(Date.parse(patch.customTime))) {

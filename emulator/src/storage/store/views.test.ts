@@ -64,5 +64,7 @@ describe('metadata patches', () => {
     expect(() => parseMetadataPatch({ contentType: 5 })).toThrow(/contentType/);
     expect(() => parseMetadataPatch({ metadata: { a: {} } })).toThrow(/metadata\.a/);
     expect(() => parseMetadataPatch([])).toThrow(/JSON object/);
+    expect(() => parseMetadataPatch({ contentDisposition: 'a\nb' })).toThrow(/HTTP header/);
+    expect(() => parseMetadataPatch({ contentType: 'text/plain\u2028' })).toThrow(/HTTP header/);
   });
 });
