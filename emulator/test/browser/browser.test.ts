@@ -100,13 +100,33 @@ async function setRules(projectId: string, rules: string): Promise<void> {
   expect(response.status).toBe(200);
 }
 
+/**
+ * Backchannel modes seen per transport: CI=0 streams, CI=1 long-polls. Auto-detection starts each
+ * channel streaming and falls back for that channel when the first byte takes longer than twice
+ * the handshake's round trip (which on a loaded machine and a sub-millisecond loopback it may).
+ */
+function expectBackchannelModes(transport: Transport, modes: Set<string>): void {
+  if (transport === 'streaming') expect(modes).toEqual(new Set(['0']));
+  else if (transport === 'long-polling') expect(modes).toEqual(new Set(['1']));
+  else expect(modes.has('0')).toBe(true);
+}
+
 describe.each(TRANSPORTS)('over WebChannel (%s)', (transport) => {
   // A page per test: closing it closes every channel the test left open.
   let page: Page;
+  let backchannelModes: string[];
   beforeEach(async () => {
     page = await openPage();
+    backchannelModes = [];
+    page.on('request', (request) => {
+      const mode = /[?&]RID=rpc&.*\bCI=(\d)/.exec(request.url())?.[1];
+      if (mode !== undefined) backchannelModes.push(mode);
+    });
   });
-  afterEach(() => page.close());
+  afterEach(async () => {
+    await page.close();
+    expectBackchannelModes(transport, new Set(backchannelModes));
+  });
 
   it.skipIf(SHARED_SCENARIOS.length === 0)('plays every shared conformance scenario', async () => {
     const names = await page.evaluate(() => window.hearth.scenarioNames());
