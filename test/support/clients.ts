@@ -45,7 +45,10 @@ export function anonymousClient(): Client {
   return clientOf(connectedApp());
 }
 
-/** The code and message of a failed callable, e.g. `functions/already-exists`. */
+/**
+ * The code and message of a failed callable, e.g. `functions/already-exists`. The SDK appends the
+ * HTTP status to the server's message (`... [409]`); it is cut off to compare the text people see.
+ */
 export async function callError(
   promise: Promise<unknown>,
 ): Promise<{ code: string; message: string }> {
@@ -53,7 +56,7 @@ export async function callError(
     await promise;
   } catch (error) {
     const { code, message } = error as { code?: unknown; message?: unknown };
-    return { code: String(code), message: String(message) };
+    return { code: String(code), message: String(message).replace(/ \[\d{3}\]$/, '') };
   }
   throw new Error('expected the call to fail, but it succeeded');
 }

@@ -2,10 +2,9 @@ import { FieldValue, Timestamp } from 'firebase-admin/firestore';
 import { db } from '../admin.js';
 import { paths, type ListCounts } from '../model.js';
 import { isAlreadyExists, isNotFound } from '../shared/firestoreErrors.js';
+import { APPLIED_EVENTS } from './appliedEvents.js';
 import { isZero } from './countsDelta.js';
 
-/** Where each applied event leaves a marker; a TTL policy on expireAt clears them in production. */
-export const APPLIED_EVENTS = 'appliedEvents';
 const MARKER_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**

@@ -1,0 +1,33 @@
+// Writing to-dos as the admin SDK does, with the fields the rules would require of a client.
+import { FieldValue } from 'firebase-admin/firestore';
+import { paths } from '../../functions/src/model.js';
+import { adminDb } from './admin.js';
+
+export function todoFields(createdBy: string, overrides: Record<string, unknown> = {}) {
+  return {
+    title: 'A to-do',
+    notes: '',
+    done: false,
+    completedAt: null,
+    dueAt: null,
+    priority: 0,
+    tags: [],
+    order: 0,
+    createdBy,
+    createdAt: FieldValue.serverTimestamp(),
+    updatedAt: FieldValue.serverTimestamp(),
+    attachmentCount: 0,
+    ...overrides,
+  };
+}
+
+export const todoRef = (listId: string, todoId: string) => adminDb.doc(paths.todo(listId, todoId));
+
+/** Sets a to-do's done flag the way the app's toggle does. */
+export function setDone(listId: string, todoId: string, done: boolean) {
+  return todoRef(listId, todoId).update({
+    done,
+    completedAt: done ? FieldValue.serverTimestamp() : null,
+    updatedAt: FieldValue.serverTimestamp(),
+  });
+}
