@@ -158,4 +158,13 @@ describe('object events', () => {
     await fetch(`${base}/storage/v1/b/${bucket}/o/web.txt`, { method: 'DELETE' });
     expect(events).toHaveLength(1);
   });
+
+  it('a listener that throws does not undo or fail the write', async () => {
+    const { emulator, base } = await start();
+    emulator.onObjectEvent(() => {
+      throw new Error('listener bug');
+    });
+    expect((await put(base, 'still.txt', 'kept')).name).toBe('still.txt');
+    expect(await bytesOf(base, 'still.txt')).toBe('kept');
+  });
 });

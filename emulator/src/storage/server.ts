@@ -129,13 +129,18 @@ export async function createStorageEmulator(
     host,
     port,
     onObjectEvent(listener) {
-      return store.onEvent((type, object) =>
-        listener({
-          type,
-          bucket: object.bucket,
-          object: toGcsResource(object, `http://${host}:${port}`),
-        }),
-      );
+      // Events fire after the change is done: a failing listener is logged, the write stands.
+      return store.onEvent((type, object) => {
+        try {
+          listener({
+            type,
+            bucket: object.bucket,
+            object: toGcsResource(object, `http://${host}:${port}`),
+          });
+        } catch (error) {
+          log(`storage: an object event listener failed: ${(error as Error).message}`);
+        }
+      });
     },
     exportData,
     async close() {
