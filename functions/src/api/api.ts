@@ -27,4 +27,6 @@ const handle = createApi({
   log: logRequest,
 });
 
-export const api = onRequest(expressHandler(handle));
+// `cors: false` keeps firebase-functions' own CORS layer (which the Functions emulator turns on
+// for every origin) out of the way: cors.ts decides, the same locally and deployed.
+export const api = onRequest({ cors: false }, expressHandler(handle));

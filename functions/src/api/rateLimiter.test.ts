@@ -59,8 +59,8 @@ describe('rateLimitFromEnv', () => {
       perSecond: 0.5,
     });
     expect(rateLimitFromEnv({ API_RATE_BURST: '-1', API_RATE_PER_SECOND: 'x' })).toEqual({
-      burst: 60,
-      perSecond: 20,
+      burst: 30,
+      perSecond: 1,
     });
   });
 });

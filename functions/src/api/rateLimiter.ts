@@ -64,11 +64,14 @@ export class RateLimiter {
   }
 }
 
-/** Defaults suit people and scripts; API_RATE_BURST and API_RATE_PER_SECOND tune them. */
+/**
+ * By default a burst of 30, then one a second (60 a minute, like common public APIs): ample for
+ * people and scripts, and a flood shows at once. API_RATE_BURST and API_RATE_PER_SECOND tune it.
+ */
 export function rateLimitFromEnv(env: NodeJS.ProcessEnv): RateLimit {
   return {
-    burst: positive(env.API_RATE_BURST, 60),
-    perSecond: positive(env.API_RATE_PER_SECOND, 20),
+    burst: positive(env.API_RATE_BURST, 30),
+    perSecond: positive(env.API_RATE_PER_SECOND, 1),
   };
 }
 
