@@ -15,7 +15,6 @@ import { fileURLToPath } from 'node:url';
 
 type Target = 'hearth' | 'peer';
 
-
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
@@ -30,7 +29,9 @@ async function serve(target: Target, bundle: string | undefined): Promise<void> 
   const started = performance.now();
   let port: number;
   if (target === 'hearth') {
-    const { startFirestore } = (await import(bundle ?? '../emulator/src/firestore/index.js')) as typeof import('../emulator/src/firestore/index.js');
+    const { startFirestore } = (await import(
+      bundle ?? '../emulator/src/firestore/index.js'
+    )) as typeof import('../emulator/src/firestore/index.js');
     port = (await startFirestore({ port: 0, log: () => {} })).port;
   } else {
     const { FirestoreServer } = await import('@firestore-emulator/server');
@@ -38,7 +39,9 @@ async function serve(target: Target, bundle: string | undefined): Promise<void> 
     await new FirestoreServer().start(port);
   }
   const readyMs = performance.now();
-  process.stdout.write(`${JSON.stringify({ port, sinceProcessStart: readyMs, startCall: readyMs - started })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ port, sinceProcessStart: readyMs, startCall: readyMs - started })}\n`,
+  );
 }
 
 interface Ready {
@@ -70,8 +73,18 @@ async function bundleEmulator(): Promise<string> {
 }
 
 function launch(target: Target, bundle?: string): Promise<{ child: ChildProcess; ready: Ready }> {
-  const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', target, ...(bundle ? [bundle] : [])];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], cwd: fileURLToPath(new URL('..', import.meta.url)) });
+  const args = [
+    '--import',
+    'tsx',
+    fileURLToPath(import.meta.url),
+    '--serve',
+    target,
+    ...(bundle ? [bundle] : []),
+  ];
+  const child = spawn(process.execPath, args, {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+  });
   return new Promise((resolve, reject) => {
     let buffer = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -98,7 +111,11 @@ async function connect(target: Target, port: number): Promise<{ db: Db; close():
   return { db, close: () => deleteApp(app) };
 }
 
-async function parallel(count: number, width: number, op: (i: number) => Promise<unknown>): Promise<void> {
+async function parallel(
+  count: number,
+  width: number,
+  op: (i: number) => Promise<unknown>,
+): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: width }, async () => {
@@ -122,19 +139,46 @@ async function rate(count: number, run: () => Promise<void>): Promise<Figure> {
 const steps: { name: string; lowerIsBetter?: boolean; run(db: Db): Promise<Figure> }[] = [
   {
     name: 'sequential sets /s',
-    run: (db) => rate(300, async () => {
-      for (let i = 0; i < 300; i++) await db.doc(`seq/${i}`).set({ n: i, s: `value ${i}`, tags: ['a', 'b'] });
-    }),
+    run: (db) =>
+      rate(300, async () => {
+        for (let i = 0; i < 300; i++)
+          await db.doc(`seq/${i}`).set({ n: i, s: `value ${i}`, tags: ['a', 'b'] });
+      }),
   },
-  { name: 'parallel sets /s', run: (db) => rate(1500, () => parallel(1500, 50, (i) => db.doc(`par/${i}`).set({ n: i % 100, s: `value ${i}`, nested: { i } }))) },
+  {
+    name: 'parallel sets /s',
+    run: (db) =>
+      rate(1500, () =>
+        parallel(1500, 50, (i) =>
+          db.doc(`par/${i}`).set({ n: i % 100, s: `value ${i}`, nested: { i } }),
+        ),
+      ),
+  },
   {
     name: 'sequential gets /s',
-    run: (db) => rate(300, async () => {
-      for (let i = 0; i < 300; i++) await db.doc(`seq/${i}`).get();
-    }),
+    run: (db) =>
+      rate(300, async () => {
+        for (let i = 0; i < 300; i++) await db.doc(`seq/${i}`).get();
+      }),
   },
-  { name: 'parallel gets /s', run: (db) => rate(1500, () => parallel(1500, 50, (i) => db.doc(`par/${i}`).get())) },
-  { name: 'queries /s', run: (db) => rate(200, () => parallel(200, 10, (i) => db.collection('par').where('n', '>=', i % 90).orderBy('n').limit(10).get())) },
+  {
+    name: 'parallel gets /s',
+    run: (db) => rate(1500, () => parallel(1500, 50, (i) => db.doc(`par/${i}`).get())),
+  },
+  {
+    name: 'queries /s',
+    run: (db) =>
+      rate(200, () =>
+        parallel(200, 10, (i) =>
+          db
+            .collection('par')
+            .where('n', '>=', i % 90)
+            .orderBy('n')
+            .limit(10)
+            .get(),
+        ),
+      ),
+  },
   {
     name: '50 concurrent transactions /s',
     run: async (db) => {
@@ -152,8 +196,15 @@ const steps: { name: string; lowerIsBetter?: boolean; run(db: Db): Promise<Figur
       });
     },
   },
-  { name: 'transaction counter (of 50)', run: async (db) => String((await db.doc('txn/counter').get()).get('n')) },
-  { name: 'listener round trip ms (median)', lowerIsBetter: true, run: (db) => listenerRoundTrip(db).catch((e: Error) => `failed: ${e.message.slice(0, 50)}`) },
+  {
+    name: 'transaction counter (of 50)',
+    run: async (db) => String((await db.doc('txn/counter').get()).get('n')),
+  },
+  {
+    name: 'listener round trip ms (median)',
+    lowerIsBetter: true,
+    run: (db) => listenerRoundTrip(db).catch((e: Error) => `failed: ${e.message.slice(0, 50)}`),
+  },
 ];
 
 function better(a: Figure | undefined, b: Figure, lowerIsBetter: boolean): Figure {
@@ -176,7 +227,14 @@ async function listenerRoundTrip(db: Db): Promise<number> {
     const arrived = new Promise<number>((resolve) => (pending = resolve));
     const start = performance.now();
     await ref.set({ n: i });
-    samples.push((await Promise.race([arrived, new Promise<number>((_, reject) => setTimeout(() => reject(new Error('no snapshot within 5 s')), 5000))])) - start);
+    samples.push(
+      (await Promise.race([
+        arrived,
+        new Promise<number>((_, reject) =>
+          setTimeout(() => reject(new Error('no snapshot within 5 s')), 5000),
+        ),
+      ])) - start,
+    );
   }
   unsubscribe();
   samples.sort((a, b) => a - b);
@@ -185,14 +243,24 @@ async function listenerRoundTrip(db: Db): Promise<number> {
 
 async function main(): Promise<void> {
   const targets = ['hearth', 'peer'] as const;
-  const launched = { hearth: await launch('hearth', await bundleEmulator()), peer: await launch('peer') };
-  const clients = { hearth: await connect('hearth', launched.hearth.ready.port), peer: await connect('peer', launched.peer.ready.port) };
+  const launched = {
+    hearth: await launch('hearth', await bundleEmulator()),
+    peer: await launch('peer'),
+  };
+  const clients = {
+    hearth: await connect('hearth', launched.hearth.ready.port),
+    peer: await connect('peer', launched.peer.ready.port),
+  };
   const figures: Record<Target, Record<string, Figure>> = { hearth: {}, peer: {} };
   try {
     for (const step of steps) {
       for (let round = 0; round < 2; round++) {
         for (const target of targets) {
-          figures[target][step.name] = better(figures[target][step.name], await step.run(clients[target].db), step.lowerIsBetter === true);
+          figures[target][step.name] = better(
+            figures[target][step.name],
+            await step.run(clients[target].db),
+            step.lowerIsBetter === true,
+          );
         }
       }
     }
@@ -204,21 +272,47 @@ async function main(): Promise<void> {
   }
   const rows: string[][] = [['figure', 'hearth', '@firestore-emulator/server', 'ratio']];
   const fmt = (v: Figure | undefined): string => (typeof v === 'number' ? v.toFixed(1) : String(v));
-  const ratio = (ours: Figure | undefined, peer: Figure | undefined, lowerIsBetter: boolean): string =>
-    typeof ours === 'number' && typeof peer === 'number' ? `${(lowerIsBetter ? peer / ours : ours / peer).toFixed(2)}x` : '-';
+  const ratio = (
+    ours: Figure | undefined,
+    peer: Figure | undefined,
+    lowerIsBetter: boolean,
+  ): string =>
+    typeof ours === 'number' && typeof peer === 'number'
+      ? `${(lowerIsBetter ? peer / ours : ours / peer).toFixed(2)}x`
+      : '-';
   for (const step of steps) {
-    rows.push([step.name, fmt(figures.hearth[step.name]), fmt(figures.peer[step.name]), ratio(figures.hearth[step.name], figures.peer[step.name], step.lowerIsBetter === true)]);
+    rows.push([
+      step.name,
+      fmt(figures.hearth[step.name]),
+      fmt(figures.peer[step.name]),
+      ratio(figures.hearth[step.name], figures.peer[step.name], step.lowerIsBetter === true),
+    ]);
   }
   const ready = { hearth: launched.hearth.ready, peer: launched.peer.ready };
-  rows.push(['ready since process start ms', fmt(ready.hearth.sinceProcessStart), fmt(ready.peer.sinceProcessStart), ratio(ready.hearth.sinceProcessStart, ready.peer.sinceProcessStart, true)]);
-  rows.push(['start call until ready ms', fmt(ready.hearth.startCall), fmt(ready.peer.startCall), ratio(ready.hearth.startCall, ready.peer.startCall, true)]);
+  rows.push([
+    'ready since process start ms',
+    fmt(ready.hearth.sinceProcessStart),
+    fmt(ready.peer.sinceProcessStart),
+    ratio(ready.hearth.sinceProcessStart, ready.peer.sinceProcessStart, true),
+  ]);
+  rows.push([
+    'start call until ready ms',
+    fmt(ready.hearth.startCall),
+    fmt(ready.peer.startCall),
+    ratio(ready.hearth.startCall, ready.peer.startCall, true),
+  ]);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));
-  console.log('ratio above 1: this emulator is better (throughput ours/peer; latency and start time peer/ours).');
+  console.log(
+    'ratio above 1: this emulator is better (throughput ours/peer; latency and start time peer/ours).',
+  );
 }
 
 if (process.argv.includes('--serve')) {
-  await serve(process.argv[process.argv.indexOf('--serve') + 1] as Target, process.argv[process.argv.indexOf('--serve') + 2]);
+  await serve(
+    process.argv[process.argv.indexOf('--serve') + 1] as Target,
+    process.argv[process.argv.indexOf('--serve') + 2],
+  );
 } else {
   await main();
 }

@@ -61,7 +61,12 @@ describe('documents', () => {
     await ref.set({ a: 1, nested: { x: 1, y: 2 }, 'dotted.key': 'v' });
     await ref.set({ nested: { z: 3 } }, { merge: true });
     await ref.update('nested.x', FieldValue.delete(), new FieldPath('dotted.key'), 'w', 'b', 2);
-    expect((await ref.get()).data()).toEqual({ a: 1, b: 2, nested: { y: 2, z: 3 }, 'dotted.key': 'w' });
+    expect((await ref.get()).data()).toEqual({
+      a: 1,
+      b: 2,
+      nested: { y: 2, z: 3 },
+      'dotted.key': 'w',
+    });
   });
 
   it('applies every transform', async () => {
@@ -92,7 +97,9 @@ describe('documents', () => {
     await expect(ref.create({ a: 2 })).rejects.toMatchObject({ code: 6 });
     await expect(db.doc('pre/none').update({ a: 1 })).rejects.toMatchObject({ code: 5 });
     const snap = await ref.get();
-    await expect(ref.update({ a: 3 }, { lastUpdateTime: Timestamp.fromMillis(1000) })).rejects.toMatchObject({ code: 9 });
+    await expect(
+      ref.update({ a: 3 }, { lastUpdateTime: Timestamp.fromMillis(1000) }),
+    ).rejects.toMatchObject({ code: 9 });
     await ref.update({ a: 3 }, { lastUpdateTime: snap.updateTime! });
     await expect(ref.delete({ exists: true })).resolves.toBeDefined();
     await expect(ref.delete({ exists: true })).rejects.toMatchObject({ code: 5 });
@@ -107,7 +114,9 @@ describe('documents', () => {
   });
 
   it('rejects documents over 1 MiB', async () => {
-    await expect(db.doc('limits/big').set({ s: 'x'.repeat(1_048_576) })).rejects.toMatchObject({ code: 3 });
+    await expect(db.doc('limits/big').set({ s: 'x'.repeat(1_048_576) })).rejects.toMatchObject({
+      code: 3,
+    });
     expect((await db.doc('limits/big').get()).exists).toBe(false);
   });
 
@@ -160,7 +169,10 @@ describe('transactions', () => {
     expect(total).toBe(3);
     const before = await db.doc('txnq/a').get();
     await db.doc('txnq/a').set({ v: 10 });
-    const old = await db.runTransaction((tx) => tx.get(db.doc('txnq/a')), { readOnly: true, readTime: before.readTime });
+    const old = await db.runTransaction((tx) => tx.get(db.doc('txnq/a')), {
+      readOnly: true,
+      readTime: before.readTime,
+    });
     expect(old.get('v')).toBe(1);
   });
 

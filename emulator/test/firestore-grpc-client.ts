@@ -24,18 +24,32 @@ export function rawClient(hostPort: string): RawClient {
     if (token !== '') m.set('authorization', `Bearer ${token}`);
     return m;
   };
-  const path = (method: string): string => (definition[method] as grpc.MethodDefinition<unknown, unknown>).path;
+  const path = (method: string): string =>
+    (definition[method] as grpc.MethodDefinition<unknown, unknown>).path;
   return {
     unary: (method, request, token) =>
       new Promise((resolve, reject) => {
         const d = definition[method] as grpc.MethodDefinition<Wire, Wire>;
-        client.makeUnaryRequest(d.path, d.requestSerialize, d.responseDeserialize, request, metadata(token), (e, r) => (e ? reject(e) : resolve(r as Wire)));
+        client.makeUnaryRequest(
+          d.path,
+          d.requestSerialize,
+          d.responseDeserialize,
+          request,
+          metadata(token),
+          (e, r) => (e ? reject(e) : resolve(r as Wire)),
+        );
       }),
     stream: (method, request, token) =>
       new Promise((resolve, reject) => {
         const d = definition[method] as grpc.MethodDefinition<Wire, Wire>;
         const items: Wire[] = [];
-        const call = client.makeServerStreamRequest(d.path, d.requestSerialize, d.responseDeserialize, request, metadata(token));
+        const call = client.makeServerStreamRequest(
+          d.path,
+          d.requestSerialize,
+          d.responseDeserialize,
+          request,
+          metadata(token),
+        );
         call.on('data', (item: Wire) => items.push(item));
         call.on('error', reject);
         call.on('end', () => resolve(items));
@@ -43,11 +57,23 @@ export function rawClient(hostPort: string): RawClient {
     unaryBytes: (method, bytes) =>
       new Promise((resolve, reject) => {
         const d = definition[method] as grpc.MethodDefinition<Wire, Wire>;
-        client.makeUnaryRequest(path(method), (b: Buffer) => b, d.responseDeserialize, bytes, metadata(), (e, r) => (e ? reject(e) : resolve(r)));
+        client.makeUnaryRequest(
+          path(method),
+          (b: Buffer) => b,
+          d.responseDeserialize,
+          bytes,
+          metadata(),
+          (e, r) => (e ? reject(e) : resolve(r)),
+        );
       }),
     bidi: (method, token) => {
       const d = definition[method] as grpc.MethodDefinition<Wire, Wire>;
-      return client.makeBidiStreamRequest(d.path, d.requestSerialize, d.responseDeserialize, metadata(token));
+      return client.makeBidiStreamRequest(
+        d.path,
+        d.requestSerialize,
+        d.responseDeserialize,
+        metadata(token),
+      );
     },
     close: () => client.close(),
   };

@@ -4,7 +4,11 @@
  */
 import { deleteApp, initializeApp, type App } from 'firebase-admin/app';
 import { getFirestore, type Firestore } from 'firebase-admin/firestore';
-import { startFirestore, type FirestoreEmulator, type FirestoreEmulatorOptions } from '../src/firestore/index.js';
+import {
+  startFirestore,
+  type FirestoreEmulator,
+  type FirestoreEmulatorOptions,
+} from '../src/firestore/index.js';
 
 export interface Harness {
   emulator: FirestoreEmulator;
@@ -13,7 +17,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: Partial<FirestoreEmulatorOptions> = {}): Promise<Harness> {
+export async function startHarness(
+  options: Partial<FirestoreEmulatorOptions> = {},
+): Promise<Harness> {
   const emulator = await startFirestore({ port: 0, log: () => {}, ...options });
   const hostPort = `${emulator.host}:${emulator.port}`;
   process.env['FIRESTORE_EMULATOR_HOST'] = hostPort;
@@ -34,7 +40,12 @@ export async function startHarness(options: Partial<FirestoreEmulatorOptions> = 
 }
 
 /** Plain HTTP against the emulator's control endpoints. */
-export async function http(hostPort: string, method: string, path: string, body?: unknown): Promise<{ status: number; text: string }> {
+export async function http(
+  hostPort: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; text: string }> {
   const init: RequestInit = { method };
   if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
   const res = await fetch(`http://${hostPort}${path}`, init);

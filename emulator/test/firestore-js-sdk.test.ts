@@ -1,7 +1,12 @@
 /** The firebase JS SDK in Node (gRPC) runs the shared scenarios against the emulator. */
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { deleteApp, initializeApp, type FirebaseApp } from 'firebase/app';
-import { connectFirestoreEmulator, getFirestore, terminate, type Firestore } from 'firebase/firestore';
+import {
+  connectFirestoreEmulator,
+  getFirestore,
+  terminate,
+  type Firestore,
+} from 'firebase/firestore';
 import { startHarness, type Harness } from './firestore-harness.js';
 import { scenarios } from './scenarios/firestore-js-sdk.js';
 

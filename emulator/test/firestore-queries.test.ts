@@ -4,7 +4,15 @@
  * implicit ordering, cursors, limits, offsets, projections, collection groups and aggregations.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AggregateField, FieldPath, Filter, GeoPoint, Timestamp, type Firestore, type Query } from 'firebase-admin/firestore';
+import {
+  AggregateField,
+  FieldPath,
+  Filter,
+  GeoPoint,
+  Timestamp,
+  type Firestore,
+  type Query,
+} from 'firebase-admin/firestore';
 import { startHarness, type Harness } from './firestore-harness.js';
 
 let harness: Harness;
@@ -39,7 +47,8 @@ beforeAll(async () => {
   };
   const batch = db.batch();
   // Ids are written in reverse so that insertion order cannot pass for ordering.
-  for (const id of Object.keys(mixed).reverse()) batch.set(db.collection('mixed').doc(id), { v: mixed[id] });
+  for (const id of Object.keys(mixed).reverse())
+    batch.set(db.collection('mixed').doc(id), { v: mixed[id] });
   batch.set(db.doc('mixed/m00'), { other: 1 });
   const rows: [string, number, number, string, string[]][] = [
     ['r1', 1, 9, 'red', ['a']],
@@ -49,7 +58,8 @@ beforeAll(async () => {
     ['r5', 4, 5, 'blue', ['a', 'c']],
     ['r6', 5, 4, 'red', ['b']],
   ];
-  for (const [id, a, b, color, tags] of rows) batch.set(db.collection('rows').doc(id), { a, b, color, tags, f: a + 0.5 });
+  for (const [id, a, b, color, tags] of rows)
+    batch.set(db.collection('rows').doc(id), { a, b, color, tags, f: a + 0.5 });
   batch.set(db.doc('rows/r7'), { a: 1.0, b: 1, color: 'red', tags: [], f: 1 });
   batch.set(db.doc('groups/g1/items/i1'), { n: 2 });
   batch.set(db.doc('groups/g2/items/i2'), { n: 1 });
@@ -61,27 +71,64 @@ afterAll(() => harness.close());
 
 describe('ordering across types', () => {
   it('orders null < booleans < numbers (NaN first) < timestamps < strings (UTF-8) < bytes < references < geo points < arrays < maps', async () => {
-    expect(await ids(db.collection('mixed').orderBy('v'))).toEqual(
-      ['m01', 'm02', 'm03', 'm04', 'm05', 'm06', 'm07', 'm08', 'm09', 'm10', 'm11', 'm12', 'm13', 'm14', 'm15', 'm16', 'm17', 'm18', 'm19', 'm20'],
-    );
+    expect(await ids(db.collection('mixed').orderBy('v'))).toEqual([
+      'm01',
+      'm02',
+      'm03',
+      'm04',
+      'm05',
+      'm06',
+      'm07',
+      'm08',
+      'm09',
+      'm10',
+      'm11',
+      'm12',
+      'm13',
+      'm14',
+      'm15',
+      'm16',
+      'm17',
+      'm18',
+      'm19',
+      'm20',
+    ]);
   });
   it('descending order reverses everything, including the implicit name order', async () => {
-    expect(await ids(db.collection('rows').orderBy('a', 'desc'))).toEqual(['r6', 'r5', 'r4', 'r3', 'r2', 'r7', 'r1']);
+    expect(await ids(db.collection('rows').orderBy('a', 'desc'))).toEqual([
+      'r6',
+      'r5',
+      'r4',
+      'r3',
+      'r2',
+      'r7',
+      'r1',
+    ]);
   });
 });
 
 describe('operators', () => {
   it('compares numbers numerically across int and double', async () => {
     expect(await ids(db.collection('rows').where('a', '==', 1))).toEqual(['r1', 'r7']);
-    expect(await ids(db.collection('mixed').where('v', '>=', 0))).toEqual(['m07', 'm08', 'm09', 'm10']);
+    expect(await ids(db.collection('mixed').where('v', '>=', 0))).toEqual([
+      'm07',
+      'm08',
+      'm09',
+      'm10',
+    ]);
   });
   it('range filters only match their own type', async () => {
     expect(await ids(db.collection('mixed').where('v', '>', ''))).toEqual(['m13', 'm14', 'm15']);
-    expect(await ids(db.collection('mixed').where('v', '<', Timestamp.fromMillis(1)))).toEqual(['m11']);
+    expect(await ids(db.collection('mixed').where('v', '<', Timestamp.fromMillis(1)))).toEqual([
+      'm11',
+    ]);
   });
   it('!= and not-in skip missing fields and nulls', async () => {
     expect(await ids(db.collection('mixed').where('v', '!=', 'a'))).toHaveLength(18);
-    expect(await ids(db.collection('rows').where('color', 'not-in', ['red', 'green']))).toEqual(['r2', 'r5']);
+    expect(await ids(db.collection('rows').where('color', 'not-in', ['red', 'green']))).toEqual([
+      'r2',
+      'r5',
+    ]);
   });
   it('null and NaN equality are IS_NULL and IS_NAN', async () => {
     expect(await ids(db.collection('mixed').where('v', '==', null))).toEqual(['m01']);
@@ -89,18 +136,37 @@ describe('operators', () => {
     expect(await ids(db.collection('mixed').where('v', '!=', null))).toHaveLength(19);
   });
   it('in, array-contains and array-contains-any', async () => {
-    expect(await ids(db.collection('rows').where('color', 'in', ['green', 'blue']))).toEqual(['r2', 'r4', 'r5']);
-    expect(await ids(db.collection('rows').where('tags', 'array-contains', 'a'))).toEqual(['r1', 'r2', 'r5']);
-    expect(await ids(db.collection('rows').where('tags', 'array-contains-any', ['b', 'c']))).toEqual(['r2', 'r4', 'r5', 'r6']);
+    expect(await ids(db.collection('rows').where('color', 'in', ['green', 'blue']))).toEqual([
+      'r2',
+      'r4',
+      'r5',
+    ]);
+    expect(await ids(db.collection('rows').where('tags', 'array-contains', 'a'))).toEqual([
+      'r1',
+      'r2',
+      'r5',
+    ]);
+    expect(
+      await ids(db.collection('rows').where('tags', 'array-contains-any', ['b', 'c'])),
+    ).toEqual(['r2', 'r4', 'r5', 'r6']);
   });
   it('filters on the document id', async () => {
-    expect(await ids(db.collection('rows').where(FieldPath.documentId(), '>', db.doc('rows/r5')))).toEqual(['r6', 'r7']);
+    expect(
+      await ids(db.collection('rows').where(FieldPath.documentId(), '>', db.doc('rows/r5'))),
+    ).toEqual(['r6', 'r7']);
   });
 });
 
 describe('composite filters and inequalities', () => {
   it('OR of ANDs, ordered by the inequality field', async () => {
-    const q = db.collection('rows').where(Filter.or(Filter.where('color', '==', 'green'), Filter.and(Filter.where('color', '==', 'red'), Filter.where('b', '>=', 7))));
+    const q = db
+      .collection('rows')
+      .where(
+        Filter.or(
+          Filter.where('color', '==', 'green'),
+          Filter.and(Filter.where('color', '==', 'red'), Filter.where('b', '>=', 7)),
+        ),
+      );
     expect(await ids(q)).toEqual(['r4', 'r3', 'r1']);
   });
   it('several inequality fields order implicitly by field name, then by name', async () => {
@@ -137,9 +203,21 @@ describe('collection groups and aggregations', () => {
     expect(await ids(db.collectionGroup('items').orderBy('n'))).toEqual(['i0', 'i2', 'i1', 'i3']);
   });
   it('count, sum and avg follow Firestore numeric rules', async () => {
-    const snap = await db.collection('rows').aggregate({ n: AggregateField.count(), s: AggregateField.sum('a'), avg: AggregateField.average('b'), none: AggregateField.average('missing') }).get();
+    const snap = await db
+      .collection('rows')
+      .aggregate({
+        n: AggregateField.count(),
+        s: AggregateField.sum('a'),
+        avg: AggregateField.average('b'),
+        none: AggregateField.average('missing'),
+      })
+      .get();
     expect(snap.data()).toEqual({ n: 7, s: 18, avg: 40 / 7, none: null });
-    const ints = await db.collection('rows').where('color', '==', 'blue').aggregate({ s: AggregateField.sum('a') }).get();
+    const ints = await db
+      .collection('rows')
+      .where('color', '==', 'blue')
+      .aggregate({ s: AggregateField.sum('a') })
+      .get();
     expect(ints.data().s).toBe(6);
   });
 });

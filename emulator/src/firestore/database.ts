@@ -44,7 +44,12 @@ export interface CommitOutcome {
  * `auth` is who wrote: null for admin callers and the emulator itself. `cleared` marks the
  * emulator's own wipe (DELETE .../documents): listeners see the removals, but it is not a commit.
  */
-export type ChangeListener = (changes: DocumentChange[], time: Micros, auth: AuthContext | null, cleared: boolean) => void;
+export type ChangeListener = (
+  changes: DocumentChange[],
+  time: Micros,
+  auth: AuthContext | null,
+  cleared: boolean,
+) => void;
 
 export class Database {
   readonly store: DocumentStore;
@@ -67,7 +72,10 @@ export class Database {
   pathOf(name: string): string {
     const parsed = parseDocumentName(name);
     if (parsed.projectId !== this.id.projectId || parsed.database !== this.id.database) {
-      throw new FirestoreError(Code.INVALID_ARGUMENT, `Document ${name} is not in database projects/${this.id.projectId}/databases/${this.id.database}.`);
+      throw new FirestoreError(
+        Code.INVALID_ARGUMENT,
+        `Document ${name} is not in database projects/${this.id.projectId}/databases/${this.id.database}.`,
+      );
     }
     return parsed.path;
   }
@@ -84,13 +92,22 @@ export class Database {
    * Applies the writes atomically. `authorize` sees the prepared batch and may throw to refuse it;
    * `txn`'s reads are validated first.
    */
-  commit(writes: Write[], options: { txn?: Transaction; auth?: AuthContext | null; authorize?: (prepared: PreparedCommit) => void } = {}): CommitOutcome {
+  commit(
+    writes: Write[],
+    options: {
+      txn?: Transaction;
+      auth?: AuthContext | null;
+      authorize?: (prepared: PreparedCommit) => void;
+    } = {},
+  ): CommitOutcome {
     for (const write of writes) validateWrite(write);
-    if (options.txn) this.transactions.validate(options.txn, (path) => this.store.lastChanged(path));
+    if (options.txn)
+      this.transactions.validate(options.txn, (path) => this.store.lastChanged(path));
     const time = this.clock.next();
     const commitTime = microsToTimestamp(time);
     const overlay = new Map<string, StoredDocument | null>();
-    const current = (path: string): StoredDocument | null => (overlay.has(path) ? (overlay.get(path) as StoredDocument | null) : this.store.get(path));
+    const current = (path: string): StoredDocument | null =>
+      overlay.has(path) ? (overlay.get(path) as StoredDocument | null) : this.store.get(path);
     const pending: PendingWrite[] = [];
     const writeResults: WriteResult[] = [];
     for (const write of writes) {
@@ -99,7 +116,11 @@ export class Database {
       const before = current(path);
       const outcome = applyWrite(write, before, commitTime);
       if (outcome.after === 'unchanged') {
-        writeResults.push(before ? { updateTime: before.updateTime, transformResults: [] } : { transformResults: [] });
+        writeResults.push(
+          before
+            ? { updateTime: before.updateTime, transformResults: [] }
+            : { transformResults: [] },
+        );
         continue;
       }
       let after: StoredDocument | null = null;
@@ -108,11 +129,20 @@ export class Database {
         const unchanged = before !== null && fieldsEqual(before.fields, outcome.after.fields);
         after = unchanged
           ? before
-          : { name: documentName(this.id, path), fields: outcome.after.fields, createTime: before?.createTime ?? commitTime, updateTime: commitTime };
+          : {
+              name: documentName(this.id, path),
+              fields: outcome.after.fields,
+              createTime: before?.createTime ?? commitTime,
+              updateTime: commitTime,
+            };
       }
       overlay.set(path, after);
       pending.push({ path, before, after });
-      writeResults.push(after ? { updateTime: after.updateTime, transformResults: outcome.transformResults } : { transformResults: [] });
+      writeResults.push(
+        after
+          ? { updateTime: after.updateTime, transformResults: outcome.transformResults }
+          : { transformResults: [] },
+      );
     }
     options.authorize?.({ time, writes: pending, after: current });
     const changes: DocumentChange[] = [];
@@ -134,7 +164,12 @@ export class Database {
     return changes;
   }
 
-  private publish(changes: DocumentChange[], time: Micros, auth: AuthContext | null, cleared: boolean): void {
+  private publish(
+    changes: DocumentChange[],
+    time: Micros,
+    auth: AuthContext | null,
+    cleared: boolean,
+  ): void {
     for (const listener of this.listeners) listener(changes, time, auth, cleared);
   }
 }

@@ -10,7 +10,12 @@ import type { DocumentChange } from './store/document_store.js';
 import type { Micros } from './store/clock.js';
 import type { AuthContext } from '../rules/api.js';
 
-export type CommitObserver = (db: Database, changes: DocumentChange[], time: Micros, auth: AuthContext | null) => void;
+export type CommitObserver = (
+  db: Database,
+  changes: DocumentChange[],
+  time: Micros,
+  auth: AuthContext | null,
+) => void;
 
 export class Databases {
   readonly clock = new Clock();

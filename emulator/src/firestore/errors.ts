@@ -32,7 +32,8 @@ export class FirestoreError extends Error {
   }
 }
 
-export const invalidArgument = (message: string): FirestoreError => new FirestoreError(Code.INVALID_ARGUMENT, message);
+export const invalidArgument = (message: string): FirestoreError =>
+  new FirestoreError(Code.INVALID_ARGUMENT, message);
 
 /** Turns anything thrown inside a handler into a FirestoreError; unexpected bugs become INTERNAL. */
 export function toFirestoreError(error: unknown): FirestoreError {

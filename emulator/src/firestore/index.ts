@@ -56,7 +56,9 @@ export interface FirestoreEmulator {
   close(): Promise<void>;
 }
 
-export async function startFirestore(options: FirestoreEmulatorOptions): Promise<FirestoreEmulator> {
+export async function startFirestore(
+  options: FirestoreEmulatorOptions,
+): Promise<FirestoreEmulator> {
   const log = options.log ?? ((line: string) => console.log(line));
   const databases = new Databases();
   const rules = new RulesRegistry(compileRuleset, log);
@@ -90,7 +92,11 @@ export async function startFirestore(options: FirestoreEmulatorOptions): Promise
       database: db.id.database,
       commitTime: microsToTimestamp(time),
       auth,
-      changes: changes.map((c) => ({ name: documentName(db.id, c.path), before: c.before, after: c.after })),
+      changes: changes.map((c) => ({
+        name: documentName(db.id, c.path),
+        before: c.before,
+        after: c.after,
+      })),
     };
     for (const listener of listeners) {
       try {
@@ -104,7 +110,8 @@ export async function startFirestore(options: FirestoreEmulatorOptions): Promise
   return {
     host: server.host,
     port: server.port,
-    documentAccess: (projectId, database = '(default)') => documentAccess(databases, projectId, database),
+    documentAccess: (projectId, database = '(default)') =>
+      documentAccess(databases, projectId, database),
     onCommit: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -3,7 +3,11 @@
  * The HTTP/2 connection preface ("PRI * HTTP/2.0") goes to grpc-js, anything else (HTTP/1.1:
  * REST, WebChannel, control endpoints) to a node:http server.
  */
-import { createServer as createHttpServer, type RequestListener, type Server as HttpServer } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type RequestListener,
+  type Server as HttpServer,
+} from 'node:http';
 import { createServer as createNetServer, type Server as NetServer, type Socket } from 'node:net';
 import * as grpc from '@grpc/grpc-js';
 
@@ -15,8 +19,15 @@ export interface PortServer {
   close(): Promise<void>;
 }
 
-export async function listenOnePort(options: { host: string; port: number; grpcServer: grpc.Server; http: RequestListener }): Promise<PortServer> {
-  const injector = options.grpcServer.createConnectionInjector(grpc.ServerCredentials.createInsecure());
+export async function listenOnePort(options: {
+  host: string;
+  port: number;
+  grpcServer: grpc.Server;
+  http: RequestListener;
+}): Promise<PortServer> {
+  const injector = options.grpcServer.createConnectionInjector(
+    grpc.ServerCredentials.createInsecure(),
+  );
   const http: HttpServer = createHttpServer({ keepAliveTimeout: 5_000 }, options.http);
   const sockets = new Set<Socket>();
 

@@ -15,7 +15,14 @@ import type { StoredDocument } from './model/document.js';
 import { formatFieldPath } from './model/field_path.js';
 import { compareResourceNames } from './model/value_order.js';
 import type { Write } from './model/mutation.js';
-import { databaseRoot, joinPath, parseDatabaseName, parseDocumentName, parseParentName, type DatabaseId } from './model/path.js';
+import {
+  databaseRoot,
+  joinPath,
+  parseDatabaseName,
+  parseDocumentName,
+  parseParentName,
+  type DatabaseId,
+} from './model/path.js';
 import { resolveAggregations } from './query/aggregation.js';
 import { planQuery, type QueryPlan } from './query/plan.js';
 import { runQuery } from './query/run_query.js';
@@ -49,7 +56,9 @@ function autoId(): string {
 
 function sameDatabase(a: DatabaseId, b: DatabaseId): void {
   if (a.projectId !== b.projectId || a.database !== b.database) {
-    throw invalidArgument(`Resource is not in database projects/${b.projectId}/databases/${b.database}.`);
+    throw invalidArgument(
+      `Resource is not in database projects/${b.projectId}/databases/${b.database}.`,
+    );
   }
 }
 
@@ -66,24 +75,37 @@ export class FirestoreService {
   // ---- reads ----
 
   private beginTransaction(db: Database, options: T.TransactionOptions | undefined): Transaction {
-    if (options?.readOnly && options.readWrite) throw invalidArgument('Transaction options cannot be both read-only and read-write.');
+    if (options?.readOnly && options.readWrite)
+      throw invalidArgument('Transaction options cannot be both read-only and read-write.');
     if (options?.readOnly) {
-      const readTime = options.readOnly.readTime ? this.checkReadTime(db, options.readOnly.readTime) : db.clock.now();
+      const readTime = options.readOnly.readTime
+        ? this.checkReadTime(db, options.readOnly.readTime)
+        : db.clock.now();
       return db.transactions.begin(true, readTime);
     }
     return db.transactions.begin(false);
   }
 
   private checkReadTime(db: Database, ts: T.ReadConsistency['readTime']): Micros {
-    if (!ts || !Number.isFinite(ts.seconds) || !Number.isInteger(ts.nanos) || ts.nanos < 0 || ts.nanos > 999_999_999) throw invalidArgument('Invalid read time.');
+    if (
+      !ts ||
+      !Number.isFinite(ts.seconds) ||
+      !Number.isInteger(ts.nanos) ||
+      ts.nanos < 0 ||
+      ts.nanos > 999_999_999
+    )
+      throw invalidArgument('Invalid read time.');
     const micros = timestampToMicros(ts);
     if (micros > db.clock.now()) throw invalidArgument('read_time cannot be in the future.');
     return micros;
   }
 
   private readContext(db: Database, request: T.ReadConsistency): ReadContext {
-    const selectors = [request.transaction, request.newTransaction, request.readTime].filter((s) => s !== undefined).length;
-    if (selectors > 1) throw invalidArgument('Only one of transaction, new_transaction and read_time may be set.');
+    const selectors = [request.transaction, request.newTransaction, request.readTime].filter(
+      (s) => s !== undefined,
+    ).length;
+    if (selectors > 1)
+      throw invalidArgument('Only one of transaction, new_transaction and read_time may be set.');
     if (request.transaction) {
       const txn = db.transactions.get(request.transaction);
       return txn.readOnly ? { txn, readTime: txn.readTime as Micros } : { txn };
@@ -99,14 +121,21 @@ export class FirestoreService {
   }
 
   /** Reads one document, locking it first inside a read-write transaction. */
-  private async readDocument(db: Database, path: string, context: ReadContext): Promise<StoredDocument | null> {
+  private async readDocument(
+    db: Database,
+    path: string,
+    context: ReadContext,
+  ): Promise<StoredDocument | null> {
     if (context.txn && !context.txn.readOnly) {
       await db.transactions.lockForRead(context.txn, path, () => db.store.lastChanged(path));
     }
     return db.store.get(path, context.readTime);
   }
 
-  private responseTime(db: Database, context: ReadContext): T.BatchGetDocumentsResponse['readTime'] {
+  private responseTime(
+    db: Database,
+    context: ReadContext,
+  ): T.BatchGetDocumentsResponse['readTime'] {
     return microsToTimestamp(context.readTime ?? db.clock.now());
   }
 
@@ -121,10 +150,14 @@ export class FirestoreService {
     return toDocument(doc, request.mask);
   }
 
-  async batchGetDocuments(caller: Caller, request: T.BatchGetDocumentsRequest): Promise<T.BatchGetDocumentsResponse[]> {
+  async batchGetDocuments(
+    caller: Caller,
+    request: T.BatchGetDocumentsRequest,
+  ): Promise<T.BatchGetDocumentsResponse[]> {
     const dbId = parseDatabaseName(request.database);
     const db = this.database(dbId);
-    if (!Array.isArray(request.documents)) throw invalidArgument('documents must be a list of names.');
+    if (!Array.isArray(request.documents))
+      throw invalidArgument('documents must be a list of names.');
     const names = request.documents.map((n) => {
       const parsed = parseDocumentName(n);
       sameDatabase(parsed, dbId);
@@ -136,11 +169,17 @@ export class FirestoreService {
       const doc = await this.readDocument(db, name.path, context);
       this.authorizer.authorizeGet(caller, db, name.path, doc);
       const readTime = this.responseTime(db, context);
-      const response: T.BatchGetDocumentsResponse = doc ? { found: toDocument(doc, request.mask), readTime } : { missing: `${databaseRoot(db.id)}/${name.path}`, readTime };
+      const response: T.BatchGetDocumentsResponse = doc
+        ? { found: toDocument(doc, request.mask), readTime }
+        : { missing: `${databaseRoot(db.id)}/${name.path}`, readTime };
       responses.push(response);
     }
     if (context.newTransaction) {
-      if (responses.length === 0) responses.push({ transaction: context.newTransaction, readTime: this.responseTime(db, context) });
+      if (responses.length === 0)
+        responses.push({
+          transaction: context.newTransaction,
+          readTime: this.responseTime(db, context),
+        });
       else (responses[0] as T.BatchGetDocumentsResponse).transaction = context.newTransaction;
     }
     return responses;
@@ -153,7 +192,12 @@ export class FirestoreService {
   }
 
   /** Runs a query for a caller, with rules and, inside a read-write transaction, locks and a commit-time re-check. */
-  private async query(caller: Caller, db: Database, plan: QueryPlan, context: ReadContext): Promise<StoredDocument[]> {
+  private async query(
+    caller: Caller,
+    db: Database,
+    plan: QueryPlan,
+    context: ReadContext,
+  ): Promise<StoredDocument[]> {
     this.authorizer.authorizeList(caller, db, plan);
     const docs = runQuery(plan, db.store, context.readTime);
     const txn = context.txn;
@@ -163,7 +207,12 @@ export class FirestoreService {
         await db.transactions.lockForRead(txn, path, () => db.store.lastChanged(path));
       }
       const seen = docs.map((d) => d.name).join('\n');
-      txn.queryChecks.push(() => runQuery(plan, db.store).map((d) => d.name).join('\n') === seen);
+      txn.queryChecks.push(
+        () =>
+          runQuery(plan, db.store)
+            .map((d) => d.name)
+            .join('\n') === seen,
+      );
       return runQuery(plan, db.store);
     }
     return docs;
@@ -180,40 +229,63 @@ export class FirestoreService {
       readTime,
     }));
     if (responses.length === 0) responses.push({ readTime });
-    if (context.newTransaction) (responses[0] as T.RunQueryResponse).transaction = context.newTransaction;
+    if (context.newTransaction)
+      (responses[0] as T.RunQueryResponse).transaction = context.newTransaction;
     (responses[responses.length - 1] as T.RunQueryResponse).done = true;
     return responses;
   }
 
-  async runAggregationQuery(caller: Caller, request: T.RunAggregationQueryRequest): Promise<T.RunAggregationQueryResponse[]> {
+  async runAggregationQuery(
+    caller: Caller,
+    request: T.RunAggregationQueryRequest,
+  ): Promise<T.RunAggregationQueryResponse[]> {
     const aggregationQuery = request.structuredAggregationQuery;
-    if (!aggregationQuery || typeof aggregationQuery !== 'object') throw invalidArgument('Missing structured aggregation query.');
+    if (!aggregationQuery || typeof aggregationQuery !== 'object')
+      throw invalidArgument('Missing structured aggregation query.');
     const aggregations = resolveAggregations(aggregationQuery.aggregations);
     const { db, plan } = this.plan(request.parent, aggregationQuery.structuredQuery);
     const context = this.readContext(db, request);
     const docs = await this.query(caller, db, plan, context);
     const aggregateFields: T.Document['fields'] = {};
     for (const a of aggregations) aggregateFields[a.alias] = a.compute(docs);
-    const response: T.RunAggregationQueryResponse = { result: { aggregateFields }, readTime: this.responseTime(db, context) };
+    const response: T.RunAggregationQueryResponse = {
+      result: { aggregateFields },
+      readTime: this.responseTime(db, context),
+    };
     if (context.newTransaction) response.transaction = context.newTransaction;
     return [response];
   }
 
-  async listDocuments(caller: Caller, request: T.ListDocumentsRequest): Promise<T.ListDocumentsResponse> {
-    if (typeof request.collectionId !== 'string' || request.collectionId === '' || request.collectionId.includes('/')) {
+  async listDocuments(
+    caller: Caller,
+    request: T.ListDocumentsRequest,
+  ): Promise<T.ListDocumentsResponse> {
+    if (
+      typeof request.collectionId !== 'string' ||
+      request.collectionId === '' ||
+      request.collectionId.includes('/')
+    ) {
       throw invalidArgument('ListDocuments needs a collection id.');
     }
     const pageSize = request.pageSize ?? 0;
     const offset = request.pageToken ? Number.parseInt(request.pageToken, 10) : 0;
-    if (!Number.isInteger(pageSize) || pageSize < 0 || !Number.isInteger(offset) || offset < 0) throw invalidArgument('Invalid page size or page token.');
-    const query: StructuredQuery = { from: [{ collectionId: request.collectionId }], orderBy: parseOrderBy(request.orderBy) };
+    if (!Number.isInteger(pageSize) || pageSize < 0 || !Number.isInteger(offset) || offset < 0)
+      throw invalidArgument('Invalid page size or page token.');
+    const query: StructuredQuery = {
+      from: [{ collectionId: request.collectionId }],
+      orderBy: parseOrderBy(request.orderBy),
+    };
     const { db, plan } = this.plan(request.parent, query);
     const context = this.readContext(db, request);
     if (context.newTransaction) throw invalidArgument('ListDocuments cannot begin a transaction.');
-    let docs: T.Document[] = (await this.query(caller, db, plan, context)).map((d) => toDocument(d, request.mask));
+    let docs: T.Document[] = (await this.query(caller, db, plan, context)).map((d) =>
+      toDocument(d, request.mask),
+    );
     if (request.showMissing) {
       const collection = joinPath(plan.parentPath, plan.collectionId);
-      const missing = db.store.missingWithChildren(collection, context.readTime).map((path) => ({ name: `${databaseRoot(db.id)}/${path}`, fields: {} }));
+      const missing = db.store
+        .missingWithChildren(collection, context.readTime)
+        .map((path) => ({ name: `${databaseRoot(db.id)}/${path}`, fields: {} }));
       docs = [...docs, ...missing].sort((a, b) => compareResourceNames(a.name, b.name));
     }
     const page = pageSize > 0 ? docs.slice(offset, offset + pageSize) : docs.slice(offset);
@@ -221,10 +293,17 @@ export class FirestoreService {
     return { documents: page, nextPageToken: next };
   }
 
-  async listCollectionIds(caller: Caller, request: T.ListCollectionIdsRequest): Promise<T.ListCollectionIdsResponse> {
+  async listCollectionIds(
+    caller: Caller,
+    request: T.ListCollectionIdsRequest,
+  ): Promise<T.ListCollectionIdsResponse> {
     const parent = parseParentName(request.parent);
     const db = this.database(parent);
-    if (!caller.admin && this.authorizer.hasRules(db)) throw new FirestoreError(Code.PERMISSION_DENIED, 'ListCollectionIds is only available to privileged callers.');
+    if (!caller.admin && this.authorizer.hasRules(db))
+      throw new FirestoreError(
+        Code.PERMISSION_DENIED,
+        'ListCollectionIds is only available to privileged callers.',
+      );
     const readTime = request.readTime ? this.checkReadTime(db, request.readTime) : undefined;
     const ids = db.store.collectionIds(parent.path, readTime).sort();
     const start = request.pageToken ? ids.findIndex((id) => id > (request.pageToken as string)) : 0;
@@ -237,14 +316,18 @@ export class FirestoreService {
 
   // ---- writes ----
 
-  async beginTransactionRpc(_caller: Caller, request: T.BeginTransactionRequest): Promise<T.BeginTransactionResponse> {
+  async beginTransactionRpc(
+    _caller: Caller,
+    request: T.BeginTransactionRequest,
+  ): Promise<T.BeginTransactionResponse> {
     const db = this.database(parseDatabaseName(request.database));
     return { transaction: TransactionRegistry.idBytes(this.beginTransaction(db, request.options)) };
   }
 
   async rollback(_caller: Caller, request: T.RollbackRequest): Promise<void> {
     const db = this.database(parseDatabaseName(request.database));
-    if (!request.transaction || request.transaction.length === 0) throw invalidArgument('Missing transaction.');
+    if (!request.transaction || request.transaction.length === 0)
+      throw invalidArgument('Missing transaction.');
     let txn: Transaction;
     try {
       txn = db.transactions.get(request.transaction);
@@ -257,7 +340,12 @@ export class FirestoreService {
   }
 
   /** One atomic commit for a caller, with rules, inside a transaction when given. */
-  private async commitWrites(caller: Caller, db: Database, writes: Write[], transaction?: Uint8Array): Promise<T.CommitResponse> {
+  private async commitWrites(
+    caller: Caller,
+    db: Database,
+    writes: Write[],
+    transaction?: Uint8Array,
+  ): Promise<T.CommitResponse> {
     if (!Array.isArray(writes)) throw invalidArgument('writes must be a list.');
     const authorize = this.authorizer.commitCheck(caller, db);
     if (!transaction || transaction.length === 0) {
@@ -266,9 +354,14 @@ export class FirestoreService {
     }
     const txn = db.transactions.get(transaction);
     try {
-      if (txn.readOnly && writes.length > 0) throw invalidArgument('A read-only transaction cannot write.');
+      if (txn.readOnly && writes.length > 0)
+        throw invalidArgument('A read-only transaction cannot write.');
       await db.lockWrites(txn, writes);
-      const outcome = db.commit(writes, { txn, auth: caller.auth, ...(authorize ? { authorize } : {}) });
+      const outcome = db.commit(writes, {
+        txn,
+        auth: caller.auth,
+        ...(authorize ? { authorize } : {}),
+      });
       return { writeResults: outcome.writeResults, commitTime: microsToTimestamp(outcome.time) };
     } finally {
       db.transactions.finish(txn);
@@ -277,7 +370,12 @@ export class FirestoreService {
 
   async commit(caller: Caller, request: T.CommitRequest): Promise<T.CommitResponse> {
     const dbId = parseDatabaseName(request.database);
-    return this.commitWrites(caller, this.database(dbId), request.writes ?? [], request.transaction);
+    return this.commitWrites(
+      caller,
+      this.database(dbId),
+      request.writes ?? [],
+      request.transaction,
+    );
   }
 
   async batchWrite(caller: Caller, request: T.BatchWriteRequest): Promise<T.BatchWriteResponse> {
@@ -285,8 +383,10 @@ export class FirestoreService {
     if (!Array.isArray(request.writes)) throw invalidArgument('writes must be a list.');
     const names = new Set<string>();
     for (const write of request.writes) {
-      const name = write?.update?.name ?? write?.delete ?? write?.verify ?? write?.transform?.document;
-      if (name !== undefined && names.has(name)) throw invalidArgument(`BatchWrite cannot write ${name} more than once.`);
+      const name =
+        write?.update?.name ?? write?.delete ?? write?.verify ?? write?.transform?.document;
+      if (name !== undefined && names.has(name))
+        throw invalidArgument(`BatchWrite cannot write ${name} more than once.`);
       if (name !== undefined) names.add(name);
     }
     const response: T.BatchWriteResponse = { writeResults: [], status: [] };
@@ -306,12 +406,18 @@ export class FirestoreService {
 
   async createDocument(caller: Caller, request: T.CreateDocumentRequest): Promise<T.Document> {
     const parent = parseParentName(request.parent);
-    if (typeof request.collectionId !== 'string' || request.collectionId === '') throw invalidArgument('CreateDocument needs a collection id.');
+    if (typeof request.collectionId !== 'string' || request.collectionId === '')
+      throw invalidArgument('CreateDocument needs a collection id.');
     const id = request.documentId || autoId();
     const name = `${databaseRoot(parent)}/${joinPath(joinPath(parent.path, request.collectionId), id)}`;
     parseDocumentName(name);
     const db = this.database(parent);
-    await this.commitWrites(caller, db, [{ update: { name, fields: request.document?.fields ?? {} }, currentDocument: { exists: false } }]);
+    await this.commitWrites(caller, db, [
+      {
+        update: { name, fields: request.document?.fields ?? {} },
+        currentDocument: { exists: false },
+      },
+    ]);
     return toDocument(db.store.get(db.pathOf(name)) as StoredDocument, request.mask);
   }
 
@@ -319,7 +425,9 @@ export class FirestoreService {
     if (!request.document) throw invalidArgument('UpdateDocument needs a document.');
     const name = parseDocumentName(request.document.name);
     const db = this.database(name);
-    const write: Write = { update: { name: request.document.name, fields: request.document.fields ?? {} } };
+    const write: Write = {
+      update: { name: request.document.name, fields: request.document.fields ?? {} },
+    };
     if (request.updateMask) write.updateMask = request.updateMask.fieldPaths ?? [];
     if (request.currentDocument) write.currentDocument = request.currentDocument;
     await this.commitWrites(caller, db, [write]);
@@ -335,7 +443,10 @@ export class FirestoreService {
 
   // ---- streams ----
 
-  openListen(caller: Caller, sink: T.StreamSink<T.ListenResponse>): T.StreamSession<T.ListenRequest> {
+  openListen(
+    caller: Caller,
+    sink: T.StreamSink<T.ListenResponse>,
+  ): T.StreamSession<T.ListenRequest> {
     return new ListenSession(
       {
         database: (name) => this.database(parseDatabaseName(name)),
@@ -346,7 +457,8 @@ export class FirestoreService {
   }
 
   private resolveTarget(caller: Caller, db: Database, target: T.Target): TargetSpec {
-    if (target.query && target.documents) throw invalidArgument('A target is either a query or documents.');
+    if (target.query && target.documents)
+      throw invalidArgument('A target is either a query or documents.');
     if (target.query) {
       const parent = parseParentName(target.query.parent);
       sameDatabase(parent, db.id);
@@ -367,7 +479,11 @@ export class FirestoreService {
   }
 
   openWrite(caller: Caller, sink: T.StreamSink<T.WriteResponse>): T.StreamSession<T.WriteRequest> {
-    return new WriteSession((name) => this.database(parseDatabaseName(name)), (db, writes) => this.commitWrites(caller, db, writes), sink);
+    return new WriteSession(
+      (name) => this.database(parseDatabaseName(name)),
+      (db, writes) => this.commitWrites(caller, db, writes),
+      sink,
+    );
   }
 }
 
@@ -381,7 +497,11 @@ function parseOrderBy(orderBy: string | undefined): NonNullable<StructuredQuery[
   if (!orderBy) return [];
   return orderBy.split(',').map((term) => {
     const [field, direction, extra] = term.trim().split(/\s+/);
-    if (!field || extra !== undefined || (direction && !/^(asc|desc)$/i.test(direction))) throw invalidArgument(`Invalid order_by: ${orderBy}`);
-    return { field: { fieldPath: field }, direction: direction?.toLowerCase() === 'desc' ? 'DESCENDING' : 'ASCENDING' };
+    if (!field || extra !== undefined || (direction && !/^(asc|desc)$/i.test(direction)))
+      throw invalidArgument(`Invalid order_by: ${orderBy}`);
+    return {
+      field: { fieldPath: field },
+      direction: direction?.toLowerCase() === 'desc' ? 'DESCENDING' : 'ASCENDING',
+    };
   });
 }

@@ -172,7 +172,13 @@ export interface ListenRequest {
 }
 export type TargetChangeType = 'NO_CHANGE' | 'ADD' | 'REMOVE' | 'CURRENT' | 'RESET';
 export interface ListenResponse {
-  targetChange?: { targetChangeType: TargetChangeType; targetIds: number[]; cause?: Status; resumeToken?: Uint8Array; readTime?: Timestamp };
+  targetChange?: {
+    targetChangeType: TargetChangeType;
+    targetIds: number[];
+    cause?: Status;
+    resumeToken?: Uint8Array;
+    readTime?: Timestamp;
+  };
   documentChange?: { document: Document; targetIds: number[]; removedTargetIds: number[] };
   documentDelete?: { document: string; removedTargetIds: number[]; readTime: Timestamp };
   documentRemove?: { document: string; removedTargetIds: number[]; readTime: Timestamp };

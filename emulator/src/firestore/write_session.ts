@@ -7,7 +7,13 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from './database.js';
 import { invalidArgument } from './errors.js';
 import type { Write } from './model/mutation.js';
-import type { CommitResponse, StreamSession, StreamSink, WriteRequest, WriteResponse } from './service_types.js';
+import type {
+  CommitResponse,
+  StreamSession,
+  StreamSink,
+  WriteRequest,
+  WriteResponse,
+} from './service_types.js';
 
 export class WriteSession implements StreamSession<WriteRequest> {
   private readonly streamId = randomBytes(12).toString('hex');
@@ -30,14 +36,23 @@ export class WriteSession implements StreamSession<WriteRequest> {
   async handle(request: WriteRequest): Promise<void> {
     if (this.closed) return;
     if (!this.db) {
-      if (request.streamId) throw invalidArgument('Resuming a write stream by id is not supported; open a new stream.');
-      if (request.writes && request.writes.length > 0) throw invalidArgument('The first request on a write stream is the handshake and carries no writes.');
+      if (request.streamId)
+        throw invalidArgument('Resuming a write stream by id is not supported; open a new stream.');
+      if (request.writes && request.writes.length > 0)
+        throw invalidArgument(
+          'The first request on a write stream is the handshake and carries no writes.',
+        );
       this.db = this.database(request.database);
       this.sink.send({ streamId: this.streamId, streamToken: this.nextToken(), writeResults: [] });
       return;
     }
     const result = await this.commit(this.db, request.writes ?? []);
-    this.sink.send({ streamId: this.streamId, streamToken: this.nextToken(), writeResults: result.writeResults, commitTime: result.commitTime });
+    this.sink.send({
+      streamId: this.streamId,
+      streamToken: this.nextToken(),
+      writeResults: result.writeResults,
+      commitTime: result.commitTime,
+    });
   }
 
   close(): void {

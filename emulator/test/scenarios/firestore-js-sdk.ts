@@ -56,7 +56,11 @@ function equal(actual: unknown, expected: unknown, what: string): void {
 const ids = (snap: QuerySnapshot<DocumentData>): string[] => snap.docs.map((d) => d.id);
 
 /** Collects snapshots of a query until `count` have arrived, running `steps` after the first. */
-function watch(q: Query<DocumentData>, snapshots: number, steps: () => Promise<void>): Promise<string[][]> {
+function watch(
+  q: Query<DocumentData>,
+  snapshots: number,
+  steps: () => Promise<void>,
+): Promise<string[][]> {
   return new Promise((resolve, reject) => {
     const seen: string[][] = [];
     const unsubscribe = onSnapshot(
@@ -92,10 +96,32 @@ export const scenarios: Scenario[] = [
     name: 'writes and reads a document with every value type',
     async run(db, prefix) {
       const ref = doc(db, `${prefix}-types/one`);
-      await setDoc(ref, { s: 'x', n: 1, d: 0.5, b: false, nil: null, t: Timestamp.fromMillis(1234), arr: [1, 'two'], map: { k: 'v' } });
+      await setDoc(ref, {
+        s: 'x',
+        n: 1,
+        d: 0.5,
+        b: false,
+        nil: null,
+        t: Timestamp.fromMillis(1234),
+        arr: [1, 'two'],
+        map: { k: 'v' },
+      });
       const snap = await getDoc(ref);
       const data = snap.data() as DocumentData;
-      equal([data['s'], data['n'], data['d'], data['b'], data['nil'], (data['t'] as Timestamp).toMillis(), data['arr'], data['map']], ['x', 1, 0.5, false, null, 1234, [1, 'two'], { k: 'v' }], 'round trip');
+      equal(
+        [
+          data['s'],
+          data['n'],
+          data['d'],
+          data['b'],
+          data['nil'],
+          (data['t'] as Timestamp).toMillis(),
+          data['arr'],
+          data['map'],
+        ],
+        ['x', 1, 0.5, false, null, 1234, [1, 'two'], { k: 'v' }],
+        'round trip',
+      );
       equal((await getDoc(doc(db, `${prefix}-types/none`))).exists(), false, 'missing document');
     },
   },
@@ -104,10 +130,19 @@ export const scenarios: Scenario[] = [
     async run(db, prefix) {
       const ref = doc(db, `${prefix}-updates/one`);
       await setDoc(ref, { n: 1, tags: ['a'], gone: true });
-      await updateDoc(ref, { n: increment(2), tags: arrayUnion('b', 'a'), gone: deleteField(), at: serverTimestamp() });
+      await updateDoc(ref, {
+        n: increment(2),
+        tags: arrayUnion('b', 'a'),
+        gone: deleteField(),
+        at: serverTimestamp(),
+      });
       await updateDoc(ref, { tags: arrayRemove('a') });
       const data = (await getDoc(ref)).data() as DocumentData;
-      equal([data['n'], data['tags'], 'gone' in data, data['at'] instanceof Timestamp], [3, ['b'], false, true], 'after transforms');
+      equal(
+        [data['n'], data['tags'], 'gone' in data, data['at'] instanceof Timestamp],
+        [3, ['b'], false, true],
+        'after transforms',
+      );
       await deleteDoc(ref);
       equal((await getDoc(ref)).exists(), false, 'deleted');
     },
@@ -118,13 +153,44 @@ export const scenarios: Scenario[] = [
       const path = `${prefix}-numbers`;
       await seedNumbers(db, path);
       const col = collection(db, path);
-      equal(ids(await getDocs(query(col, where('n', '>=', 2), orderBy('n')))), ['c', 'a', 'e', 'd'], 'range ordered');
+      equal(
+        ids(await getDocs(query(col, where('n', '>=', 2), orderBy('n')))),
+        ['c', 'a', 'e', 'd'],
+        'range ordered',
+      );
       equal(ids(await getDocs(query(col, orderBy('n', 'desc'), limit(2)))), ['d', 'e'], 'limit');
-      equal(ids(await getDocs(query(col, orderBy('n'), limitToLast(2)))), ['e', 'd'], 'limitToLast');
-      equal(ids(await getDocs(query(col, orderBy('n'), startAfter(2), endBefore(5)))), ['a', 'e'], 'cursors');
-      equal(ids(await getDocs(query(col, where('tags', 'array-contains', 'x')))), ['a', 'b', 'e'], 'array-contains');
-      equal(ids(await getDocs(query(col, where('color', 'not-in', ['red', 'blue'])))), ['d'], 'not-in');
-      equal(ids(await getDocs(query(col, or(where('n', '==', 1), and(where('color', '==', 'red'), where('n', '>', 2)))))), ['b', 'a'], 'or/and (the inequality on n orders the result by n)');
+      equal(
+        ids(await getDocs(query(col, orderBy('n'), limitToLast(2)))),
+        ['e', 'd'],
+        'limitToLast',
+      );
+      equal(
+        ids(await getDocs(query(col, orderBy('n'), startAfter(2), endBefore(5)))),
+        ['a', 'e'],
+        'cursors',
+      );
+      equal(
+        ids(await getDocs(query(col, where('tags', 'array-contains', 'x')))),
+        ['a', 'b', 'e'],
+        'array-contains',
+      );
+      equal(
+        ids(await getDocs(query(col, where('color', 'not-in', ['red', 'blue'])))),
+        ['d'],
+        'not-in',
+      );
+      equal(
+        ids(
+          await getDocs(
+            query(
+              col,
+              or(where('n', '==', 1), and(where('color', '==', 'red'), where('n', '>', 2))),
+            ),
+          ),
+        ),
+        ['b', 'a'],
+        'or/and (the inequality on n orders the result by n)',
+      );
     },
   },
   {
@@ -132,7 +198,10 @@ export const scenarios: Scenario[] = [
     async run(db, prefix) {
       const path = `${prefix}-agg`;
       await seedNumbers(db, path);
-      const snap = await getAggregateFromServer(query(collection(db, path), where('color', '!=', 'green')), { total: count(), s: sum('n'), avg: average('n') });
+      const snap = await getAggregateFromServer(
+        query(collection(db, path), where('color', '!=', 'green')),
+        { total: count(), s: sum('n'), avg: average('n') },
+      );
       equal(snap.data(), { total: 4, s: 10, avg: 2.5 }, 'aggregates');
     },
   },
@@ -143,7 +212,11 @@ export const scenarios: Scenario[] = [
       await setDoc(doc(db, `${prefix}-p/1/${group}/a`), { v: 1 });
       await setDoc(doc(db, `${prefix}-p/2/${group}/b`), { v: 2 });
       await setDoc(doc(db, `${prefix}-q/1/other/c`), { v: 3 });
-      equal(ids(await getDocs(query(collectionGroup(db, group), orderBy('v')))), ['a', 'b'], 'collection group');
+      equal(
+        ids(await getDocs(query(collectionGroup(db, group), orderBy('v')))),
+        ['a', 'b'],
+        'collection group',
+      );
     },
   },
   {
@@ -155,7 +228,11 @@ export const scenarios: Scenario[] = [
         await updateDoc(ref, { extra: 1 });
         await updateDoc(ref, { on: false });
       });
-      equal(seen.map((changes) => changes.map((c) => c.split(':')[0])), [[], ['added'], ['modified'], ['removed']], 'changes');
+      equal(
+        seen.map((changes) => changes.map((c) => c.split(':')[0])),
+        [[], ['added'], ['modified'], ['removed']],
+        'changes',
+      );
     },
   },
   {
@@ -163,8 +240,17 @@ export const scenarios: Scenario[] = [
     async run(db, prefix) {
       const path = `${prefix}-top`;
       await seedNumbers(db, path);
-      const seen = await watch(query(collection(db, path), orderBy('n', 'desc'), limit(2)), 2, () => deleteDoc(doc(db, path, 'd')));
-      equal(seen, [['added:d', 'added:e'], ['removed:d', 'added:a']], 'limit listener');
+      const seen = await watch(query(collection(db, path), orderBy('n', 'desc'), limit(2)), 2, () =>
+        deleteDoc(doc(db, path, 'd')),
+      );
+      equal(
+        seen,
+        [
+          ['added:d', 'added:e'],
+          ['removed:d', 'added:a'],
+        ],
+        'limit listener',
+      );
     },
   },
   {

@@ -17,11 +17,16 @@ type Decoded = Wire & { [DECODE_ERROR]?: string };
 
 function statusOf(error: unknown): Partial<grpc.StatusObject> {
   const e = toFirestoreError(error);
-  return { code: e.code as number as grpc.status, details: e.message, metadata: new grpc.Metadata() };
+  return {
+    code: e.code as number as grpc.status,
+    details: e.message,
+    metadata: new grpc.Metadata(),
+  };
 }
 
 function decoded(request: Decoded): Wire {
-  if (request[DECODE_ERROR] !== undefined) throw invalidArgument(`Malformed request: ${request[DECODE_ERROR]}`);
+  if (request[DECODE_ERROR] !== undefined)
+    throw invalidArgument(`Malformed request: ${request[DECODE_ERROR]}`);
   return request;
 }
 
@@ -48,11 +53,18 @@ function tolerantDefinition(definition: grpc.ServiceDefinition): grpc.ServiceDef
   return result;
 }
 
-type Unary = (call: grpc.ServerUnaryCall<Decoded, Wire>, callback: grpc.sendUnaryData<Wire>) => void;
+type Unary = (
+  call: grpc.ServerUnaryCall<Decoded, Wire>,
+  callback: grpc.sendUnaryData<Wire>,
+) => void;
 type ServerStream = (call: grpc.ServerWritableStream<Decoded, Wire>) => void;
 type Bidi = (call: grpc.ServerDuplexStream<Decoded, Wire>) => void;
 
-function unary<Req, Res>(decode: (w: Wire) => Req, run: (caller: Caller, request: Req) => Promise<Res>, encode: (r: Res) => Wire): Unary {
+function unary<Req, Res>(
+  decode: (w: Wire) => Req,
+  run: (caller: Caller, request: Req) => Promise<Res>,
+  encode: (r: Res) => Wire,
+): Unary {
   return (call, callback) => {
     Promise.resolve()
       .then(() => run(callerOf(call.metadata), decode(decoded(call.request))))
@@ -63,7 +75,11 @@ function unary<Req, Res>(decode: (w: Wire) => Req, run: (caller: Caller, request
   };
 }
 
-function serverStream<Req, Res>(decode: (w: Wire) => Req, run: (caller: Caller, request: Req) => Promise<Res[]>, encode: (r: Res) => Wire): ServerStream {
+function serverStream<Req, Res>(
+  decode: (w: Wire) => Req,
+  run: (caller: Caller, request: Req) => Promise<Res[]>,
+  encode: (r: Res) => Wire,
+): ServerStream {
   return (call) => {
     Promise.resolve()
       .then(() => run(callerOf(call.metadata), decode(decoded(call.request))))
@@ -77,24 +93,27 @@ function serverStream<Req, Res>(decode: (w: Wire) => Req, run: (caller: Caller, 
   };
 }
 
-function bidi<Req, Res>(decode: (w: Wire) => Req, open: (caller: Caller, sink: StreamSink<Res>) => StreamSession<Req>, encode: (r: Res) => Wire): Bidi {
+function bidi<Req, Res>(
+  decode: (w: Wire) => Req,
+  open: (caller: Caller, sink: StreamSink<Res>) => StreamSession<Req>,
+  encode: (r: Res) => Wire,
+): Bidi {
   return (call) => {
     let finished = false;
-    let session: StreamSession<Req> | undefined;
-    const fail = (error: unknown): void => {
-      if (finished) return;
-      finished = true;
-      session?.close();
-      call.emit('error', statusOf(error));
-    };
     let caller: Caller;
     try {
       caller = callerOf(call.metadata);
     } catch (error) {
-      fail(error);
+      call.emit('error', statusOf(error));
       return;
     }
-    session = open(caller, {
+    const fail = (error: unknown): void => {
+      if (finished) return;
+      finished = true;
+      session.close();
+      call.emit('error', statusOf(error));
+    };
+    const session: StreamSession<Req> = open(caller, {
       send: (response) => {
         if (!finished) call.write(encode(response));
       },
@@ -112,7 +131,7 @@ function bidi<Req, Res>(decode: (w: Wire) => Req, open: (caller: Caller, sink: S
       });
     });
     const close = (): void => {
-      session?.close();
+      session.close();
       if (!finished) {
         finished = true;
         call.end();
@@ -121,37 +140,90 @@ function bidi<Req, Res>(decode: (w: Wire) => Req, open: (caller: Caller, sink: S
     call.on('end', () => void queue.then(close));
     call.on('cancelled', () => {
       finished = true;
-      session?.close();
+      session.close();
     });
     call.on('error', () => {
       finished = true;
-      session?.close();
+      session.close();
     });
   };
 }
 
 /** Registers the Firestore service on a grpc-js server. */
 export function addFirestoreService(server: grpc.Server, service: FirestoreService): void {
-  const notSupported: Unary = (_call, callback) => callback({ code: grpc.status.UNIMPLEMENTED, details: 'Not supported by this emulator.' });
+  const notSupported: Unary = (_call, callback) =>
+    callback({ code: grpc.status.UNIMPLEMENTED, details: 'Not supported by this emulator.' });
   const handlers: Record<string, Unary | ServerStream | Bidi> = {
-    GetDocument: unary(requests.getDocument, (c, r) => service.getDocument(c, r), responses.document),
-    ListDocuments: unary(requests.listDocuments, (c, r) => service.listDocuments(c, r), responses.listDocuments),
-    CreateDocument: unary(requests.createDocument, (c, r) => service.createDocument(c, r), responses.document),
-    UpdateDocument: unary(requests.updateDocument, (c, r) => service.updateDocument(c, r), responses.document),
-    DeleteDocument: unary(requests.deleteDocument, (c, r) => service.deleteDocument(c, r), () => ({})),
-    BatchGetDocuments: serverStream(requests.batchGetDocuments, (c, r) => service.batchGetDocuments(c, r), responses.batchGet),
-    BeginTransaction: unary(requests.beginTransaction, (c, r) => service.beginTransactionRpc(c, r), responses.beginTransaction),
+    GetDocument: unary(
+      requests.getDocument,
+      (c, r) => service.getDocument(c, r),
+      responses.document,
+    ),
+    ListDocuments: unary(
+      requests.listDocuments,
+      (c, r) => service.listDocuments(c, r),
+      responses.listDocuments,
+    ),
+    CreateDocument: unary(
+      requests.createDocument,
+      (c, r) => service.createDocument(c, r),
+      responses.document,
+    ),
+    UpdateDocument: unary(
+      requests.updateDocument,
+      (c, r) => service.updateDocument(c, r),
+      responses.document,
+    ),
+    DeleteDocument: unary(
+      requests.deleteDocument,
+      (c, r) => service.deleteDocument(c, r),
+      () => ({}),
+    ),
+    BatchGetDocuments: serverStream(
+      requests.batchGetDocuments,
+      (c, r) => service.batchGetDocuments(c, r),
+      responses.batchGet,
+    ),
+    BeginTransaction: unary(
+      requests.beginTransaction,
+      (c, r) => service.beginTransactionRpc(c, r),
+      responses.beginTransaction,
+    ),
     Commit: unary(requests.commit, (c, r) => service.commit(c, r), responses.commit),
-    Rollback: unary(requests.rollback, (c, r) => service.rollback(c, r), () => ({})),
+    Rollback: unary(
+      requests.rollback,
+      (c, r) => service.rollback(c, r),
+      () => ({}),
+    ),
     RunQuery: serverStream(requests.runQuery, (c, r) => service.runQuery(c, r), responses.runQuery),
-    RunAggregationQuery: serverStream(requests.runAggregationQuery, (c, r) => service.runAggregationQuery(c, r), responses.runAggregationQuery),
-    BatchWrite: unary(requests.batchWrite, (c, r) => service.batchWrite(c, r), responses.batchWrite),
-    ListCollectionIds: unary(requests.listCollectionIds, (c, r) => service.listCollectionIds(c, r), responses.listCollectionIds),
+    RunAggregationQuery: serverStream(
+      requests.runAggregationQuery,
+      (c, r) => service.runAggregationQuery(c, r),
+      responses.runAggregationQuery,
+    ),
+    BatchWrite: unary(
+      requests.batchWrite,
+      (c, r) => service.batchWrite(c, r),
+      responses.batchWrite,
+    ),
+    ListCollectionIds: unary(
+      requests.listCollectionIds,
+      (c, r) => service.listCollectionIds(c, r),
+      responses.listCollectionIds,
+    ),
     Listen: bidi(requests.listen, (c, sink) => service.openListen(c, sink), responses.listen),
     Write: bidi(requests.write, (c, sink) => service.openWrite(c, sink), responses.write),
     PartitionQuery: notSupported,
     ExecutePipeline: ((call: grpc.ServerWritableStream<Decoded, Wire>) =>
-      call.emit('error', statusOf(new FirestoreError(Code.UNIMPLEMENTED, 'Pipelines are not supported by this emulator.')))) as ServerStream,
+      call.emit(
+        'error',
+        statusOf(
+          new FirestoreError(Code.UNIMPLEMENTED, 'Pipelines are not supported by this emulator.'),
+        ),
+      )) as ServerStream,
   };
-  server.addService(tolerantDefinition(loadFirestoreService()), handlers as grpc.UntypedServiceImplementation);
+  server.addService(
+    tolerantDefinition(loadFirestoreService()),
+    handlers as grpc.UntypedServiceImplementation,
+  );
 }

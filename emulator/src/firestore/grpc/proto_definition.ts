@@ -18,7 +18,11 @@ function descriptorPath(): string {
   return join(dir, 'protos', 'v1.json');
 }
 
-type Descriptor = { nested?: Record<string, Descriptor>; fields?: Record<string, unknown>; oneofs?: Record<string, { oneof: string[] }> };
+type Descriptor = {
+  nested?: Record<string, Descriptor>;
+  fields?: Record<string, unknown>;
+  oneofs?: Record<string, { oneof: string[] }>;
+};
 
 /**
  * The web SDK's transactions send `Write.verify` (field 5), which the server SDK's descriptor
@@ -35,6 +39,13 @@ function addVerifyWrite(root: Descriptor): void {
 export function loadFirestoreService(): ServiceDefinition {
   const json = JSON.parse(readFileSync(descriptorPath(), 'utf8')) as Descriptor;
   addVerifyWrite(json);
-  const definition = protoLoader.fromJSON(json as Parameters<typeof protoLoader.fromJSON>[0], { keepCase: false, longs: String, enums: String, bytes: Buffer, defaults: false, oneofs: true });
+  const definition = protoLoader.fromJSON(json as Parameters<typeof protoLoader.fromJSON>[0], {
+    keepCase: false,
+    longs: String,
+    enums: String,
+    bytes: Buffer,
+    defaults: false,
+    oneofs: true,
+  });
   return definition['google.firestore.v1.Firestore'] as ServiceDefinition;
 }

@@ -5,9 +5,25 @@
 import { invalidArgument } from '../errors.js';
 import type { Precondition, Write } from '../model/mutation.js';
 import type { FieldTransform } from '../model/transform.js';
-import type { Aggregation, Cursor, Filter, StructuredAggregationQuery, StructuredQuery } from '../query/structured_query.js';
+import type {
+  Aggregation,
+  Cursor,
+  Filter,
+  StructuredAggregationQuery,
+  StructuredQuery,
+} from '../query/structured_query.js';
 import type * as T from '../service_types.js';
-import { fieldsFromWire, fieldsToWire, int64FromWire, timestampFromWire, timestampToWire, valueFromWire, valuesFromWire, valueToWire, type Wire } from './wire_values.js';
+import {
+  fieldsFromWire,
+  fieldsToWire,
+  int64FromWire,
+  timestampFromWire,
+  timestampToWire,
+  valueFromWire,
+  valuesFromWire,
+  valueToWire,
+  type Wire,
+} from './wire_values.js';
 
 const obj = (raw: unknown, what: string): Wire => {
   if (raw === undefined || raw === null) return {};
@@ -20,7 +36,8 @@ const list = (raw: unknown, what: string): unknown[] => {
   return raw;
 };
 const str = (raw: unknown): string => (typeof raw === 'string' ? raw : '');
-const bytes = (raw: unknown): Uint8Array | undefined => (raw instanceof Uint8Array && raw.length > 0 ? raw : undefined);
+const bytes = (raw: unknown): Uint8Array | undefined =>
+  raw instanceof Uint8Array && raw.length > 0 ? raw : undefined;
 
 function mask(raw: unknown): T.DocumentMask | undefined {
   if (raw === undefined || raw === null) return undefined;
@@ -31,7 +48,8 @@ function precondition(raw: unknown): Precondition | undefined {
   if (raw === undefined || raw === null) return undefined;
   const p = obj(raw, 'precondition');
   if (p['conditionType'] === 'exists') return { exists: p['exists'] === true };
-  if (p['conditionType'] === 'updateTime') return { updateTime: timestampFromWire(p['updateTime']) };
+  if (p['conditionType'] === 'updateTime')
+    return { updateTime: timestampFromWire(p['updateTime']) };
   return undefined;
 }
 
@@ -50,7 +68,8 @@ function transactionOptions(raw: unknown): T.TransactionOptions | undefined {
 function consistency<R extends T.ReadConsistency>(w: Wire, request: R): R {
   const txn = bytes(w['transaction']);
   if (txn) request.transaction = txn;
-  if (w['newTransaction']) request.newTransaction = transactionOptions(w['newTransaction']) as T.TransactionOptions;
+  if (w['newTransaction'])
+    request.newTransaction = transactionOptions(w['newTransaction']) as T.TransactionOptions;
   if (w['readTime']) request.readTime = timestampFromWire(w['readTime']);
   return request;
 }
@@ -89,7 +108,10 @@ export function writeFromWire(raw: unknown): Write {
     write.verify = str(w['verify']);
   } else if (w['operation'] === 'transform') {
     const t = obj(w['transform'], 'document transform');
-    write.transform = { document: str(t['document']), fieldTransforms: list(t['fieldTransforms'], 'field transforms').map(fieldTransform) };
+    write.transform = {
+      document: str(t['document']),
+      fieldTransforms: list(t['fieldTransforms'], 'field transforms').map(fieldTransform),
+    };
   } else {
     throw invalidArgument('A write needs an update, delete or transform operation.');
   }
@@ -112,12 +134,23 @@ function filterFromWire(raw: unknown, depth = 0): Filter {
   switch (f['filterType']) {
     case 'compositeFilter': {
       const c = obj(f['compositeFilter'], 'composite filter');
-      return { compositeFilter: { op: c['op'] as 'AND' | 'OR', filters: list(c['filters'], 'filters').map((x) => filterFromWire(x, depth + 1)) } };
+      return {
+        compositeFilter: {
+          op: c['op'] as 'AND' | 'OR',
+          filters: list(c['filters'], 'filters').map((x) => filterFromWire(x, depth + 1)),
+        },
+      };
     }
     case 'fieldFilter': {
       const c = obj(f['fieldFilter'], 'field filter');
       if (c['value'] === undefined) throw invalidArgument('A field filter needs a value.');
-      return { fieldFilter: { field: fieldRef(c['field']), op: c['op'] as never, value: valueFromWire(c['value']) } };
+      return {
+        fieldFilter: {
+          field: fieldRef(c['field']),
+          op: c['op'] as never,
+          value: valueFromWire(c['value']),
+        },
+      };
     }
     case 'unaryFilter': {
       const c = obj(f['unaryFilter'], 'unary filter');
@@ -136,7 +169,8 @@ function cursor(raw: unknown): Cursor | undefined {
 
 export function structuredQueryFromWire(raw: unknown): StructuredQuery {
   const q = obj(raw, 'structured query');
-  if (q['findNearest']) throw invalidArgument('Vector search (find_nearest) is not supported by this emulator.');
+  if (q['findNearest'])
+    throw invalidArgument('Vector search (find_nearest) is not supported by this emulator.');
   const query: StructuredQuery = {
     from: list(q['from'], 'from').map((x) => {
       const s = obj(x, 'collection selector');
@@ -144,17 +178,24 @@ export function structuredQueryFromWire(raw: unknown): StructuredQuery {
     }),
     orderBy: list(q['orderBy'], 'order by').map((x) => {
       const o = obj(x, 'order');
-      return { field: fieldRef(o['field']), direction: (o['direction'] ?? 'DIRECTION_UNSPECIFIED') as 'ASCENDING' };
+      return {
+        field: fieldRef(o['field']),
+        direction: (o['direction'] ?? 'DIRECTION_UNSPECIFIED') as 'ASCENDING',
+      };
     }),
   };
-  if (q['select']) query.select = { fields: list(obj(q['select'], 'projection')['fields'], 'projection fields').map(fieldRef) };
+  if (q['select'])
+    query.select = {
+      fields: list(obj(q['select'], 'projection')['fields'], 'projection fields').map(fieldRef),
+    };
   if (q['where']) query.where = filterFromWire(q['where']);
   const startAt = cursor(q['startAt']);
   if (startAt) query.startAt = startAt;
   const endAt = cursor(q['endAt']);
   if (endAt) query.endAt = endAt;
   if (q['offset'] !== undefined) query.offset = Number(q['offset']);
-  if (q['limit'] !== undefined && q['limit'] !== null) query.limit = Number(obj(q['limit'], 'limit')['value'] ?? 0);
+  if (q['limit'] !== undefined && q['limit'] !== null)
+    query.limit = Number(obj(q['limit'], 'limit')['value'] ?? 0);
   return query;
 }
 
@@ -165,7 +206,10 @@ function aggregationQueryFromWire(raw: unknown): StructuredAggregationQuery {
     const result: Aggregation = { alias: str(a['alias']) };
     if (a['operator'] === 'count') {
       const upTo = obj(a['count'], 'count')['upTo'];
-      result.count = upTo === undefined || upTo === null ? {} : { upTo: int64FromWire(obj(upTo, 'up_to')['value'] ?? '0', 'up_to') };
+      result.count =
+        upTo === undefined || upTo === null
+          ? {}
+          : { upTo: int64FromWire(obj(upTo, 'up_to')['value'] ?? '0', 'up_to') };
     } else if (a['operator'] === 'sum') {
       result.sum = { field: fieldRef(obj(a['sum'], 'sum')['field']) };
     } else if (a['operator'] === 'avg') {
@@ -184,7 +228,10 @@ export const requests = {
     return r;
   },
   listDocuments(w: Wire): T.ListDocumentsRequest {
-    const r = consistency<T.ListDocumentsRequest>(w, { parent: str(w['parent']), collectionId: str(w['collectionId']) });
+    const r = consistency<T.ListDocumentsRequest>(w, {
+      parent: str(w['parent']),
+      collectionId: str(w['collectionId']),
+    });
     if (w['pageSize'] !== undefined) r.pageSize = Number(w['pageSize']);
     if (w['pageToken']) r.pageToken = str(w['pageToken']);
     if (w['orderBy']) r.orderBy = str(w['orderBy']);
@@ -206,7 +253,9 @@ export const requests = {
   },
   updateDocument(w: Wire): T.UpdateDocumentRequest {
     const doc = obj(w['document'], 'document');
-    const r: T.UpdateDocumentRequest = { document: { name: str(doc['name']), fields: fieldsFromWire(doc['fields']) } };
+    const r: T.UpdateDocumentRequest = {
+      document: { name: str(doc['name']), fields: fieldsFromWire(doc['fields']) },
+    };
     const updateMask = mask(w['updateMask']);
     if (updateMask) r.updateMask = updateMask;
     const m = mask(w['mask']);
@@ -222,7 +271,10 @@ export const requests = {
     return r;
   },
   batchGetDocuments(w: Wire): T.BatchGetDocumentsRequest {
-    const r = consistency<T.BatchGetDocumentsRequest>(w, { database: str(w['database']), documents: list(w['documents'], 'documents').map(str) });
+    const r = consistency<T.BatchGetDocumentsRequest>(w, {
+      database: str(w['database']),
+      documents: list(w['documents'], 'documents').map(str),
+    });
     const m = mask(w['mask']);
     if (m) r.mask = m;
     return r;
@@ -234,21 +286,35 @@ export const requests = {
     return r;
   },
   commit(w: Wire): T.CommitRequest {
-    const r: T.CommitRequest = { database: str(w['database']), writes: list(w['writes'], 'writes').map(writeFromWire) };
+    const r: T.CommitRequest = {
+      database: str(w['database']),
+      writes: list(w['writes'], 'writes').map(writeFromWire),
+    };
     const txn = bytes(w['transaction']);
     if (txn) r.transaction = txn;
     return r;
   },
   rollback(w: Wire): T.RollbackRequest {
-    return { database: str(w['database']), transaction: bytes(w['transaction']) ?? new Uint8Array() };
+    return {
+      database: str(w['database']),
+      transaction: bytes(w['transaction']) ?? new Uint8Array(),
+    };
   },
   runQuery(w: Wire): T.RunQueryRequest {
-    if (w['explainOptions']) throw invalidArgument('Query explain is not supported by this emulator.');
-    return consistency<T.RunQueryRequest>(w, { parent: str(w['parent']), structuredQuery: structuredQueryFromWire(w['structuredQuery']) });
+    if (w['explainOptions'])
+      throw invalidArgument('Query explain is not supported by this emulator.');
+    return consistency<T.RunQueryRequest>(w, {
+      parent: str(w['parent']),
+      structuredQuery: structuredQueryFromWire(w['structuredQuery']),
+    });
   },
   runAggregationQuery(w: Wire): T.RunAggregationQueryRequest {
-    if (w['explainOptions']) throw invalidArgument('Query explain is not supported by this emulator.');
-    return consistency<T.RunAggregationQueryRequest>(w, { parent: str(w['parent']), structuredAggregationQuery: aggregationQueryFromWire(w['structuredAggregationQuery']) });
+    if (w['explainOptions'])
+      throw invalidArgument('Query explain is not supported by this emulator.');
+    return consistency<T.RunAggregationQueryRequest>(w, {
+      parent: str(w['parent']),
+      structuredAggregationQuery: aggregationQueryFromWire(w['structuredAggregationQuery']),
+    });
   },
   batchWrite(w: Wire): T.BatchWriteRequest {
     return { database: str(w['database']), writes: list(w['writes'], 'writes').map(writeFromWire) };
@@ -271,9 +337,14 @@ export const requests = {
     const target: T.Target = { targetId: Number(t['targetId'] ?? 0) };
     if (t['targetType'] === 'query') {
       const q = obj(t['query'], 'query target');
-      target.query = { parent: str(q['parent']), structuredQuery: structuredQueryFromWire(q['structuredQuery']) };
+      target.query = {
+        parent: str(q['parent']),
+        structuredQuery: structuredQueryFromWire(q['structuredQuery']),
+      };
     } else if (t['targetType'] === 'documents') {
-      target.documents = { documents: list(obj(t['documents'], 'documents target')['documents'], 'documents').map(str) };
+      target.documents = {
+        documents: list(obj(t['documents'], 'documents target')['documents'], 'documents').map(str),
+      };
     }
     const token = bytes(t['resumeToken']);
     if (token) target.resumeToken = token;
@@ -310,15 +381,23 @@ const ts = (t: T.Document['createTime']): Wire | undefined => (t ? timestampToWi
 
 export const responses = {
   document: documentToWire,
-  listDocuments: (r: T.ListDocumentsResponse): Wire => ({ documents: r.documents.map(documentToWire), nextPageToken: r.nextPageToken }),
+  listDocuments: (r: T.ListDocumentsResponse): Wire => ({
+    documents: r.documents.map(documentToWire),
+    nextPageToken: r.nextPageToken,
+  }),
   batchGet: (r: T.BatchGetDocumentsResponse): Wire => ({
     ...(r.found ? { found: documentToWire(r.found) } : {}),
     ...(r.missing ? { missing: r.missing } : {}),
     ...(r.transaction ? { transaction: Buffer.from(r.transaction) } : {}),
     readTime: timestampToWire(r.readTime),
   }),
-  beginTransaction: (r: T.BeginTransactionResponse): Wire => ({ transaction: Buffer.from(r.transaction) }),
-  commit: (r: T.CommitResponse): Wire => ({ writeResults: r.writeResults.map(writeResultToWire), commitTime: timestampToWire(r.commitTime) }),
+  beginTransaction: (r: T.BeginTransactionResponse): Wire => ({
+    transaction: Buffer.from(r.transaction),
+  }),
+  commit: (r: T.CommitResponse): Wire => ({
+    writeResults: r.writeResults.map(writeResultToWire),
+    commitTime: timestampToWire(r.commitTime),
+  }),
   runQuery: (r: T.RunQueryResponse): Wire => ({
     ...(r.document ? { document: documentToWire(r.document) } : {}),
     ...(r.readTime ? { readTime: timestampToWire(r.readTime) } : {}),
@@ -330,8 +409,14 @@ export const responses = {
     readTime: timestampToWire(r.readTime),
     ...(r.transaction ? { transaction: Buffer.from(r.transaction) } : {}),
   }),
-  batchWrite: (r: T.BatchWriteResponse): Wire => ({ writeResults: r.writeResults.map(writeResultToWire), status: r.status }),
-  listCollectionIds: (r: T.ListCollectionIdsResponse): Wire => ({ collectionIds: r.collectionIds, nextPageToken: r.nextPageToken }),
+  batchWrite: (r: T.BatchWriteResponse): Wire => ({
+    writeResults: r.writeResults.map(writeResultToWire),
+    status: r.status,
+  }),
+  listCollectionIds: (r: T.ListCollectionIdsResponse): Wire => ({
+    collectionIds: r.collectionIds,
+    nextPageToken: r.nextPageToken,
+  }),
   listen(r: T.ListenResponse): Wire {
     if (r.targetChange) {
       const c = r.targetChange;
@@ -345,9 +430,17 @@ export const responses = {
         },
       };
     }
-    if (r.documentChange) return { documentChange: { ...r.documentChange, document: documentToWire(r.documentChange.document) } };
-    if (r.documentDelete) return { documentDelete: { ...r.documentDelete, readTime: ts(r.documentDelete.readTime) } };
-    if (r.documentRemove) return { documentRemove: { ...r.documentRemove, readTime: ts(r.documentRemove.readTime) } };
+    if (r.documentChange)
+      return {
+        documentChange: {
+          ...r.documentChange,
+          document: documentToWire(r.documentChange.document),
+        },
+      };
+    if (r.documentDelete)
+      return { documentDelete: { ...r.documentDelete, readTime: ts(r.documentDelete.readTime) } };
+    if (r.documentRemove)
+      return { documentRemove: { ...r.documentRemove, readTime: ts(r.documentRemove.readTime) } };
     return {};
   },
   write: (r: T.WriteResponse): Wire => ({

@@ -13,18 +13,27 @@ const INT64 = /^-?\d{1,19}$/;
 
 export function int64FromWire(raw: unknown, what: string): bigint {
   if (typeof raw === 'number' && Number.isSafeInteger(raw)) return BigInt(raw);
-  if (typeof raw !== 'string' || !INT64.test(raw)) throw invalidArgument(`Invalid ${what}: ${String(raw)}`);
+  if (typeof raw !== 'string' || !INT64.test(raw))
+    throw invalidArgument(`Invalid ${what}: ${String(raw)}`);
   const value = BigInt(raw);
-  if (value > 2n ** 63n - 1n || value < -(2n ** 63n)) throw invalidArgument(`Invalid ${what}: out of range.`);
+  if (value > 2n ** 63n - 1n || value < -(2n ** 63n))
+    throw invalidArgument(`Invalid ${what}: out of range.`);
   return value;
 }
 
 export function timestampFromWire(raw: unknown): Timestamp {
   const ts = (raw ?? {}) as Wire;
-  const seconds = ts['seconds'] === undefined ? 0 : Number(int64FromWire(ts['seconds'], 'timestamp seconds'));
+  const seconds =
+    ts['seconds'] === undefined ? 0 : Number(int64FromWire(ts['seconds'], 'timestamp seconds'));
   const nanos = ts['nanos'] === undefined ? 0 : Number(ts['nanos']);
   // Firestore's range: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
-  if (seconds < -62135596800 || seconds > 253402300799 || !Number.isInteger(nanos) || nanos < 0 || nanos > 999_999_999) {
+  if (
+    seconds < -62135596800 ||
+    seconds > 253402300799 ||
+    !Number.isInteger(nanos) ||
+    nanos < 0 ||
+    nanos > 999_999_999
+  ) {
     throw invalidArgument('Timestamp out of range.');
   }
   return { seconds, nanos };
@@ -59,13 +68,20 @@ export function valueFromWire(raw: unknown, depth = 0): Value {
       const g = (v['geoPointValue'] ?? {}) as Wire;
       const latitude = Number(g['latitude'] ?? 0);
       const longitude = Number(g['longitude'] ?? 0);
-      if (!(latitude >= -90 && latitude <= 90 && longitude >= -180 && longitude <= 180)) throw invalidArgument('Geo point out of range.');
+      if (!(latitude >= -90 && latitude <= 90 && longitude >= -180 && longitude <= 180))
+        throw invalidArgument('Geo point out of range.');
       return { geoPointValue: { latitude, longitude } };
     }
     case 'arrayValue':
-      return { arrayValue: { values: valuesFromWire(((v['arrayValue'] ?? {}) as Wire)['values'], depth + 1) } };
+      return {
+        arrayValue: {
+          values: valuesFromWire(((v['arrayValue'] ?? {}) as Wire)['values'], depth + 1),
+        },
+      };
     case 'mapValue':
-      return { mapValue: { fields: fieldsFromWire(((v['mapValue'] ?? {}) as Wire)['fields'], depth + 1) } };
+      return {
+        mapValue: { fields: fieldsFromWire(((v['mapValue'] ?? {}) as Wire)['fields'], depth + 1) },
+      };
     default:
       throw invalidArgument('A value must have a value type.');
   }
@@ -89,8 +105,16 @@ export function valueToWire(value: Value): Wire {
   if ('nullValue' in value) return { nullValue: 'NULL_VALUE' };
   if ('integerValue' in value) return { integerValue: value.integerValue.toString() };
   if ('timestampValue' in value) return { timestampValue: timestampToWire(value.timestampValue) };
-  if ('bytesValue' in value) return { bytesValue: Buffer.from(value.bytesValue.buffer, value.bytesValue.byteOffset, value.bytesValue.byteLength) };
-  if ('arrayValue' in value) return { arrayValue: { values: value.arrayValue.values.map(valueToWire) } };
+  if ('bytesValue' in value)
+    return {
+      bytesValue: Buffer.from(
+        value.bytesValue.buffer,
+        value.bytesValue.byteOffset,
+        value.bytesValue.byteLength,
+      ),
+    };
+  if ('arrayValue' in value)
+    return { arrayValue: { values: value.arrayValue.values.map(valueToWire) } };
   if ('mapValue' in value) return { mapValue: { fields: fieldsToWire(value.mapValue.fields) } };
   return value as Wire;
 }

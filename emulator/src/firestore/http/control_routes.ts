@@ -34,7 +34,9 @@ export function controlRoutes(context: ControlContext): Route[] {
       method: 'PUT',
       path: /^\/emulator\/v1\/projects\/([^/:]+):securityRules$/,
       handle: async (req, res, [project]) => {
-        const body = parseJson(await readBody(req)) as { rules?: { files?: { content?: unknown }[] } };
+        const body = parseJson(await readBody(req)) as {
+          rules?: { files?: { content?: unknown }[] };
+        };
         const files = body?.rules?.files;
         if (!Array.isArray(files) || files.length === 0 || typeof files[0]?.content !== 'string') {
           throw invalidArgument('Expected {"rules": {"files": [{"content": "..."}]}}.');
@@ -47,7 +49,9 @@ export function controlRoutes(context: ControlContext): Route[] {
       method: 'DELETE',
       path: /^\/emulator\/v1\/projects\/([^/]+)\/databases\/([^/]+)\/documents\/?$/,
       handle: (_req, res, [project, database]) => {
-        context.databases.get({ projectId: project as string, database: database as string }).clear();
+        context.databases
+          .get({ projectId: project as string, database: database as string })
+          .clear();
         sendJson(res, 200, {});
       },
     },
@@ -64,7 +68,9 @@ export function controlRoutes(context: ControlContext): Route[] {
       path: /^\/emulator\/v1\/projects\/([^/:]+)(?:\/databases\/[^/:]+)?:ruleCoverage\.html$/,
       handle: (_req, res, [project]) => {
         const ruleset = context.rules.rulesetFor(project as string);
-        const html = ruleset ? ruleset.coverageHtml() : '<!doctype html><title>Rule coverage</title><p>No rules loaded for this project.</p>';
+        const html = ruleset
+          ? ruleset.coverageHtml()
+          : '<!doctype html><title>Rule coverage</title><p>No rules loaded for this project.</p>';
         res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html);
       },
     },
@@ -73,7 +79,8 @@ export function controlRoutes(context: ControlContext): Route[] {
       path: /^\/emulator\/v1\/projects\/([^/:]+):export$/,
       handle: async (req, res) => {
         const body = parseJson(await readBody(req)) as { export_directory?: unknown };
-        if (typeof body?.export_directory !== 'string') throw invalidArgument('Expected {"export_directory": "..."}.');
+        if (typeof body?.export_directory !== 'string')
+          throw invalidArgument('Expected {"export_directory": "..."}.');
         await context.exportData(body.export_directory);
         sendJson(res, 200, {});
       },

@@ -26,7 +26,9 @@ const HTTP_STATUS: Record<number, [number, string]> = {
 };
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+  res
+    .writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' })
+    .end(JSON.stringify(body));
 }
 
 export function sendError(res: ServerResponse, error: unknown): void {
@@ -66,7 +68,9 @@ export function createRouter(routes: Route[]): (req: IncomingMessage, res: Serve
         .catch((error: unknown) => sendError(res, error));
       return;
     }
-    sendJson(res, 404, { error: { code: 404, message: `No route for ${req.method} ${path}`, status: 'NOT_FOUND' } });
+    sendJson(res, 404, {
+      error: { code: 404, message: `No route for ${req.method} ${path}`, status: 'NOT_FOUND' },
+    });
   };
 }
 

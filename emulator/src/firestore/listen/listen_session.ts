@@ -8,7 +8,13 @@ import type { Database } from '../database.js';
 import { Code, FirestoreError, toFirestoreError } from '../errors.js';
 import { microsToTimestamp, timestampToMicros, type Micros } from '../store/clock.js';
 import type { DocumentChange } from '../store/document_store.js';
-import type { ListenRequest, ListenResponse, StreamSession, StreamSink, Target } from '../service_types.js';
+import type {
+  ListenRequest,
+  ListenResponse,
+  StreamSession,
+  StreamSink,
+  Target,
+} from '../service_types.js';
 import { decodeResumeToken, encodeResumeToken } from './resume_token.js';
 import { WatchTarget, type TargetDelta, type TargetSpec } from './watch_target.js';
 import { toDocument } from '../wire_document.js';
@@ -36,12 +42,17 @@ export class ListenSession implements StreamSession<ListenRequest> {
     const db = this.bind(request.database);
     if (request.addTarget) this.addTarget(db, request.addTarget);
     else if (request.removeTarget !== undefined) this.removeTarget(request.removeTarget);
-    else throw new FirestoreError(Code.INVALID_ARGUMENT, 'A listen request needs add_target or remove_target.');
+    else
+      throw new FirestoreError(
+        Code.INVALID_ARGUMENT,
+        'A listen request needs add_target or remove_target.',
+      );
   }
 
   private bind(name: string): Database {
     const db = this.context.database(name);
-    if (this.db && this.db !== db) throw new FirestoreError(Code.INVALID_ARGUMENT, 'A listen stream serves one database.');
+    if (this.db && this.db !== db)
+      throw new FirestoreError(Code.INVALID_ARGUMENT, 'A listen stream serves one database.');
     if (!this.db) {
       this.db = db;
       this.unsubscribe = db.subscribe((changes, time) => this.onCommit(changes, time));
@@ -51,17 +62,26 @@ export class ListenSession implements StreamSession<ListenRequest> {
 
   private addTarget(db: Database, target: Target): void {
     const targetId = target.targetId ?? 0;
-    if (!Number.isInteger(targetId)) throw new FirestoreError(Code.INVALID_ARGUMENT, 'Invalid target id.');
-    if (this.targets.has(targetId)) throw new FirestoreError(Code.INVALID_ARGUMENT, `Target id ${targetId} is already in use.`);
+    if (!Number.isInteger(targetId))
+      throw new FirestoreError(Code.INVALID_ARGUMENT, 'Invalid target id.');
+    if (this.targets.has(targetId))
+      throw new FirestoreError(Code.INVALID_ARGUMENT, `Target id ${targetId} is already in use.`);
     let spec: TargetSpec;
     let resumeTime: Micros | undefined;
     try {
       spec = this.context.resolveTarget(db, target);
-      if (target.resumeToken && target.resumeToken.length > 0) resumeTime = decodeResumeToken(target.resumeToken);
+      if (target.resumeToken && target.resumeToken.length > 0)
+        resumeTime = decodeResumeToken(target.resumeToken);
       else if (target.readTime) resumeTime = timestampToMicros(target.readTime);
     } catch (error) {
       const e = toFirestoreError(error);
-      this.sink.send({ targetChange: { targetChangeType: 'REMOVE', targetIds: [targetId], cause: { code: e.code, message: e.message } } });
+      this.sink.send({
+        targetChange: {
+          targetChangeType: 'REMOVE',
+          targetIds: [targetId],
+          cause: { code: e.code, message: e.message },
+        },
+      });
       return;
     }
     const watch = new WatchTarget(targetId, spec);
@@ -71,8 +91,17 @@ export class ListenSession implements StreamSession<ListenRequest> {
     this.sendDelta(watch, watch.start(db.store, resumeTime), time);
     const token = encodeResumeToken(time);
     const readTime = microsToTimestamp(time);
-    this.sink.send({ targetChange: { targetChangeType: 'CURRENT', targetIds: [targetId], resumeToken: token, readTime } });
-    this.sink.send({ targetChange: { targetChangeType: 'NO_CHANGE', targetIds: [], resumeToken: token, readTime } });
+    this.sink.send({
+      targetChange: {
+        targetChangeType: 'CURRENT',
+        targetIds: [targetId],
+        resumeToken: token,
+        readTime,
+      },
+    });
+    this.sink.send({
+      targetChange: { targetChangeType: 'NO_CHANGE', targetIds: [], resumeToken: token, readTime },
+    });
     if (target.once) this.removeTarget(targetId);
   }
 
@@ -93,7 +122,14 @@ export class ListenSession implements StreamSession<ListenRequest> {
         }
       }
       if (sent) {
-        this.sink.send({ targetChange: { targetChangeType: 'NO_CHANGE', targetIds: [], resumeToken: encodeResumeToken(time), readTime: microsToTimestamp(time) } });
+        this.sink.send({
+          targetChange: {
+            targetChangeType: 'NO_CHANGE',
+            targetIds: [],
+            resumeToken: encodeResumeToken(time),
+            readTime: microsToTimestamp(time),
+          },
+        });
       }
     } catch (error) {
       // A listener must never break a commit: end this stream instead.
@@ -105,7 +141,13 @@ export class ListenSession implements StreamSession<ListenRequest> {
   private sendDelta(watch: WatchTarget, delta: TargetDelta, time: Micros): void {
     const readTime = microsToTimestamp(time);
     for (const doc of delta.changed) {
-      this.sink.send({ documentChange: { document: toDocument(doc), targetIds: [watch.targetId], removedTargetIds: [] } });
+      this.sink.send({
+        documentChange: {
+          document: toDocument(doc),
+          targetIds: [watch.targetId],
+          removedTargetIds: [],
+        },
+      });
     }
     for (const removed of delta.removed) {
       const change = { document: removed.name, removedTargetIds: [watch.targetId], readTime };

@@ -8,7 +8,8 @@ import { inScope, matchesPlan, runQuery } from '../query/run_query.js';
 import type { Micros } from '../store/clock.js';
 import type { DocumentChange, DocumentStore } from '../store/document_store.js';
 
-export type TargetSpec = { kind: 'query'; plan: QueryPlan } | { kind: 'documents'; paths: string[] };
+export type TargetSpec =
+  { kind: 'query'; plan: QueryPlan } | { kind: 'documents'; paths: string[] };
 
 export interface TargetDelta {
   changed: StoredDocument[];
@@ -43,14 +44,18 @@ export class WatchTarget {
    * target); the delta brings it to the present.
    */
   start(store: DocumentStore, resumeTime?: Micros): TargetDelta {
-    const held = resumeTime === undefined ? new Map<string, StoredDocument>() : this.result(store, resumeTime);
+    const held =
+      resumeTime === undefined ? new Map<string, StoredDocument>() : this.result(store, resumeTime);
     this.members = this.result(store);
     return diff(held, this.members);
   }
 
   update(store: DocumentStore, changes: DocumentChange[]): TargetDelta | null {
     if (!changes.some((c) => this.concerns(c.path))) return null;
-    if (this.spec.kind === 'query' && (this.spec.plan.limit !== undefined || this.spec.plan.offset > 0)) {
+    if (
+      this.spec.kind === 'query' &&
+      (this.spec.plan.limit !== undefined || this.spec.plan.offset > 0)
+    ) {
       const next = this.result(store);
       const delta = diff(this.members, next);
       this.members = next;
@@ -60,19 +65,26 @@ export class WatchTarget {
     for (const change of changes) {
       if (!this.concerns(change.path)) continue;
       const after = change.after;
-      const matches = after !== null && (this.spec.kind === 'documents' || matchesPlan(this.spec.plan, after));
+      const matches =
+        after !== null && (this.spec.kind === 'documents' || matchesPlan(this.spec.plan, after));
       if (matches) {
         this.members.set(change.path, after);
         delta.changed.push(after);
       } else if (this.members.delete(change.path)) {
-        delta.removed.push({ path: change.path, name: (change.before as StoredDocument).name, deleted: after === null });
+        delta.removed.push({
+          path: change.path,
+          name: (change.before as StoredDocument).name,
+          deleted: after === null,
+        });
       }
     }
     return delta.changed.length > 0 || delta.removed.length > 0 ? delta : null;
   }
 
   private concerns(path: string): boolean {
-    return this.spec.kind === 'documents' ? this.spec.paths.includes(path) : inScope(this.spec.plan, path);
+    return this.spec.kind === 'documents'
+      ? this.spec.paths.includes(path)
+      : inScope(this.spec.plan, path);
   }
 }
 

@@ -42,7 +42,10 @@ export function deleteField(fields: Fields, path: FieldPath): Fields {
     return copy;
   }
   if (!('mapValue' in existing)) return fields;
-  return { ...fields, [head]: { mapValue: { fields: deleteField(existing.mapValue.fields, rest) } } };
+  return {
+    ...fields,
+    [head]: { mapValue: { fields: deleteField(existing.mapValue.fields, rest) } },
+  };
 }
 
 /** Keeps only the given paths (a projection or a read mask). */

@@ -11,7 +11,8 @@ const MAX_FIELD_PATH_BYTES = 1500;
 
 export function parseFieldPath(text: string): FieldPath {
   if (typeof text !== 'string' || text === '') throw invalidArgument('Invalid field path: empty.');
-  if (Buffer.byteLength(text) > MAX_FIELD_PATH_BYTES) throw invalidArgument(`Field path is too long: ${text.slice(0, 40)}...`);
+  if (Buffer.byteLength(text) > MAX_FIELD_PATH_BYTES)
+    throw invalidArgument(`Field path is too long: ${text.slice(0, 40)}...`);
   const segments: string[] = [];
   let current = '';
   let quoted = false;
@@ -21,7 +22,8 @@ export function parseFieldPath(text: string): FieldPath {
     if (quoted) {
       if (c === '\\') {
         const next = text[i + 1];
-        if (next === undefined) throw invalidArgument(`Invalid field path: ${text} ends with an escape.`);
+        if (next === undefined)
+          throw invalidArgument(`Invalid field path: ${text} ends with an escape.`);
         current += next;
         i++;
       } else if (c === '`') {
@@ -34,7 +36,8 @@ export function parseFieldPath(text: string): FieldPath {
       quoted = true;
       wasQuoted = true;
     } else if (c === '.') {
-      if (current === '' && !wasQuoted) throw invalidArgument(`Invalid field path: ${text} has an empty segment.`);
+      if (current === '' && !wasQuoted)
+        throw invalidArgument(`Invalid field path: ${text} has an empty segment.`);
       segments.push(current);
       current = '';
       wasQuoted = false;
@@ -44,13 +47,16 @@ export function parseFieldPath(text: string): FieldPath {
     }
   }
   if (quoted) throw invalidArgument(`Invalid field path: ${text} has an unterminated backtick.`);
-  if (current === '' && !wasQuoted) throw invalidArgument(`Invalid field path: ${text} has an empty segment.`);
+  if (current === '' && !wasQuoted)
+    throw invalidArgument(`Invalid field path: ${text} has an empty segment.`);
   segments.push(current);
   return segments;
 }
 
 export function quoteSegment(segment: string): string {
-  return SIMPLE.test(segment) ? segment : '`' + segment.replace(/\\/g, '\\\\').replace(/`/g, '\\`') + '`';
+  return SIMPLE.test(segment)
+    ? segment
+    : '`' + segment.replace(/\\/g, '\\\\').replace(/`/g, '\\`') + '`';
 }
 
 export function formatFieldPath(path: FieldPath): string {

@@ -15,7 +15,8 @@ export function valueSize(value: Value): number {
   if ('integerValue' in value || 'doubleValue' in value || 'timestampValue' in value) return 8;
   if ('stringValue' in value) return Buffer.byteLength(value.stringValue) + 1;
   if ('bytesValue' in value) return value.bytesValue.length;
-  if ('referenceValue' in value) return Buffer.byteLength(value.referenceValue.split('/documents/')[1] ?? '') + 1;
+  if ('referenceValue' in value)
+    return Buffer.byteLength(value.referenceValue.split('/documents/')[1] ?? '') + 1;
   if ('geoPointValue' in value) return 16;
   if ('arrayValue' in value) return value.arrayValue.values.reduce((n, v) => n + valueSize(v), 0);
   return fieldsSize(value.mapValue.fields);
@@ -34,20 +35,32 @@ export function documentSize(path: string, fields: Fields): number {
 
 function checkDepth(value: Value, depth: number, field: string): void {
   if ('arrayValue' in value) {
-    if (depth > MAX_NESTING_DEPTH) throw invalidArgument(`Field "${field}" exceeds the maximum depth of ${MAX_NESTING_DEPTH} nested arrays and maps.`);
+    if (depth > MAX_NESTING_DEPTH)
+      throw invalidArgument(
+        `Field "${field}" exceeds the maximum depth of ${MAX_NESTING_DEPTH} nested arrays and maps.`,
+      );
     for (const v of value.arrayValue.values) {
-      if ('arrayValue' in v) throw invalidArgument(`Cannot have an array value nested directly in an array in field "${field}".`);
+      if ('arrayValue' in v)
+        throw invalidArgument(
+          `Cannot have an array value nested directly in an array in field "${field}".`,
+        );
       checkDepth(v, depth + 1, field);
     }
   } else if ('mapValue' in value) {
-    if (depth > MAX_NESTING_DEPTH) throw invalidArgument(`Field "${field}" exceeds the maximum depth of ${MAX_NESTING_DEPTH} nested arrays and maps.`);
+    if (depth > MAX_NESTING_DEPTH)
+      throw invalidArgument(
+        `Field "${field}" exceeds the maximum depth of ${MAX_NESTING_DEPTH} nested arrays and maps.`,
+      );
     checkFields(value.mapValue.fields, depth + 1, field);
   }
 }
 
 function checkFields(fields: Fields, depth: number, prefix: string): void {
   for (const key in fields) {
-    if (Buffer.byteLength(key) > MAX_FIELD_NAME_BYTES) throw invalidArgument(`Field name "${key.slice(0, 40)}..." exceeds the maximum of ${MAX_FIELD_NAME_BYTES} bytes.`);
+    if (Buffer.byteLength(key) > MAX_FIELD_NAME_BYTES)
+      throw invalidArgument(
+        `Field name "${key.slice(0, 40)}..." exceeds the maximum of ${MAX_FIELD_NAME_BYTES} bytes.`,
+      );
     checkDepth(fields[key] as Value, depth, prefix === '' ? key : `${prefix}.${key}`);
   }
 }
@@ -57,6 +70,8 @@ export function validateDocument(path: string, name: string, fields: Fields): vo
   checkFields(fields, 1, '');
   const size = documentSize(path, fields);
   if (size > MAX_DOCUMENT_BYTES) {
-    throw invalidArgument(`Document '${name}' cannot be written because its size (${size.toLocaleString('en-US')} bytes) exceeds the maximum allowed size of 1,048,576 bytes.`);
+    throw invalidArgument(
+      `Document '${name}' cannot be written because its size (${size.toLocaleString('en-US')} bytes) exceeds the maximum allowed size of 1,048,576 bytes.`,
+    );
   }
 }

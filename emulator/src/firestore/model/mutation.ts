@@ -34,22 +34,35 @@ export interface WriteOutcome {
 
 /** The resource name the write targets; validates that it targets exactly one thing. */
 export function writeTarget(write: Write): string {
-  const kinds = [write.update, write.delete, write.verify, write.transform].filter((k) => k !== undefined).length;
-  if (kinds !== 1) throw invalidArgument('A write must have exactly one of update, delete, verify or transform.');
+  const kinds = [write.update, write.delete, write.verify, write.transform].filter(
+    (k) => k !== undefined,
+  ).length;
+  if (kinds !== 1)
+    throw invalidArgument('A write must have exactly one of update, delete, verify or transform.');
   if (write.update) return write.update.name;
   if (write.delete !== undefined) return write.delete;
   if (write.verify !== undefined) return write.verify;
   return (write.transform as { document: string }).document;
 }
 
-function checkPrecondition(name: string, previous: StoredDocument | null, pre: Precondition | undefined): void {
+function checkPrecondition(
+  name: string,
+  previous: StoredDocument | null,
+  pre: Precondition | undefined,
+): void {
   if (!pre) return;
-  if (pre.exists !== undefined && pre.updateTime !== undefined) throw invalidArgument('A precondition may set exists or updateTime, not both.');
-  if (pre.exists === true && !previous) throw new FirestoreError(Code.NOT_FOUND, `No document to update: ${name}`);
-  if (pre.exists === false && previous) throw new FirestoreError(Code.ALREADY_EXISTS, `Document already exists: ${name}`);
+  if (pre.exists !== undefined && pre.updateTime !== undefined)
+    throw invalidArgument('A precondition may set exists or updateTime, not both.');
+  if (pre.exists === true && !previous)
+    throw new FirestoreError(Code.NOT_FOUND, `No document to update: ${name}`);
+  if (pre.exists === false && previous)
+    throw new FirestoreError(Code.ALREADY_EXISTS, `Document already exists: ${name}`);
   if (pre.updateTime !== undefined) {
     if (!previous || compareTimestamps(previous.updateTime, pre.updateTime) !== 0) {
-      throw new FirestoreError(Code.FAILED_PRECONDITION, `The referenced document does not match the required update time: ${name}`);
+      throw new FirestoreError(
+        Code.FAILED_PRECONDITION,
+        `The referenced document does not match the required update time: ${name}`,
+      );
     }
   }
 }
@@ -61,20 +74,30 @@ function parseMask(paths: string[]): FieldPath[] {
 /** Checks a write's shape before anything is applied, so a bad batch changes nothing. */
 export function validateWrite(write: Write): void {
   writeTarget(write);
-  if (write.updateMask && !write.update) throw invalidArgument('An update mask is only allowed with an update write.');
+  if (write.updateMask && !write.update)
+    throw invalidArgument('An update mask is only allowed with an update write.');
   if (write.updateMask) parseMask(write.updateMask);
-  const transforms = [...(write.updateTransforms ?? []), ...(write.transform?.fieldTransforms ?? [])];
-  if ((write.delete !== undefined || write.verify !== undefined) && write.updateTransforms?.length) throw invalidArgument('Only update writes carry transforms.');
+  const transforms = [
+    ...(write.updateTransforms ?? []),
+    ...(write.transform?.fieldTransforms ?? []),
+  ];
+  if ((write.delete !== undefined || write.verify !== undefined) && write.updateTransforms?.length)
+    throw invalidArgument('Only update writes carry transforms.');
   const seen = new Set<string>();
   for (const t of transforms) {
     const path = parseFieldPath(t.fieldPath).join('\u0000');
-    if (seen.has(path)) throw invalidArgument(`Field ${t.fieldPath} is transformed more than once in one write.`);
+    if (seen.has(path))
+      throw invalidArgument(`Field ${t.fieldPath} is transformed more than once in one write.`);
     seen.add(path);
     validateTransform(t);
   }
 }
 
-export function applyWrite(write: Write, previous: StoredDocument | null, commitTime: Timestamp): WriteOutcome {
+export function applyWrite(
+  write: Write,
+  previous: StoredDocument | null,
+  commitTime: Timestamp,
+): WriteOutcome {
   const name = writeTarget(write);
   checkPrecondition(name, previous, write.currentDocument);
   if (write.delete !== undefined) return { after: null, transformResults: [] };

@@ -31,7 +31,13 @@ export function documentName(db: DatabaseId, path: string): string {
 /** `projects/p/databases/d` → database id (used by requests' `database` fields). */
 export function parseDatabaseName(name: string): DatabaseId {
   const parts = typeof name === 'string' ? name.split('/') : [];
-  if (parts.length !== 4 || parts[0] !== 'projects' || parts[2] !== 'databases' || !parts[1] || !parts[3]) {
+  if (
+    parts.length !== 4 ||
+    parts[0] !== 'projects' ||
+    parts[2] !== 'databases' ||
+    !parts[1] ||
+    !parts[3]
+  ) {
     throw invalidArgument(`Invalid database name: ${String(name)}`);
   }
   return { projectId: parts[1], database: parts[3] };
@@ -40,7 +46,14 @@ export function parseDatabaseName(name: string): DatabaseId {
 export function parseResourceName(name: string): ResourceName {
   if (typeof name !== 'string') throw invalidArgument('Missing resource name.');
   const parts = name.split('/');
-  if (parts.length < 5 || parts[0] !== 'projects' || parts[2] !== 'databases' || parts[4] !== 'documents' || !parts[1] || !parts[3]) {
+  if (
+    parts.length < 5 ||
+    parts[0] !== 'projects' ||
+    parts[2] !== 'databases' ||
+    parts[4] !== 'documents' ||
+    !parts[1] ||
+    !parts[3]
+  ) {
     throw invalidArgument(`Invalid resource name: ${name}`);
   }
   const segments = parts.slice(5);
@@ -50,16 +63,25 @@ export function parseResourceName(name: string): ResourceName {
 
 function validateId(segment: string, name: string): void {
   if (segment === '') throw invalidArgument(`Invalid resource name: ${name}: empty path segment.`);
-  if (segment === '.' || segment === '..') throw invalidArgument(`Invalid resource name: ${name}: '${segment}' is not a valid id.`);
-  if (/^__.*__$/.test(segment)) throw invalidArgument(`Resource id "${segment}" is invalid because reserved ids match the regex "__.*__".`);
-  if (Buffer.byteLength(segment) > MAX_ID_BYTES) throw invalidArgument(`Resource id "${segment.slice(0, 40)}..." exceeds the maximum of ${MAX_ID_BYTES} bytes.`);
+  if (segment === '.' || segment === '..')
+    throw invalidArgument(`Invalid resource name: ${name}: '${segment}' is not a valid id.`);
+  if (/^__.*__$/.test(segment))
+    throw invalidArgument(
+      `Resource id "${segment}" is invalid because reserved ids match the regex "__.*__".`,
+    );
+  if (Buffer.byteLength(segment) > MAX_ID_BYTES)
+    throw invalidArgument(
+      `Resource id "${segment.slice(0, 40)}..." exceeds the maximum of ${MAX_ID_BYTES} bytes.`,
+    );
 }
 
 /** A document's name: an even, non-zero number of segments. */
 export function parseDocumentName(name: string): ResourceName & { path: string } {
   const parsed = parseResourceName(name);
   if (parsed.segments.length === 0 || parsed.segments.length % 2 !== 0) {
-    throw invalidArgument(`Document name "${name}" has ${parsed.segments.length} segments; a document name needs an even number.`);
+    throw invalidArgument(
+      `Document name "${name}" has ${parsed.segments.length} segments; a document name needs an even number.`,
+    );
   }
   return { ...parsed, path: parsed.segments.join('/') };
 }
@@ -67,7 +89,8 @@ export function parseDocumentName(name: string): ResourceName & { path: string }
 /** A query's or listing's parent: the database root or a document. */
 export function parseParentName(name: string): ResourceName & { path: string } {
   const parsed = parseResourceName(name);
-  if (parsed.segments.length % 2 !== 0) throw invalidArgument(`Invalid parent: ${name} is a collection, not a document.`);
+  if (parsed.segments.length % 2 !== 0)
+    throw invalidArgument(`Invalid parent: ${name} is a collection, not a document.`);
   return { ...parsed, path: parsed.segments.join('/') };
 }
 

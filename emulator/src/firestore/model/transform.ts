@@ -21,7 +21,8 @@ export interface FieldTransform {
 const INT64_MAX = 2n ** 63n - 1n;
 const INT64_MIN = -(2n ** 63n);
 
-const toDouble = (v: Value): number => ('integerValue' in v ? Number(v.integerValue) : (v as { doubleValue: number }).doubleValue);
+const toDouble = (v: Value): number =>
+  'integerValue' in v ? Number(v.integerValue) : (v as { doubleValue: number }).doubleValue;
 
 function add(base: Value, operand: Value): Value {
   if ('integerValue' in base && 'integerValue' in operand) {
@@ -34,11 +35,12 @@ function add(base: Value, operand: Value): Value {
 function extreme(base: Value, operand: Value, wantLarger: boolean): Value {
   const c = compareValues(operand, base);
   if (c === 0) return base;
-  return (c > 0) === wantLarger ? operand : base;
+  return c > 0 === wantLarger ? operand : base;
 }
 
 function requireNumber(value: Value | undefined, kind: string): Value {
-  if (value === undefined || !isNumber(value)) throw invalidArgument(`${kind} transform requires a numeric operand.`);
+  if (value === undefined || !isNumber(value))
+    throw invalidArgument(`${kind} transform requires a numeric operand.`);
   return value;
 }
 
@@ -54,18 +56,26 @@ export function transformKind(t: FieldTransform): string {
 
 export function validateTransform(t: FieldTransform): void {
   const kind = transformKind(t);
-  if (kind === 'setToServerValue' && t.setToServerValue !== 'REQUEST_TIME') throw invalidArgument(`Unknown server value: ${String(t.setToServerValue)}`);
+  if (kind === 'setToServerValue' && t.setToServerValue !== 'REQUEST_TIME')
+    throw invalidArgument(`Unknown server value: ${String(t.setToServerValue)}`);
   if (kind === 'increment') requireNumber(t.increment, 'increment');
   if (kind === 'maximum') requireNumber(t.maximum, 'maximum');
   if (kind === 'minimum') requireNumber(t.minimum, 'minimum');
 }
 
 /** The field's new value given its previous one (undefined when absent). */
-export function applyTransform(t: FieldTransform, previous: Value | undefined, commitTime: Timestamp): Value {
+export function applyTransform(
+  t: FieldTransform,
+  previous: Value | undefined,
+  commitTime: Timestamp,
+): Value {
   if (t.setToServerValue !== undefined) return { timestampValue: commitTime };
-  if (t.increment !== undefined) return previous && isNumber(previous) ? add(previous, t.increment) : t.increment;
-  if (t.maximum !== undefined) return previous && isNumber(previous) ? extreme(previous, t.maximum, true) : t.maximum;
-  if (t.minimum !== undefined) return previous && isNumber(previous) ? extreme(previous, t.minimum, false) : t.minimum;
+  if (t.increment !== undefined)
+    return previous && isNumber(previous) ? add(previous, t.increment) : t.increment;
+  if (t.maximum !== undefined)
+    return previous && isNumber(previous) ? extreme(previous, t.maximum, true) : t.maximum;
+  if (t.minimum !== undefined)
+    return previous && isNumber(previous) ? extreme(previous, t.minimum, false) : t.minimum;
   const base = previous && 'arrayValue' in previous ? previous.arrayValue.values : [];
   if (t.appendMissingElements !== undefined) {
     const values = [...base];

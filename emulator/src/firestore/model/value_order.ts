@@ -64,7 +64,8 @@ function compareIntDouble(i: bigint, d: number): number {
 
 function compareNumeric(a: Value, b: Value): number {
   if ('integerValue' in a) {
-    if ('integerValue' in b) return a.integerValue < b.integerValue ? -1 : a.integerValue > b.integerValue ? 1 : 0;
+    if ('integerValue' in b)
+      return a.integerValue < b.integerValue ? -1 : a.integerValue > b.integerValue ? 1 : 0;
     return compareIntDouble(a.integerValue, (b as { doubleValue: number }).doubleValue);
   }
   const da = (a as { doubleValue: number }).doubleValue;
@@ -152,31 +153,52 @@ export function compareValues(a: Value, b: Value): number {
     case TypeOrder.Null:
       return 0;
     case TypeOrder.Boolean:
-      return sign(Number((a as { booleanValue: boolean }).booleanValue) - Number((b as { booleanValue: boolean }).booleanValue));
+      return sign(
+        Number((a as { booleanValue: boolean }).booleanValue) -
+          Number((b as { booleanValue: boolean }).booleanValue),
+      );
     case TypeOrder.Number:
       return compareNumeric(a, b);
     case TypeOrder.Timestamp:
-      return compareTimestamps((a as { timestampValue: Timestamp }).timestampValue, (b as { timestampValue: Timestamp }).timestampValue);
+      return compareTimestamps(
+        (a as { timestampValue: Timestamp }).timestampValue,
+        (b as { timestampValue: Timestamp }).timestampValue,
+      );
     case TypeOrder.String:
-      return compareUtf8((a as { stringValue: string }).stringValue, (b as { stringValue: string }).stringValue);
+      return compareUtf8(
+        (a as { stringValue: string }).stringValue,
+        (b as { stringValue: string }).stringValue,
+      );
     case TypeOrder.Bytes:
-      return compareBytes((a as { bytesValue: Uint8Array }).bytesValue, (b as { bytesValue: Uint8Array }).bytesValue);
+      return compareBytes(
+        (a as { bytesValue: Uint8Array }).bytesValue,
+        (b as { bytesValue: Uint8Array }).bytesValue,
+      );
     case TypeOrder.Reference:
-      return compareResourceNames((a as { referenceValue: string }).referenceValue, (b as { referenceValue: string }).referenceValue);
+      return compareResourceNames(
+        (a as { referenceValue: string }).referenceValue,
+        (b as { referenceValue: string }).referenceValue,
+      );
     case TypeOrder.GeoPoint: {
       const ga = (a as { geoPointValue: { latitude: number; longitude: number } }).geoPointValue;
       const gb = (b as { geoPointValue: { latitude: number; longitude: number } }).geoPointValue;
       return compareNumbers(ga.latitude, gb.latitude) || compareNumbers(ga.longitude, gb.longitude);
     }
     case TypeOrder.Array:
-      return compareArrays((a as { arrayValue: { values: Value[] } }).arrayValue.values, (b as { arrayValue: { values: Value[] } }).arrayValue.values);
+      return compareArrays(
+        (a as { arrayValue: { values: Value[] } }).arrayValue.values,
+        (b as { arrayValue: { values: Value[] } }).arrayValue.values,
+      );
     case TypeOrder.Vector: {
       const va = vectorElements(a);
       const vb = vectorElements(b);
       return va.length !== vb.length ? sign(va.length - vb.length) : compareArrays(va, vb);
     }
     case TypeOrder.Map:
-      return compareMaps((a as { mapValue: { fields: Record<string, Value> } }).mapValue.fields, (b as { mapValue: { fields: Record<string, Value> } }).mapValue.fields);
+      return compareMaps(
+        (a as { mapValue: { fields: Record<string, Value> } }).mapValue.fields,
+        (b as { mapValue: { fields: Record<string, Value> } }).mapValue.fields,
+      );
   }
 }
 
@@ -185,11 +207,15 @@ export function valueEquals(a: Value, b: Value): boolean {
   if ('integerValue' in a) return 'integerValue' in b && a.integerValue === b.integerValue;
   if ('doubleValue' in a) {
     if (!('doubleValue' in b)) return false;
-    return a.doubleValue === b.doubleValue || (Number.isNaN(a.doubleValue) && Number.isNaN(b.doubleValue));
+    return (
+      a.doubleValue === b.doubleValue ||
+      (Number.isNaN(a.doubleValue) && Number.isNaN(b.doubleValue))
+    );
   }
   if ('integerValue' in b || 'doubleValue' in b) return false;
   if ('arrayValue' in a) {
-    if (!('arrayValue' in b) || a.arrayValue.values.length !== b.arrayValue.values.length) return false;
+    if (!('arrayValue' in b) || a.arrayValue.values.length !== b.arrayValue.values.length)
+      return false;
     return a.arrayValue.values.every((v, i) => valueEquals(v, b.arrayValue.values[i] as Value));
   }
   if ('mapValue' in a) {
@@ -210,7 +236,9 @@ export function queryEquals(a: Value, b: Value): boolean {
   return compareValues(a, b) === 0;
 }
 
-export function isNumber(value: Value): value is { integerValue: bigint } | { doubleValue: number } {
+export function isNumber(
+  value: Value,
+): value is { integerValue: bigint } | { doubleValue: number } {
   return 'integerValue' in value || 'doubleValue' in value;
 }
 

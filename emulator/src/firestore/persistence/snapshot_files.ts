@@ -35,7 +35,8 @@ export async function exportDatabases(databases: Databases, dir: string): Promis
       createTime: doc.createTime,
       updateTime: doc.updateTime,
     }));
-    if (documents.length > 0) file.databases.push({ projectId: db.id.projectId, database: db.id.database, documents });
+    if (documents.length > 0)
+      file.databases.push({ projectId: db.id.projectId, database: db.id.database, documents });
   }
   await mkdir(dir, { recursive: true });
   const target = join(dir, FILE);
@@ -60,12 +61,18 @@ export async function importDatabases(databases: Databases, dir: string): Promis
     throw error;
   }
   const file = JSON.parse(text) as ExportFile;
-  if (file.format !== FORMAT) throw new Error(`${join(dir, FILE)} is not a Hearth Firestore export.`);
+  if (file.format !== FORMAT)
+    throw new Error(`${join(dir, FILE)} is not a Hearth Firestore export.`);
   let count = 0;
   for (const entry of file.databases) {
     const db = databases.get({ projectId: entry.projectId, database: entry.database });
     for (const doc of entry.documents) {
-      const after = { name: documentName(db.id, doc.path), fields: decodeFields(doc.fields), createTime: doc.createTime, updateTime: doc.updateTime };
+      const after = {
+        name: documentName(db.id, doc.path),
+        fields: decodeFields(doc.fields),
+        createTime: doc.createTime,
+        updateTime: doc.updateTime,
+      };
       db.store.apply([{ path: doc.path, before: null, after }], timestampToMicros(doc.updateTime));
       count++;
     }

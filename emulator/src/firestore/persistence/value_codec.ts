@@ -47,11 +47,13 @@ export function decodeValue(e: Encoded): Value {
   if ('double' in e) return { doubleValue: decodeDouble(e['double']) };
   if ('time' in e) return { timestampValue: e['time'] as { seconds: number; nanos: number } };
   if ('string' in e) return { stringValue: String(e['string']) };
-  if ('bytes' in e) return { bytesValue: new Uint8Array(Buffer.from(String(e['bytes']), 'base64')) };
+  if ('bytes' in e)
+    return { bytesValue: new Uint8Array(Buffer.from(String(e['bytes']), 'base64')) };
   if ('ref' in e) return { referenceValue: String(e['ref']) };
   if ('geo' in e) return { geoPointValue: e['geo'] as { latitude: number; longitude: number } };
   if ('array' in e) return { arrayValue: { values: (e['array'] as Encoded[]).map(decodeValue) } };
-  if ('map' in e) return { mapValue: { fields: decodeFields(e['map'] as Record<string, Encoded>) } };
+  if ('map' in e)
+    return { mapValue: { fields: decodeFields(e['map'] as Record<string, Encoded>) } };
   throw new Error(`Unknown encoded value: ${JSON.stringify(e).slice(0, 80)}`);
 }
 

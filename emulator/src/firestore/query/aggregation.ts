@@ -49,13 +49,20 @@ function sum(values: Value[]): Value {
 
 function avg(values: Value[]): Value {
   if (values.length === 0) return { nullValue: null };
-  const total = values.reduce((n, v) => n + ('integerValue' in v ? Number(v.integerValue) : (v as { doubleValue: number }).doubleValue), 0);
+  const total = values.reduce(
+    (n, v) =>
+      n +
+      ('integerValue' in v ? Number(v.integerValue) : (v as { doubleValue: number }).doubleValue),
+    0,
+  );
   return { doubleValue: total / values.length };
 }
 
 export function resolveAggregations(aggregations: Aggregation[]): ResolvedAggregation[] {
-  if (!Array.isArray(aggregations) || aggregations.length === 0) throw invalidArgument('An aggregation query needs at least one aggregation.');
-  if (aggregations.length > 5) throw invalidArgument('An aggregation query supports at most 5 aggregations.');
+  if (!Array.isArray(aggregations) || aggregations.length === 0)
+    throw invalidArgument('An aggregation query needs at least one aggregation.');
+  if (aggregations.length > 5)
+    throw invalidArgument('An aggregation query supports at most 5 aggregations.');
   const aliases = new Set<string>();
   return aggregations.map((a, i) => {
     const alias = a.alias || `field_${i + 1}`;
@@ -64,7 +71,13 @@ export function resolveAggregations(aggregations: Aggregation[]): ResolvedAggreg
     if (a.count) {
       const upTo = a.count.upTo;
       if (upTo !== undefined && upTo < 1n) throw invalidArgument('count up_to must be positive.');
-      return { alias, compute: (docs) => ({ integerValue: upTo !== undefined && BigInt(docs.length) > upTo ? upTo : BigInt(docs.length) }) };
+      return {
+        alias,
+        compute: (docs) => ({
+          integerValue:
+            upTo !== undefined && BigInt(docs.length) > upTo ? upTo : BigInt(docs.length),
+        }),
+      };
     }
     if (a.sum) {
       const field = a.sum.field?.fieldPath;

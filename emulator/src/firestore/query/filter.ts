@@ -25,7 +25,16 @@ export interface SimpleFilter {
   value?: Value;
 }
 
-const INEQUALITIES = new Set(['LESS_THAN', 'LESS_THAN_OR_EQUAL', 'GREATER_THAN', 'GREATER_THAN_OR_EQUAL', 'NOT_EQUAL', 'NOT_IN', 'IS_NOT_NAN', 'IS_NOT_NULL']);
+const INEQUALITIES = new Set([
+  'LESS_THAN',
+  'LESS_THAN_OR_EQUAL',
+  'GREATER_THAN',
+  'GREATER_THAN_OR_EQUAL',
+  'NOT_EQUAL',
+  'NOT_IN',
+  'IS_NOT_NAN',
+  'IS_NOT_NULL',
+]);
 const MAX_DISJUNCTIONS = 30;
 
 export function isInequality(op: string): boolean {
@@ -40,19 +49,26 @@ function arrayOperand(value: Value, op: string): Value[] {
   if (!('arrayValue' in value)) throw invalidArgument(`A '${op}' filter needs an array value.`);
   const values = value.arrayValue.values;
   if (values.length === 0) throw invalidArgument(`A '${op}' filter needs a non-empty array.`);
-  if (values.length > MAX_DISJUNCTIONS) throw invalidArgument(`A '${op}' filter supports up to ${MAX_DISJUNCTIONS} comparison values.`);
+  if (values.length > MAX_DISJUNCTIONS)
+    throw invalidArgument(`A '${op}' filter supports up to ${MAX_DISJUNCTIONS} comparison values.`);
   return values;
 }
 
 function compileField(path: FieldPath, op: FieldOperator, operand: Value): Predicate {
-  if (operand === undefined || operand === null) throw invalidArgument(`Filter on ${path.join('.')} has no value.`);
+  if (operand === undefined || operand === null)
+    throw invalidArgument(`Filter on ${path.join('.')} has no value.`);
   const get = (doc: MatchInput): Value | undefined => fieldValue(doc, path);
   const range = (test: (c: number) => boolean): Predicate => {
     if (isNaNValue(operand) || 'nullValue' in operand) return () => false;
     const order = typeOrder(operand);
     return (doc) => {
       const v = get(doc);
-      return v !== undefined && typeOrder(v) === order && !isNaNValue(v) && test(compareValues(v, operand));
+      return (
+        v !== undefined &&
+        typeOrder(v) === order &&
+        !isNaNValue(v) &&
+        test(compareValues(v, operand))
+      );
     };
   };
   switch (op) {
@@ -65,30 +81,58 @@ function compileField(path: FieldPath, op: FieldOperator, operand: Value): Predi
     case 'GREATER_THAN_OR_EQUAL':
       return range((c) => c >= 0);
     case 'EQUAL':
-      if (isNaNValue(operand)) return (doc) => { const v = get(doc); return v !== undefined && isNaNValue(v); };
-      return (doc) => { const v = get(doc); return v !== undefined && queryEquals(v, operand); };
+      if (isNaNValue(operand))
+        return (doc) => {
+          const v = get(doc);
+          return v !== undefined && isNaNValue(v);
+        };
+      return (doc) => {
+        const v = get(doc);
+        return v !== undefined && queryEquals(v, operand);
+      };
     case 'NOT_EQUAL':
       return (doc) => {
         const v = get(doc);
-        return v !== undefined && !('nullValue' in v) && !(isNaNValue(operand) ? isNaNValue(v) : queryEquals(v, operand));
+        return (
+          v !== undefined &&
+          !('nullValue' in v) &&
+          !(isNaNValue(operand) ? isNaNValue(v) : queryEquals(v, operand))
+        );
       };
     case 'ARRAY_CONTAINS':
-      return (doc) => { const v = get(doc); return v !== undefined && 'arrayValue' in v && v.arrayValue.values.some((e) => queryEquals(e, operand)); };
+      return (doc) => {
+        const v = get(doc);
+        return (
+          v !== undefined &&
+          'arrayValue' in v &&
+          v.arrayValue.values.some((e) => queryEquals(e, operand))
+        );
+      };
     case 'IN': {
       const values = arrayOperand(operand, 'in');
-      return (doc) => { const v = get(doc); return v !== undefined && values.some((e) => queryEquals(v, e)); };
+      return (doc) => {
+        const v = get(doc);
+        return v !== undefined && values.some((e) => queryEquals(v, e));
+      };
     }
     case 'ARRAY_CONTAINS_ANY': {
       const values = arrayOperand(operand, 'array-contains-any');
       return (doc) => {
         const v = get(doc);
-        return v !== undefined && 'arrayValue' in v && v.arrayValue.values.some((e) => values.some((x) => queryEquals(e, x)));
+        return (
+          v !== undefined &&
+          'arrayValue' in v &&
+          v.arrayValue.values.some((e) => values.some((x) => queryEquals(e, x)))
+        );
       };
     }
     case 'NOT_IN': {
       const values = arrayOperand(operand, 'not-in');
       if (values.some((e) => 'nullValue' in e)) return () => false;
-      return (doc) => { const v = get(doc); return v !== undefined && !('nullValue' in v) && !values.some((e) => queryEquals(v, e)); };
+      return (doc) => {
+        const v = get(doc);
+        return v !== undefined && !('nullValue' in v) && !values.some((e) => queryEquals(v, e));
+      };
     }
     default:
       throw invalidArgument(`Unknown field filter operator: ${String(op)}`);
@@ -99,13 +143,25 @@ function compileUnary(path: FieldPath, op: UnaryOperator): Predicate {
   const get = (doc: MatchInput): Value | undefined => fieldValue(doc, path);
   switch (op) {
     case 'IS_NAN':
-      return (doc) => { const v = get(doc); return v !== undefined && isNaNValue(v); };
+      return (doc) => {
+        const v = get(doc);
+        return v !== undefined && isNaNValue(v);
+      };
     case 'IS_NULL':
-      return (doc) => { const v = get(doc); return v !== undefined && 'nullValue' in v; };
+      return (doc) => {
+        const v = get(doc);
+        return v !== undefined && 'nullValue' in v;
+      };
     case 'IS_NOT_NAN':
-      return (doc) => { const v = get(doc); return v !== undefined && !isNaNValue(v) && !('nullValue' in v); };
+      return (doc) => {
+        const v = get(doc);
+        return v !== undefined && !isNaNValue(v) && !('nullValue' in v);
+      };
     case 'IS_NOT_NULL':
-      return (doc) => { const v = get(doc); return v !== undefined && !('nullValue' in v); };
+      return (doc) => {
+        const v = get(doc);
+        return v !== undefined && !('nullValue' in v);
+      };
     default:
       throw invalidArgument(`Unknown unary filter operator: ${String(op)}`);
   }
@@ -135,10 +191,20 @@ export function compileFilter(filter: Filter, depth = 0): Predicate {
 export function toDnf(filter: Filter | undefined): SimpleFilter[][] {
   if (!filter) return [[]];
   if ('fieldFilter' in filter && filter.fieldFilter) {
-    return [[{ field: parseFieldPath(filter.fieldFilter.field?.fieldPath), op: filter.fieldFilter.op, value: filter.fieldFilter.value }]];
+    return [
+      [
+        {
+          field: parseFieldPath(filter.fieldFilter.field?.fieldPath),
+          op: filter.fieldFilter.op,
+          value: filter.fieldFilter.value,
+        },
+      ],
+    ];
   }
   if ('unaryFilter' in filter && filter.unaryFilter) {
-    return [[{ field: parseFieldPath(filter.unaryFilter.field?.fieldPath), op: filter.unaryFilter.op }]];
+    return [
+      [{ field: parseFieldPath(filter.unaryFilter.field?.fieldPath), op: filter.unaryFilter.op }],
+    ];
   }
   if ('compositeFilter' in filter && filter.compositeFilter) {
     const parts = (filter.compositeFilter.filters ?? []).map(toDnf);
@@ -162,17 +228,30 @@ export function validateFilter(filter: Filter | undefined): SimpleFilter[][] {
   const all = dnf.flat();
   for (const conjunct of dnf) {
     const ins = conjunct.filter((f) => f.op === 'IN' || f.op === 'ARRAY_CONTAINS_ANY');
-    disjunctions += ins.reduce((n, f) => n * (f.value && 'arrayValue' in f.value ? Math.max(1, f.value.arrayValue.values.length) : 1), 1);
-    if (conjunct.filter((f) => f.op === 'ARRAY_CONTAINS' || f.op === 'ARRAY_CONTAINS_ANY').length > 1) {
-      throw invalidArgument('A query can have at most one array-contains or array-contains-any filter per disjunction.');
+    disjunctions += ins.reduce(
+      (n, f) =>
+        n *
+        (f.value && 'arrayValue' in f.value ? Math.max(1, f.value.arrayValue.values.length) : 1),
+      1,
+    );
+    if (
+      conjunct.filter((f) => f.op === 'ARRAY_CONTAINS' || f.op === 'ARRAY_CONTAINS_ANY').length > 1
+    ) {
+      throw invalidArgument(
+        'A query can have at most one array-contains or array-contains-any filter per disjunction.',
+      );
     }
   }
-  if (all.filter((f) => f.op === 'NOT_IN').length > 1) throw invalidArgument("A query can have at most one 'not-in' filter.");
+  if (all.filter((f) => f.op === 'NOT_IN').length > 1)
+    throw invalidArgument("A query can have at most one 'not-in' filter.");
   if (all.some((f) => f.op === 'NOT_IN') && all.some((f) => f.op === 'NOT_EQUAL')) {
     throw invalidArgument("A query cannot combine 'not-in' with '!=' filters.");
   }
   if (dnf.length > 1 || disjunctions > 1) {
-    if (Math.max(dnf.length, disjunctions) > MAX_DISJUNCTIONS) throw invalidArgument(`A query's filter can have at most ${MAX_DISJUNCTIONS} disjunctions in disjunctive normal form.`);
+    if (Math.max(dnf.length, disjunctions) > MAX_DISJUNCTIONS)
+      throw invalidArgument(
+        `A query's filter can have at most ${MAX_DISJUNCTIONS} disjunctions in disjunctive normal form.`,
+      );
   }
   return dnf;
 }

@@ -6,9 +6,23 @@
  */
 import { invalidArgument } from '../errors.js';
 import { compareUtf8 } from '../model/value_order.js';
-import { formatFieldPath, isNameField, NAME_FIELD, parseFieldPath, type FieldPath } from '../model/field_path.js';
+import {
+  formatFieldPath,
+  isNameField,
+  NAME_FIELD,
+  parseFieldPath,
+  type FieldPath,
+} from '../model/field_path.js';
 import { compareValues } from '../model/value_order.js';
-import { compileFilter, fieldValue, isInequality, validateFilter, type MatchInput, type Predicate, type SimpleFilter } from './filter.js';
+import {
+  compileFilter,
+  fieldValue,
+  isInequality,
+  validateFilter,
+  type MatchInput,
+  type Predicate,
+  type SimpleFilter,
+} from './filter.js';
 import type { Cursor, StructuredQuery } from './structured_query.js';
 import { databaseRoot, type DatabaseId } from '../model/path.js';
 
@@ -45,15 +59,25 @@ function compareFieldPaths(a: FieldPath, b: FieldPath): number {
   return compareUtf8(formatFieldPath(a), formatFieldPath(b));
 }
 
-function checkCursor(cursor: Cursor | undefined, orderBy: OrderTerm[], db: DatabaseId, which: string): void {
+function checkCursor(
+  cursor: Cursor | undefined,
+  orderBy: OrderTerm[],
+  db: DatabaseId,
+  which: string,
+): void {
   if (!cursor) return;
   if (!Array.isArray(cursor.values)) throw invalidArgument(`${which} cursor has no values.`);
-  if (cursor.values.length > orderBy.length) throw invalidArgument(`Too many cursor values specified. The specified order has ${orderBy.length} fields.`);
+  if (cursor.values.length > orderBy.length)
+    throw invalidArgument(
+      `Too many cursor values specified. The specified order has ${orderBy.length} fields.`,
+    );
   const root = `${databaseRoot(db)}/`;
   cursor.values.forEach((value, i) => {
     if (!isNameField((orderBy[i] as OrderTerm).field)) return;
     if (!('referenceValue' in value) || !value.referenceValue.startsWith(root)) {
-      throw invalidArgument(`Cursor position is outside the range of the query: __name__ values must be document references in ${databaseRoot(db)}.`);
+      throw invalidArgument(
+        `Cursor position is outside the range of the query: __name__ values must be document references in ${databaseRoot(db)}.`,
+      );
     }
   });
 }
@@ -65,39 +89,61 @@ export function planQuery(db: DatabaseId, parentPath: string, query: StructuredQ
   const selector = from[0] as { collectionId?: string; allDescendants?: boolean };
   const collectionId = selector.collectionId ?? '';
   const allDescendants = selector.allDescendants === true;
-  if (!allDescendants && collectionId === '') throw invalidArgument('A query needs a collection id unless it selects all descendants.');
+  if (!allDescendants && collectionId === '')
+    throw invalidArgument('A query needs a collection id unless it selects all descendants.');
   if (collectionId.includes('/')) throw invalidArgument(`Invalid collection id: ${collectionId}`);
 
   const dnf = validateFilter(query.where);
   const predicate: Predicate = query.where ? compileFilter(query.where) : () => true;
 
   const explicitOrderBy: OrderTerm[] = (query.orderBy ?? []).map((o) => {
-    if (o.direction !== undefined && !['ASCENDING', 'DESCENDING', 'DIRECTION_UNSPECIFIED'].includes(o.direction)) {
+    if (
+      o.direction !== undefined &&
+      !['ASCENDING', 'DESCENDING', 'DIRECTION_UNSPECIFIED'].includes(o.direction)
+    ) {
       throw invalidArgument(`Unknown order direction: ${String(o.direction)}`);
     }
     return { field: parseFieldPath(o.field?.fieldPath), descending: o.direction === 'DESCENDING' };
   });
   if (explicitOrderBy.length > MAX_ORDER_BY) throw invalidArgument('Too many order by clauses.');
   const orderBy = [...explicitOrderBy];
-  const lastDescending = orderBy.length > 0 && (orderBy[orderBy.length - 1] as OrderTerm).descending;
+  const lastDescending =
+    orderBy.length > 0 && (orderBy[orderBy.length - 1] as OrderTerm).descending;
   const inequalityFields: FieldPath[] = [];
   for (const f of dnf.flat()) {
-    if (isInequality(f.op) && !inequalityFields.some((p) => samePath(p, f.field))) inequalityFields.push(f.field);
+    if (isInequality(f.op) && !inequalityFields.some((p) => samePath(p, f.field)))
+      inequalityFields.push(f.field);
   }
   inequalityFields.sort(compareFieldPaths);
   for (const field of inequalityFields) {
-    if (!orderBy.some((o) => samePath(o.field, field))) orderBy.push({ field, descending: lastDescending });
+    if (!orderBy.some((o) => samePath(o.field, field)))
+      orderBy.push({ field, descending: lastDescending });
   }
-  if (!orderBy.some((o) => isNameField(o.field))) orderBy.push({ field: [NAME_FIELD], descending: lastDescending });
+  if (!orderBy.some((o) => isNameField(o.field)))
+    orderBy.push({ field: [NAME_FIELD], descending: lastDescending });
 
   checkCursor(query.startAt, orderBy, db, 'Start');
   checkCursor(query.endAt, orderBy, db, 'End');
   const offset = query.offset ?? 0;
-  if (!Number.isInteger(offset) || offset < 0) throw invalidArgument('Offset must be a non-negative integer.');
-  if (query.limit !== undefined && (!Number.isInteger(query.limit) || query.limit < 0)) throw invalidArgument('Limit must be a non-negative integer.');
+  if (!Number.isInteger(offset) || offset < 0)
+    throw invalidArgument('Offset must be a non-negative integer.');
+  if (query.limit !== undefined && (!Number.isInteger(query.limit) || query.limit < 0))
+    throw invalidArgument('Limit must be a non-negative integer.');
 
-  const projection = query.select ? (query.select.fields ?? []).map((f) => parseFieldPath(f?.fieldPath)) : undefined;
-  const plan: QueryPlan = { db, parentPath, collectionId, allDescendants, predicate, dnf, orderBy, explicitOrderBy, offset };
+  const projection = query.select
+    ? (query.select.fields ?? []).map((f) => parseFieldPath(f?.fieldPath))
+    : undefined;
+  const plan: QueryPlan = {
+    db,
+    parentPath,
+    collectionId,
+    allDescendants,
+    predicate,
+    dnf,
+    orderBy,
+    explicitOrderBy,
+    offset,
+  };
   if (query.startAt) plan.startAt = query.startAt;
   if (query.endAt) plan.endAt = query.endAt;
   if (query.limit !== undefined) plan.limit = query.limit;

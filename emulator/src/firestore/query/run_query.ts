@@ -24,7 +24,11 @@ export function matchesPlan(plan: QueryPlan, doc: StoredDocument): boolean {
   return plan.predicate(doc) && hasOrderFields(plan, doc) && withinCursors(plan, doc);
 }
 
-export function candidates(plan: QueryPlan, store: DocumentStore, readTime?: Micros): Iterable<StoredDocument> {
+export function candidates(
+  plan: QueryPlan,
+  store: DocumentStore,
+  readTime?: Micros,
+): Iterable<StoredDocument> {
   return plan.allDescendants
     ? store.descendants(plan.parentPath, plan.collectionId, readTime)
     : store.inCollection(joinCollection(plan), readTime);
@@ -39,7 +43,11 @@ interface Keyed {
  * Matches sorted by the plan's order. With a limit only the first offset + limit are kept, in a
  * bounded sorted buffer, so a small page of a large collection costs O(n log k), not a full sort.
  */
-export function runQuery(plan: QueryPlan, store: DocumentStore, readTime?: Micros): StoredDocument[] {
+export function runQuery(
+  plan: QueryPlan,
+  store: DocumentStore,
+  readTime?: Micros,
+): StoredDocument[] {
   const directions = plan.orderBy.map((o) => (o.descending ? -1 : 1));
   const compare = (a: Keyed, b: Keyed): number => {
     for (let i = 0; i < directions.length; i++) {

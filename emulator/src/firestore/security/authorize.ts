@@ -3,7 +3,12 @@
  * query (`list`, judged by the query's constraints) and per write of a batch (sharing one access
  * budget, with getAfter seeing the whole batch). Admin callers and databases without rules pass.
  */
-import type { AccessBudget, CompiledRuleset, FirestoreRulesRequest, QueryConstraints } from '../../rules/api.js';
+import type {
+  AccessBudget,
+  CompiledRuleset,
+  FirestoreRulesRequest,
+  QueryConstraints,
+} from '../../rules/api.js';
 import type { Database, PreparedCommit } from '../database.js';
 import type { Databases } from '../databases.js';
 import { Code, FirestoreError } from '../errors.js';
@@ -32,7 +37,10 @@ export class Authorizer {
   private check(ruleset: CompiledRuleset, request: FirestoreRulesRequest): void {
     const decision = ruleset.evaluateFirestore(request);
     if (!decision.allowed) {
-      throw new FirestoreError(Code.PERMISSION_DENIED, decision.message || 'Missing or insufficient permissions.');
+      throw new FirestoreError(
+        Code.PERMISSION_DENIED,
+        decision.message || 'Missing or insufficient permissions.',
+      );
     }
   }
 
@@ -60,13 +68,26 @@ export class Authorizer {
     const ruleset = this.ruleset(caller, db);
     if (!ruleset) return;
     const query: QueryConstraints = {
-      disjuncts: plan.dnf.map((conjunct) => conjunct.map((f) => (f.value === undefined ? { field: f.field, op: f.op } : { field: f.field, op: f.op, value: f.value }))),
-      orderBy: plan.explicitOrderBy.map((o) => ({ field: o.field, direction: o.descending ? 'DESCENDING' : 'ASCENDING' })),
+      disjuncts: plan.dnf.map((conjunct) =>
+        conjunct.map((f) =>
+          f.value === undefined
+            ? { field: f.field, op: f.op }
+            : { field: f.field, op: f.op, value: f.value },
+        ),
+      ),
+      orderBy: plan.explicitOrderBy.map((o) => ({
+        field: o.field,
+        direction: o.descending ? 'DESCENDING' : 'ASCENDING',
+      })),
     };
     if (plan.limit !== undefined) query.limit = plan.limit;
     if (plan.offset > 0) query.offset = plan.offset;
     const collectionGroup = plan.allDescendants;
-    const path = collectionGroup ? plan.collectionId : plan.parentPath === '' ? plan.collectionId : `${plan.parentPath}/${plan.collectionId}`;
+    const path = collectionGroup
+      ? plan.collectionId
+      : plan.parentPath === ''
+        ? plan.collectionId
+        : `${plan.parentPath}/${plan.collectionId}`;
     this.check(ruleset, {
       method: 'list',
       auth: caller.auth,
@@ -87,10 +108,16 @@ export class Authorizer {
     if (!ruleset) return undefined;
     return (prepared) => {
       const budget: AccessBudget = { batchSize: prepared.writes.length, used: 0 };
-      const access = documentAccess(this.databases, db.id.projectId, db.id.database, prepared.after);
+      const access = documentAccess(
+        this.databases,
+        db.id.projectId,
+        db.id.database,
+        prepared.after,
+      );
       const time = microsToTimestamp(prepared.time);
       for (const write of prepared.writes) {
-        const method = write.after === null ? 'delete' : write.before === null ? 'create' : 'update';
+        const method =
+          write.after === null ? 'delete' : write.before === null ? 'create' : 'update';
         this.check(ruleset, {
           method,
           auth: caller.auth,

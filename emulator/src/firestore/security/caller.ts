@@ -19,7 +19,9 @@ function unauthenticated(reason: string): FirestoreError {
 }
 
 function decodeSegment(segment: string): unknown {
-  const json = Buffer.from(segment.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+  const json = Buffer.from(segment.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString(
+    'utf8',
+  );
   return JSON.parse(json);
 }
 
@@ -30,7 +32,8 @@ export function callerFromAuthorization(header: string | undefined): Caller {
   const token = (match[1] as string).trim();
   if (token === 'owner') return ADMIN;
   const parts = token.split('.');
-  if (parts.length !== 3 || !parts[0] || !parts[1]) throw unauthenticated('the token is not a JWT.');
+  if (parts.length !== 3 || !parts[0] || !parts[1])
+    throw unauthenticated('the token is not a JWT.');
   let claims: unknown;
   try {
     decodeSegment(parts[0]);
@@ -38,9 +41,15 @@ export function callerFromAuthorization(header: string | undefined): Caller {
   } catch {
     throw unauthenticated('the token is not valid base64url JSON.');
   }
-  if (typeof claims !== 'object' || claims === null || Array.isArray(claims)) throw unauthenticated('the token payload is not an object.');
+  if (typeof claims !== 'object' || claims === null || Array.isArray(claims))
+    throw unauthenticated('the token payload is not an object.');
   const record = claims as Record<string, unknown>;
-  const uid = typeof record['sub'] === 'string' ? record['sub'] : typeof record['user_id'] === 'string' ? record['user_id'] : undefined;
+  const uid =
+    typeof record['sub'] === 'string'
+      ? record['sub']
+      : typeof record['user_id'] === 'string'
+        ? record['user_id']
+        : undefined;
   if (!uid) throw unauthenticated('the token has no sub or user_id.');
   return { admin: false, auth: { uid, token: record } };
 }

@@ -17,19 +17,28 @@ function parseRulesPath(path: string): { database: string; path: string } | null
 }
 
 export function rulesDocument(doc: StoredDocument | null): RulesDocument | null {
-  return doc ? { name: doc.name, fields: doc.fields, createTime: doc.createTime, updateTime: doc.updateTime } : null;
+  return doc
+    ? { name: doc.name, fields: doc.fields, createTime: doc.createTime, updateTime: doc.updateTime }
+    : null;
 }
 
 /**
  * @param after the batch's view of its own database (documents as if it committed); absent
  *   outside batches, where getAfter equals get.
  */
-export function documentAccess(databases: Databases, projectId: string, database: string, after?: (path: string) => StoredDocument | null): DocumentAccess {
+export function documentAccess(
+  databases: Databases,
+  projectId: string,
+  database: string,
+  after?: (path: string) => StoredDocument | null,
+): DocumentAccess {
   const read = (path: string, useAfter: boolean): RulesDocument | null => {
     const parsed = parseRulesPath(path);
     if (!parsed) return null;
     if (useAfter && after && parsed.database === database) return rulesDocument(after(parsed.path));
-    return rulesDocument(databases.get({ projectId, database: parsed.database }).store.get(parsed.path));
+    return rulesDocument(
+      databases.get({ projectId, database: parsed.database }).store.get(parsed.path),
+    );
   };
   return { get: (path) => read(path, false), getAfter: (path) => read(path, true) };
 }

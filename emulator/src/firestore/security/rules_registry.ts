@@ -33,7 +33,8 @@ export class RulesRegistry {
   /** Compiles and installs rules for one project; throws INVALID_ARGUMENT listing the issues. */
   setProjectRules(projectId: string, source: string): void {
     const result = this.compile(source);
-    if (!result.ruleset) throw invalidArgument(formatIssues(result.issues) || 'The rules did not compile.');
+    if (!result.ruleset)
+      throw invalidArgument(formatIssues(result.issues) || 'The rules did not compile.');
     this.byProject.set(projectId, result.ruleset);
   }
 
@@ -44,7 +45,9 @@ export class RulesRegistry {
       // Editors write files in several steps; wait for the last one.
       this.reloadTimer = setTimeout(() => void this.reloadFile(path), 50);
     });
-    this.watcher.on('error', (error) => this.log(`firestore: cannot watch ${path}: ${error.message}`));
+    this.watcher.on('error', (error) =>
+      this.log(`firestore: cannot watch ${path}: ${error.message}`),
+    );
   }
 
   private async reloadFile(path: string): Promise<void> {
@@ -57,7 +60,9 @@ export class RulesRegistry {
     }
     const result = this.compile(source);
     if (!result.ruleset) {
-      this.log(`firestore: ${path} did not compile; keeping the previous rules:\n${formatIssues(result.issues)}`);
+      this.log(
+        `firestore: ${path} did not compile; keeping the previous rules:\n${formatIssues(result.issues)}`,
+      );
       return;
     }
     this.fileRuleset = result.ruleset;

@@ -63,7 +63,8 @@ export class DocumentStore {
 
   private prune(chain: Version[], now: Micros): void {
     let drop = 0;
-    while (drop < chain.length - 1 && (chain[drop + 1] as Version).time < now - RETENTION_MICROS) drop++;
+    while (drop < chain.length - 1 && (chain[drop + 1] as Version).time < now - RETENTION_MICROS)
+      drop++;
     if (drop > 0) chain.splice(0, drop);
   }
 
@@ -78,11 +79,20 @@ export class DocumentStore {
   }
 
   /** Documents anywhere under `parentPath` ('' for the whole database), optionally in collections with one id. */
-  *descendants(parentPath: string, collectionId: string | undefined, readTime?: Micros): Generator<StoredDocument> {
+  *descendants(
+    parentPath: string,
+    collectionId: string | undefined,
+    readTime?: Micros,
+  ): Generator<StoredDocument> {
     const prefix = parentPath === '' ? '' : `${parentPath}/`;
     for (const [collection, members] of this.collections) {
       if (prefix !== '' && !collection.startsWith(prefix)) continue;
-      if (collectionId !== undefined && collectionId !== '' && lastSegment(collection) !== collectionId) continue;
+      if (
+        collectionId !== undefined &&
+        collectionId !== '' &&
+        lastSegment(collection) !== collectionId
+      )
+        continue;
       for (const path of members) {
         const doc = this.get(path, readTime);
         if (doc) yield doc;

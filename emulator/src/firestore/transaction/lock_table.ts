@@ -43,13 +43,21 @@ export class LockTable {
     }
     if (lock.holder === owner) return;
     if (this.wouldDeadlock(owner, lock.holder)) {
-      throw new FirestoreError(Code.ABORTED, 'Transaction lock contention: a concurrent transaction holds this document. Retry the transaction.');
+      throw new FirestoreError(
+        Code.ABORTED,
+        'Transaction lock contention: a concurrent transaction holds this document. Retry the transaction.',
+      );
     }
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         lock.waiters = lock.waiters.filter((w) => w.owner !== owner);
         owner.waitingFor = undefined;
-        reject(new FirestoreError(Code.ABORTED, 'Transaction timed out waiting for a lock held by another transaction.'));
+        reject(
+          new FirestoreError(
+            Code.ABORTED,
+            'Transaction timed out waiting for a lock held by another transaction.',
+          ),
+        );
       }, LOCK_WAIT_MS);
       timer.unref();
       owner.waitingFor = key;

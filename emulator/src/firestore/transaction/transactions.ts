@@ -38,9 +38,14 @@ export class TransactionRegistry {
   get(idBytes: Uint8Array): Transaction {
     const id = Buffer.from(idBytes).toString('base64');
     const entry = this.active.get(id);
-    if (!entry) throw invalidArgument('The referenced transaction has expired or is no longer valid.');
+    if (!entry)
+      throw invalidArgument('The referenced transaction has expired or is no longer valid.');
     entry.touched = Date.now();
-    if (entry.txn.aborted) throw new FirestoreError(Code.ABORTED, 'The transaction was aborted because of contention. Retry it.');
+    if (entry.txn.aborted)
+      throw new FirestoreError(
+        Code.ABORTED,
+        'The transaction was aborted because of contention. Retry it.',
+      );
     return entry.txn;
   }
 
@@ -52,14 +57,18 @@ export class TransactionRegistry {
   async lockForRead(txn: Transaction, path: string, changedAt: () => Micros): Promise<void> {
     if (txn.readOnly) return;
     await this.locks.acquire(txn, path);
-    if (txn.aborted) throw new FirestoreError(Code.ABORTED, 'The transaction was aborted. Retry it.');
+    if (txn.aborted)
+      throw new FirestoreError(Code.ABORTED, 'The transaction was aborted. Retry it.');
     if (!txn.reads.has(path)) txn.reads.set(path, changedAt());
   }
 
   /** Ends a transaction (commit or rollback): frees its locks and forgets it. */
   finish(txn: Transaction): void {
     this.active.delete(txn.id);
-    this.locks.cancelWaits(txn, new FirestoreError(Code.ABORTED, 'The transaction was rolled back.'));
+    this.locks.cancelWaits(
+      txn,
+      new FirestoreError(Code.ABORTED, 'The transaction was rolled back.'),
+    );
     this.locks.release(txn, [...txn.reads.keys()]);
   }
 
@@ -74,11 +83,17 @@ export class TransactionRegistry {
   validate(txn: Transaction, changedAt: (path: string) => Micros): void {
     for (const [path, readAt] of txn.reads) {
       if (changedAt(path) !== readAt) {
-        throw new FirestoreError(Code.ABORTED, `Transaction aborted: ${path} changed after the transaction read it.`);
+        throw new FirestoreError(
+          Code.ABORTED,
+          `Transaction aborted: ${path} changed after the transaction read it.`,
+        );
       }
     }
     if (!txn.queryChecks.every((check) => check())) {
-      throw new FirestoreError(Code.ABORTED, 'Transaction aborted: a query it ran now returns different documents.');
+      throw new FirestoreError(
+        Code.ABORTED,
+        'Transaction aborted: a query it ran now returns different documents.',
+      );
     }
   }
 }
