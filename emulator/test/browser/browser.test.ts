@@ -216,6 +216,33 @@ describe.each(TRANSPORTS)('over WebChannel (%s)', (transport) => {
     }
   });
 
+  it('carries the user’s token in the channel headers: rules see request.auth', async () => {
+    const projectId = project();
+    await setRules(
+      projectId,
+      "rules_version = '2'; service cloud.firestore { match /databases/{db}/documents { match /private/{uid} { allow read, write: if request.auth != null && request.auth.uid == uid; } } }",
+    );
+    await page.evaluate(
+      ([alice, anonymous]) => {
+        window.hearth.open('alice', alice);
+        window.hearth.open('anonymous', anonymous);
+      },
+      [through(projectId, transport, { uid: 'alice' }), through(projectId, transport)] as const,
+    );
+    const outcome = (client: string, path: string) =>
+      page.evaluate(
+        ([c, p]) =>
+          window.hearth.set(c, p, { secret: true }).then(
+            () => 'written',
+            (error: { code?: string }) => error.code,
+          ),
+        [client, path] as const,
+      );
+    expect(await outcome('alice', 'private/alice')).toBe('written');
+    expect(await outcome('alice', 'private/bob')).toBe('permission-denied');
+    expect(await outcome('anonymous', 'private/alice')).toBe('permission-denied');
+  });
+
   it('delivers a denied listen and a denied write as permission-denied', async () => {
     const projectId = project();
     await setRules(

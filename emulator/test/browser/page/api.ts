@@ -9,6 +9,8 @@ export interface ClientOptions {
   transport: Transport;
   /** Offline persistence in IndexedDB shared by the tabs of one profile. */
   persistence?: boolean;
+  /** Signs the client in as this uid with an unsigned emulator token (`mockUserToken`). */
+  uid?: string;
 }
 
 export interface RecordedChange {

@@ -53,7 +53,12 @@ const api: PageApi = {
       name,
     );
     const db = initializeFirestore(app, settings(options));
-    connectFirestoreEmulator(db, options.host, options.port);
+    connectFirestoreEmulator(
+      db,
+      options.host,
+      options.port,
+      options.uid ? { mockUserToken: { sub: options.uid } } : {},
+    );
     clients.set(name, db);
   },
 
