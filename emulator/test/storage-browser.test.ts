@@ -107,7 +107,10 @@ beforeAll(async () => {
     }
   });
   await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   page = await browser.newPage();
   // The page is served from "localhost" and the emulator addressed as 127.0.0.1: two origins.
   await page.goto(`http://localhost:${(pages.address() as AddressInfo).port}/`);

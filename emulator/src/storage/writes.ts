@@ -6,6 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import { writeAuthorizer, type StorageContext } from './context.js';
 import { BadRequestError, StorageError, validateBucketName, validateObjectName } from './errors.js';
+import { readJson } from './http/body.js';
 import { boundaryOf, readMultipart } from './http/multipart.js';
 import type { StagedBlob } from './store/blob-files.js';
 import { parseMetadataPatch, type MetadataPatch, type StoredObject } from './store/object.js';
@@ -93,6 +94,23 @@ export async function stageMultipart(
       req.headers['x-goog-hash'] as string | undefined,
     ),
   };
+}
+
+/** The JSON body that starts a resumable upload: where the object goes, and its metadata. */
+export async function readUploadStart(
+  req: IncomingMessage,
+  bucket: string,
+  queryName: string | undefined,
+  headerContentType: string | undefined,
+): Promise<{
+  resource: unknown;
+  metadata: MetadataPatch;
+  target: { bucket: string; name: string };
+}> {
+  const resource = await readJson(req);
+  const metadata = parseMetadataPatch(resource);
+  metadata.contentType ??= headerContentType;
+  return { resource, metadata, target: checkTarget(bucket, queryName ?? nameOf(resource)) };
 }
 
 /** Streams a whole body into a new staging file; nothing is left behind if the stream fails. */

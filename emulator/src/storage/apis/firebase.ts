@@ -23,7 +23,7 @@ import {
   commitUpload,
   declaredSizeOf,
   finalizeSession,
-  nameOf,
+  readUploadStart,
   stageBody,
   stageMultipart,
 } from '../writes.js';
@@ -232,13 +232,15 @@ async function startResumable(
   bucket: string,
   queryName: string | undefined,
 ): Promise<void> {
-  const resource = (await readJson(ex.req)) as Record<string, unknown> | undefined;
-  const patch = parseMetadataPatch(resource);
-  patch.contentType ??= header(ex, 'x-goog-upload-header-content-type');
-  const where = checkTarget(bucket, queryName ?? nameOf(resource));
+  const { metadata, target: where } = await readUploadStart(
+    ex.req,
+    bucket,
+    queryName,
+    header(ex, 'x-goog-upload-header-content-type'),
+  );
   const session = await ctx.uploads.start({
     ...where,
-    metadata: firebaseDefaults(patch, where.name),
+    metadata: firebaseDefaults(metadata, where.name),
     ...declaredSizeOf(
       header(ex, 'x-goog-upload-header-content-length'),
       'X-Goog-Upload-Header-Content-Length',

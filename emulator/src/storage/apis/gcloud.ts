@@ -21,7 +21,7 @@ import {
   declaredSizeOf,
   expectedHashesOf,
   finalizeSession,
-  nameOf,
+  readUploadStart,
   stageBody,
   stageMultipart,
 } from '../writes.js';
@@ -311,13 +311,14 @@ async function startResumable(
   bucket: string,
   queryName: string | undefined,
 ): Promise<void> {
-  const resource = (await readJson(ex.req)) as Record<string, unknown> | undefined;
-  const patch = parseMetadataPatch(resource);
-  patch.contentType ??= header(ex, 'x-upload-content-type');
-  const where = checkTarget(bucket, queryName ?? nameOf(resource));
+  const {
+    resource,
+    metadata,
+    target: where,
+  } = await readUploadStart(ex.req, bucket, queryName, header(ex, 'x-upload-content-type'));
   const session = await ctx.uploads.start({
     ...where,
-    metadata: patch,
+    metadata,
     ...declaredSizeOf(header(ex, 'x-upload-content-length'), 'X-Upload-Content-Length'),
     preconditions: parsePreconditions(ex.url.searchParams),
     caller: ADMIN,
