@@ -55,9 +55,10 @@ export class UploadSessions {
     return session;
   }
 
-  get(id: string | null): UploadSession {
-    const session = id ? this.sessions.get(id) : undefined;
-    if (!session) throw new NotFoundError(`Unknown upload id: ${id ?? '(none)'}`);
+  /** The session `id` of `bucket`; an id used against another bucket is as unknown as a made-up one. */
+  get(id: string, bucket: string): UploadSession {
+    const session = this.sessions.get(id);
+    if (!session || session.bucket !== bucket) throw new NotFoundError(`Unknown upload id: ${id}`);
     return session;
   }
 

@@ -269,8 +269,7 @@ async function continueResumable(
   bucket: string,
   uploadId: string,
 ): Promise<void> {
-  const session = ctx.uploads.get(uploadId);
-  if (session.bucket !== bucket) throw new NotFoundError(`Unknown upload id: ${uploadId}`);
+  const session = ctx.uploads.get(uploadId, bucket);
   const commands = (header(ex, 'x-goog-upload-command') ?? '')
     .split(',')
     .map((command) => command.trim().toLowerCase())

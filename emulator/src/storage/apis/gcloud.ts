@@ -352,8 +352,7 @@ async function continueResumable(
   bucket: string,
   uploadId: string,
 ): Promise<void> {
-  const session = ctx.uploads.get(uploadId);
-  if (session.bucket !== bucket) throw new NotFoundError(`Unknown upload id: ${uploadId}`);
+  const session = ctx.uploads.get(uploadId, bucket);
   if (ex.method === 'DELETE') {
     await ctx.uploads.cancel(session);
     throw new StorageError(499, 'clientClosedRequest', 'Upload cancelled.');
