@@ -176,6 +176,27 @@ describe('transactions', () => {
     expect(old.get('v')).toBe(1);
   });
 
+  it('breaks a deadlock between two transactions by aborting one; both still commit', async () => {
+    const a = db.doc('deadlock/a');
+    const b = db.doc('deadlock/b');
+    await a.set({ n: 0 });
+    await b.set({ n: 0 });
+    let firstReads = 0;
+    let release!: () => void;
+    const bothHoldOne = new Promise<void>((resolve) => (release = resolve));
+    const crossed = (first: typeof a, second: typeof a) =>
+      db.runTransaction(async (tx) => {
+        const one = await tx.get(first);
+        if (++firstReads === 2) release();
+        await bothHoldOne;
+        const two = await tx.get(second);
+        tx.update(first, { n: (one.get('n') as number) + 1 });
+        tx.update(second, { n: (two.get('n') as number) + 1 });
+      });
+    await Promise.all([crossed(a, b), crossed(b, a)]);
+    expect([(await a.get()).get('n'), (await b.get()).get('n')]).toEqual([2, 2]);
+  });
+
   it('rolls back on error, leaving data untouched', async () => {
     const ref = db.doc('txn/rollback');
     await ref.set({ n: 1 });

@@ -328,14 +328,7 @@ export class FirestoreService {
     const db = this.database(parseDatabaseName(request.database));
     if (!request.transaction || request.transaction.length === 0)
       throw invalidArgument('Missing transaction.');
-    let txn: Transaction;
-    try {
-      txn = db.transactions.get(request.transaction);
-    } catch (error) {
-      // Rolling back a transaction that was already aborted is fine; an unknown one is not.
-      if (toFirestoreError(error).code === Code.ABORTED) return;
-      throw error;
-    }
+    const txn = db.transactions.get(request.transaction);
     db.transactions.finish(txn);
   }
 

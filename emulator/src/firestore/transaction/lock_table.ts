@@ -1,11 +1,11 @@
 /**
  * Exclusive document locks for read-write transactions, Firestore's pessimistic concurrency: a
  * transaction that reads a document locks it, and another transaction reading it waits until the
- * holder commits or rolls back, so contending increments serialise instead of failing. A request
- * that would close a cycle of waiting transactions is ABORTED (the SDK retries); so is one that
- * waits longer than the lock timeout, which frees locks of transactions their client abandoned.
+ * holder commits or rolls back, so contending increments serialise instead of failing. A wait that
+ * would close a cycle of waiting transactions, or that outlasts the lock timeout (which frees locks
+ * of transactions their client abandoned), is refused: `acquire` answers false and the caller
+ * dooms that transaction.
  */
-import { Code, FirestoreError } from '../errors.js';
 
 export interface LockOwner {
   readonly id: string;
@@ -16,8 +16,8 @@ export interface LockOwner {
 
 interface Waiter {
   owner: LockOwner;
-  resolve(): void;
-  reject(error: FirestoreError): void;
+  /** true: the lock is granted; false: the wait was refused. */
+  settle(granted: boolean): void;
   timer: NodeJS.Timeout;
 }
 
@@ -35,33 +35,24 @@ export class LockTable {
     return this.locks.get(key)?.holder;
   }
 
-  async acquire(owner: LockOwner, key: string): Promise<void> {
+  /** Resolves true once `owner` holds the lock, false when waiting for it was refused. */
+  async acquire(owner: LockOwner, key: string): Promise<boolean> {
     const lock = this.locks.get(key);
     if (!lock) {
       this.locks.set(key, { holder: owner, waiters: [] });
-      return;
+      return true;
     }
-    if (lock.holder === owner) return;
-    if (this.wouldDeadlock(owner, lock.holder)) {
-      throw new FirestoreError(
-        Code.ABORTED,
-        'Transaction lock contention: a concurrent transaction holds this document. Retry the transaction.',
-      );
-    }
-    await new Promise<void>((resolve, reject) => {
+    if (lock.holder === owner) return true;
+    if (this.wouldDeadlock(owner, lock.holder)) return false;
+    return new Promise<boolean>((resolve) => {
       const timer = setTimeout(() => {
         lock.waiters = lock.waiters.filter((w) => w.owner !== owner);
         owner.waitingFor = undefined;
-        reject(
-          new FirestoreError(
-            Code.ABORTED,
-            'Transaction timed out waiting for a lock held by another transaction.',
-          ),
-        );
+        resolve(false);
       }, LOCK_WAIT_MS);
       timer.unref();
       owner.waitingFor = key;
-      lock.waiters.push({ owner, resolve, reject, timer });
+      lock.waiters.push({ owner, settle: resolve, timer });
     });
   }
 
@@ -94,17 +85,17 @@ export class LockTable {
       clearTimeout(next.timer);
       lock.holder = next.owner;
       next.owner.waitingFor = undefined;
-      next.resolve();
+      next.settle(true);
     }
   }
 
-  /** Fails every wait of an owner (it was rolled back or its stream closed). */
-  cancelWaits(owner: LockOwner, error: FirestoreError): void {
+  /** Refuses every wait of an owner (it was rolled back or committed). */
+  cancelWaits(owner: LockOwner): void {
     for (const lock of this.locks.values()) {
       lock.waiters = lock.waiters.filter((w) => {
         if (w.owner !== owner) return true;
         clearTimeout(w.timer);
-        w.reject(error);
+        w.settle(false);
         return false;
       });
     }

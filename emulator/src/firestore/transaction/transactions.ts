@@ -1,8 +1,11 @@
 /**
  * Transactions of one database. Read-write transactions lock what they read (LockTable) and
  * remember when they read it; at commit a document changed since by a non-transactional write, or
- * a query whose result changed, makes the commit ABORTED, so commits stay serializable. Read-only
- * transactions read a fixed snapshot and take no locks.
+ * a query whose result changed, makes the commit ABORTED, so commits stay serializable. A
+ * transaction refused a lock (deadlock, timeout) is doomed: it frees its locks at once so the
+ * others go on, its reads still answer, and its commit is ABORTED, which the SDKs retry (an error
+ * on a read would first go through the client's slow stream retries). Read-only transactions
+ * read a fixed snapshot and take no locks.
  */
 import { randomBytes } from 'node:crypto';
 import { Code, FirestoreError, invalidArgument } from '../errors.js';
@@ -65,10 +68,7 @@ export class TransactionRegistry {
   /** Ends a transaction (commit or rollback): frees its locks and forgets it. */
   finish(txn: Transaction): void {
     this.active.delete(txn.id);
-    this.locks.cancelWaits(
-      txn,
-      new FirestoreError(Code.ABORTED, 'The transaction was rolled back.'),
-    );
+    this.locks.cancelWaits(txn);
     this.locks.release(txn, [...txn.reads.keys()]);
   }
 
@@ -81,6 +81,11 @@ export class TransactionRegistry {
 
   /** Called before a commit: fails it if anything this transaction read has changed since. */
   validate(txn: Transaction, changedAt: (path: string) => Micros): void {
+    if (txn.aborted)
+      throw new FirestoreError(
+        Code.ABORTED,
+        'Transaction aborted: it lost a lock to a concurrent transaction. Retry it.',
+      );
     for (const [path, readAt] of txn.reads) {
       if (changedAt(path) !== readAt) {
         throw new FirestoreError(
