@@ -225,7 +225,7 @@ function randomCall(): Call {
           documents: [pick(names), pick(names)],
           ...pick([
             {},
-            { newTransaction: {} },
+            { newTransaction: { readOnly: {} } },
             { transaction: Buffer.from('x') },
             { readTime: { seconds: '99999999999' } },
           ]),
