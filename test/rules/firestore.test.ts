@@ -27,6 +27,7 @@ import {
 } from 'firebase/firestore';
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import { firestoreEmulator } from '../support/env.js';
+import { newAttachmentData, newListData, newTodoData } from '../support/newDocuments.js';
 
 const OWNER = 'olive';
 const EDITOR = 'eddie';
@@ -69,48 +70,12 @@ const omit = (data: Record<string, unknown>, key: string) => {
   return copy;
 };
 
-const newList = (uid: string, overrides: Record<string, unknown> = {}) => ({
-  title: 'Groceries',
-  ownerId: uid,
-  members: { [uid]: 'owner' },
-  memberIds: [uid],
-  counts: { open: 0, done: 0 },
-  order: 1,
-  createdAt: serverTimestamp(),
-  updatedAt: serverTimestamp(),
-  ...overrides,
-});
-
-const newTodo = (uid: string, overrides: Record<string, unknown> = {}) => ({
-  title: 'Buy milk',
-  notes: '',
-  done: false,
-  completedAt: null,
-  dueAt: null,
-  priority: 0,
-  tags: [],
-  order: 1,
-  createdBy: uid,
-  createdAt: serverTimestamp(),
-  updatedAt: serverTimestamp(),
-  attachmentCount: 0,
-  ...overrides,
-});
-
-const newAttachment = (uid: string, overrides: Record<string, unknown> = {}) => ({
-  name: 'photo.jpg',
-  contentType: 'image/jpeg',
-  size: 1000,
-  status: 'processing',
-  width: null,
-  height: null,
-  thumbPath: null,
-  takenAt: null,
-  error: null,
-  createdBy: uid,
-  createdAt: serverTimestamp(),
-  ...overrides,
-});
+const newList = (uid: string, overrides: Record<string, unknown> = {}) =>
+  newListData(uid, serverTimestamp(), overrides);
+const newTodo = (uid: string, overrides: Record<string, unknown> = {}) =>
+  newTodoData(uid, serverTimestamp(), overrides);
+const newAttachment = (uid: string, overrides: Record<string, unknown> = {}) =>
+  newAttachmentData(uid, serverTimestamp(), overrides);
 
 const profile = (name: string) => ({
   displayName: name,

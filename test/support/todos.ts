@@ -2,23 +2,14 @@
 import { FieldValue } from 'firebase-admin/firestore';
 import { paths } from '../../functions/src/model.js';
 import { adminDb } from './admin.js';
+import { newTodoData } from './newDocuments.js';
 
 export function todoFields(createdBy: string, overrides: Record<string, unknown> = {}) {
-  return {
+  return newTodoData(createdBy, FieldValue.serverTimestamp(), {
     title: 'A to-do',
-    notes: '',
-    done: false,
-    completedAt: null,
-    dueAt: null,
-    priority: 0,
-    tags: [],
     order: 0,
-    createdBy,
-    createdAt: FieldValue.serverTimestamp(),
-    updatedAt: FieldValue.serverTimestamp(),
-    attachmentCount: 0,
     ...overrides,
-  };
+  });
 }
 
 export const todoRef = (listId: string, todoId: string) => adminDb.doc(paths.todo(listId, todoId));
