@@ -1,13 +1,15 @@
 /**
- * The google.firestore.v1.Firestore service definition, from the protobuf JSON descriptor that
- * @google-cloud/firestore ships (parsing a JSON descriptor is several times faster than .proto
- * files, which matters for start-up time).
+ * The google.firestore.v1.Firestore service definition for grpc-js, from the protobuf JSON
+ * descriptor that @google-cloud/firestore ships, built with protobufjs' light runtime: parsing
+ * .proto files, or @grpc/proto-loader's reflection descriptors, would cost start-up time for
+ * nothing. Messages decode the way proto-loader would (int64 as strings, enums as names, bytes as
+ * Buffers, oneof names set), which is the form wire_messages.ts reads.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import * as protoLoader from '@grpc/proto-loader';
-import type { ServiceDefinition } from '@grpc/grpc-js';
+import protobuf from 'protobufjs/light.js';
+import type { MethodDefinition, ServiceDefinition } from '@grpc/grpc-js';
 
 const require = createRequire(import.meta.url);
 
@@ -36,16 +38,44 @@ function addVerifyWrite(root: Descriptor): void {
   node.oneofs?.['operation']?.oneof.push('verify');
 }
 
+const CONVERSION: protobuf.IConversionOptions = {
+  longs: String,
+  enums: String,
+  bytes: Buffer,
+  defaults: false,
+  oneofs: true,
+};
+
+function codec(type: protobuf.Type): {
+  serialize(value: object): Buffer;
+  deserialize(bytes: Buffer): object;
+} {
+  return {
+    serialize: (value) => Buffer.from(type.encode(type.fromObject(value)).finish()),
+    deserialize: (bytes) => type.toObject(type.decode(bytes), CONVERSION),
+  };
+}
+
 export function loadFirestoreService(): ServiceDefinition {
   const json = JSON.parse(readFileSync(descriptorPath(), 'utf8')) as Descriptor;
   addVerifyWrite(json);
-  const definition = protoLoader.fromJSON(json as Parameters<typeof protoLoader.fromJSON>[0], {
-    keepCase: false,
-    longs: String,
-    enums: String,
-    bytes: Buffer,
-    defaults: false,
-    oneofs: true,
-  });
-  return definition['google.firestore.v1.Firestore'] as ServiceDefinition;
+  const service = protobuf.Root.fromJSON(json as protobuf.INamespace).lookupService(
+    'google.firestore.v1.Firestore',
+  );
+  const definition: Record<string, MethodDefinition<object, object>> = {};
+  for (const method of service.methodsArray) {
+    method.resolve();
+    const request = codec(method.resolvedRequestType as protobuf.Type);
+    const response = codec(method.resolvedResponseType as protobuf.Type);
+    definition[method.name] = {
+      path: `/google.firestore.v1.Firestore/${method.name}`,
+      requestStream: method.requestStream === true,
+      responseStream: method.responseStream === true,
+      requestSerialize: request.serialize,
+      requestDeserialize: request.deserialize,
+      responseSerialize: response.serialize,
+      responseDeserialize: response.deserialize,
+    };
+  }
+  return definition;
 }

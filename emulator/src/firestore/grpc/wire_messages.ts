@@ -1,5 +1,5 @@
 /**
- * Request and response messages between the proto-loader form and service_types.ts. Requests are
+ * Request and response messages between their decoded protobuf form and service_types.ts. Requests are
  * validated structurally here (types of fields); semantics are the service's job.
  */
 import { invalidArgument } from '../errors.js';

@@ -1,5 +1,5 @@
 /**
- * google.firestore.v1.Value as @grpc/proto-loader decodes it (int64 as decimal strings, bytes as
+ * google.firestore.v1.Value as proto_definition.ts decodes it (int64 as decimal strings, bytes as
  * Buffers, enums as names, oneof names in `valueType`) to and from the internal normal form.
  * Anything malformed is INVALID_ARGUMENT.
  */
