@@ -2,9 +2,9 @@
  * Exclusive document locks for read-write transactions, Firestore's pessimistic concurrency: a
  * transaction that reads a document locks it, and another transaction reading it waits until the
  * holder commits or rolls back, so contending increments serialise instead of failing. A wait that
- * would close a cycle of waiting transactions, or that outlasts the lock timeout (which frees locks
- * of transactions their client abandoned), is refused: `acquire` answers false and the caller
- * dooms that transaction.
+ * would close a cycle of waiting transactions is refused (`acquire` answers false and the caller
+ * dooms that transaction). A wait that outlasts the lock timeout dooms the holder if it has been
+ * idle that long (its client abandoned it) and frees its locks; otherwise the waiter is refused.
  */
 
 export interface LockOwner {
@@ -12,6 +12,8 @@ export interface LockOwner {
   /** Set while the owner waits for a lock, for deadlock detection. */
   waitingFor?: string;
   aborted: boolean;
+  /** When its client last used it (Date.now()), to tell an abandoned holder from a busy one. */
+  lastActive: number;
 }
 
 interface Waiter {
@@ -26,34 +28,55 @@ interface Lock {
   waiters: Waiter[];
 }
 
-const LOCK_WAIT_MS = 20_000;
+const LOCK_WAIT_MS = 15_000;
 
 export class LockTable {
   private readonly locks = new Map<string, Lock>();
+  private readonly held = new Map<LockOwner, Set<string>>();
 
-  holder(key: string): LockOwner | undefined {
-    return this.locks.get(key)?.holder;
+  private grant(lock: Lock, key: string, owner: LockOwner): void {
+    lock.holder = owner;
+    let keys = this.held.get(owner);
+    if (!keys) this.held.set(owner, (keys = new Set()));
+    keys.add(key);
   }
 
   /** Resolves true once `owner` holds the lock, false when waiting for it was refused. */
   async acquire(owner: LockOwner, key: string): Promise<boolean> {
     const lock = this.locks.get(key);
     if (!lock) {
-      this.locks.set(key, { holder: owner, waiters: [] });
+      const created: Lock = { holder: owner, waiters: [] };
+      this.locks.set(key, created);
+      this.grant(created, key, owner);
       return true;
     }
     if (lock.holder === owner) return true;
     if (this.wouldDeadlock(owner, lock.holder)) return false;
     return new Promise<boolean>((resolve) => {
-      const timer = setTimeout(() => {
-        lock.waiters = lock.waiters.filter((w) => w.owner !== owner);
-        owner.waitingFor = undefined;
-        resolve(false);
-      }, LOCK_WAIT_MS);
-      timer.unref();
+      const waiter: Waiter = {
+        owner,
+        settle: resolve,
+        timer: setTimeout(() => this.waitedTooLong(lock, key, waiter), LOCK_WAIT_MS),
+      };
+      waiter.timer.unref();
       owner.waitingFor = key;
-      lock.waiters.push({ owner, settle: resolve, timer });
+      lock.waiters.push(waiter);
     });
+  }
+
+  private waitedTooLong(lock: Lock, key: string, waiter: Waiter): void {
+    const holder = lock.holder;
+    if (Date.now() - holder.lastActive >= LOCK_WAIT_MS) {
+      holder.aborted = true;
+      this.release(holder, [...(this.held.get(holder) ?? [])]);
+      if (lock.holder === waiter.owner || !lock.waiters.includes(waiter)) return;
+      waiter.timer = setTimeout(() => this.waitedTooLong(lock, key, waiter), LOCK_WAIT_MS);
+      waiter.timer.unref();
+      return;
+    }
+    lock.waiters = lock.waiters.filter((w) => w !== waiter);
+    waiter.owner.waitingFor = undefined;
+    waiter.settle(false);
   }
 
   /** Follows the chain of waits from `holder`; a path back to `owner` is a deadlock. */
@@ -69,6 +92,7 @@ export class LockTable {
 
   release(owner: LockOwner, keys: Iterable<string>): void {
     for (const key of keys) {
+      this.held.get(owner)?.delete(key);
       const lock = this.locks.get(key);
       if (!lock) continue;
       lock.waiters = lock.waiters.filter((w) => {
@@ -83,10 +107,11 @@ export class LockTable {
         continue;
       }
       clearTimeout(next.timer);
-      lock.holder = next.owner;
+      this.grant(lock, key, next.owner);
       next.owner.waitingFor = undefined;
       next.settle(true);
     }
+    if (this.held.get(owner)?.size === 0) this.held.delete(owner);
   }
 
   /** Refuses every wait of an owner (it was rolled back or committed). */

@@ -26,30 +26,32 @@ export interface Transaction extends LockOwner {
 const EXPIRY_MS = 5 * 60_000;
 
 export class TransactionRegistry {
-  private readonly active = new Map<string, { txn: Transaction; touched: number }>();
+  private readonly active = new Map<string, Transaction>();
   readonly locks = new LockTable();
 
   begin(readOnly: boolean, readTime?: Micros): Transaction {
     this.expire();
     const id = randomBytes(16).toString('base64');
-    const txn: Transaction = { id, readOnly, aborted: false, reads: new Map(), queryChecks: [] };
+    const txn: Transaction = {
+      id,
+      readOnly,
+      aborted: false,
+      lastActive: Date.now(),
+      reads: new Map(),
+      queryChecks: [],
+    };
     if (readTime !== undefined) Object.assign(txn, { readTime });
-    this.active.set(id, { txn, touched: Date.now() });
+    this.active.set(id, txn);
     return txn;
   }
 
+  /** The transaction a request names; a doomed one is still returned (its commit fails). */
   get(idBytes: Uint8Array): Transaction {
-    const id = Buffer.from(idBytes).toString('base64');
-    const entry = this.active.get(id);
-    if (!entry)
+    const txn = this.active.get(Buffer.from(idBytes).toString('base64'));
+    if (!txn)
       throw invalidArgument('The referenced transaction has expired or is no longer valid.');
-    entry.touched = Date.now();
-    if (entry.txn.aborted)
-      throw new FirestoreError(
-        Code.ABORTED,
-        'The transaction was aborted because of contention. Retry it.',
-      );
-    return entry.txn;
+    txn.lastActive = Date.now();
+    return txn;
   }
 
   static idBytes(txn: Transaction): Uint8Array {
@@ -58,10 +60,14 @@ export class TransactionRegistry {
 
   /** Locks a document for a read-write transaction and records when it was read. */
   async lockForRead(txn: Transaction, path: string, changedAt: () => Micros): Promise<void> {
-    if (txn.readOnly) return;
-    await this.locks.acquire(txn, path);
-    if (txn.aborted)
-      throw new FirestoreError(Code.ABORTED, 'The transaction was aborted. Retry it.');
+    if (txn.readOnly || txn.aborted) return;
+    const granted = await this.locks.acquire(txn, path);
+    txn.lastActive = Date.now();
+    if (!granted) {
+      txn.aborted = true;
+      this.locks.release(txn, [...txn.reads.keys()]);
+      return;
+    }
     if (!txn.reads.has(path)) txn.reads.set(path, changedAt());
   }
 
@@ -74,8 +80,8 @@ export class TransactionRegistry {
 
   private expire(): void {
     const cutoff = Date.now() - EXPIRY_MS;
-    for (const { txn, touched } of this.active.values()) {
-      if (touched < cutoff) this.finish(txn);
+    for (const txn of this.active.values()) {
+      if (txn.lastActive < cutoff) this.finish(txn);
     }
   }
 
