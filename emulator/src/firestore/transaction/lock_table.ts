@@ -31,6 +31,8 @@ interface Lock {
 const LOCK_WAIT_MS = 15_000;
 
 export class LockTable {
+  constructor(private readonly waitMs = LOCK_WAIT_MS) {}
+
   private readonly locks = new Map<string, Lock>();
   private readonly held = new Map<LockOwner, Set<string>>();
 
@@ -56,7 +58,7 @@ export class LockTable {
       const waiter: Waiter = {
         owner,
         settle: resolve,
-        timer: setTimeout(() => this.waitedTooLong(lock, key, waiter), LOCK_WAIT_MS),
+        timer: setTimeout(() => this.waitedTooLong(lock, key, waiter), this.waitMs),
       };
       waiter.timer.unref();
       owner.waitingFor = key;
@@ -66,11 +68,11 @@ export class LockTable {
 
   private waitedTooLong(lock: Lock, key: string, waiter: Waiter): void {
     const holder = lock.holder;
-    if (Date.now() - holder.lastActive >= LOCK_WAIT_MS) {
+    if (Date.now() - holder.lastActive >= this.waitMs) {
       holder.aborted = true;
       this.release(holder, [...(this.held.get(holder) ?? [])]);
       if (lock.holder === waiter.owner || !lock.waiters.includes(waiter)) return;
-      waiter.timer = setTimeout(() => this.waitedTooLong(lock, key, waiter), LOCK_WAIT_MS);
+      waiter.timer = setTimeout(() => this.waitedTooLong(lock, key, waiter), this.waitMs);
       waiter.timer.unref();
       return;
     }
