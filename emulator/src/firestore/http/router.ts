@@ -3,7 +3,7 @@
  * by handlers are mapped to Google's JSON error format in one place.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Code, toFirestoreError } from '../errors.js';
+import { Code, invalidArgument, toFirestoreError } from '../errors.js';
 import { answerPreflight, setCorsHeaders } from '../cors.js';
 
 export interface Route {
@@ -48,7 +48,8 @@ export async function readBody(req: IncomingMessage): Promise<string> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw toFirestoreError(new Error('Request body too large.'));
+    if (size > MAX_BODY_BYTES)
+      throw invalidArgument(`Request body exceeds ${MAX_BODY_BYTES} bytes.`);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
