@@ -1,0 +1,61 @@
+import type { Page } from 'playwright-core';
+
+/** How long the app may take to show what a journey waits for (triggers run in the emulator). */
+export const WAIT = { timeout: 30_000 };
+
+export interface Person {
+  name: string;
+  email: string;
+  password: string;
+}
+
+/** A person nobody has signed up as yet: addresses are unique per run. */
+export function newPerson(name: string): Person {
+  const id = `${name.toLowerCase()}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  return { name, email: `${id}@example.com`, password: 'correct-horse-7' };
+}
+
+/** Signs up through the form and waits for the Inbox the Auth trigger creates. */
+export async function signUp(page: Page, appUrl: string, person: Person): Promise<void> {
+  await page.goto(new URL('/signup', appUrl).href);
+  await page.getByLabel('Your name').fill(person.name);
+  await page.getByLabel('Email').fill(person.email);
+  await page.getByLabel('Password').fill(person.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor(WAIT);
+}
+
+/** Claims a username in Settings through the callable, then goes back to the lists. */
+export async function claimUsername(page: Page, username: string): Promise<void> {
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Username', { exact: true }).fill(username);
+  await page.getByRole('button', { name: 'Save username' }).click();
+  await page.getByText('Username saved.').waitFor(WAIT);
+  await page.getByRole('link', { name: '← Back to lists' }).click();
+  await page.getByRole('heading', { level: 1 }).waitFor(WAIT);
+}
+
+export async function createList(page: Page, title: string): Promise<void> {
+  await page.getByLabel('New list title').fill(title);
+  await page.getByRole('button', { name: 'Add list' }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor(WAIT);
+}
+
+export async function addTodo(page: Page, title: string): Promise<void> {
+  await page.getByLabel('New to-do').fill(title);
+  await page.getByLabel('New to-do').press('Enter');
+  await page.locator('.todo__title', { hasText: title }).waitFor(WAIT);
+}
+
+export function todoTitles(page: Page): Promise<string[]> {
+  return page.locator('.todo__title').allInnerTexts();
+}
+
+/** Waits until the list shows exactly `count` to-dos (filters and live updates settle). */
+export async function waitForTodoCount(page: Page, count: number): Promise<void> {
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('.todo__title').length === n,
+    count,
+    WAIT,
+  );
+}

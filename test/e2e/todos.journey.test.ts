@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { seriousAccessibilityViolations } from './support/axe.js';
+import { openBrowser, type BrowserSession } from './support/browser.js';
+import { screenshot } from './support/screenshots.js';
+import { startWebApp, type WebApp } from './support/webApp.js';
+import {
+  addTodo,
+  createList,
+  newPerson,
+  todoTitles,
+  waitForTodoCount,
+  WAIT,
+} from './support/app.js';
+
+/**
+ * One person's first session in a real browser against the local stack: sign up (the Auth
+ * trigger makes their Inbox), create a list and to-dos, complete one, filter, edit details,
+ * visit Settings, sign out. Every main screen is photographed and checked with axe.
+ */
+const erin = newPerson('Erin');
+
+let app: WebApp;
+let browser: BrowserSession;
+let page: Page;
+
+async function expectAccessible(name: string): Promise<void> {
+  await screenshot(page, name);
+  expect(await seriousAccessibilityViolations(page), name).toEqual([]);
+}
+
+beforeAll(async () => {
+  app = await startWebApp();
+  browser = await openBrowser();
+  page = await browser.context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('a new person’s first session', () => {
+  it('signs up and lands in the Inbox the sign-up trigger created', async () => {
+    await page.goto(new URL('/signin', app.url).href);
+    await expectAccessible('01-sign-in');
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByLabel('Your name').fill(erin.name);
+    await page.getByLabel('Email').fill(erin.email);
+    await page.getByLabel('Password').fill(erin.password);
+    await expectAccessible('02-sign-up');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor(WAIT);
+    expect(new URL(page.url()).pathname).toMatch(/^\/lists\/inbox-/);
+    await page.getByText('Nothing to do yet').waitFor(WAIT);
+    await expectAccessible('03-inbox-empty');
+  });
+
+  it('creates a list and adds to-dos that show at once', async () => {
+    await createList(page, 'Groceries');
+    for (const title of ['Milk', 'Bread', 'Eggs']) await addTodo(page, title);
+    expect(await todoTitles(page)).toEqual(['Milk', 'Bread', 'Eggs']);
+    // Every write is confirmed by the server: nothing stays marked as pending.
+    await page
+      .locator('.todo__pending')
+      .first()
+      .waitFor({ state: 'detached', ...WAIT });
+    await expectAccessible('04-list-with-todos');
+  });
+
+  it('completes a to-do and filters by state', async () => {
+    await page.getByLabel('Complete: Bread').check();
+    await page.getByText('2 open · 1 done').waitFor(WAIT);
+    await page.getByText('Active', { exact: true }).click();
+    await waitForTodoCount(page, 2);
+    expect(await todoTitles(page)).toEqual(['Milk', 'Eggs']);
+    await page.getByText('Done', { exact: true }).click();
+    await waitForTodoCount(page, 1);
+    expect(await todoTitles(page)).toEqual(['Bread']);
+    await expectAccessible('05-filter-done');
+    await page.getByText('All', { exact: true }).click();
+    await waitForTodoCount(page, 3);
+  });
+
+  it('reorders with the keyboard, and the order is kept', async () => {
+    await page.getByRole('button', { name: /^Reorder Eggs/ }).focus();
+    await page.keyboard.press('ArrowUp');
+    await page.waitForFunction(
+      () => document.querySelectorAll('.todo__title')[1]?.textContent === 'Eggs',
+      undefined,
+      WAIT,
+    );
+    expect(await todoTitles(page)).toEqual(['Milk', 'Eggs', 'Bread']);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(
+      /^Reorder Eggs, position 2 of 3/,
+    );
+    await page
+      .locator('.todo__pending')
+      .first()
+      .waitFor({ state: 'detached', ...WAIT });
+    await page.reload();
+    await waitForTodoCount(page, 3);
+    expect(await todoTitles(page)).toEqual(['Milk', 'Eggs', 'Bread']);
+  });
+
+  it('edits a to-do’s details and searches by tag', async () => {
+    await page.locator('.todo__title', { hasText: 'Milk' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit to-do' });
+    await dialog.waitFor(WAIT);
+    await dialog.getByLabel('Priority').selectOption('3');
+    await dialog.getByLabel('Tags').fill('dairy, fridge');
+    await expectAccessible('06-edit-todo');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('High priority').waitFor(WAIT);
+    await page.getByLabel('Search titles and tags').fill('#dairy');
+    await waitForTodoCount(page, 1);
+    expect(await todoTitles(page)).toEqual(['Milk']);
+    await page.getByLabel('Search titles and tags').fill('');
+  });
+
+  it('shows the list’s counts kept by the trigger in the sidebar', async () => {
+    const groceries = page
+      .locator('.list-link', { hasText: 'Groceries' })
+      .locator('.list-link__count');
+    await page.waitForFunction(
+      () =>
+        Array.from(document.querySelectorAll('.list-link'))
+          .find((link) => link.textContent?.includes('Groceries'))
+          ?.querySelector('.list-link__count')
+          ?.getAttribute('aria-label') === '2 open, 1 done',
+      undefined,
+      WAIT,
+    );
+    expect(await groceries.innerText()).toBe('2');
+  });
+
+  it('opens Settings with the profile the trigger created', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor(WAIT);
+    await page.waitForFunction(
+      (name) =>
+        (document.querySelector('#settings-name') as HTMLInputElement | null)?.value === name,
+      erin.name,
+      WAIT,
+    );
+    await expectAccessible('07-settings');
+  });
+
+  it('signs out and back in to the same lists', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Welcome back' }).waitFor(WAIT);
+    await page.getByLabel('Email').fill(erin.email);
+    await page.getByLabel('Password').fill('not-my-password');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('alert').waitFor(WAIT);
+    expect(await page.getByRole('alert').innerText()).toMatch(/isn’t right/);
+    await page.getByLabel('Password').fill(erin.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.locator('.list-link', { hasText: 'Groceries' }).waitFor(WAIT);
+  });
+});
