@@ -12,7 +12,12 @@ import {
 import { adminAuth, adminBucket, adminDb } from '../support/admin.js';
 import { callError, signIn, type Client } from '../support/clients.js';
 import { eventually } from '../support/eventually.js';
-import { provisionedUser, readList, readProfile } from '../support/profiles.js';
+import {
+  ACCOUNT_TEST_TIMEOUT_MS,
+  provisionedUser,
+  readList,
+  readProfile,
+} from '../support/profiles.js';
 import { todoFields, todoRef } from '../support/todos.js';
 
 const clients: Client[] = [];
@@ -62,7 +67,7 @@ const todoCount = async (listId: string) =>
 const attachmentCount = async (listId: string) =>
   (await adminDb.collection(paths.attachments(listId, 'first')).get()).size;
 
-describe('exportMyData', () => {
+describe('exportMyData', { timeout: ACCOUNT_TEST_TIMEOUT_MS }, () => {
   it('returns the profile and every list with its to-dos, timestamps as ISO strings', async () => {
     const { user, client } = await signedIn('exporter');
     const listId = inboxListId(user.uid);
@@ -87,7 +92,7 @@ describe('exportMyData', () => {
   });
 });
 
-describe('deleting a list', () => {
+describe('deleting a list', { timeout: ACCOUNT_TEST_TIMEOUT_MS }, () => {
   it('removes its to-dos, attachment documents and Storage files', async () => {
     const { user } = await signedIn('lister');
     const listId = inboxListId(user.uid);
@@ -103,10 +108,10 @@ describe('deleting a list', () => {
       (counts) => counts.every((n) => n === 0),
       { timeoutMs: 60_000 },
     );
-  }, 90_000);
+  });
 });
 
-describe('deleteAccount', () => {
+describe('deleteAccount', { timeout: ACCOUNT_TEST_TIMEOUT_MS }, () => {
   it('removes everything the person owns and their memberships, then the account', async () => {
     const { user, client } = await signedIn('leaver');
     const friend = await signedIn('friend');
@@ -156,5 +161,5 @@ describe('deleteAccount', () => {
     expect((await adminDb.doc(paths.username(friendName)).get()).data()).toEqual({
       uid: friend.user.uid,
     });
-  }, 60_000);
+  });
 });

@@ -7,7 +7,12 @@ import {
 } from '../../functions/src/model.js';
 import type { TestUser } from '../support/authUsers.js';
 import { callError, signIn, type Client } from '../support/clients.js';
-import { PROVISIONING_TIMEOUT_MS, provisionedUser, readList } from '../support/profiles.js';
+import {
+  ACCOUNT_TEST_TIMEOUT_MS,
+  PROVISIONING_TIMEOUT_MS,
+  provisionedUser,
+  readList,
+} from '../support/profiles.js';
 
 interface Person {
   user: TestUser;
@@ -44,7 +49,7 @@ const membersOf = async (id: string) => {
   return { members: list?.members, memberIds: list?.memberIds };
 };
 
-describe('sharing a list', () => {
+describe('sharing a list', { timeout: ACCOUNT_TEST_TIMEOUT_MS }, () => {
   it('the owner invites by username, and members and memberIds change together', async () => {
     const result = await owner.client.call<InviteMemberResult>('inviteMember', {
       listId,

@@ -4,14 +4,20 @@ import { INBOX_TITLE, inboxListId } from '../../functions/src/model.js';
 import { adminDb } from '../support/admin.js';
 import { createUser } from '../support/authUsers.js';
 import { eventually } from '../support/eventually.js';
-import { readList, readProfile } from '../support/profiles.js';
+import {
+  ACCOUNT_TEST_TIMEOUT_MS,
+  PROVISIONING_TIMEOUT_MS,
+  readList,
+  readProfile,
+} from '../support/profiles.js';
 
-describe('sign-up', () => {
+describe('sign-up', { timeout: ACCOUNT_TEST_TIMEOUT_MS }, () => {
   it('creates the profile and an Inbox the new user owns', async () => {
     const user = await createUser('grace');
     const profile = await eventually(
       () => readProfile(user.uid),
       (p) => p !== undefined,
+      { timeoutMs: PROVISIONING_TIMEOUT_MS },
     );
     expect(profile).toMatchObject({
       displayName: user.email.split('@')[0],
@@ -23,6 +29,7 @@ describe('sign-up', () => {
     const inbox = await eventually(
       () => readList(inboxListId(user.uid)),
       (l) => l !== undefined,
+      { timeoutMs: PROVISIONING_TIMEOUT_MS },
     );
     expect(inbox).toMatchObject({
       title: INBOX_TITLE,
@@ -38,6 +45,7 @@ describe('sign-up', () => {
     await eventually(
       () => readList(inboxListId(user.uid)),
       (l) => l !== undefined,
+      { timeoutMs: PROVISIONING_TIMEOUT_MS },
     );
     const lists = await adminDb.collection('lists').where('ownerId', '==', user.uid).get();
     expect(lists.docs.map((d) => d.id)).toEqual([inboxListId(user.uid)]);

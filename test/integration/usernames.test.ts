@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { paths, type ClaimUsernameResult } from '../../functions/src/model.js';
 import { adminDb } from '../support/admin.js';
 import { anonymousClient, callError, signIn, type Client } from '../support/clients.js';
-import { provisionedUser, readProfile } from '../support/profiles.js';
+import { ACCOUNT_TEST_TIMEOUT_MS, provisionedUser, readProfile } from '../support/profiles.js';
 
 const clients: Client[] = [];
 async function signedInUser(label: string) {
@@ -21,7 +21,7 @@ const unique = (prefix: string) =>
 const holderOf = async (name: string) =>
   (await adminDb.doc(paths.username(name)).get()).data()?.uid as string | undefined;
 
-describe('claimUsername', () => {
+describe('claimUsername', { timeout: ACCOUNT_TEST_TIMEOUT_MS }, () => {
   it('claims a free name for the caller and records it on the profile', async () => {
     const { user, client } = await signedInUser('claim');
     const name = unique('alice');

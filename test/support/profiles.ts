@@ -16,6 +16,9 @@ export async function readList(listId: string): Promise<ListDoc | undefined> {
 /** The trigger's first run starts a Functions runtime, which takes long on a busy machine. */
 export const PROVISIONING_TIMEOUT_MS = 45_000;
 
+/** For tests that sign up new users: room for provisioning and a few cold callables. */
+export const ACCOUNT_TEST_TIMEOUT_MS = 120_000;
+
 /** A new user whose profile and Inbox the onUserCreated trigger has written. */
 export async function provisionedUser(label?: string): Promise<TestUser> {
   const user = await createUser(label);
