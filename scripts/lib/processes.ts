@@ -10,8 +10,8 @@ export interface ManagedProcess {
   logFile: string;
   exited: Promise<number>;
   tail(): string;
-  /** Resolves on the first output line matching `pattern`. */
-  waitForLine(pattern: RegExp): Promise<void>;
+  /** Resolves on the first output line matching `pattern`; rejects after `timeoutMs`. */
+  waitForLine(pattern: RegExp, timeoutMs: number): Promise<void>;
 }
 
 const TAIL_LINES = 30;
@@ -59,8 +59,21 @@ export function startProcess(
       resolve(code ?? (signal ? 128 : 1));
     });
   });
-  const waitForLine = (pattern: RegExp) =>
-    new Promise<void>((resolve) => watchers.add({ pattern, resolve }));
+  const waitForLine = (pattern: RegExp, timeoutMs: number) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        watchers.delete(watcher);
+        reject(new Error(`${name} did not say it was ready within ${timeoutMs / 1000} s.`));
+      }, timeoutMs);
+      const watcher = {
+        pattern,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+      watchers.add(watcher);
+    });
   return { name, child, logFile, exited, tail: () => lines.join('\n'), waitForLine };
 }
 

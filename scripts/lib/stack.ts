@@ -37,11 +37,14 @@ function firebaseServices(config: StackConfig): ServiceName[] {
     : ['auth', 'functions'];
 }
 
-function persistenceArgs(flagImport: string, flagExport: string, dir: string, persist: boolean) {
+/** --import (once there is an export to read) and --export-on-exit, as both CLIs spell them. */
+function persistenceArgs(dir: string, persist: boolean) {
   if (!persist) return [];
   mkdirSync(dir, { recursive: true });
-  const canImport = existsSync(path.join(dir, 'firebase-export-metadata.json')) || existsSync(path.join(dir, 'hearth-export.json'));
-  return [...(canImport ? [flagImport, dir] : []), flagExport, dir];
+  const exported = ['firebase-export-metadata.json', 'hearth-export.json'].some((marker) =>
+    existsSync(path.join(dir, marker)),
+  );
+  return [...(exported ? ['--import', dir] : []), '--export-on-exit', dir];
 }
 
 export async function startStack(config: StackConfig, options: StackOptions): Promise<Stack> {
@@ -71,65 +74,60 @@ export async function startStack(config: StackConfig, options: StackOptions): Pr
   const ready = (what: string) =>
     options.progress(`✔ ${what} ready (${((Date.now() - start) / 1000).toFixed(1)} s)`);
 
+  const launch = (name: string, command: string, args: string[], cwd = root) => {
+    const child = startProcess(name, command, args, { cwd, env: childEnv, echo: options.echo, logDir: config.logDir });
+    processes.push(child);
+    return child;
+  };
+  const httpReady = (service: string, url: string, child: ManagedProcess) =>
+    waitForHttp(service, url, child.child, READY_TIMEOUT_MS);
+
   if (config.backend === 'hearth') {
     options.progress('… starting Firestore and Storage (Hearth emulator)');
-    const emulator = startProcess(
-      'emulator',
-      process.execPath,
-      [
-        path.join(root, 'emulator', 'dist', 'cli.js'),
-        'start',
-        '--config',
-        path.join(root, 'firebase.json'),
-        '--project',
-        config.projectId,
-        ...persistenceArgs('--import', '--export-on-exit', path.join(config.dataDir, 'emulator'), options.persist),
-      ],
-      { cwd: root, env: childEnv, echo: options.echo, logDir: config.logDir },
-    );
-    processes.push(emulator);
+    const emulator = launch('emulator', process.execPath, [
+      path.join(root, 'emulator', 'dist', 'cli.js'),
+      'start',
+      '--config',
+      path.join(root, 'firebase.json'),
+      '--project',
+      config.projectId,
+      ...persistenceArgs(path.join(config.dataDir, 'emulator'), options.persist),
+    ]);
     waits.push(
       Promise.all([
-        waitForHttp('Firestore', `http://${env.FIRESTORE_EMULATOR_HOST}/`, emulator.child, READY_TIMEOUT_MS),
-        waitForHttp('Storage', `http://${env.FIREBASE_STORAGE_EMULATOR_HOST}/`, emulator.child, READY_TIMEOUT_MS),
+        httpReady('Firestore', `http://${env.FIRESTORE_EMULATOR_HOST}/`, emulator),
+        httpReady('Storage', `http://${env.FIREBASE_STORAGE_EMULATOR_HOST}/`, emulator),
       ]).then(() => ready(`Firestore :${config.ports.firestore} and Storage :${config.ports.storage}`)),
     );
   }
 
   options.progress(`… starting ${services.join(', ')} (firebase-tools)`);
-  const firebase = startProcess(
-    'firebase',
-    bin('firebase'),
-    [
-      'emulators:start',
-      '--only',
-      services.join(','),
-      '--project',
-      config.projectId,
-      ...persistenceArgs('--import', '--export-on-exit', path.join(config.dataDir, 'firebase'), options.persist),
-    ],
-    { cwd: root, env: childEnv, echo: options.echo, logDir: config.logDir },
-  );
-  processes.push(firebase);
+  const firebase = launch('firebase', bin('firebase'), [
+    'emulators:start',
+    '--only',
+    services.join(','),
+    '--project',
+    config.projectId,
+    ...persistenceArgs(path.join(config.dataDir, 'firebase'), options.persist),
+  ]);
   waits.push(
     Promise.all([
       // firebase-tools says so once every function is loaded, which an open port does not tell.
-      firebase.waitForLine(/All emulators ready/),
-      waitForHttp('Auth', `http://${env.FIREBASE_AUTH_EMULATOR_HOST}/`, firebase.child, READY_TIMEOUT_MS),
+      firebase.waitForLine(/All emulators ready/, READY_TIMEOUT_MS),
+      httpReady('Auth', `http://${env.FIREBASE_AUTH_EMULATOR_HOST}/`, firebase),
     ]).then(() => ready(`Auth :${config.ports.auth} and Functions :${config.ports.functions}`)),
   );
 
   if (options.web) {
     options.progress('… starting the web app (Vite)');
-    const web = startProcess(
+    const web = launch(
       'web',
       bin('vite'),
       ['--host', config.host, '--port', String(config.ports.web), '--strictPort'],
-      { cwd: path.join(root, 'web'), env: childEnv, echo: options.echo, logDir: config.logDir },
+      path.join(root, 'web'),
     );
-    processes.push(web);
     waits.push(
-      waitForHttp('Web app', `http://${config.host}:${config.ports.web}/`, web.child, READY_TIMEOUT_MS).then(() =>
+      httpReady('Web app', `http://${config.host}:${config.ports.web}/`, web).then(() =>
         ready(`Web app :${config.ports.web}`),
       ),
     );
