@@ -535,8 +535,20 @@ describe('editing a to-do (by an editor)', () => {
       false,
     ],
     [
-      'changing the completion time alone is refused',
+      'completing a completed to-do again records the new time',
       DONE_TODO,
+      { done: true, completedAt: serverTimestamp(), ...now },
+      true,
+    ],
+    [
+      'a completion time chosen by the client is refused on a completed to-do',
+      DONE_TODO,
+      { completedAt: Timestamp.fromDate(new Date('2021-06-01T00:00:00Z')), ...now },
+      false,
+    ],
+    [
+      'an open to-do cannot get a completion time',
+      TODO,
       { completedAt: serverTimestamp(), ...now },
       false,
     ],
