@@ -67,6 +67,9 @@ export async function startStack(config: StackConfig, options: StackOptions): Pr
     FORCE_COLOR: '0',
     NO_UPDATE_NOTIFIER: '1',
     METADATA_SERVER_DETECTION: 'none',
+    // A cold functions runtime on a busy 2-core machine can take longer than firebase-tools'
+    // default 30 s to load, and a runtime that misses it drops the event it was started for.
+    FUNCTIONS_DISCOVERY_TIMEOUT: '120',
   };
   const processes: ManagedProcess[] = [];
   const waits: Promise<void>[] = [];
