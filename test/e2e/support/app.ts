@@ -28,7 +28,7 @@ export async function signUp(page: Page, appUrl: string, person: Person): Promis
 /** Claims a username in Settings through the callable, then goes back to the lists. */
 export async function claimUsername(page: Page, username: string): Promise<void> {
   await page.getByRole('link', { name: 'Settings' }).click();
-  await page.getByLabel('Username', { exact: true }).fill(username);
+  await page.getByRole('textbox', { name: 'Username' }).fill(username);
   await page.getByRole('button', { name: 'Save username' }).click();
   await page.getByText('Username saved.').waitFor(WAIT);
   await page.getByRole('link', { name: '← Back to lists' }).click();
