@@ -3,7 +3,7 @@
 // applied (one marker each), so it checks the settled result, not a passing moment.
 import { describe, expect, it } from 'vitest';
 import { inboxListId, type ListCounts } from '../../functions/src/model.js';
-import { APPLIED_EVENTS } from '../../functions/src/todos/appliedEvents.js';
+import { APPLIED_EVENTS } from '../../functions/src/shared/appliedEvents.js';
 import { adminDb } from '../support/admin.js';
 import { eventually, sleep } from '../support/eventually.js';
 import { provisionedUser, readList } from '../support/profiles.js';

@@ -20,7 +20,7 @@ export const onAttachmentWritten = onDocumentWritten(
       });
     }
     if (existed === exists) return;
-    await commitOnce(event.id, (batch) =>
+    await commitOnce(event.id, { todo: paths.todo(listId, todoId) }, (batch) =>
       batch.update(db.doc(paths.todo(listId, todoId)), {
         attachmentCount: FieldValue.increment(exists ? 1 : -1),
       }),
