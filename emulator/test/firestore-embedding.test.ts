@@ -147,15 +147,13 @@ describe('rules file', () => {
 describe('export and import', () => {
   it('round-trips every project losslessly and atomically', async () => {
     const admin = harness.admin(PROJECT);
-    await admin
-      .doc('persist/p')
-      .set({
-        big: 2n ** 62n,
-        nan: NaN,
-        negZero: -0,
-        bytes: Buffer.from([7, 8]),
-        nested: { a: [1, 'x'] },
-      });
+    await admin.doc('persist/p').set({
+      big: 2n ** 62n,
+      nan: NaN,
+      negZero: -0,
+      bytes: Buffer.from([7, 8]),
+      nested: { a: [1, 'x'] },
+    });
     const out = join(dir, 'export');
     await harness.emulator.exportData(out);
     expect(
