@@ -10,13 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromium, type Browser } from './browser/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStorage, type StorageEmulator } from '../src/storage/index.js';
 
 const projectId = 'demo-storage-browser';
 const bucket = `${projectId}.appspot.com`;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Runs in the page: each helper returns plain data for the test to check. */
 const PAGE_SCRIPT = `
@@ -107,11 +107,8 @@ beforeAll(async () => {
     }
   });
   await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
-  page = await browser.newPage();
+  browser = await launchChromium();
+  page = await browser.context.newPage();
   // The page is served from "localhost" and the emulator addressed as 127.0.0.1: two origins.
   await page.goto(`http://localhost:${(pages.address() as AddressInfo).port}/`);
   await page.waitForFunction(() => 'storageTest' in window);
