@@ -1,4 +1,4 @@
-import type { ListDoc, MemberRole, Role, TodoDoc, UserDoc } from '@model';
+import type { AttachmentDoc, ListDoc, MemberRole, Role, TodoDoc, UserDoc } from '@model';
 
 /**
  * The shapes the app works with: the stored documents of the shared model, read with their id,
@@ -16,6 +16,8 @@ export interface Snapshotted {
 export type TodoList = ListDoc<Date> & Snapshotted;
 
 export type Todo = TodoDoc<Date> & Snapshotted & { listId: string };
+
+export type Attachment = AttachmentDoc<Date> & Snapshotted;
 
 export type UserProfile = UserDoc<Date> & { uid: string };
 

@@ -1,5 +1,12 @@
 import type { ExportMyDataResult, MemberSummary } from '@model';
-import type { MemberRole, Todo, TodoDraft, TodoList, UserProfile } from '@/domain/entities';
+import type {
+  Attachment,
+  MemberRole,
+  Todo,
+  TodoDraft,
+  TodoList,
+  UserProfile,
+} from '@/domain/entities';
 
 /**
  * What the stores need from the outside world. The Firebase adapters implement these; unit tests
@@ -68,6 +75,37 @@ export interface TodosGateway {
   deleteTodos(listId: string, todoIds: readonly string[]): Promise<void>;
 }
 
+/** What the person picked: the browser's File, described by the fields the rules check. */
+export interface AttachmentFile {
+  name: string;
+  contentType: string;
+  size: number;
+  data: Blob;
+}
+
+/** An upload under way: progress from 0 to 1, `done` settles when Storage has the whole file. */
+export interface UploadTask {
+  done: Promise<void>;
+  cancel(): void;
+}
+
+/** A to-do's photos: documents in Firestore, files in Storage (processed by the upload trigger). */
+export interface AttachmentsGateway {
+  watchAttachments(listId: string, todoId: string, observer: Observer<Attachment[]>): Unsubscribe;
+  /** Creates the `processing` document the Storage rules require before the upload. */
+  createAttachment(listId: string, todoId: string, uid: string, file: AttachmentFile): QueuedWrite;
+  upload(
+    listId: string,
+    todoId: string,
+    attachmentId: string,
+    file: AttachmentFile,
+    onProgress: (fraction: number) => void,
+  ): UploadTask;
+  /** The upload trigger removes both files when the document goes. */
+  deleteAttachment(listId: string, todoId: string, attachmentId: string): Promise<void>;
+  downloadUrl(storagePath: string): Promise<string>;
+}
+
 export interface ProfileGateway {
   watchProfile(uid: string, observer: Observer<UserProfile | null>): Unsubscribe;
   updateDisplayName(uid: string, displayName: string): Promise<void>;
@@ -89,6 +127,7 @@ export interface Services {
   auth: AuthGateway;
   lists: ListsGateway;
   todos: TodosGateway;
+  attachments: AttachmentsGateway;
   profiles: ProfileGateway;
   account: AccountGateway;
 }

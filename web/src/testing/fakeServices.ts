@@ -1,7 +1,9 @@
 import type { MemberSummary } from '@model';
-import type { Todo, TodoDraft, TodoList, UserProfile } from '@/domain/entities';
+import type { Attachment, Todo, TodoDraft, TodoList, UserProfile } from '@/domain/entities';
 import type {
   AccountGateway,
+  AttachmentFile,
+  AttachmentsGateway,
   AuthGateway,
   AuthUser,
   ListsGateway,
@@ -228,6 +230,98 @@ export class FakeTodos implements TodosGateway {
   }
 }
 
+export function makeAttachment(overrides: Partial<Attachment> & { id: string }): Attachment {
+  return {
+    name: `${overrides.id}.jpg`,
+    contentType: 'image/jpeg',
+    size: 1000,
+    status: 'processing',
+    width: null,
+    height: null,
+    format: null,
+    thumbPath: null,
+    takenAt: null,
+    error: null,
+    createdBy: 'alice',
+    createdAt: new Date(0),
+    pending: false,
+    ...overrides,
+  };
+}
+
+/** An upload the test drives: report progress, then finish or fail it. */
+export class FakeUpload {
+  cancelled = false;
+  readonly done: Promise<void>;
+  finish!: () => void;
+  fail!: (error: unknown) => void;
+  constructor(
+    readonly attachmentId: string,
+    readonly file: AttachmentFile,
+    readonly progress: (fraction: number) => void,
+  ) {
+    this.done = new Promise<void>((resolve, reject) => {
+      this.finish = resolve;
+      this.fail = reject;
+    });
+  }
+  cancel(): void {
+    this.cancelled = true;
+    this.fail(new FakeError('storage/canceled'));
+  }
+}
+
+export class FakeAttachments implements AttachmentsGateway {
+  readonly byTodo = new Map<string, LiveCollection<Attachment>>();
+  readonly uploads: FakeUpload[] = [];
+  readonly deleted: string[] = [];
+  outcome: () => Promise<void> = () => Promise.resolve();
+  private nextId = 1;
+
+  collection(listId: string, todoId: string): LiveCollection<Attachment> {
+    const key = `${listId}/${todoId}`;
+    let live = this.byTodo.get(key);
+    if (!live) {
+      live = new LiveCollection<Attachment>();
+      this.byTodo.set(key, live);
+    }
+    return live;
+  }
+  watchAttachments(listId: string, todoId: string, observer: Observer<Attachment[]>) {
+    return this.collection(listId, todoId).watch(observer);
+  }
+  createAttachment(listId: string, todoId: string, uid: string, file: AttachmentFile) {
+    const id = `new-attachment-${this.nextId++}`;
+    const live = this.collection(listId, todoId);
+    const { name, contentType, size } = file;
+    live.set([
+      ...live.items,
+      makeAttachment({ id, name, contentType, size, createdBy: uid, createdAt: new Date() }),
+    ]);
+    return { id, written: this.outcome() };
+  }
+  upload(
+    _listId: string,
+    _todoId: string,
+    attachmentId: string,
+    file: AttachmentFile,
+    onProgress: (fraction: number) => void,
+  ) {
+    const upload = new FakeUpload(attachmentId, file, onProgress);
+    this.uploads.push(upload);
+    return upload;
+  }
+  deleteAttachment(listId: string, todoId: string, attachmentId: string) {
+    this.deleted.push(attachmentId);
+    const live = this.collection(listId, todoId);
+    live.set(live.items.filter((item) => item.id !== attachmentId));
+    return this.outcome();
+  }
+  async downloadUrl(storagePath: string) {
+    return `https://files.test/${storagePath}`;
+  }
+}
+
 export class FakeProfiles implements ProfileGateway {
   readonly profiles = new LiveCollection<UserProfile>();
   watchProfile(uid: string, observer: Observer<UserProfile | null>) {
@@ -321,6 +415,7 @@ export interface FakeServices extends Services {
   auth: FakeAuth;
   lists: FakeLists;
   todos: FakeTodos;
+  attachments: FakeAttachments;
   profiles: FakeProfiles;
   account: FakeAccount;
 }
@@ -333,6 +428,7 @@ export function createFakeServices(): FakeServices {
     auth,
     lists,
     todos: new FakeTodos(),
+    attachments: new FakeAttachments(),
     profiles: new FakeProfiles(),
     account: new FakeAccount(lists, () => auth.user?.uid ?? null),
   };

@@ -1,6 +1,7 @@
-import { auth, firestore, functions } from '@/firebase';
+import { auth, firestore, functions, storage } from '@/firebase';
 import type { Services } from '../ports';
 import { createAccountGateway } from './accountGateway';
+import { createAttachmentsGateway } from './attachmentsGateway';
 import { createAuthGateway } from './authGateway';
 import { createListsGateway } from './listsGateway';
 import { createProfileGateway } from './profileGateway';
@@ -11,6 +12,7 @@ export function createFirebaseServices(): Services {
     auth: createAuthGateway(auth),
     lists: createListsGateway(firestore),
     todos: createTodosGateway(firestore),
+    attachments: createAttachmentsGateway(firestore, storage),
     profiles: createProfileGateway(firestore),
     account: createAccountGateway(functions),
   };

@@ -1,0 +1,166 @@
+import { defineStore } from 'pinia';
+import { computed, reactive, ref, watch } from 'vue';
+import { LIMITS, storagePaths } from '@model';
+import { useLiveQuery } from '@/composables/useLiveQuery';
+import { attachmentProblem } from '@/domain/attachments';
+import type { Attachment } from '@/domain/entities';
+import type { UploadTask } from '@/services/ports';
+import { useServices } from '@/services/injection';
+import { useAuthStore } from './auth';
+import { useNoticesStore } from './notices';
+
+export interface Upload {
+  /** The attachment document's id. */
+  id: string;
+  name: string;
+  /** From 0 to 1. */
+  progress: number;
+}
+
+interface OpenTodo {
+  listId: string;
+  todoId: string;
+}
+
+/** The photos of the to-do open in the editor, live, and the uploads this tab has under way. */
+export const useAttachmentsStore = defineStore('attachments', () => {
+  const { attachments: gateway } = useServices();
+  const auth = useAuthStore();
+  const notices = useNoticesStore();
+
+  const open = ref<OpenTodo | null>(null);
+  const live = useLiveQuery(
+    () => open.value,
+    ({ listId, todoId }, observer) => gateway.watchAttachments(listId, todoId, observer),
+    [] as Attachment[],
+  );
+  const uploads = ref<Upload[]>([]);
+  const tasks = new Map<string, UploadTask>();
+  const cancelled = new Set<string>();
+  /** Thumbnail download URLs by attachment id, fetched once each. */
+  const thumbUrls = reactive<Record<string, string>>({});
+
+  /** Attachments oldest first; those still uploading from here show as uploads instead. */
+  const all = computed(() =>
+    [...live.data.value].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
+  );
+  const shown = computed(() =>
+    all.value.filter((attachment) => !uploads.value.some((upload) => upload.id === attachment.id)),
+  );
+  const room = computed(() => LIMITS.attachmentsPerTodo - all.value.length);
+
+  watch(all, (attachments) => {
+    for (const attachment of attachments) {
+      const path = attachment.thumbPath;
+      if (attachment.status !== 'ready' || path === null || attachment.id in thumbUrls) continue;
+      thumbUrls[attachment.id] = '';
+      gateway.downloadUrl(path).then(
+        (url) => (thumbUrls[attachment.id] = url),
+        (error: unknown) => {
+          delete thumbUrls[attachment.id];
+          notices.reportFailure(error);
+        },
+      );
+    }
+  });
+
+  function showTodo(listId: string | null, todoId: string | null): void {
+    const same = open.value?.listId === listId && open.value?.todoId === todoId;
+    if (same) return;
+    open.value = listId !== null && todoId !== null ? { listId, todoId } : null;
+  }
+
+  function setProgress(id: string, progress: number): void {
+    uploads.value = uploads.value.map((upload) =>
+      upload.id === id ? { ...upload, progress } : upload,
+    );
+  }
+
+  function forget(id: string): void {
+    uploads.value = uploads.value.filter((upload) => upload.id !== id);
+    tasks.delete(id);
+  }
+
+  async function uploadOne(target: OpenTodo, uid: string, file: File): Promise<void> {
+    const picked = { name: file.name, contentType: file.type, size: file.size, data: file };
+    const { id, written } = gateway.createAttachment(target.listId, target.todoId, uid, picked);
+    uploads.value = [...uploads.value, { id, name: file.name, progress: 0 }];
+    try {
+      // storage.rules read the document, so the server must have it before the bytes go.
+      await written;
+      if (cancelled.has(id)) return;
+      const task = gateway.upload(target.listId, target.todoId, id, picked, (fraction) =>
+        setProgress(id, fraction),
+      );
+      tasks.set(id, task);
+      await task.done;
+    } catch (error) {
+      if (cancelled.has(id)) return;
+      notices.reportFailure(error);
+      notices.track(gateway.deleteAttachment(target.listId, target.todoId, id));
+    } finally {
+      cancelled.delete(id);
+      forget(id);
+    }
+  }
+
+  /**
+   * Starts uploading the photos that pass the browser's checks and fit in the to-do; returns
+   * a sentence for each file left out.
+   */
+  function attach(files: readonly File[]): string[] {
+    const target = open.value;
+    const uid = auth.uid;
+    if (!target || !uid) return ['Open a to-do to attach photos.'];
+    const problems: string[] = [];
+    let free = room.value;
+    for (const file of files) {
+      const problem = attachmentProblem(file);
+      if (problem) problems.push(problem);
+      else if (free <= 0)
+        problems.push(
+          `“${file.name}” was not added: a to-do holds at most ${LIMITS.attachmentsPerTodo} photos.`,
+        );
+      else {
+        free -= 1;
+        void uploadOne(target, uid, file);
+      }
+    }
+    return problems;
+  }
+
+  /** Stops an upload and removes its document, so nothing is left half-made. */
+  function cancelUpload(id: string): void {
+    const target = open.value;
+    if (!target) return;
+    cancelled.add(id);
+    tasks.get(id)?.cancel();
+    forget(id);
+    notices.track(gateway.deleteAttachment(target.listId, target.todoId, id));
+  }
+
+  function remove(id: string): void {
+    const target = open.value;
+    if (target) notices.track(gateway.deleteAttachment(target.listId, target.todoId, id));
+  }
+
+  function originalUrl(attachmentId: string): Promise<string> {
+    const target = open.value;
+    if (!target) return Promise.reject(new Error('No to-do is open'));
+    return gateway.downloadUrl(storagePaths.original(target.listId, target.todoId, attachmentId));
+  }
+
+  return {
+    attachments: shown,
+    uploads,
+    thumbUrls,
+    room,
+    state: live.state,
+    error: live.error,
+    showTodo,
+    attach,
+    cancelUpload,
+    remove,
+    originalUrl,
+  };
+});
