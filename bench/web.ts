@@ -158,7 +158,8 @@ async function signInAndOpen(
   await page.getByLabel('Email').fill(member.email);
   await page.getByLabel('Password').fill(member.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('heading', { level: 1 }).waitFor(WAIT);
+  // The auth guard leaves /signin once the session exists; the list link needs that session.
+  await page.waitForURL((at) => !at.pathname.startsWith('/signin'), WAIT);
   try {
     await page.getByRole('link', { name: title }).click(WAIT);
     await page.getByRole('heading', { level: 1, name: title }).waitFor(WAIT);
