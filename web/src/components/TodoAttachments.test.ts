@@ -83,6 +83,20 @@ describe('TodoAttachments', () => {
     expect(services.attachments.uploads.map((upload) => upload.file.name)).toEqual(['dropped.jpg']);
   });
 
+  it('attaches a pasted image, and leaves text pastes alone', async () => {
+    await show(true);
+    const paste = (files: File[]) => {
+      const event = new Event('paste', { bubbles: true, cancelable: true });
+      Object.defineProperty(event, 'clipboardData', { value: { files } });
+      document.body.dispatchEvent(event);
+      return event;
+    };
+    expect(paste([]).defaultPrevented).toBe(false);
+    expect(paste([jpeg('pasted.jpg')]).defaultPrevented).toBe(true);
+    await flushPromises();
+    expect(services.attachments.uploads.map((upload) => upload.file.name)).toEqual(['pasted.jpg']);
+  });
+
   it('shows each status: spinner, thumbnail with figures, reason for a refusal', async () => {
     services.attachments.collection('list-1', 'todo-1').set([
       makeAttachment({ id: 'a', name: 'wait.jpg', createdAt: new Date(1) }),
