@@ -97,6 +97,7 @@ describe('a photo attached to a to-do', () => {
     expect(await dialog.locator('[data-status=ready] .attachment__meta').innerText()).toMatch(
       /^\d+ KB · 1200 × 800$/,
     );
+    await thumbnail.scrollIntoViewIfNeeded();
     await expectAccessible('attachments-03-ready');
   });
 
