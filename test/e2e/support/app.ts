@@ -1,7 +1,9 @@
 import type { Page } from 'playwright-core';
 
 /** How long the app may take to show what a journey waits for (triggers run in the emulator). */
-export const WAIT = { timeout: 30_000 };
+// Generous: a callable or trigger may first start a cold Functions runtime, which takes tens of
+// seconds on a busy 2-core CI machine. This bounds a wait; it asserts nothing about speed.
+export const WAIT = { timeout: 90_000 };
 
 export interface Person {
   name: string;
