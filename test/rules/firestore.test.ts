@@ -28,24 +28,19 @@ import {
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import { firestoreEmulator } from '../support/env.js';
 import { newAttachmentData, newListData, newTodoData } from '../support/newDocuments.js';
+import {
+  ACTORS,
+  EDITOR,
+  EVERYONE,
+  MEMBERS,
+  OWNER,
+  SIGNED_IN,
+  STRANGER,
+  VIEWER,
+  WRITERS,
+  type Actor,
+} from '../support/actors.js';
 
-const OWNER = 'olive';
-const EDITOR = 'eddie';
-const VIEWER = 'vera';
-const STRANGER = 'stan';
-
-const ACTORS = {
-  'someone signed out': null,
-  'a stranger': STRANGER,
-  'a viewer': VIEWER,
-  'an editor': EDITOR,
-  'the owner': OWNER,
-} as const;
-type Actor = keyof typeof ACTORS;
-const EVERYONE = Object.keys(ACTORS) as Actor[];
-const SIGNED_IN: Actor[] = ['a stranger', 'a viewer', 'an editor', 'the owner'];
-const MEMBERS: Actor[] = ['a viewer', 'an editor', 'the owner'];
-const WRITERS: Actor[] = ['an editor', 'the owner'];
 const NOBODY: Actor[] = [];
 
 const LIST = 'lists/shared';

@@ -22,22 +22,17 @@ import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import { storagePaths } from '../../functions/src/model.js';
 import { firestoreEmulator, storageEmulator } from '../support/env.js';
 import { newAttachmentData, newListData, newTodoData } from '../support/newDocuments.js';
-
-const OWNER = 'olive';
-const EDITOR = 'eddie';
-const VIEWER = 'vera';
-const STRANGER = 'stan';
-const ACTORS = {
-  'someone signed out': null,
-  'a stranger': STRANGER,
-  'a viewer': VIEWER,
-  'an editor': EDITOR,
-  'the owner': OWNER,
-} as const;
-type Actor = keyof typeof ACTORS;
-const EVERYONE = Object.keys(ACTORS) as Actor[];
-const MEMBERS: Actor[] = ['a viewer', 'an editor', 'the owner'];
-const WRITERS: Actor[] = ['an editor', 'the owner'];
+import {
+  ACTORS,
+  EDITOR,
+  EVERYONE,
+  MEMBERS,
+  OWNER,
+  STRANGER,
+  VIEWER,
+  WRITERS,
+  type Actor,
+} from '../support/actors.js';
 
 const LIST = 'shared';
 const TODO = 'todo';
