@@ -1,8 +1,9 @@
 import { FieldValue } from 'firebase-admin/firestore';
 import { onDocumentWritten } from 'firebase-functions/v2/firestore';
-import { db, defaultBucket } from '../admin.js';
+import { db } from '../admin.js';
 import { paths, storagePaths } from '../model.js';
 import { commitOnce } from '../shared/commitOnce.js';
+import { deleteObjects } from '../shared/deleteObjects.js';
 
 /**
  * Keeps a to-do's attachmentCount (exactly once per event) and, when an attachment document is
@@ -15,9 +16,7 @@ export const onAttachmentWritten = onDocumentWritten(
     const existed = event.data?.before.exists ?? false;
     const exists = event.data?.after.exists ?? false;
     if (existed && !exists) {
-      await defaultBucket().deleteFiles({
-        prefix: storagePaths.attachmentPrefix(listId, todoId, attachmentId),
-      });
+      await deleteObjects(storagePaths.attachmentPrefix(listId, todoId, attachmentId));
     }
     if (existed === exists) return;
     await commitOnce(event.id, { todo: paths.todo(listId, todoId) }, (batch) =>

@@ -1,13 +1,14 @@
-import { db, defaultBucket } from '../admin.js';
+import { db } from '../admin.js';
 import { paths, storagePaths } from '../model.js';
 import { deleteQuery } from '../shared/deleteQuery.js';
+import { deleteObjects } from '../shared/deleteObjects.js';
 
 /** Removes a list's to-dos, their attachment documents and every Storage object under the list. */
 export async function deleteListContents(listId: string): Promise<void> {
   await deleteQuery(db.collection(paths.todos(listId)), (todo) =>
     deleteQuery(db.collection(paths.attachments(listId, todo.id))).then(() => undefined),
   );
-  await defaultBucket().deleteFiles({ prefix: storagePaths.listPrefix(listId) });
+  await deleteObjects(storagePaths.listPrefix(listId));
 }
 
 /**

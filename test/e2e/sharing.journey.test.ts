@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  addTodo,
+  claimUsername,
+  createList,
+  newPerson,
+  signUp,
+  todoTitles,
+  waitForTodoCount,
+  WAIT,
+} from './support/app.js';
+import { seriousAccessibilityViolations } from './support/axe.js';
+import { openBrowser, type BrowserSession } from './support/browser.js';
+import { screenshot } from './support/screenshots.js';
+import { startWebApp, type WebApp } from './support/webApp.js';
+
+/**
+ * Two people in two browsers: the owner shares a list with a viewer who sees it live and cannot
+ * change it, promotes them to editor, the editor works offline and syncs on reconnect, and the
+ * owner deletes their account, which takes the shared list away from the other person too.
+ */
+const owner = newPerson('Olivia');
+const guest = newPerson('Gus');
+const guestUsername = `gus${Date.now().toString(36)}`;
+
+let app: WebApp;
+let ownerBrowser: BrowserSession;
+let guestBrowser: BrowserSession;
+let ownerPage: Page;
+let guestPage: Page;
+
+async function expectAccessible(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  expect(await seriousAccessibilityViolations(page), name).toEqual([]);
+}
+
+beforeAll(async () => {
+  app = await startWebApp();
+  [ownerBrowser, guestBrowser] = await Promise.all([openBrowser(), openBrowser()]);
+  ownerPage = await ownerBrowser.context.newPage();
+  guestPage = await guestBrowser.context.newPage();
+});
+
+afterAll(async () => {
+  await ownerBrowser?.close();
+  await guestBrowser?.close();
+  await app?.close();
+});
+
+describe('sharing a list', () => {
+  it('two people sign up, and the guest claims a username to be invited by', async () => {
+    await signUp(ownerPage, app.url, owner);
+    await signUp(guestPage, app.url, guest);
+    await claimUsername(guestPage, guestUsername);
+  });
+
+  it('the owner invites someone by username as a viewer', async () => {
+    await createList(ownerPage, 'Trip to Lisbon');
+    await addTodo(ownerPage, 'Book flights');
+    await ownerPage.getByRole('button', { name: 'Share' }).click();
+    const dialog = ownerPage.getByRole('dialog', { name: 'Share list' });
+    await dialog.getByLabel('Username', { exact: true }).fill(guestUsername);
+    await dialog.getByLabel('Role', { exact: true }).selectOption('viewer');
+    await dialog.getByRole('button', { name: 'Invite' }).click();
+    await dialog.getByText(`${guestUsername} can now view this list.`).waitFor(WAIT);
+    await dialog.getByText(guest.name, { exact: true }).waitFor(WAIT);
+    await expectAccessible(ownerPage, '10-share-dialog');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('the viewer sees the list appear live and cannot change it', async () => {
+    const link = guestPage.getByRole('link', { name: /Trip to Lisbon/ });
+    await link.waitFor(WAIT);
+    await link.click();
+    await guestPage.getByRole('heading', { level: 1, name: 'Trip to Lisbon' }).waitFor(WAIT);
+    await waitForTodoCount(guestPage, 1);
+    expect(await guestPage.getByLabel('New to-do').count()).toBe(0);
+    expect(await guestPage.getByLabel('Complete: Book flights').isDisabled()).toBe(true);
+    await guestPage
+      .getByText('You can view this list. Only its editors can change it.')
+      .waitFor(WAIT);
+    await expectAccessible(guestPage, '11-viewer-read-only');
+
+    await addTodo(ownerPage, 'Find a hotel');
+    await waitForTodoCount(guestPage, 2);
+    expect(await todoTitles(guestPage)).toEqual(['Book flights', 'Find a hotel']);
+  });
+
+  it('an editor can add to-dos, which the owner sees live', async () => {
+    await ownerPage.getByRole('button', { name: 'Share' }).click();
+    const dialog = ownerPage.getByRole('dialog', { name: 'Share list' });
+    await dialog.getByLabel(`Role of ${guest.name}`).selectOption('editor');
+    await dialog.getByText('Role changed.').waitFor(WAIT);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await guestPage.getByLabel('New to-do').waitFor(WAIT);
+    await addTodo(guestPage, 'Pack sunscreen');
+    await waitForTodoCount(ownerPage, 3);
+  });
+
+  it('offline edits show as pending and sync on reconnect', async () => {
+    await guestBrowser.context.setOffline(true);
+    await guestPage.getByLabel('New to-do').fill('Learn some Portuguese');
+    await guestPage.getByLabel('New to-do').press('Enter');
+    await guestPage.getByText('Not synced yet').waitFor(WAIT);
+    await guestPage.getByText('Offline — changes will sync later').waitFor(WAIT);
+    await expectAccessible(guestPage, '12-offline-pending');
+    await guestBrowser.context.setOffline(false);
+    await guestPage.getByText('Not synced yet').waitFor({ state: 'detached', ...WAIT });
+    await waitForTodoCount(ownerPage, 4);
+    expect(await todoTitles(ownerPage)).toContain('Learn some Portuguese');
+  });
+
+  it('deleting the owner’s account removes the list for everyone', async () => {
+    await ownerPage.getByRole('link', { name: 'Settings' }).click();
+    await ownerPage.getByRole('button', { name: 'Delete account…' }).click();
+    const dialog = ownerPage.getByRole('dialog', { name: 'Delete your account?' });
+    await dialog.getByLabel('Confirm with your password').fill(owner.password);
+    await expectAccessible(ownerPage, '13-delete-account');
+    await dialog.getByRole('button', { name: 'Delete my account' }).click();
+    await ownerPage.getByRole('heading', { level: 1, name: 'Welcome back' }).waitFor(WAIT);
+
+    await guestPage
+      .getByRole('link', { name: /Trip to Lisbon/ })
+      .waitFor({ state: 'detached', ...WAIT });
+    await guestPage.getByText('List not found').waitFor(WAIT);
+
+    await ownerPage.getByLabel('Email').fill(owner.email);
+    await ownerPage.getByLabel('Password').fill(owner.password);
+    await ownerPage.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await ownerPage.getByRole('alert').waitFor(WAIT);
+  });
+});
