@@ -260,6 +260,13 @@ describe('Listen', () => {
       );
     expect(changed).toEqual(['c']);
     expect(removed).toEqual(['a']);
+    // After the delta and before CURRENT, the count of what the target now holds (b and c).
+    const filterAt = resumed.findIndex((r) => r['filter']);
+    expect(resumed[filterAt]!['filter']).toEqual({ targetId: expect.any(Number), count: 2 });
+    expect(filterAt).toBeGreaterThan(resumed.findIndex((r) => r['documentChange']));
+    expect(filterAt).toBeLessThan(
+      resumed.findIndex((r) => r['targetChange']?.['targetChangeType'] === 'CURRENT'),
+    );
   });
 });
 

@@ -182,6 +182,8 @@ export interface ListenResponse {
   documentChange?: { document: Document; targetIds: number[]; removedTargetIds: number[] };
   documentDelete?: { document: string; removedTargetIds: number[]; readTime: Timestamp };
   documentRemove?: { document: string; removedTargetIds: number[]; readTime: Timestamp };
+  /** How many documents a resumed target holds, so the client can check what it cached. */
+  filter?: { targetId: number; count: number };
 }
 
 export interface WriteRequest {

@@ -441,6 +441,7 @@ export const responses = {
       return { documentDelete: { ...r.documentDelete, readTime: ts(r.documentDelete.readTime) } };
     if (r.documentRemove)
       return { documentRemove: { ...r.documentRemove, readTime: ts(r.documentRemove.readTime) } };
+    if (r.filter) return { filter: { ...r.filter } };
     return {};
   },
   write: (r: T.WriteResponse): Wire => ({

@@ -79,6 +79,7 @@ export function encodeListenResponse(response: T.ListenResponse): Record<string,
       },
     };
   }
+  if (response.filter) return { filter: { ...response.filter } };
   const gone = response.documentDelete ?? response.documentRemove;
   if (!gone) throw new Error('A listen response sets no response type.');
   return {

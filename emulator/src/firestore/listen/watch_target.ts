@@ -43,6 +43,11 @@ export class WatchTarget {
    * Starts the target: what the client holds is the result at `resumeTime` (nothing for a fresh
    * target); the delta brings it to the present.
    */
+  /** How many documents the target holds now. */
+  get size(): number {
+    return this.members.size;
+  }
+
   start(store: DocumentStore, resumeTime?: Micros): TargetDelta {
     const held =
       resumeTime === undefined ? new Map<string, StoredDocument>() : this.result(store, resumeTime);
