@@ -151,6 +151,46 @@ describe('TodoAttachments', () => {
     expect(w.text()).toContain('No photos yet.');
   });
 
+  it('steps the viewer through the ready photos only, and hands focus back to the last one shown', async () => {
+    services.attachments
+      .collection('list-1', 'todo-1')
+      .set([
+        makeAttachment({
+          id: 'a',
+          name: 'a.jpg',
+          status: 'ready',
+          thumbPath: 'a/t',
+          createdAt: new Date(1),
+        }),
+        makeAttachment({ id: 'p', name: 'wait.jpg', createdAt: new Date(2) }),
+        makeAttachment({ id: 'r', name: 'fake.jpg', status: 'rejected', createdAt: new Date(3) }),
+        makeAttachment({
+          id: 'b',
+          name: 'b.jpg',
+          status: 'ready',
+          thumbPath: 'b/t',
+          createdAt: new Date(4),
+        }),
+      ]);
+    const w = await show(true);
+    await w.get('button[aria-label="Open a.jpg"]').trigger('click');
+    await flushPromises();
+    expect(w.get('dialog .viewer__position').text()).toBe('a.jpg, 1 of 2');
+    await w.get('button[aria-label="Next photo"]').trigger('click');
+    await flushPromises();
+    expect(w.get('dialog h2').text()).toBe('b.jpg');
+    expect(w.get('dialog img').attributes('src')).toBe(
+      'https://files.test/lists/list-1/todos/todo-1/b/original',
+    );
+    await w.get('button[aria-label="Next photo"]').trigger('click');
+    expect(w.get('dialog .viewer__position').text()).toBe('a.jpg, 1 of 2');
+    await w.get('button[aria-label="Previous photo"]').trigger('click');
+    await w.get('.viewer__close').trigger('click');
+    await flushPromises();
+    expect(w.find('dialog').exists()).toBe(false);
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Open b.jpg');
+  });
+
   it('is read-only for viewers', async () => {
     services.attachments
       .collection('list-1', 'todo-1')
