@@ -271,6 +271,12 @@ export const listTitleSchema = z
   .min(1, 'Enter a title.')
   .max(LIMITS.listTitle, `A list title has at most ${chars(LIMITS.listTitle)}.`);
 
+/**
+ * Gap between neighbours' `order` for an item added after the last one; the web app and the REST
+ * API use the same step so that to-dos they add interleave the same way.
+ */
+export const ORDER_STEP = 1024;
+
 export const orderSchema = z.number({ error: 'Expected a number.' });
 
 export const todoTitleSchema = z

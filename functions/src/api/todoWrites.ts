@@ -2,10 +2,7 @@
 // server-owned fields (createdBy, timestamps, attachmentCount) come from here, never the body,
 // and completedAt follows `done` (the time it became done, null while open).
 import { FieldValue, Timestamp } from 'firebase-admin/firestore';
-import type { TodoCreateInput, TodoUpdateInput } from '../model.js';
-
-/** Gap between neighbours' `order`, as web/src/domain/ordering.ts uses for items added last. */
-export const ORDER_STEP = 1024;
+import { ORDER_STEP, type TodoCreateInput, type TodoUpdateInput } from '../model.js';
 
 export const orderAfter = (lastOrder: number | null) =>
   lastOrder === null ? ORDER_STEP : lastOrder + ORDER_STEP;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ORDER_STEP, orderAfterLast, orderBetween, orderForMove } from './ordering';
+import { ORDER_STEP } from '@model';
+import { orderAfterLast, orderBetween, orderForMove } from './ordering';
 
 const items = (...orders: number[]) => orders.map((order) => ({ order }));
 
