@@ -1,0 +1,356 @@
+// Production Firestore refuses a query that its automatic single-field indexes cannot serve until
+// a composite index exists, while the emulators (ours and Google's) serve every query without
+// one. So this test is what notices a missing index: QUERIES below lists every query the product
+// makes, the rules of Firestore's index overview decide which of them need a composite index, and
+// firestore.indexes.json must declare exactly those. A new query belongs in QUERIES.
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { isDeepStrictEqual } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { COLLECTIONS } from './model.js';
+import { APPLIED_EVENTS } from './shared/appliedEvents.js';
+
+type Direction = 'ASCENDING' | 'DESCENDING';
+
+/** One query as Firestore sees it; cursors and limits need no index and are left out. */
+interface QueryShape {
+  /** The file that builds the query, from the repository root. */
+  source: string;
+  purpose: string;
+  collection: string;
+  equals?: string[];
+  arrayContains?: string;
+  /** Explicit orderBy clauses; `__name__` is FieldPath.documentId(). */
+  orderBy?: [field: string, direction: Direction][];
+}
+
+const { lists, todos, attachments, usernames } = COLLECTIONS;
+const ASC = 'ASCENDING';
+const DESC = 'DESCENDING';
+
+// Every query is on one collection: the product makes no collection-group query, whose
+// COLLECTION_GROUP-scoped indexes this test does not derive (see the last test).
+const QUERIES: QueryShape[] = [
+  {
+    source: 'web/src/services/firebase/listsGateway.ts',
+    purpose: 'watchMyLists: the lists the signed-in person belongs to',
+    collection: lists,
+    arrayContains: 'memberIds',
+  },
+  {
+    source: 'web/src/services/firebase/todosGateway.ts',
+    purpose: "watchTodos: all of a list's to-dos (filtered and sorted in the browser)",
+    collection: todos,
+  },
+  {
+    source: 'web/src/services/firebase/attachmentsGateway.ts',
+    purpose: "watchAttachments: all of a to-do's attachments",
+    collection: attachments,
+  },
+  {
+    source: 'functions/src/api/firestoreStore.ts',
+    purpose: "listsOf (GET /lists): the caller's lists",
+    collection: lists,
+    arrayContains: 'memberIds',
+  },
+  {
+    source: 'functions/src/api/firestoreStore.ts',
+    purpose: 'todos (GET /lists/{id}/todos): a page in order, after a cursor',
+    collection: todos,
+    orderBy: [
+      ['order', ASC],
+      ['__name__', ASC],
+    ],
+  },
+  {
+    source: 'functions/src/api/firestoreStore.ts',
+    purpose: 'todos (GET /lists/{id}/todos?status=open|done): a page of open or done to-dos',
+    collection: todos,
+    equals: ['done'],
+    orderBy: [
+      ['order', ASC],
+      ['__name__', ASC],
+    ],
+  },
+  {
+    source: 'functions/src/api/firestoreStore.ts',
+    purpose: 'createTodo (POST without order): the last to-do, to place the new one after it',
+    collection: todos,
+    orderBy: [['order', DESC]],
+  },
+  {
+    source: 'functions/src/users/purgeUser.ts',
+    purpose: 'the lists a deleted account owns',
+    collection: lists,
+    equals: ['ownerId'],
+  },
+  {
+    source: 'functions/src/users/purgeUser.ts',
+    purpose: 'the lists a deleted account is a member of',
+    collection: lists,
+    arrayContains: 'memberIds',
+  },
+  {
+    source: 'functions/src/users/purgeUser.ts',
+    purpose: 'the username a deleted account holds (paged by deleteQuery)',
+    collection: usernames,
+    equals: ['uid'],
+  },
+  {
+    source: 'functions/src/users/exportMyData.ts',
+    purpose: 'the lists the caller belongs to',
+    collection: lists,
+    arrayContains: 'memberIds',
+  },
+  {
+    source: 'functions/src/users/exportMyData.ts',
+    purpose: "all of a list's to-dos",
+    collection: todos,
+  },
+  {
+    source: 'functions/src/users/exportMyData.ts',
+    purpose: "all of a to-do's attachments",
+    collection: attachments,
+  },
+  {
+    source: 'functions/src/lists/deleteListContents.ts',
+    purpose: "a deleted list's to-dos and their attachments (paged by deleteQuery)",
+    collection: todos,
+  },
+  {
+    source: 'functions/src/images/onTodoDeleted.ts',
+    purpose: "a deleted to-do's attachments (paged by deleteQuery)",
+    collection: attachments,
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// firestore.indexes.json, in the subset of the format `firebase deploy` reads that Hearth uses
+
+const order = z.enum([ASC, DESC]);
+const indexField = z.union([
+  z.strictObject({ fieldPath: z.string().min(1), order }),
+  z.strictObject({ fieldPath: z.string().min(1), arrayConfig: z.literal('CONTAINS') }),
+]);
+const queryScope = z.enum(['COLLECTION', 'COLLECTION_GROUP']);
+const compositeIndex = z.strictObject({
+  collectionGroup: z.string().min(1),
+  queryScope,
+  fields: z.array(indexField).min(2),
+});
+const fieldOverride = z.strictObject({
+  collectionGroup: z.string().min(1),
+  fieldPath: z.string().min(1),
+  ttl: z.boolean().optional(),
+  indexes: z.array(
+    z.union([
+      z.strictObject({ order, queryScope }),
+      z.strictObject({ arrayConfig: z.literal('CONTAINS'), queryScope }),
+    ]),
+  ),
+});
+const indexesFile = z.strictObject({
+  indexes: z.array(compositeIndex),
+  fieldOverrides: z.array(fieldOverride),
+});
+
+type CompositeIndex = z.infer<typeof compositeIndex>;
+type IndexField = z.infer<typeof indexField>;
+
+const repoFile = (path: string) => new URL(`../../${path}`, import.meta.url);
+const rawFile: unknown = JSON.parse(readFileSync(repoFile('firestore.indexes.json'), 'utf8'));
+const file = indexesFile.parse(rawFile);
+
+// ---------------------------------------------------------------------------------------------
+// Firestore's index rules (Standard edition, "Index overview")
+
+/**
+ * Every query is implicitly ordered by `__name__` in the direction of its last orderBy, and every
+ * index ends with `__name__` in the direction of its last field; so an explicit trailing
+ * `__name__` in that direction adds nothing.
+ */
+function withoutImplicitName<T extends { fieldPath: string; order?: Direction }>(fields: T[]): T[] {
+  const last = fields.at(-1);
+  const before = fields.at(-2);
+  const implied = before?.order ?? ASC;
+  return last?.fieldPath === '__name__' && last.order === implied ? fields.slice(0, -1) : fields;
+}
+
+/**
+ * The composite index a query needs, or null when single-field indexes serve it: those exist
+ * for every field in both directions (array-contains for arrays) and serve one filter or
+ * orderBy on one field, and any number of equality filters alone (index merging). Anything
+ * else, such as an equality or array-contains filter with an orderBy on another field, needs a
+ * composite index: equality fields first, then the array-contains field, then the orderBy.
+ */
+function requiredIndex(query: QueryShape): CompositeIndex | null {
+  const orderBy = withoutImplicitName(
+    (query.orderBy ?? []).map(([fieldPath, direction]) => ({ fieldPath, order: direction })),
+  );
+  const equals = [...(query.equals ?? [])].sort();
+  const fields: IndexField[] = [
+    ...equals.map((fieldPath) => ({ fieldPath, order: ASC }) as const),
+    ...(query.arrayContains
+      ? [{ fieldPath: query.arrayContains, arrayConfig: 'CONTAINS' as const }]
+      : []),
+    ...orderBy,
+  ];
+  const mergedEqualities = orderBy.length === 0 && query.arrayContains === undefined;
+  if (fields.length <= 1 || mergedEqualities) return null;
+  return { collectionGroup: query.collection, queryScope: 'COLLECTION', fields };
+}
+
+/** Whether `index` serves what `required` asks for; equality fields may come in any order. */
+function covers(index: CompositeIndex, required: CompositeIndex, equalityCount: number): boolean {
+  const fields = withoutImplicitName(index.fields);
+  const prefix = fields.slice(0, equalityCount);
+  const paths = (list: IndexField[]) => list.map((field) => field.fieldPath).sort();
+  return (
+    index.collectionGroup === required.collectionGroup &&
+    index.queryScope === required.queryScope &&
+    fields.length === required.fields.length &&
+    prefix.every((field) => 'order' in field) &&
+    isDeepStrictEqual(paths(prefix), paths(required.fields.slice(0, equalityCount))) &&
+    isDeepStrictEqual(fields.slice(equalityCount), required.fields.slice(equalityCount))
+  );
+}
+
+/** The fields a query filters or orders on. */
+const fieldsOf = (query: QueryShape) => [
+  ...(query.equals ?? []),
+  ...(query.arrayContains ? [query.arrayContains] : []),
+  ...(query.orderBy ?? []).map(([field]) => field),
+];
+
+const needed = QUERIES.flatMap((query) => {
+  const index = requiredIndex(query);
+  return index ? [{ query, index }] : [];
+});
+const servesAQuery = (index: CompositeIndex) =>
+  needed.some((need) => covers(index, need.index, need.query.equals?.length ?? 0));
+
+describe('the rules that decide when a query needs a composite index', () => {
+  const query = (rest: Partial<QueryShape>): QueryShape => ({
+    source: '',
+    purpose: '',
+    collection: 'c',
+    ...rest,
+  });
+  const byName = (direction: Direction): [string, Direction] => ['__name__', direction];
+  it.each<[string, QueryShape, boolean]>([
+    ['one equality filter', query({ equals: ['a'] }), false],
+    ['equality filters alone (merged)', query({ equals: ['a', 'b'] }), false],
+    ['one array-contains filter', query({ arrayContains: 't' }), false],
+    ['one descending orderBy', query({ orderBy: [['a', DESC]] }), false],
+    [
+      'an orderBy, then the implicit name order',
+      query({ orderBy: [['a', DESC], byName(DESC)] }),
+      false,
+    ],
+    ['an orderBy, then name the other way', query({ orderBy: [['a', ASC], byName(DESC)] }), true],
+    [
+      'equality with orderBy on another field',
+      query({ equals: ['a'], orderBy: [['b', ASC]] }),
+      true,
+    ],
+    ['array-contains with an equality filter', query({ arrayContains: 't', equals: ['a'] }), true],
+    [
+      'orderBy on two fields',
+      query({
+        orderBy: [
+          ['a', ASC],
+          ['b', DESC],
+        ],
+      }),
+      true,
+    ],
+  ])('%s', (_, shape, composite) => {
+    expect(requiredIndex(shape) !== null).toBe(composite);
+  });
+});
+
+describe('firestore.indexes.json', () => {
+  it('declares a composite index for every query that needs one', () => {
+    const missing = needed.filter(
+      (need) =>
+        !file.indexes.some((index) => covers(index, need.index, need.query.equals?.length ?? 0)),
+    );
+    expect(
+      missing.map(({ query, index }) => ({ at: query.source, query: query.purpose, index })),
+    ).toEqual([]);
+  });
+
+  it('declares no composite index that no query uses (each one slows every write)', () => {
+    expect(file.indexes.filter((index) => !servesAQuery(index))).toEqual([]);
+  });
+
+  it('needs the to-do status index of the REST API', () => {
+    expect(needed.map(({ query }) => query.purpose)).toEqual([
+      expect.stringContaining('?status=open|done'),
+    ]);
+  });
+
+  // commitOnce (shared/commitOnce.ts) stamps each marker with `expireAt`. The field is exempt
+  // from indexing: nothing queries it, and an index on an ever-growing timestamp is a hotspot.
+  it('has the TTL policy that forgets applied-event markers, and no other field override', () => {
+    expect(file.fieldOverrides).toEqual([
+      { collectionGroup: APPLIED_EVENTS, fieldPath: 'expireAt', ttl: true, indexes: [] },
+    ]);
+  });
+
+  it('exempts no field that a query filters or orders on', () => {
+    const exempt = file.fieldOverrides.filter((field) => field.indexes.length === 0);
+    const used = QUERIES.flatMap((query) =>
+      fieldsOf(query).map((field) => `${query.collection}.${field}`),
+    );
+    expect(
+      exempt
+        .map((field) => `${field.collectionGroup}.${field.fieldPath}`)
+        .filter((key) => used.includes(key)),
+    ).toEqual([]);
+  });
+
+  // The validation `firebase deploy` runs before it calls the Firestore Admin API (lib/deploy/
+  // firestore/deploy.js hands the file's arrays to FirestoreApi.deploy, which runs these two).
+  it("passes firebase-tools' own validation, which rejects a malformed file", () => {
+    interface IndexesApi {
+      upgradeOldSpec(spec: unknown): unknown;
+      validateSpec(spec: unknown): void;
+    }
+    const require = createRequire(import.meta.url);
+    const { FirestoreApi } = require('firebase-tools/lib/firestore/api.js') as {
+      FirestoreApi: new () => IndexesApi;
+    };
+    const api = new FirestoreApi();
+    const validate = (spec: unknown) => () => api.validateSpec(api.upgradeOldSpec(spec));
+    expect(validate(rawFile)).not.toThrow();
+    const ttlAsText = { collectionGroup: 'c', fieldPath: 'f', ttl: 'true', indexes: [] };
+    expect(validate({ indexes: [], fieldOverrides: [ttlAsText] })).toThrow(/ttl/);
+  });
+});
+
+// A tripwire for review, not a parser: it notices a file that starts to filter or order a query,
+// not a further query in a file QUERIES already names.
+describe('QUERIES', () => {
+  const QUERY_CALL = /\b(where|orderBy|collectionGroup)\(/;
+  const sources = (root: string) =>
+    readdirSync(repoFile(root), { recursive: true, encoding: 'utf8' })
+      .filter((path) => /\.(ts|vue)$/.test(path) && !/\.test\.ts$|^testing\//.test(path))
+      .map((path) => `${root}/${path}`);
+  const querying = [...sources('web/src'), ...sources('functions/src')].filter((path) =>
+    QUERY_CALL.test(readFileSync(repoFile(path), 'utf8')),
+  );
+  const filtered = QUERIES.filter((query) => fieldsOf(query).length > 0);
+
+  it('lists every file that filters or orders a query, and only those', () => {
+    expect([...new Set(filtered.map((query) => query.source))].sort()).toEqual(querying.sort());
+  });
+
+  it('has no collection-group query to derive indexes for', () => {
+    const groups = querying.filter((path) =>
+      /\bcollectionGroup\(/.test(readFileSync(repoFile(path), 'utf8')),
+    );
+    expect(groups).toEqual([]);
+  });
+});
