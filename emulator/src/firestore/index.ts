@@ -71,7 +71,11 @@ export async function startFirestore(
   const exportData = (dir: string): Promise<void> => exportDatabases(databases, dir);
 
   const webChannel = webChannelAdapter(service);
-  const grpcServer = new grpc.Server({ 'grpc.max_receive_message_length': 64 * 1024 * 1024 });
+  const grpcServer = new grpc.Server({
+    'grpc.max_receive_message_length': 64 * 1024 * 1024,
+    // Channelz keeps per-call statistics for a debugging service nobody queries here.
+    'grpc.enable_channelz': 0,
+  });
   addFirestoreService(grpcServer, service);
   const server = await listenOnePort({
     host: options.host ?? '127.0.0.1',
