@@ -1,7 +1,13 @@
 // A signed-in person as the web app would be: the firebase JS SDK with Auth and Functions pointed
 // at the emulators, so callables carry a real ID token.
 import { deleteApp, initializeApp, type FirebaseApp } from 'firebase/app';
-import { connectAuthEmulator, getAuth, signInWithEmailAndPassword } from 'firebase/auth';
+import {
+  connectAuthEmulator,
+  getAuth,
+  GoogleAuthProvider,
+  signInWithCredential,
+  signInWithEmailAndPassword,
+} from 'firebase/auth';
 import { connectFunctionsEmulator, getFunctions, httpsCallable } from 'firebase/functions';
 import { authEmulator, functionsEmulator, projectId } from './env.js';
 import type { TestUser } from './authUsers.js';
@@ -38,6 +44,26 @@ export async function signIn(user: TestUser): Promise<Client> {
   const app = connectedApp();
   await signInWithEmailAndPassword(getAuth(app), user.email, user.password);
   return clientOf(app);
+}
+
+/** What a Google account tells Firebase about its holder (an ID token's claims). */
+export interface GoogleClaims {
+  sub: string;
+  email: string;
+  name?: string;
+  picture?: string;
+}
+
+/**
+ * Signs in with Google the way the Auth emulator documents for tests: it accepts an unsigned
+ * Google ID token given as its JSON claims, creating the account on first use. (The app's popup
+ * flow cannot run here: the SDK loads its iframe helper from apis.google.com.)
+ */
+export async function signInWithGoogle(claims: GoogleClaims): Promise<Client & { uid: string }> {
+  const app = connectedApp();
+  const token = JSON.stringify({ ...claims, email_verified: true });
+  const { user } = await signInWithCredential(getAuth(app), GoogleAuthProvider.credential(token));
+  return { ...clientOf(app), uid: user.uid };
 }
 
 /** Nobody signed in. */
