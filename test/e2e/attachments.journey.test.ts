@@ -10,7 +10,8 @@ import { addTodo, createList, newPerson, signUp, WAIT } from './support/app.js';
 /**
  * A photo through the whole pipeline in a real browser: the app creates the attachment document,
  * uploads the original to the Storage emulator (progress shown), the upload trigger makes the
- * thumbnail and marks it ready, the app shows it live, opens the original, and deletes it.
+ * thumbnail and marks it ready, the app shows it live and opens the original; with a second photo
+ * the viewer steps between the two; then both are deleted.
  */
 const fay = newPerson('Fay');
 /** The trigger runs sharp in the Functions emulator; on a busy machine that takes a while. */
@@ -27,13 +28,33 @@ async function expectAccessible(name: string): Promise<void> {
   expect(await seriousAccessibilityViolations(page), name).toEqual([]);
 }
 
-function photo(): Promise<Buffer> {
-  return sharp({
-    create: { width: 1200, height: 800, channels: 3, background: { r: 200, g: 120, b: 60 } },
-  })
+function photo(
+  width: number,
+  height: number,
+  background: { r: number; g: number; b: number },
+): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 3, background } })
     .jpeg({ quality: 85 })
     .toBuffer();
 }
+
+/** Waits until the viewer shows `name`'s original, loaded, at its own width. */
+async function viewerShows(name: string, width: number, position: string): Promise<void> {
+  const viewer = page.getByRole('dialog', { name });
+  await viewer.waitFor(WAIT);
+  await viewer.locator('.viewer__position', { hasText: `${name}, ${position}` }).waitFor(WAIT);
+  await page.waitForFunction(
+    ([alt, naturalWidth]) => {
+      const image = document.querySelector('.viewer__image') as HTMLImageElement | null;
+      return image?.alt === alt && image.complete && image.naturalWidth === naturalWidth;
+    },
+    [name, width] as const,
+    WAIT,
+  );
+}
+
+const focusedLabel = () =>
+  page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
 
 beforeAll(async () => {
   app = await startWebApp();
@@ -78,7 +99,7 @@ describe('a photo attached to a to-do', () => {
     await dialog.getByLabel('Add photos').setInputFiles({
       name: 'fence.jpg',
       mimeType: 'image/jpeg',
-      buffer: await photo(),
+      buffer: await photo(1200, 800, { r: 200, g: 120, b: 60 }),
     });
     const bar = dialog.getByRole('progressbar', { name: 'Uploading fence.jpg' });
     await bar.waitFor(WAIT);
@@ -123,11 +144,53 @@ describe('a photo attached to a to-do', () => {
     await page.getByRole('dialog', { name: 'Edit to-do' }).waitFor(WAIT);
   });
 
-  it('deletes the photo, and it disappears', async () => {
+  it('attaches a second photo, which shows beside the first', async () => {
     const dialog = page.getByRole('dialog', { name: 'Edit to-do' });
-    await dialog.getByRole('button', { name: 'Delete fence.jpg' }).click();
-    await dialog.locator('.attachment').waitFor({ state: 'detached', ...WAIT });
+    await dialog.getByLabel('Add photos').setInputFiles({
+      name: 'shed.jpg',
+      mimeType: 'image/jpeg',
+      buffer: await photo(900, 600, { r: 70, g: 130, b: 110 }),
+    });
+    const tile = dialog.locator('[data-status=ready]', { hasText: 'shed.jpg' });
+    await tile.locator('img.attachment__thumb').waitFor(PROCESSING);
+    expect(await tile.locator('.attachment__meta').innerText()).toMatch(/^\d+ KB · 900 × 600$/);
+    expect(await dialog.locator('[data-status=ready]').count()).toBe(2);
+  });
+
+  it('steps between the two photos in the viewer with the arrow keys and the buttons', async () => {
+    await page.getByRole('button', { name: 'Open fence.jpg' }).click();
+    await viewerShows('fence.jpg', 1200, '1 of 2');
+    await page.keyboard.press('ArrowRight');
+    await viewerShows('shed.jpg', 900, '2 of 2');
+    await expectAccessible('attachments-05-viewer-second');
+    // Past either end the viewer wraps around.
+    await page.keyboard.press('ArrowRight');
+    await viewerShows('fence.jpg', 1200, '1 of 2');
+    await page.keyboard.press('ArrowLeft');
+    await viewerShows('shed.jpg', 900, '2 of 2');
+
+    await page.getByRole('button', { name: 'Previous photo' }).click();
+    await viewerShows('fence.jpg', 1200, '1 of 2');
+    expect(await focusedLabel()).toBe('Previous photo');
+    await page.getByRole('button', { name: 'Next photo' }).click();
+    await viewerShows('shed.jpg', 900, '2 of 2');
+    expect(await focusedLabel()).toBe('Next photo');
+
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'shed.jpg' }).waitFor({ state: 'detached', ...WAIT });
+    // Focus returns to the photo the viewer showed last, not the one it was opened from.
+    expect(await focusedLabel()).toBe('Open shed.jpg');
+  });
+
+  it('deletes both photos, and they disappear', async () => {
+    const dialog = page.getByRole('dialog', { name: 'Edit to-do' });
+    for (const name of ['fence.jpg', 'shed.jpg'])
+      await dialog.getByRole('button', { name: `Delete ${name}` }).click();
+    await dialog
+      .locator('.attachment')
+      .first()
+      .waitFor({ state: 'detached', ...WAIT });
     await dialog.getByText('No photos yet.').waitFor(WAIT);
-    await screenshot(page, 'attachments-05-deleted');
+    await screenshot(page, 'attachments-06-deleted');
   });
 });
