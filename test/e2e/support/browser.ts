@@ -44,8 +44,21 @@ afterEach(async (context) => {
   for (const [page, lines] of journals) {
     const name = path.join(failuresDir, `${base}-${index++}`);
     await page.screenshot({ path: `${name}.png`, timeout: 10_000 }).catch(() => undefined);
-    writeFileSync(`${name}.log`, [`url: ${page.url()}`, ...lines].join('\n') + '\n');
-    console.error(`e2e failure evidence: ${path.relative(process.cwd(), name)}.{png,log}`);
+    const text = [`url: ${page.url()}`, ...lines].join('\n');
+    writeFileSync(`${name}.log`, `${text}\n`);
+    // CI keeps only the console: the page's last words go there too.
+    const visible = await page
+      .locator('body')
+      .innerText({ timeout: 5_000 })
+      .catch(() => '(unreadable)');
+    console.error(
+      [
+        `e2e failure evidence: ${path.relative(process.cwd(), name)}.{png,log}`,
+        `url: ${page.url()}`,
+        `page text: ${visible.replace(/\s+/g, ' ').slice(0, 600)}`,
+        ...lines.slice(-30),
+      ].join('\n'),
+    );
   }
 });
 
