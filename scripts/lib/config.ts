@@ -82,5 +82,8 @@ export function emulatorEnv(config: StackConfig): Record<string, string> {
     FIREBASE_AUTH_EMULATOR_HOST: at('auth'),
     FUNCTIONS_EMULATOR_ORIGIN: `http://${at('functions')}`,
     FIREBASE_EMULATOR_HUB: at('hub'),
+    // Nothing here runs on Google Cloud: Google's auth library would otherwise probe the GCE
+    // metadata server from every process that uses an Admin SDK, and warn when the probe fails.
+    METADATA_SERVER_DETECTION: 'none',
   };
 }

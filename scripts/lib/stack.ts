@@ -60,13 +60,11 @@ export async function startStack(config: StackConfig, options: StackOptions): Pr
   );
 
   const env = emulatorEnv(config);
-  // METADATA_SERVER_DETECTION: nothing here runs on Google Cloud; skip the metadata-server probe.
   const childEnv = {
     ...process.env,
     ...env,
     FORCE_COLOR: '0',
     NO_UPDATE_NOTIFIER: '1',
-    METADATA_SERVER_DETECTION: 'none',
     // A cold functions runtime on a busy 2-core machine can take longer than firebase-tools'
     // default 30 s to load, and a runtime that misses it drops the event it was started for.
     FUNCTIONS_DISCOVERY_TIMEOUT: '120',
