@@ -7,6 +7,7 @@ import { paths, storagePaths } from '../../functions/src/model.js';
 import { pngBomb } from '../../functions/src/images/png-bomb.js';
 import { adminBucket, adminDb } from './admin.js';
 import { newAttachmentData, newListData, newTodoData } from './newDocuments.js';
+import type { StorageObject } from './triggerEvents.js';
 
 const photo = (width: number, height: number) =>
   sharp({ create: { width, height, channels: 3, background: { r: 30, g: 120, b: 200 } } });
@@ -72,4 +73,27 @@ export async function pendingAttachment(
 export async function fileExists(path: string): Promise<boolean> {
   const [exists] = await adminBucket.file(path).exists();
   return exists;
+}
+
+export function attachmentDoc(attachment: PendingAttachment) {
+  return adminDb.doc(
+    paths.attachment(attachment.listId, attachment.todoId, attachment.attachmentId),
+  );
+}
+
+/**
+ * Uploads the original as a client's upload ends: the finalize trigger fires. Returns the object's
+ * GCS resource as Storage answered the upload, which is what that trigger's event carries.
+ */
+export async function uploadOriginal(
+  attachment: PendingAttachment,
+  bytes: Buffer,
+  contentType = 'image/jpeg',
+): Promise<StorageObject> {
+  const file = adminBucket.file(attachment.originalPath);
+  await file.save(bytes, { contentType, resumable: false });
+  const { bucket, name, updated } = file.metadata;
+  if (typeof bucket !== 'string' || typeof name !== 'string' || typeof updated !== 'string')
+    throw new Error(`the upload of ${attachment.originalPath} answered no object resource`);
+  return { ...file.metadata, bucket, name, updated };
 }

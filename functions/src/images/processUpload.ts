@@ -1,7 +1,8 @@
 /**
  * The upload pipeline: an original lands in Storage, this checks what it really is, writes the
  * thumbnail beside it and records the result on the attachment document. Running it twice for the
- * same upload changes nothing: only an attachment still `processing` is touched.
+ * same upload changes nothing: only an attachment still `processing` is touched, and a thumbnail
+ * already written is kept.
  */
 import { Timestamp } from 'firebase-admin/firestore';
 import { logger } from 'firebase-functions/v2';
@@ -17,6 +18,14 @@ export interface UploadedObject {
 }
 
 type Outcome = 'ready' | 'rejected' | 'orphan' | 'already-processed';
+
+/** Cloud Storage's answer when an `ifGenerationMatch` precondition does not hold. */
+const PRECONDITION_FAILED = 412;
+
+const isPreconditionFailed = (error: unknown) =>
+  typeof error === 'object' &&
+  error !== null &&
+  (error as { code?: unknown }).code === PRECONDITION_FAILED;
 
 async function readVerdict(object: UploadedObject): Promise<ImageVerdict> {
   // Not even downloaded: storage.rules stop these, but an admin upload bypasses rules.
@@ -39,6 +48,27 @@ async function record(
   });
 }
 
+/**
+ * Writes the thumbnail only where there is none. One that exists was made from this same original
+ * (originals are create-only) by a delivery of this event that overlaps this one, or that stopped
+ * before its verdict. Rewriting it would make a new generation whose metadata lacks the download
+ * token of a URL the app may already show.
+ */
+async function saveThumbnailOnce(path: string, thumbnail: Buffer): Promise<void> {
+  try {
+    await defaultBucket()
+      .file(path)
+      .save(thumbnail, {
+        contentType: 'image/webp',
+        resumable: false,
+        metadata: { cacheControl: 'private, max-age=31536000' },
+        preconditionOpts: { ifGenerationMatch: 0 },
+      });
+  } catch (error) {
+    if (!isPreconditionFailed(error)) throw error;
+  }
+}
+
 export async function processUpload(ref: AttachmentRef, object: UploadedObject): Promise<Outcome> {
   const bucket = defaultBucket();
   const attachment = await db.doc(paths.attachment(ref.listId, ref.todoId, ref.attachmentId)).get();
@@ -58,11 +88,7 @@ export async function processUpload(ref: AttachmentRef, object: UploadedObject):
   }
 
   const thumbPath = storagePaths.thumb(ref.listId, ref.todoId, ref.attachmentId);
-  await bucket.file(thumbPath).save(verdict.thumbnail, {
-    contentType: 'image/webp',
-    resumable: false,
-    metadata: { cacheControl: 'private, max-age=31536000' },
-  });
+  await saveThumbnailOnce(thumbPath, verdict.thumbnail);
   const recorded = await record(ref, {
     status: 'ready',
     width: verdict.width,
