@@ -28,14 +28,17 @@ async function expectAccessible(name: string): Promise<void> {
   expect(await seriousAccessibilityViolations(page), name).toEqual([]);
 }
 
-function photo(
+/** A plain-coloured JPEG, as the file picker hands it over. */
+async function jpegFile(
+  name: string,
   width: number,
   height: number,
   background: { r: number; g: number; b: number },
-): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background } })
+) {
+  const buffer = await sharp({ create: { width, height, channels: 3, background } })
     .jpeg({ quality: 85 })
     .toBuffer();
+  return { name, mimeType: 'image/jpeg', buffer };
 }
 
 /** Waits until the viewer shows `name`'s original, loaded, at its own width. */
@@ -96,11 +99,9 @@ describe('a photo attached to a to-do', () => {
 
   it('uploads a JPEG with a progress bar, then shows its thumbnail and figures', async () => {
     const dialog = page.getByRole('dialog', { name: 'Edit to-do' });
-    await dialog.getByLabel('Add photos').setInputFiles({
-      name: 'fence.jpg',
-      mimeType: 'image/jpeg',
-      buffer: await photo(1200, 800, { r: 200, g: 120, b: 60 }),
-    });
+    await dialog
+      .getByLabel('Add photos')
+      .setInputFiles(await jpegFile('fence.jpg', 1200, 800, { r: 200, g: 120, b: 60 }));
     const bar = dialog.getByRole('progressbar', { name: 'Uploading fence.jpg' });
     await bar.waitFor(WAIT);
     await dialog.getByRole('button', { name: 'Cancel uploading fence.jpg' }).waitFor(WAIT);
@@ -146,11 +147,9 @@ describe('a photo attached to a to-do', () => {
 
   it('attaches a second photo, which shows beside the first', async () => {
     const dialog = page.getByRole('dialog', { name: 'Edit to-do' });
-    await dialog.getByLabel('Add photos').setInputFiles({
-      name: 'shed.jpg',
-      mimeType: 'image/jpeg',
-      buffer: await photo(900, 600, { r: 70, g: 130, b: 110 }),
-    });
+    await dialog
+      .getByLabel('Add photos')
+      .setInputFiles(await jpegFile('shed.jpg', 900, 600, { r: 70, g: 130, b: 110 }));
     const tile = dialog.locator('[data-status=ready]', { hasText: 'shed.jpg' });
     await tile.locator('img.attachment__thumb').waitFor(PROCESSING);
     expect(await tile.locator('.attachment__meta').innerText()).toMatch(/^\d+ KB · 900 × 600$/);
