@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed } from 'vue';
+import { computed, watch } from 'vue';
 import { listTitleSchema } from '@model';
 import { useLiveQuery } from '@/composables/useLiveQuery';
 import { orderAfterLast, orderForMove } from '@/domain/ordering';
@@ -32,6 +32,24 @@ export const useListsStore = defineStore('lists', () => {
 
   function findList(listId: string | null): TodoList | null {
     return allLists.value.find((list) => list.id === listId) ?? null;
+  }
+
+  /**
+   * Resolves true once the server has confirmed the list (it is no longer only a local write of
+   * this device), false as soon as the person does not hold it at all.
+   */
+  function whenConfirmed(listId: string): Promise<boolean> {
+    return new Promise((resolve) => {
+      const stop = watch(
+        () => findList(listId),
+        (list) => {
+          if (list && list.pending) return;
+          resolve(list !== null);
+          queueMicrotask(() => stop());
+        },
+        { immediate: true },
+      );
+    });
   }
 
   function roleIn(listId: string | null): Role | null {
@@ -75,6 +93,7 @@ export const useListsStore = defineStore('lists', () => {
     state: live.state,
     error: live.error,
     findList,
+    whenConfirmed,
     roleIn,
     createList,
     renameList,

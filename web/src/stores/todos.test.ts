@@ -1,13 +1,16 @@
+import { flushPromises } from '@vue/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { nextTick } from 'vue';
 import {
   createFakeServices,
+  FakeError,
   makeList,
   makeTodo,
   signedIn,
   type FakeServices,
 } from '@/testing/fakeServices';
 import { useTestPinia } from '@/testing/testApp';
+import { useListsStore } from './lists';
 import { useTodosStore } from './todos';
 
 let services: FakeServices;
@@ -149,5 +152,57 @@ describe('todos store', () => {
     expect(services.todos.collection('list-1').watcherCount).toBe(0);
     expect(todos.search).toBe('');
     expect(todos.all).toEqual([]);
+  });
+
+  describe('a list created a moment ago', () => {
+    const refused = () => new FakeError('permission-denied');
+    const confirm = (id: string) =>
+      services.lists.lists.set(
+        services.lists.lists.items.map((list) =>
+          list.id === id ? { ...list, pending: false } : list,
+        ),
+      );
+
+    it('watches its to-dos again once the server has the list, if the first watch was refused', async () => {
+      const id = useListsStore().createList('Groceries');
+      const todos = await openList(id);
+      services.todos.collection(id).fail(refused());
+      await flushPromises();
+      // What the cache showed stays on screen meanwhile; no error is shown.
+      expect(todos.state).not.toBe('error');
+      expect(todos.error).toBeNull();
+
+      confirm(id);
+      services.todos.collection(id).set([makeTodo({ id: 'milk', title: 'Milk' })]);
+      await flushPromises();
+      expect(todos.state).toBe('ready');
+      expect(titles(todos.visible)).toEqual(['Milk']);
+      expect(services.todos.collection(id).watcherCount).toBe(1);
+    });
+
+    it('shows the refusal when the person does not hold the list', async () => {
+      const todos = await openList('someone-elses');
+      services.todos.collection('someone-elses').fail(refused());
+      await flushPromises();
+      expect(todos.state).toBe('error');
+      expect(todos.error).toBe('You don’t have permission to do that.');
+    });
+
+    it('gives up after a few refusals of a confirmed list', async () => {
+      const todos = await openList('list-1');
+      for (let i = 0; i < 4; i++) {
+        services.todos.collection('list-1').fail(refused());
+        await flushPromises();
+      }
+      expect(todos.state).toBe('error');
+      expect(services.todos.collection('list-1').watcherCount).toBe(1);
+    });
+
+    it('shows other failures at once', async () => {
+      const todos = await openList('list-1');
+      services.todos.collection('list-1').fail(new FakeError('unavailable'));
+      await flushPromises();
+      expect(todos.state).toBe('error');
+    });
   });
 });
