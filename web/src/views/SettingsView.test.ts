@@ -50,6 +50,19 @@ describe('SettingsView', () => {
     expect(wrapper.text()).toContain('Username saved.');
   });
 
+  it('keeps a username being typed when a profile snapshot arrives meanwhile', async () => {
+    const { wrapper } = await openSettings();
+    await wrapper.get('#settings-username').setValue('ann_s');
+    // The server confirms the name saved at sign-up: a new snapshot of the same profile.
+    await services.profiles.updateDisplayName('uid-ann@example.com', 'Ann S.');
+    await flushPromises();
+    expect(wrapper.get<HTMLInputElement>('#settings-username').element.value).toBe('ann_s');
+    expect(wrapper.get<HTMLInputElement>('#settings-name').element.value).toBe('Ann S.');
+    await wrapper.get<HTMLInputElement>('#settings-username').element.form!.requestSubmit();
+    await flushPromises();
+    expect(services.account.usernames.get('ann_s')).toBe('uid-ann@example.com');
+  });
+
   it('downloads the export as a dated JSON file', async () => {
     const created = vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:export');
     const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
