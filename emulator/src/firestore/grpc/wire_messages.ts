@@ -1,6 +1,7 @@
 /**
- * Request and response messages between their decoded protobuf form and service_types.ts. Requests are
- * validated structurally here (types of fields); semantics are the service's job.
+ * Request and response messages between their protobuf forms (see proto_definition.ts) and
+ * service_types.ts. Requests are validated structurally here (types of fields); semantics are the
+ * service's job. Responses are built in encodable form: enums as numbers, bytes as Uint8Arrays.
  */
 import { invalidArgument } from '../errors.js';
 import type { Precondition, Write } from '../model/mutation.js';
@@ -379,6 +380,15 @@ function writeResultToWire(result: T.WriteResult): Wire {
 
 const ts = (t: T.Document['createTime']): Wire | undefined => (t ? timestampToWire(t) : undefined);
 
+/** google.firestore.v1.TargetChange.TargetChangeType by name. */
+const TARGET_CHANGE_TYPES: Record<T.TargetChangeType, number> = {
+  NO_CHANGE: 0,
+  ADD: 1,
+  REMOVE: 2,
+  CURRENT: 3,
+  RESET: 4,
+};
+
 export const responses = {
   document: documentToWire,
   listDocuments: (r: T.ListDocumentsResponse): Wire => ({
@@ -388,11 +398,11 @@ export const responses = {
   batchGet: (r: T.BatchGetDocumentsResponse): Wire => ({
     ...(r.found ? { found: documentToWire(r.found) } : {}),
     ...(r.missing ? { missing: r.missing } : {}),
-    ...(r.transaction ? { transaction: Buffer.from(r.transaction) } : {}),
+    ...(r.transaction ? { transaction: r.transaction } : {}),
     readTime: timestampToWire(r.readTime),
   }),
   beginTransaction: (r: T.BeginTransactionResponse): Wire => ({
-    transaction: Buffer.from(r.transaction),
+    transaction: r.transaction,
   }),
   commit: (r: T.CommitResponse): Wire => ({
     writeResults: r.writeResults.map(writeResultToWire),
@@ -401,13 +411,13 @@ export const responses = {
   runQuery: (r: T.RunQueryResponse): Wire => ({
     ...(r.document ? { document: documentToWire(r.document) } : {}),
     ...(r.readTime ? { readTime: timestampToWire(r.readTime) } : {}),
-    ...(r.transaction ? { transaction: Buffer.from(r.transaction) } : {}),
+    ...(r.transaction ? { transaction: r.transaction } : {}),
     ...(r.done ? { done: true } : {}),
   }),
   runAggregationQuery: (r: T.RunAggregationQueryResponse): Wire => ({
     result: { aggregateFields: fieldsToWire(r.result.aggregateFields) },
     readTime: timestampToWire(r.readTime),
-    ...(r.transaction ? { transaction: Buffer.from(r.transaction) } : {}),
+    ...(r.transaction ? { transaction: r.transaction } : {}),
   }),
   batchWrite: (r: T.BatchWriteResponse): Wire => ({
     writeResults: r.writeResults.map(writeResultToWire),
@@ -422,10 +432,10 @@ export const responses = {
       const c = r.targetChange;
       return {
         targetChange: {
-          targetChangeType: c.targetChangeType,
+          targetChangeType: TARGET_CHANGE_TYPES[c.targetChangeType],
           targetIds: c.targetIds,
           ...(c.cause ? { cause: c.cause } : {}),
-          ...(c.resumeToken ? { resumeToken: Buffer.from(c.resumeToken) } : {}),
+          ...(c.resumeToken ? { resumeToken: c.resumeToken } : {}),
           ...(c.readTime ? { readTime: ts(c.readTime) } : {}),
         },
       };
@@ -446,7 +456,7 @@ export const responses = {
   },
   write: (r: T.WriteResponse): Wire => ({
     streamId: r.streamId,
-    streamToken: Buffer.from(r.streamToken),
+    streamToken: r.streamToken,
     writeResults: r.writeResults.map(writeResultToWire),
     ...(r.commitTime ? { commitTime: timestampToWire(r.commitTime) } : {}),
   }),

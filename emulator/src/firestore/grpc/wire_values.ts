@@ -1,22 +1,28 @@
 /**
- * google.firestore.v1.Value as proto_definition.ts decodes it (int64 as decimal strings, bytes as
- * Buffers, enums as names, oneof names in `valueType`) to and from the internal normal form.
- * Anything malformed is INVALID_ARGUMENT.
+ * google.firestore.v1.Value from the form proto_definition.ts decodes (int64 as decimal strings,
+ * bytes as Buffers, enums as names, oneof names in `valueType`) into the internal normal form, and
+ * back into the form it encodes (enums as numbers, int64 as numbers or decimal strings, bytes as
+ * Uint8Arrays). Anything malformed is INVALID_ARGUMENT.
  */
 import { invalidArgument } from '../errors.js';
 import type { Fields, Timestamp, Value } from '../model/value.js';
 
-/* The decoded wire object: loosely typed, validated here. */
+/* A decoded or encodable wire object: loosely typed, validated here. */
 export type Wire = Record<string, unknown>;
 
+/** google.protobuf.NullValue.NULL_VALUE, the only value of its enum. */
+const NULL_VALUE = 0;
+
 const INT64 = /^-?\d{1,19}$/;
+const INT64_MAX = 2n ** 63n - 1n;
+const INT64_MIN = -(2n ** 63n);
 
 export function int64FromWire(raw: unknown, what: string): bigint {
   if (typeof raw === 'number' && Number.isSafeInteger(raw)) return BigInt(raw);
   if (typeof raw !== 'string' || !INT64.test(raw))
     throw invalidArgument(`Invalid ${what}: ${String(raw)}`);
   const value = BigInt(raw);
-  if (value > 2n ** 63n - 1n || value < -(2n ** 63n))
+  if (value > INT64_MAX || value < INT64_MIN)
     throw invalidArgument(`Invalid ${what}: out of range.`);
   return value;
 }
@@ -101,9 +107,15 @@ export function fieldsFromWire(raw: unknown, depth = 0): Fields {
   return fields;
 }
 
+/** A number while exact, which protobufjs writes without parsing; beyond, the decimal string. */
+function int64ToWire(value: bigint): number | string {
+  const n = Number(value);
+  return Number.isSafeInteger(n) ? n : value.toString();
+}
+
 export function valueToWire(value: Value): Wire {
-  if ('nullValue' in value) return { nullValue: 'NULL_VALUE' };
-  if ('integerValue' in value) return { integerValue: value.integerValue.toString() };
+  if ('nullValue' in value) return { nullValue: NULL_VALUE };
+  if ('integerValue' in value) return { integerValue: int64ToWire(value.integerValue) };
   if ('timestampValue' in value) return { timestampValue: timestampToWire(value.timestampValue) };
   if ('bytesValue' in value)
     return {

@@ -28,8 +28,16 @@ export function documentName(db: DatabaseId, path: string): string {
   return path === '' ? databaseRoot(db) : `${databaseRoot(db)}/${path}`;
 }
 
+/**
+ * Database names already parsed: requests name the same few databases over and over. Only valid
+ * names are kept, one per database the emulator creates on first use anyway.
+ */
+const databaseIds = new Map<string, Readonly<DatabaseId>>();
+
 /** `projects/p/databases/d` → database id (used by requests' `database` fields). */
 export function parseDatabaseName(name: string): DatabaseId {
+  const known = databaseIds.get(name);
+  if (known) return known;
   const parts = typeof name === 'string' ? name.split('/') : [];
   if (
     parts.length !== 4 ||
@@ -40,7 +48,9 @@ export function parseDatabaseName(name: string): DatabaseId {
   ) {
     throw invalidArgument(`Invalid database name: ${String(name)}`);
   }
-  return { projectId: parts[1], database: parts[3] };
+  const id = Object.freeze({ projectId: parts[1], database: parts[3] });
+  databaseIds.set(name, id);
+  return id;
 }
 
 export function parseResourceName(name: string): ResourceName {
@@ -61,15 +71,19 @@ export function parseResourceName(name: string): ResourceName {
   return { projectId: parts[1], database: parts[3], segments };
 }
 
+const RESERVED_ID = /^__.*__$/;
+
 function validateId(segment: string, name: string): void {
   if (segment === '') throw invalidArgument(`Invalid resource name: ${name}: empty path segment.`);
   if (segment === '.' || segment === '..')
     throw invalidArgument(`Invalid resource name: ${name}: '${segment}' is not a valid id.`);
-  if (/^__.*__$/.test(segment))
+  // Each check starts with a cheap test that almost every id fails (names are parsed per request).
+  if (segment.startsWith('__') && RESERVED_ID.test(segment))
     throw invalidArgument(
       `Resource id "${segment}" is invalid because reserved ids match the regex "__.*__".`,
     );
-  if (Buffer.byteLength(segment) > MAX_ID_BYTES)
+  // UTF-8 needs at most 3 bytes per UTF-16 code unit, so only longer ids can exceed the limit.
+  if (segment.length * 3 > MAX_ID_BYTES && Buffer.byteLength(segment) > MAX_ID_BYTES)
     throw invalidArgument(
       `Resource id "${segment.slice(0, 40)}..." exceeds the maximum of ${MAX_ID_BYTES} bytes.`,
     );
