@@ -152,26 +152,24 @@ describe('TodoAttachments', () => {
   });
 
   it('steps the viewer through the ready photos only, and hands focus back to the last one shown', async () => {
-    services.attachments
-      .collection('list-1', 'todo-1')
-      .set([
-        makeAttachment({
-          id: 'a',
-          name: 'a.jpg',
-          status: 'ready',
-          thumbPath: 'a/t',
-          createdAt: new Date(1),
-        }),
-        makeAttachment({ id: 'p', name: 'wait.jpg', createdAt: new Date(2) }),
-        makeAttachment({ id: 'r', name: 'fake.jpg', status: 'rejected', createdAt: new Date(3) }),
-        makeAttachment({
-          id: 'b',
-          name: 'b.jpg',
-          status: 'ready',
-          thumbPath: 'b/t',
-          createdAt: new Date(4),
-        }),
-      ]);
+    services.attachments.collection('list-1', 'todo-1').set([
+      makeAttachment({
+        id: 'a',
+        name: 'a.jpg',
+        status: 'ready',
+        thumbPath: 'a/t',
+        createdAt: new Date(1),
+      }),
+      makeAttachment({ id: 'p', name: 'wait.jpg', createdAt: new Date(2) }),
+      makeAttachment({ id: 'r', name: 'fake.jpg', status: 'rejected', createdAt: new Date(3) }),
+      makeAttachment({
+        id: 'b',
+        name: 'b.jpg',
+        status: 'ready',
+        thumbPath: 'b/t',
+        createdAt: new Date(4),
+      }),
+    ]);
     const w = await show(true);
     await w.get('button[aria-label="Open a.jpg"]').trigger('click');
     await flushPromises();

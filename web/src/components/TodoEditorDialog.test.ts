@@ -37,6 +37,22 @@ describe('TodoEditorDialog', () => {
     wrapper.unmount();
   });
 
+  it('follows changes made elsewhere to fields not edited here, and keeps the edited ones', async () => {
+    const wrapper = mount(TodoEditorDialog, {
+      props: { todo, canEdit: true },
+      attachTo: document.body,
+    });
+    await wrapper.get('#todo-notes').setValue('Book trains and a hotel');
+    await wrapper.setProps({
+      todo: { ...todo, title: 'Plan the trip', notes: 'Someone else’s notes', attachmentCount: 1 },
+    });
+    expect((wrapper.get('#todo-title').element as HTMLInputElement).value).toBe('Plan the trip');
+    expect((wrapper.get('#todo-notes').element as HTMLTextAreaElement).value).toBe(
+      'Book trains and a hotel',
+    );
+    wrapper.unmount();
+  });
+
   it('explains invalid input instead of saving', async () => {
     const wrapper = mount(TodoEditorDialog, {
       props: { todo, canEdit: true },

@@ -5,8 +5,8 @@ import { ref, watch, type Ref } from 'vue';
  * server confirming a write), except once the person has typed something else: a snapshot that
  * arrives while they edit must not wipe what they typed.
  */
-export function useFollowingField(stored: () => string): Ref<string> {
-  const field = ref(stored());
+export function useFollowingField<T>(stored: () => T): Ref<T> {
+  const field = ref(stored()) as Ref<T>;
   let shown = field.value;
   watch(stored, (value) => {
     if (field.value === shown) field.value = value;
