@@ -31,13 +31,11 @@ async function freePort(): Promise<number> {
 }
 
 /** Child: one server, announced on stdout as one JSON line with its port and ready time. */
-async function serve(target: Target, bundle: string | undefined): Promise<void> {
+async function serve(target: Target): Promise<void> {
   const started = performance.now();
   let port: number;
   if (target === 'hearth') {
-    const { startFirestore } = (await import(
-      bundle ?? '../emulator/src/firestore/index.js'
-    )) as typeof import('../emulator/src/firestore/index.js');
+    const { startFirestore } = await import('../emulator/src/firestore/index.js');
     port = (await startFirestore({ port: 0, log: () => {} })).port;
   } else {
     const { FirestoreServer } = await import('@firestore-emulator/server');
@@ -62,25 +60,30 @@ interface Ready {
 }
 
 /**
- * The emulator as one ES module (dependencies left in node_modules), as a published package would
- * load it, so start-up is not measured through tsx's per-file transpiling; the peer ships built JS.
+ * This file built into plain ES modules (dependencies left in node_modules; the emulator in a chunk
+ * of its own that only the hearth child loads), so that each child server runs on plain `node`, as
+ * a published package would: under tsx every module, dependencies too, would pass through its
+ * loader hooks and start-up would measure those. The peer ships built JS.
  */
-async function bundleEmulator(): Promise<string> {
+async function buildChildEntry(): Promise<string> {
   const { build } = await import('esbuild');
   // Inside node_modules/.cache so that the bundle resolves its dependencies from the repository.
-  const dir = fileURLToPath(new URL('../node_modules/.cache/hearth-bench/', import.meta.url));
-  mkdirSync(dir, { recursive: true });
-  const outfile = join(dir, 'firestore.mjs');
+  const outdir = fileURLToPath(
+    new URL('../node_modules/.cache/hearth-bench/firestore/', import.meta.url),
+  );
+  mkdirSync(outdir, { recursive: true });
   await build({
-    entryPoints: [fileURLToPath(new URL('../emulator/src/firestore/index.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(import.meta.url)],
     bundle: true,
+    splitting: true,
     platform: 'node',
     format: 'esm',
     packages: 'external',
-    outfile,
+    outdir,
+    outExtension: { '.js': '.mjs' },
     logLevel: 'error',
   });
-  return outfile;
+  return join(outdir, 'firestore.mjs');
 }
 
 interface Launched {
@@ -90,16 +93,8 @@ interface Launched {
   cpu(): Promise<number>;
 }
 
-function launch(target: Target, bundle?: string): Promise<Launched> {
-  const args = [
-    '--import',
-    'tsx',
-    fileURLToPath(import.meta.url),
-    '--serve',
-    target,
-    ...(bundle ? [bundle] : []),
-  ];
-  const child = spawn(process.execPath, args, {
+function launch(target: Target, entry: string): Promise<Launched> {
+  const child = spawn(process.execPath, [entry, '--serve', target], {
     stdio: ['pipe', 'pipe', 'inherit'],
     cwd: fileURLToPath(new URL('..', import.meta.url)),
   });
@@ -287,9 +282,10 @@ async function listenerRoundTrip(db: Db): Promise<number> {
 
 async function main(): Promise<void> {
   const targets = ['hearth', 'peer'] as const;
+  const entry = await buildChildEntry();
   const launched = {
-    hearth: await launch('hearth', await bundleEmulator()),
-    peer: await launch('peer'),
+    hearth: await launch('hearth', entry),
+    peer: await launch('peer', entry),
   };
   const clients = {
     hearth: await connect('hearth', launched.hearth.ready.port),
@@ -372,10 +368,7 @@ async function main(): Promise<void> {
 }
 
 if (process.argv.includes('--serve')) {
-  await serve(
-    process.argv[process.argv.indexOf('--serve') + 1] as Target,
-    process.argv[process.argv.indexOf('--serve') + 2],
-  );
+  await serve(process.argv[process.argv.indexOf('--serve') + 1] as Target);
 } else {
   await main();
 }
