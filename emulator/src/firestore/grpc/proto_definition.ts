@@ -2,10 +2,10 @@
  * The google.firestore.v1.Firestore service definition for grpc-js, from the protobuf JSON
  * descriptor that @google-cloud/firestore ships, built with protobufjs' light runtime: parsing
  * .proto files, or @grpc/proto-loader's reflection descriptors, would cost start-up time for
- * nothing. Messages decode the way proto-loader would (int64 as strings, enums as names, bytes as
- * Buffers, oneof names set), which is the form wire_messages.ts reads; responses are encoded from
- * the encodable form wire_messages.ts writes. Clients (the tests' raw client) send and read the
- * loose forms.
+ * nothing. Requests decode the way proto-loader would (enums as names, bytes as Buffers, oneof
+ * names set) but for int64, left as protobufjs' Longs: the form wire_messages.ts reads. Responses
+ * are encoded from the encodable form wire_messages.ts writes. Clients (the tests' raw client) send
+ * and read proto-loader's forms.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -112,8 +112,17 @@ function addVerifyWrite(root: Descriptor): void {
   node.oneofs?.['operation']?.oneof.push('verify');
 }
 
-const CONVERSION: protobuf.IConversionOptions = {
+/** proto-loader's form: int64 as decimal strings. */
+const CLIENT_CONVERSION: protobuf.IConversionOptions = {
   longs: String,
+  enums: String,
+  bytes: Buffer,
+  defaults: false,
+  oneofs: true,
+};
+
+/** The same but int64 as Longs, which become bigints without a decimal round trip. */
+const SERVER_CONVERSION: protobuf.IConversionOptions = {
   enums: String,
   bytes: Buffer,
   defaults: false,
@@ -135,11 +144,13 @@ function codec(type: protobuf.Type): {
    */
   serializeEncodable(value: object): Buffer;
   deserialize(bytes: Buffer): object;
+  deserializeForServer(bytes: Buffer): object;
 } {
   return {
     serialize: (value) => asBuffer(type.encode(type.fromObject(value)).finish()),
     serializeEncodable: (value) => asBuffer(type.encode(value).finish()),
-    deserialize: (bytes) => type.toObject(type.decode(bytes), CONVERSION),
+    deserialize: (bytes) => type.toObject(type.decode(bytes), CLIENT_CONVERSION),
+    deserializeForServer: (bytes) => type.toObject(type.decode(bytes), SERVER_CONVERSION),
   };
 }
 
@@ -161,7 +172,7 @@ export function loadFirestoreService(): ServiceDefinition {
       requestStream: method.requestStream === true,
       responseStream: method.responseStream === true,
       requestSerialize: request.serialize,
-      requestDeserialize: request.deserialize,
+      requestDeserialize: request.deserializeForServer,
       responseSerialize: response.serializeEncodable,
       responseDeserialize: response.deserialize,
     };

@@ -1,5 +1,5 @@
 /**
- * google.firestore.v1.Value from the form proto_definition.ts decodes (int64 as decimal strings,
+ * google.firestore.v1.Value from the form proto_definition.ts decodes (int64 as protobufjs' Longs,
  * bytes as Buffers, enums as names, oneof names in `valueType`) into the internal normal form, and
  * back into the form it encodes (enums as numbers, int64 as numbers or decimal strings, bytes as
  * Uint8Arrays). Anything malformed is INVALID_ARGUMENT.
@@ -17,7 +17,20 @@ const INT64 = /^-?\d{1,19}$/;
 const INT64_MAX = 2n ** 63n - 1n;
 const INT64_MIN = -(2n ** 63n);
 
+/** protobufjs' Long: an int64 as two 32-bit halves. */
+interface Long {
+  low: number;
+  high: number;
+}
+
+const isLong = (raw: unknown): raw is Long =>
+  typeof raw === 'object' &&
+  raw !== null &&
+  typeof (raw as Long).low === 'number' &&
+  typeof (raw as Long).high === 'number';
+
 export function int64FromWire(raw: unknown, what: string): bigint {
+  if (isLong(raw)) return BigInt.asIntN(64, (BigInt(raw.high) << 32n) | BigInt(raw.low >>> 0));
   if (typeof raw === 'number' && Number.isSafeInteger(raw)) return BigInt(raw);
   if (typeof raw !== 'string' || !INT64.test(raw))
     throw invalidArgument(`Invalid ${what}: ${String(raw)}`);
