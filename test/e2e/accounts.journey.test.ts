@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newPerson, signUp, WAIT } from './support/app.js';
 import { latestOobCode } from './support/authEmulator.js';
-import { seriousAccessibilityViolations } from './support/axe.js';
+import { expectAccessible } from './support/axe.js';
 import { openBrowser, type BrowserSession } from './support/browser.js';
-import { screenshot } from './support/screenshots.js';
 import { startWebApp, type WebApp } from './support/webApp.js';
 
 /**
@@ -55,8 +54,7 @@ describe('account emails', () => {
     await page
       .getByText(`If an account uses ${fay.email}, a reset link is on its way.`)
       .waitFor(WAIT);
-    await screenshot(page, '20-reset-requested');
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await expectAccessible(page, '20-reset-requested');
 
     await page.goto(actionUrl('resetPassword', await latestOobCode(fay.email, 'PASSWORD_RESET')));
     await page.getByLabel('New password').fill(newPassword);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import type { Page } from 'playwright-core';
-import { seriousAccessibilityViolations } from './support/axe.js';
+import { expectAccessible } from './support/axe.js';
 import { openBrowser, type BrowserSession } from './support/browser.js';
 import { screenshot } from './support/screenshots.js';
 import { startWebApp, type WebApp } from './support/webApp.js';
@@ -22,11 +22,6 @@ const UPLOAD_DELAY_MS = 1500;
 let app: WebApp;
 let browser: BrowserSession;
 let page: Page;
-
-async function expectAccessible(name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(await seriousAccessibilityViolations(page), name).toEqual([]);
-}
 
 /** A plain-coloured JPEG, as the file picker hands it over. */
 async function jpegFile(
@@ -94,7 +89,7 @@ describe('a photo attached to a to-do', () => {
     const dialog = page.getByRole('dialog', { name: 'Edit to-do' });
     await dialog.waitFor(WAIT);
     await dialog.getByText('No photos yet.').waitFor(WAIT);
-    await expectAccessible('attachments-01-empty');
+    await expectAccessible(page, 'attachments-01-empty');
   });
 
   it('uploads a JPEG with a progress bar, then shows its thumbnail and figures', async () => {
@@ -120,7 +115,7 @@ describe('a photo attached to a to-do', () => {
       /^\d+ KB · 1200 × 800$/,
     );
     await thumbnail.scrollIntoViewIfNeeded();
-    await expectAccessible('attachments-03-ready');
+    await expectAccessible(page, 'attachments-03-ready');
   });
 
   it('opens the original in a viewer that Escape closes', async () => {
@@ -136,7 +131,7 @@ describe('a photo attached to a to-do', () => {
       undefined,
       WAIT,
     );
-    await expectAccessible('attachments-04-viewer');
+    await expectAccessible(page, 'attachments-04-viewer');
     await page.keyboard.press('Escape');
     await viewer.waitFor({ state: 'detached', ...WAIT });
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
@@ -161,7 +156,7 @@ describe('a photo attached to a to-do', () => {
     await viewerShows('fence.jpg', 1200, '1 of 2');
     await page.keyboard.press('ArrowRight');
     await viewerShows('shed.jpg', 900, '2 of 2');
-    await expectAccessible('attachments-05-viewer-second');
+    await expectAccessible(page, 'attachments-05-viewer-second');
     // Past either end the viewer wraps around.
     await page.keyboard.press('ArrowRight');
     await viewerShows('fence.jpg', 1200, '1 of 2');

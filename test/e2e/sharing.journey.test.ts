@@ -10,9 +10,8 @@ import {
   waitForTodoCount,
   WAIT,
 } from './support/app.js';
-import { seriousAccessibilityViolations } from './support/axe.js';
+import { expectAccessible } from './support/axe.js';
 import { openBrowser, type BrowserSession } from './support/browser.js';
-import { screenshot } from './support/screenshots.js';
 import { startWebApp, type WebApp } from './support/webApp.js';
 
 /**
@@ -29,11 +28,6 @@ let ownerBrowser: BrowserSession;
 let guestBrowser: BrowserSession;
 let ownerPage: Page;
 let guestPage: Page;
-
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(await seriousAccessibilityViolations(page), name).toEqual([]);
-}
 
 beforeAll(async () => {
   app = await startWebApp();

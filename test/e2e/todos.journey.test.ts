@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { seriousAccessibilityViolations } from './support/axe.js';
+import { expectAccessible } from './support/axe.js';
 import { openBrowser, type BrowserSession } from './support/browser.js';
-import { screenshot } from './support/screenshots.js';
 import { startWebApp, type WebApp } from './support/webApp.js';
 import {
   addTodo,
@@ -24,11 +23,6 @@ let app: WebApp;
 let browser: BrowserSession;
 let page: Page;
 
-async function expectAccessible(name: string): Promise<void> {
-  await screenshot(page, name);
-  expect(await seriousAccessibilityViolations(page), name).toEqual([]);
-}
-
 beforeAll(async () => {
   app = await startWebApp();
   browser = await openBrowser();
@@ -43,17 +37,17 @@ afterAll(async () => {
 describe('a new person’s first session', () => {
   it('signs up and lands in the Inbox the sign-up trigger created', async () => {
     await page.goto(new URL('/signin', app.url).href);
-    await expectAccessible('01-sign-in');
+    await expectAccessible(page, '01-sign-in');
     await page.getByRole('link', { name: 'Create an account' }).click();
     await page.getByLabel('Your name').fill(erin.name);
     await page.getByLabel('Email').fill(erin.email);
     await page.getByLabel('Password').fill(erin.password);
-    await expectAccessible('02-sign-up');
+    await expectAccessible(page, '02-sign-up');
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor(WAIT);
     expect(new URL(page.url()).pathname).toMatch(/^\/lists\/inbox-/);
     await page.getByText('Nothing to do yet').waitFor(WAIT);
-    await expectAccessible('03-inbox-empty');
+    await expectAccessible(page, '03-inbox-empty');
   });
 
   it('creates a list and adds to-dos that show at once', async () => {
@@ -65,7 +59,7 @@ describe('a new person’s first session', () => {
       .locator('.todo__pending')
       .first()
       .waitFor({ state: 'detached', ...WAIT });
-    await expectAccessible('04-list-with-todos');
+    await expectAccessible(page, '04-list-with-todos');
   });
 
   it('completes a to-do and filters by state', async () => {
@@ -77,7 +71,7 @@ describe('a new person’s first session', () => {
     await page.getByText('Done', { exact: true }).click();
     await waitForTodoCount(page, 1);
     expect(await todoTitles(page)).toEqual(['Bread']);
-    await expectAccessible('05-filter-done');
+    await expectAccessible(page, '05-filter-done');
     await page.getByText('All', { exact: true }).click();
     await waitForTodoCount(page, 3);
   });
@@ -109,7 +103,7 @@ describe('a new person’s first session', () => {
     await dialog.waitFor(WAIT);
     await dialog.getByLabel('Priority').selectOption('3');
     await dialog.getByLabel('Tags').fill('dairy, fridge');
-    await expectAccessible('06-edit-todo');
+    await expectAccessible(page, '06-edit-todo');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await page.getByText('High priority').waitFor(WAIT);
     await page.getByLabel('Search titles and tags').fill('#dairy');
@@ -143,7 +137,7 @@ describe('a new person’s first session', () => {
       erin.name,
       WAIT,
     );
-    await expectAccessible('07-settings');
+    await expectAccessible(page, '07-settings');
   });
 
   it('signs out and back in to the same lists', async () => {

@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { screenshot } from './screenshots.js';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -38,4 +40,10 @@ export async function seriousAccessibilityViolations(page: Page): Promise<AxeVio
         targets: violation.nodes.map((node) => node.target.join(' ')),
       }));
   });
+}
+
+/** Photographs the screen as `name` and asserts axe finds no serious or critical violation. */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  expect(await seriousAccessibilityViolations(page), name).toEqual([]);
 }
