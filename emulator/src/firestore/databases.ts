@@ -4,7 +4,7 @@
  * (test suites clear between tests, and that must not fire delete triggers).
  */
 import { Database } from './database.js';
-import { databaseKey, type DatabaseId } from './model/path.js';
+import type { DatabaseId } from './model/path.js';
 import { Clock } from './store/clock.js';
 import type { DocumentChange } from './store/document_store.js';
 import type { Micros } from './store/clock.js';
@@ -19,26 +19,34 @@ export type CommitObserver = (
 
 export class Databases {
   readonly clock = new Clock();
-  private readonly byKey = new Map<string, Database>();
+  /** By project, then database id: a lookup per request, with no key string to build. */
+  private readonly byProject = new Map<string, Map<string, Database>>();
+  /** In creation order, which exports keep. */
+  private readonly created: Database[] = [];
   private readonly observers = new Set<CommitObserver>();
 
   get(id: DatabaseId): Database {
-    const key = databaseKey(id);
-    let db = this.byKey.get(key);
+    let project = this.byProject.get(id.projectId);
+    if (!project) {
+      project = new Map();
+      this.byProject.set(id.projectId, project);
+    }
+    let db = project.get(id.database);
     if (!db) {
       const created = new Database({ projectId: id.projectId, database: id.database }, this.clock);
       created.subscribe((changes, time, auth, cleared) => {
         if (cleared) return;
         for (const observer of this.observers) observer(created, changes, time, auth);
       });
-      this.byKey.set(key, created);
+      project.set(id.database, created);
+      this.created.push(created);
       db = created;
     }
     return db;
   }
 
   all(): Database[] {
-    return [...this.byKey.values()];
+    return [...this.created];
   }
 
   observe(observer: CommitObserver): () => void {

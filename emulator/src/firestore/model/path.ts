@@ -16,10 +16,6 @@ export interface ResourceName extends DatabaseId {
 
 const MAX_ID_BYTES = 1500;
 
-export function databaseKey(db: DatabaseId): string {
-  return `${db.projectId}/${db.database}`;
-}
-
 export function databaseRoot(db: DatabaseId): string {
   return `projects/${db.projectId}/databases/${db.database}/documents`;
 }
@@ -97,7 +93,7 @@ export function parseDocumentName(name: string): ResourceName & { path: string }
       `Document name "${name}" has ${parsed.segments.length} segments; a document name needs an even number.`,
     );
   }
-  return { ...parsed, path: parsed.segments.join('/') };
+  return withPath(parsed);
 }
 
 /** A query's or listing's parent: the database root or a document. */
@@ -105,7 +101,13 @@ export function parseParentName(name: string): ResourceName & { path: string } {
   const parsed = parseResourceName(name);
   if (parsed.segments.length % 2 !== 0)
     throw invalidArgument(`Invalid parent: ${name} is a collection, not a document.`);
-  return { ...parsed, path: parsed.segments.join('/') };
+  return withPath(parsed);
+}
+
+// Built field by field: an object spread costs more than the rest of a parse.
+function withPath(parsed: ResourceName): ResourceName & { path: string } {
+  const { projectId, database, segments } = parsed;
+  return { projectId, database, segments, path: segments.join('/') };
 }
 
 export function parentOf(path: string): string {
