@@ -101,9 +101,10 @@ export class FirestoreService {
   }
 
   private readContext(db: Database, request: T.ReadConsistency): ReadContext {
-    const selectors = [request.transaction, request.newTransaction, request.readTime].filter(
-      (s) => s !== undefined,
-    ).length;
+    const selectors =
+      Number(request.transaction !== undefined) +
+      Number(request.newTransaction !== undefined) +
+      Number(request.readTime !== undefined);
     if (selectors > 1)
       throw invalidArgument('Only one of transaction, new_transaction and read_time may be set.');
     if (request.transaction) {

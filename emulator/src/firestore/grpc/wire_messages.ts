@@ -1,7 +1,9 @@
 /**
  * Request and response messages between their protobuf forms (see proto_definition.ts) and
  * service_types.ts. Requests are validated structurally here (types of fields); semantics are the
- * service's job. Responses are built in encodable form: enums as numbers, bytes as Uint8Arrays.
+ * service's job. Responses are built in encodable form: enums as numbers, bytes as Uint8Arrays,
+ * absent fields left undefined (encoding skips them; object spreads to omit them cost more than
+ * the encoding).
  */
 import { invalidArgument } from '../errors.js';
 import type { Precondition, Write } from '../model/mutation.js';
@@ -396,9 +398,9 @@ export const responses = {
     nextPageToken: r.nextPageToken,
   }),
   batchGet: (r: T.BatchGetDocumentsResponse): Wire => ({
-    ...(r.found ? { found: documentToWire(r.found) } : {}),
-    ...(r.missing ? { missing: r.missing } : {}),
-    ...(r.transaction ? { transaction: r.transaction } : {}),
+    found: r.found ? documentToWire(r.found) : undefined,
+    missing: r.missing || undefined,
+    transaction: r.transaction,
     readTime: timestampToWire(r.readTime),
   }),
   beginTransaction: (r: T.BeginTransactionResponse): Wire => ({
@@ -409,15 +411,15 @@ export const responses = {
     commitTime: timestampToWire(r.commitTime),
   }),
   runQuery: (r: T.RunQueryResponse): Wire => ({
-    ...(r.document ? { document: documentToWire(r.document) } : {}),
-    ...(r.readTime ? { readTime: timestampToWire(r.readTime) } : {}),
-    ...(r.transaction ? { transaction: r.transaction } : {}),
-    ...(r.done ? { done: true } : {}),
+    document: r.document ? documentToWire(r.document) : undefined,
+    readTime: ts(r.readTime),
+    transaction: r.transaction,
+    done: r.done || undefined,
   }),
   runAggregationQuery: (r: T.RunAggregationQueryResponse): Wire => ({
     result: { aggregateFields: fieldsToWire(r.result.aggregateFields) },
     readTime: timestampToWire(r.readTime),
-    ...(r.transaction ? { transaction: r.transaction } : {}),
+    transaction: r.transaction,
   }),
   batchWrite: (r: T.BatchWriteResponse): Wire => ({
     writeResults: r.writeResults.map(writeResultToWire),
@@ -434,30 +436,38 @@ export const responses = {
         targetChange: {
           targetChangeType: TARGET_CHANGE_TYPES[c.targetChangeType],
           targetIds: c.targetIds,
-          ...(c.cause ? { cause: c.cause } : {}),
-          ...(c.resumeToken ? { resumeToken: c.resumeToken } : {}),
-          ...(c.readTime ? { readTime: ts(c.readTime) } : {}),
+          cause: c.cause,
+          resumeToken: c.resumeToken,
+          readTime: ts(c.readTime),
         },
       };
     }
-    if (r.documentChange)
+    if (r.documentChange) {
+      const c = r.documentChange;
       return {
         documentChange: {
-          ...r.documentChange,
-          document: documentToWire(r.documentChange.document),
+          document: documentToWire(c.document),
+          targetIds: c.targetIds,
+          removedTargetIds: c.removedTargetIds,
         },
       };
-    if (r.documentDelete)
-      return { documentDelete: { ...r.documentDelete, readTime: ts(r.documentDelete.readTime) } };
-    if (r.documentRemove)
-      return { documentRemove: { ...r.documentRemove, readTime: ts(r.documentRemove.readTime) } };
-    if (r.filter) return { filter: { ...r.filter } };
+    }
+    const removal = r.documentDelete ?? r.documentRemove;
+    if (removal) {
+      const wire = {
+        document: removal.document,
+        removedTargetIds: removal.removedTargetIds,
+        readTime: ts(removal.readTime),
+      };
+      return r.documentDelete ? { documentDelete: wire } : { documentRemove: wire };
+    }
+    if (r.filter) return { filter: r.filter };
     return {};
   },
   write: (r: T.WriteResponse): Wire => ({
     streamId: r.streamId,
     streamToken: r.streamToken,
     writeResults: r.writeResults.map(writeResultToWire),
-    ...(r.commitTime ? { commitTime: timestampToWire(r.commitTime) } : {}),
+    commitTime: ts(r.commitTime),
   }),
 };

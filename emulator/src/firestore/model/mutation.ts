@@ -34,9 +34,12 @@ export interface WriteOutcome {
 
 /** The resource name the write targets; validates that it targets exactly one thing. */
 export function writeTarget(write: Write): string {
-  const kinds = [write.update, write.delete, write.verify, write.transform].filter(
-    (k) => k !== undefined,
-  ).length;
+  // Counted without building an array: this runs several times for every write.
+  const kinds =
+    Number(write.update !== undefined) +
+    Number(write.delete !== undefined) +
+    Number(write.verify !== undefined) +
+    Number(write.transform !== undefined);
   if (kinds !== 1)
     throw invalidArgument('A write must have exactly one of update, delete, verify or transform.');
   if (write.update) return write.update.name;
