@@ -23,7 +23,8 @@ const HUMAN_MESSAGE_CODES = new Set([
   'out-of-range',
 ]);
 
-function codeOf(error: unknown): string | null {
+/** The error's code (`permission-denied`, `functions/not-found`, ...), if it has one. */
+export function codeOf(error: unknown): string | null {
   if (
     typeof error === 'object' &&
     error !== null &&

@@ -5,6 +5,7 @@ import {
   createFakeServices,
   FakeError,
   makeAttachment,
+  makeList,
   signedIn,
   type FakeServices,
 } from '@/testing/fakeServices';
@@ -120,5 +121,21 @@ describe('attachments store', () => {
     );
     store.remove('p');
     expect(store.attachments).toEqual([]);
+  });
+
+  it('watches the photos again once the server has a list created a moment ago', async () => {
+    services.lists.lists.set([makeList({ id: 'list-1', ownerId: 'alice', pending: true })]);
+    const store = await openTodo();
+    const photos = services.attachments.collection('list-1', 'todo-1');
+    photos.fail(new FakeError('permission-denied'));
+    await flushPromises();
+    expect(store.error).toBeNull();
+
+    services.lists.lists.set([makeList({ id: 'list-1', ownerId: 'alice', pending: false })]);
+    photos.set([makeAttachment({ id: 'a1' })]);
+    await flushPromises();
+    expect(store.error).toBeNull();
+    expect(store.attachments.map((a) => a.id)).toEqual(['a1']);
+    expect(photos.watcherCount).toBe(1);
   });
 });

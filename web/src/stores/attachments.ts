@@ -7,6 +7,7 @@ import type { Attachment } from '@/domain/entities';
 import type { UploadTask } from '@/services/ports';
 import { useServices } from '@/services/injection';
 import { useAuthStore } from './auth';
+import { useListsStore } from './lists';
 import { useNoticesStore } from './notices';
 
 export interface Upload {
@@ -27,12 +28,14 @@ export const useAttachmentsStore = defineStore('attachments', () => {
   const { attachments: gateway } = useServices();
   const auth = useAuthStore();
   const notices = useNoticesStore();
+  const lists = useListsStore();
 
   const open = ref<OpenTodo | null>(null);
   const live = useLiveQuery(
     () => open.value,
     ({ listId, todoId }, observer) => gateway.watchAttachments(listId, todoId, observer),
     [] as Attachment[],
+    { retryWhen: (failure, { listId }) => lists.retryWhenConfirmed(failure, listId) },
   );
   const uploads = ref<Upload[]>([]);
   const tasks = new Map<string, UploadTask>();

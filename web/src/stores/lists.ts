@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, watch } from 'vue';
 import { listTitleSchema } from '@model';
 import { useLiveQuery } from '@/composables/useLiveQuery';
+import { codeOf } from '@/errors/describeError';
 import { orderAfterLast, orderForMove } from '@/domain/ordering';
 import type { Role, TodoList } from '@/domain/entities';
 import { useServices } from '@/services/injection';
@@ -52,6 +53,16 @@ export const useListsStore = defineStore('lists', () => {
     });
   }
 
+  /**
+   * For the watches of a list's contents (`useLiveQuery`'s retryWhen). A list created a moment
+   * ago is in this device's cache before the server has it, and a watch of its to-dos or photos
+   * can reach the server first: the rules, which read the list to find its members, refuse it and
+   * the SDK ends the watch. Such a refusal is retried once the server has the list.
+   */
+  async function retryWhenConfirmed(failure: unknown, listId: string): Promise<boolean> {
+    return codeOf(failure) === 'permission-denied' && whenConfirmed(listId);
+  }
+
   function roleIn(listId: string | null): Role | null {
     const uid = auth.uid;
     const list = findList(listId);
@@ -93,7 +104,7 @@ export const useListsStore = defineStore('lists', () => {
     state: live.state,
     error: live.error,
     findList,
-    whenConfirmed,
+    retryWhenConfirmed,
     roleIn,
     createList,
     renameList,

@@ -10,9 +10,6 @@ import { useAuthStore } from './auth';
 import { useListsStore } from './lists';
 import { useNoticesStore } from './notices';
 
-const isPermissionDenied = (failure: unknown): boolean =>
-  (failure as { code?: unknown } | null)?.code === 'permission-denied';
-
 /** The to-dos of the list on screen, live, with the person's filter, sort and search. */
 export const useTodosStore = defineStore('todos', () => {
   const { todos: gateway } = useServices();
@@ -28,12 +25,7 @@ export const useTodosStore = defineStore('todos', () => {
     () => listId.value,
     (id, observer) => gateway.watchTodos(id, observer),
     [] as Todo[],
-    {
-      // A list created a moment ago is in this device's cache before the server has it, and the
-      // to-dos' watch can reach the server first: the rules, which read the list to find its
-      // members, then refuse it and the SDK ends the watch. Watch again once the list is there.
-      retryWhen: async (failure, id) => isPermissionDenied(failure) && lists.whenConfirmed(id),
-    },
+    { retryWhen: (failure, id) => lists.retryWhenConfirmed(failure, id) },
   );
 
   const all = computed(() => live.data.value);
