@@ -3,22 +3,34 @@
  * FirestoreService and encode. Undecodable messages become INVALID_ARGUMENT (grpc-js alone would
  * answer INTERNAL), and every failure is a status, never a crash.
  */
-import * as grpc from '@grpc/grpc-js';
+import type {
+  Metadata,
+  MethodDefinition,
+  Server,
+  ServerDuplexStream,
+  ServerUnaryCall,
+  ServerWritableStream,
+  ServiceDefinition,
+  StatusObject,
+  UntypedServiceImplementation,
+  sendUnaryData,
+} from '@grpc/grpc-js';
 import { Code, FirestoreError, invalidArgument, toFirestoreError } from '../errors.js';
 import { callerFromAuthorization, type Caller } from '../security/caller.js';
 import type { FirestoreService } from '../service.js';
 import type { StreamSession, StreamSink } from '../service_types.js';
 import { loadFirestoreService } from './proto_definition.js';
+import { grpc } from './runtime.js';
 import { requests, responses } from './wire_messages.js';
 import type { Wire } from './wire_values.js';
 
 const DECODE_ERROR = Symbol('decode error');
 type Decoded = Wire & { [DECODE_ERROR]?: string };
 
-function statusOf(error: unknown): Partial<grpc.StatusObject> {
+function statusOf(error: unknown): Partial<StatusObject> {
   const e = toFirestoreError(error);
   return {
-    code: e.code as number as grpc.status,
+    code: e.code as number as StatusObject['code'],
     details: e.message,
     metadata: new grpc.Metadata(),
   };
@@ -30,14 +42,14 @@ function decoded(request: Decoded): Wire {
   return request;
 }
 
-function callerOf(metadata: grpc.Metadata): Caller {
+function callerOf(metadata: Metadata): Caller {
   const header = metadata.get('authorization')[0];
   return callerFromAuthorization(typeof header === 'string' ? header : header?.toString());
 }
 
 /** Wraps deserializers so a malformed message reaches the handler as an INVALID_ARGUMENT. */
-function tolerantDefinition(definition: grpc.ServiceDefinition): grpc.ServiceDefinition {
-  const result: Record<string, grpc.MethodDefinition<unknown, unknown>> = {};
+function tolerantDefinition(definition: ServiceDefinition): ServiceDefinition {
+  const result: Record<string, MethodDefinition<unknown, unknown>> = {};
   for (const [name, method] of Object.entries(definition)) {
     result[name] = {
       ...method,
@@ -53,12 +65,9 @@ function tolerantDefinition(definition: grpc.ServiceDefinition): grpc.ServiceDef
   return result;
 }
 
-type Unary = (
-  call: grpc.ServerUnaryCall<Decoded, Wire>,
-  callback: grpc.sendUnaryData<Wire>,
-) => void;
-type ServerStream = (call: grpc.ServerWritableStream<Decoded, Wire>) => void;
-type Bidi = (call: grpc.ServerDuplexStream<Decoded, Wire>) => void;
+type Unary = (call: ServerUnaryCall<Decoded, Wire>, callback: sendUnaryData<Wire>) => void;
+type ServerStream = (call: ServerWritableStream<Decoded, Wire>) => void;
+type Bidi = (call: ServerDuplexStream<Decoded, Wire>) => void;
 
 function unary<Req, Res>(
   decode: (w: Wire) => Req,
@@ -150,7 +159,7 @@ function bidi<Req, Res>(
 }
 
 /** Registers the Firestore service on a grpc-js server. */
-export function addFirestoreService(server: grpc.Server, service: FirestoreService): void {
+export function addFirestoreService(server: Server, service: FirestoreService): void {
   const notSupported: Unary = (_call, callback) =>
     callback({ code: grpc.status.UNIMPLEMENTED, details: 'Not supported by this emulator.' });
   const handlers: Record<string, Unary | ServerStream | Bidi> = {
@@ -214,7 +223,7 @@ export function addFirestoreService(server: grpc.Server, service: FirestoreServi
     Listen: bidi(requests.listen, (c, sink) => service.openListen(c, sink), responses.listen),
     Write: bidi(requests.write, (c, sink) => service.openWrite(c, sink), responses.write),
     PartitionQuery: notSupported,
-    ExecutePipeline: ((call: grpc.ServerWritableStream<Decoded, Wire>) =>
+    ExecutePipeline: ((call: ServerWritableStream<Decoded, Wire>) =>
       call.emit(
         'error',
         statusOf(
@@ -224,6 +233,6 @@ export function addFirestoreService(server: grpc.Server, service: FirestoreServi
   };
   server.addService(
     tolerantDefinition(loadFirestoreService()),
-    handlers as grpc.UntypedServiceImplementation,
+    handlers as UntypedServiceImplementation,
   );
 }

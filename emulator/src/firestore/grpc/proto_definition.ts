@@ -10,8 +10,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import protobuf from 'protobufjs/light.js';
 import type { MethodDefinition, ServiceDefinition } from '@grpc/grpc-js';
+import type { IConversionOptions, INamespace, Type } from 'protobufjs/light.js';
+import { protobuf } from './runtime.js';
 
 const require = createRequire(import.meta.url);
 
@@ -113,7 +114,7 @@ function addVerifyWrite(root: Descriptor): void {
 }
 
 /** proto-loader's form: int64 as decimal strings. */
-const CLIENT_CONVERSION: protobuf.IConversionOptions = {
+const CLIENT_CONVERSION: IConversionOptions = {
   longs: String,
   enums: String,
   bytes: Buffer,
@@ -122,7 +123,7 @@ const CLIENT_CONVERSION: protobuf.IConversionOptions = {
 };
 
 /** The same but int64 as Longs, which become bigints without a decimal round trip. */
-const SERVER_CONVERSION: protobuf.IConversionOptions = {
+const SERVER_CONVERSION: IConversionOptions = {
   enums: String,
   bytes: Buffer,
   defaults: false,
@@ -134,7 +135,7 @@ function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
-function codec(type: protobuf.Type): {
+function codec(type: Type): {
   /** Any object protobufjs' fromObject accepts (enum names, int64 as strings): what clients send. */
   serialize(value: object): Buffer;
   /**
@@ -159,14 +160,14 @@ const SERVICE = 'google.firestore.v1.Firestore';
 export function loadFirestoreService(): ServiceDefinition {
   const json = JSON.parse(readFileSync(descriptorPath(), 'utf8')) as Descriptor;
   addVerifyWrite(json);
-  const service = protobuf.Root.fromJSON(
-    reachableFrom(json, SERVICE) as protobuf.INamespace,
-  ).lookupService(SERVICE);
+  const service = protobuf.Root.fromJSON(reachableFrom(json, SERVICE) as INamespace).lookupService(
+    SERVICE,
+  );
   const definition: Record<string, MethodDefinition<object, object>> = {};
   for (const method of service.methodsArray) {
     method.resolve();
-    const request = codec(method.resolvedRequestType as protobuf.Type);
-    const response = codec(method.resolvedResponseType as protobuf.Type);
+    const request = codec(method.resolvedRequestType as Type);
+    const response = codec(method.resolvedResponseType as Type);
     definition[method.name] = {
       path: `/${SERVICE}/${method.name}`,
       requestStream: method.requestStream === true,
