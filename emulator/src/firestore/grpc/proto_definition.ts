@@ -144,7 +144,9 @@ function codec(type: Type): {
    * fromObject copy of every message.
    */
   serializeEncodable(value: object): Buffer;
+  /** proto-loader's form, as clients read responses. */
   deserialize(bytes: Buffer): object;
+  /** The form wire_messages.ts reads requests in. */
   deserializeForServer(bytes: Buffer): object;
 } {
   return {
