@@ -12,12 +12,15 @@
  * So each step also reads the CPU time the server process spent on it (`process.cpuUsage()` in
  * the child, asked for over its stdin) and prints the server's cost per operation: what the
  * emulator itself controls, and what bounds its throughput once clients are not the limit.
+ * The `no SDK` rows drive both servers with a bare gRPC client (firestore-raw-client.ts), light
+ * enough that the server's own speed shows in the wall-clock figure.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rawFirestore, type RawFirestore } from './firestore-raw-client.js';
 
 type Target = 'hearth' | 'peer';
 
@@ -165,7 +168,7 @@ interface Step {
   lowerIsBetter?: boolean;
   /** Operations one run makes, to give the server's CPU time per operation; absent: not counted. */
   ops?: number;
-  run(db: Db): Promise<Figure>;
+  run(db: Db, raw: RawFirestore): Promise<Figure>;
 }
 
 const steps: Step[] = [
@@ -239,6 +242,24 @@ const steps: Step[] = [
     run: async (db) => String((await db.doc('txn/counter').get()).get('n')),
   },
   {
+    name: 'no SDK: sequential commits /s',
+    ops: 1000,
+    run: (_db, raw) =>
+      rate(1000, async () => {
+        for (let i = 0; i < 1000; i++) await raw.set(i);
+      }),
+  },
+  {
+    name: 'no SDK: parallel commits /s',
+    ops: 3000,
+    run: (_db, raw) => rate(3000, () => parallel(3000, 50, (i) => raw.set(i))),
+  },
+  {
+    name: 'no SDK: parallel gets /s',
+    ops: 3000,
+    run: (_db, raw) => rate(3000, () => parallel(3000, 50, (i) => raw.get(i))),
+  },
+  {
     name: 'listener round trip ms (median)',
     ops: 50,
     lowerIsBetter: true,
@@ -291,6 +312,10 @@ async function main(): Promise<void> {
     hearth: await connect('hearth', launched.hearth.ready.port),
     peer: await connect('peer', launched.peer.ready.port),
   };
+  const raw = {
+    hearth: rawFirestore(launched.hearth.ready.port, 'demo-bench-hearth'),
+    peer: rawFirestore(launched.peer.ready.port, 'demo-bench-peer'),
+  };
   const figures: Record<Target, Record<string, Figure>> = { hearth: {}, peer: {} };
   const serverCost: Record<Target, Record<string, Figure>> = { hearth: {}, peer: {} };
   try {
@@ -298,7 +323,7 @@ async function main(): Promise<void> {
       for (let round = 0; round < 2; round++) {
         for (const target of targets) {
           const cpuBefore = await launched[target].cpu();
-          const figure = await step.run(clients[target].db);
+          const figure = await step.run(clients[target].db, raw[target]);
           const cpuUsed = (await launched[target].cpu()) - cpuBefore;
           figures[target][step.name] = better(
             figures[target][step.name],
@@ -317,6 +342,7 @@ async function main(): Promise<void> {
   } finally {
     for (const target of targets) {
       await clients[target].close();
+      raw[target].close();
       launched[target].child.kill();
     }
   }
