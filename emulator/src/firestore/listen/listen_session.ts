@@ -91,8 +91,7 @@ export class ListenSession implements StreamSession<ListenRequest> {
     this.sendDelta(watch, watch.start(db.store, resumeTime), time);
     // Like Firestore on a resume: the count lets the client notice a cache that drifted from the
     // server (it then re-runs the target without its token).
-    if (resumeTime !== undefined)
-      this.sink.send({ filter: { targetId, count: watch.size } });
+    if (resumeTime !== undefined) this.sink.send({ filter: { targetId, count: watch.size } });
     const token = encodeResumeToken(time);
     const readTime = microsToTimestamp(time);
     this.sink.send({
