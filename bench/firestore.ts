@@ -12,7 +12,7 @@
  * So each step also reads the CPU time the server process spent on it (`process.cpuUsage()` in
  * the child, asked for over its stdin) and prints the server's cost per operation: what the
  * emulator itself controls, and what bounds its throughput once clients are not the limit.
- * The `no SDK` rows drive both servers with a bare gRPC client (firestore-raw-client.ts), light
+ * The `no SDK` rows drive both servers with a bare gRPC client (support/rawFirestore.ts), light
  * enough that the server's own speed shows in the wall-clock figure.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -20,7 +20,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { rawFirestore, type RawFirestore } from './firestore-raw-client.js';
+import { rawFirestore, type RawFirestore } from './support/rawFirestore.js';
 
 type Target = 'hearth' | 'peer';
 

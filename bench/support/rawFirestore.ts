@@ -4,7 +4,7 @@
  * call than either server, so its figures show the client; these show what a server sustains.
  */
 import * as grpc from '@grpc/grpc-js';
-import { loadFirestoreService } from '../emulator/src/firestore/grpc/proto_definition.js';
+import { loadFirestoreService } from '../../emulator/src/firestore/grpc/proto_definition.js';
 
 type Wire = Record<string, unknown>;
 
