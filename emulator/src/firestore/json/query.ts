@@ -1,37 +1,19 @@
 /** StructuredQuery and StructuredAggregationQuery. */
 import { invalidArgument } from '../errors.js';
-import type {
-  Aggregation,
-  Cursor,
-  FieldOperator,
-  FieldReference,
-  Filter,
-  Order,
-  StructuredAggregationQuery,
-  StructuredQuery,
-  UnaryOperator,
+import {
+  FIELD_OPERATORS,
+  UNARY_OPERATORS,
+  type Aggregation,
+  type Cursor,
+  type FieldReference,
+  type Filter,
+  type Order,
+  type StructuredAggregationQuery,
+  type StructuredQuery,
 } from '../query/structured_query.js';
 import type { MessageReader } from './reader.js';
 import { decodeValue } from './value.js';
 
-const FIELD_OPERATORS: readonly FieldOperator[] = [
-  'LESS_THAN',
-  'LESS_THAN_OR_EQUAL',
-  'GREATER_THAN',
-  'GREATER_THAN_OR_EQUAL',
-  'EQUAL',
-  'NOT_EQUAL',
-  'ARRAY_CONTAINS',
-  'IN',
-  'ARRAY_CONTAINS_ANY',
-  'NOT_IN',
-];
-const UNARY_OPERATORS: readonly UnaryOperator[] = [
-  'IS_NAN',
-  'IS_NULL',
-  'IS_NOT_NAN',
-  'IS_NOT_NULL',
-];
 const DIRECTIONS = ['DIRECTION_UNSPECIFIED', 'ASCENDING', 'DESCENDING'] as const;
 /** Filter depth Firestore could never accept; guards the recursion. */
 const MAX_FILTER_DEPTH = 64;
