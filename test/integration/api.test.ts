@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FieldValue, Timestamp } from 'firebase-admin/firestore';
 import { adminDb } from '../support/admin.js';
+import { newTodoData } from '../support/newDocuments.js';
 import { createUser, type TestUser } from '../support/authUsers.js';
 import {
   apiBase,
@@ -33,22 +34,12 @@ function expectDocumented(result: ApiResult, method: string, template: string, s
 }
 
 async function seedTodo(listId: string, fields: Record<string, unknown> = {}) {
-  const now = FieldValue.serverTimestamp();
-  const ref = await adminDb.collection(`lists/${listId}/todos`).add({
+  const data = newTodoData(shared.owner.uid, FieldValue.serverTimestamp(), {
     title: 'Seeded',
-    notes: '',
-    done: false,
-    completedAt: null,
-    dueAt: null,
-    priority: 0,
-    tags: [],
     order: 1024,
-    createdBy: shared.owner.uid,
-    createdAt: now,
-    updatedAt: now,
-    attachmentCount: 0,
     ...fields,
   });
+  const ref = await adminDb.collection(`lists/${listId}/todos`).add(data);
   return ref.id;
 }
 
