@@ -40,15 +40,17 @@ export const useListsStore = defineStore('lists', () => {
    * this device), false as soon as the person does not hold it at all.
    */
   function whenConfirmed(listId: string): Promise<boolean> {
+    const settled = (list: TodoList | null) => list === null || !list.pending;
+    const now = findList(listId);
+    if (settled(now)) return Promise.resolve(now !== null);
     return new Promise((resolve) => {
       const stop = watch(
         () => findList(listId),
         (list) => {
-          if (list && list.pending) return;
+          if (!settled(list)) return;
+          stop();
           resolve(list !== null);
-          queueMicrotask(() => stop());
         },
-        { immediate: true },
       );
     });
   }
