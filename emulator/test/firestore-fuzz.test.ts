@@ -4,8 +4,7 @@
  * would mean an unhandled case), and the server must keep serving afterwards.
  */
 import { expect, it } from 'vitest';
-import { http } from './firestore-harness.js';
-import { useRawClient } from './firestore-grpc-client.js';
+import { http, useRawClient } from './firestore-harness.js';
 import { loadFirestoreService } from '../src/firestore/grpc/proto_definition.js';
 import type { MethodDefinition } from '@grpc/grpc-js';
 

@@ -1,7 +1,8 @@
-/** A raw gRPC client for the Firestore service, for tests that send what no SDK would. */
+/**
+ * A raw gRPC client for the Firestore service, for tests that send what no SDK would and for the
+ * bench's SDK-free figures. Free of the test runner, so a benchmark can load it.
+ */
 import * as grpc from '@grpc/grpc-js';
-import { afterAll, beforeAll } from 'vitest';
-import { startHarness, type Harness } from './firestore-harness.js';
 import { loadFirestoreService } from '../src/firestore/grpc/proto_definition.js';
 
 type Wire = Record<string, unknown>;
@@ -76,27 +77,5 @@ export function rawClient(hostPort: string): RawClient {
       );
     },
     close: () => client.close(),
-  };
-}
-
-/** For a test file: starts the emulator before its tests and a raw client on it, closes both after. */
-export function useRawClient(): { readonly harness: Harness; readonly client: RawClient } {
-  let harness: Harness | undefined;
-  let client: RawClient | undefined;
-  beforeAll(async () => {
-    harness = await startHarness();
-    client = rawClient(harness.hostPort);
-  });
-  afterAll(async () => {
-    client?.close();
-    await harness?.close();
-  });
-  return {
-    get harness() {
-      return harness as Harness;
-    },
-    get client() {
-      return client as RawClient;
-    },
   };
 }

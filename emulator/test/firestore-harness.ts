@@ -3,12 +3,14 @@
  * firebase-admin at it (FIRESTORE_EMULATOR_HOST, which also makes the SDK send `Bearer owner`).
  */
 import { deleteApp, initializeApp, type App } from 'firebase-admin/app';
+import { afterAll, beforeAll } from 'vitest';
 import { getFirestore, type Firestore } from 'firebase-admin/firestore';
 import {
   startFirestore,
   type FirestoreEmulator,
   type FirestoreEmulatorOptions,
 } from '../src/firestore/index.js';
+import { rawClient, type RawClient } from './firestore-grpc-client.js';
 
 export interface Harness {
   emulator: FirestoreEmulator;
@@ -50,4 +52,26 @@ export async function http(
   if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
   const res = await fetch(`http://${hostPort}${path}`, init);
   return { status: res.status, text: await res.text() };
+}
+
+/** For a test file: starts the emulator before its tests and a raw client on it, closes both after. */
+export function useRawClient(): { readonly harness: Harness; readonly client: RawClient } {
+  let harness: Harness | undefined;
+  let client: RawClient | undefined;
+  beforeAll(async () => {
+    harness = await startHarness();
+    client = rawClient(harness.hostPort);
+  });
+  afterAll(async () => {
+    client?.close();
+    await harness?.close();
+  });
+  return {
+    get harness() {
+      return harness as Harness;
+    },
+    get client() {
+      return client as RawClient;
+    },
+  };
 }

@@ -3,8 +3,7 @@
  * malformed messages, bad tokens), the Write stream handshake, BatchWrite statuses, Listen resume.
  */
 import { describe, expect, it } from 'vitest';
-import { http } from './firestore-harness.js';
-import { useRawClient } from './firestore-grpc-client.js';
+import { http, useRawClient } from './firestore-harness.js';
 
 const DB = 'projects/demo-fs-wire/databases/(default)';
 const DOCS = `${DB}/documents`;
