@@ -1,60 +1,30 @@
 /**
- * Firestore emulator throughput against a peer (`npx tsx bench/firestore.ts`, ~1 min).
+ * Firestore emulator throughput against a peer (`npx tsx bench/firestore.ts`, ~2 min).
  *
  * The same firebase-admin workload runs against this emulator and against the npm package
  * `@firestore-emulator/server`, each served from its own child process so that client and server
  * do not share an event loop. Rows give each figure and the ratio (ours / peer; for latencies,
- * peer / ours, so above 1 is better either way). Last, the time from process start until each
+ * peer / ours, so above 1 is better either way), and the time from process start until each
  * server is ready to serve.
  *
- * Both servers answer the same client, firebase-admin in this process, and on a 2-core machine
- * that client is what limits the wall-clock figures (our server sits mostly idle while it runs).
- * So each step also reads the CPU time the server process spent on it (`process.cpuUsage()` in
- * the child, asked for over its stdin) and prints the server's cost per operation: what the
- * emulator itself controls, and what bounds its throughput once clients are not the limit.
- * The `no SDK` rows drive both servers with a bare gRPC client (support/rawFirestore.ts), light
- * enough that the server's own speed shows in the wall-clock figure.
+ * Every server answers the same client, firebase-admin in this process, and on a 2-core machine
+ * that client is what limits the wall-clock figures. Three measures show by how much:
+ * - A third server that does no work at all (support/firestoreServers.ts) runs the set and get
+ *   steps. Its ratio against the peer, the `ceiling` column, is the most any server could reach
+ *   with this client here.
+ * - Each step reads the CPU time each server process spent on it (`process.cpuUsage()` in the
+ *   child, asked for over its stdin) and prints the server's cost per operation: what the
+ *   emulator itself controls, and what bounds its throughput once clients are not the limit.
+ * - The client's own CPU time per operation, in this process.
+ * The `no SDK` rows drive the servers with a bare gRPC client (support/rawFirestore.ts), light
+ * enough that the server's own speed shows more in the wall-clock figure.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ServerTarget } from './support/firestoreServers.js';
 import { rawFirestore, type RawFirestore } from './support/rawFirestore.js';
-
-type Target = 'hearth' | 'peer';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/** Child: one server, announced on stdout as one JSON line with its port and ready time. */
-async function serve(target: Target): Promise<void> {
-  const started = performance.now();
-  let port: number;
-  if (target === 'hearth') {
-    const { startFirestore } = await import('../emulator/src/firestore/index.js');
-    port = (await startFirestore({ port: 0, log: () => {} })).port;
-  } else {
-    const { FirestoreServer } = await import('@firestore-emulator/server');
-    port = await freePort();
-    await new FirestoreServer().start(port);
-  }
-  const readyMs = performance.now();
-  process.stdout.write(
-    `${JSON.stringify({ port, sinceProcessStart: readyMs, startCall: readyMs - started })}\n`,
-  );
-  // Each line on stdin asks for the CPU time (µs) this process has used so far.
-  process.stdin.on('data', () => {
-    const { user, system } = process.cpuUsage();
-    process.stdout.write(`${JSON.stringify({ cpu: user + system })}\n`);
-  });
-}
 
 interface Ready {
   port: number;
@@ -63,12 +33,12 @@ interface Ready {
 }
 
 /**
- * This file built into plain ES modules (dependencies left in node_modules; the emulator in a chunk
- * of its own that only the hearth child loads), so that each child server runs on plain `node`, as
- * a published package would: under tsx every module, dependencies too, would pass through its
- * loader hooks and start-up would measure those. The peer ships built JS.
+ * The servers' entry (support/firestoreServers.ts) built into plain ES modules (dependencies left
+ * in node_modules; each server in a chunk of its own that only its child loads), so that each
+ * child runs on plain `node`, as a published package would: under tsx every module, dependencies
+ * too, would pass through its loader hooks and start-up would measure those. The peer ships built JS.
  */
-async function buildChildEntry(): Promise<string> {
+async function buildServerEntry(): Promise<string> {
   const { build } = await import('esbuild');
   // Inside node_modules/.cache so that the bundle resolves its dependencies from the repository.
   const outdir = fileURLToPath(
@@ -76,7 +46,7 @@ async function buildChildEntry(): Promise<string> {
   );
   mkdirSync(outdir, { recursive: true });
   await build({
-    entryPoints: [fileURLToPath(import.meta.url)],
+    entryPoints: [fileURLToPath(new URL('support/firestoreServers.ts', import.meta.url))],
     bundle: true,
     splitting: true,
     platform: 'node',
@@ -86,7 +56,7 @@ async function buildChildEntry(): Promise<string> {
     outExtension: { '.js': '.mjs' },
     logLevel: 'error',
   });
-  return join(outdir, 'firestore.mjs');
+  return join(outdir, 'firestoreServers.mjs');
 }
 
 interface Launched {
@@ -96,8 +66,8 @@ interface Launched {
   cpu(): Promise<number>;
 }
 
-function launch(target: Target, entry: string): Promise<Launched> {
-  const child = spawn(process.execPath, [entry, '--serve', target], {
+function launch(target: ServerTarget, entry: string): Promise<Launched> {
+  const child = spawn(process.execPath, [entry, target], {
     stdio: ['pipe', 'pipe', 'inherit'],
     cwd: fileURLToPath(new URL('..', import.meta.url)),
   });
@@ -126,7 +96,10 @@ function launch(target: Target, entry: string): Promise<Launched> {
 type Db = import('firebase-admin/firestore').Firestore;
 type Figure = number | string;
 
-async function connect(target: Target, port: number): Promise<{ db: Db; close(): Promise<void> }> {
+async function connect(
+  target: ServerTarget,
+  port: number,
+): Promise<{ db: Db; close(): Promise<void> }> {
   // The SDK reads FIRESTORE_EMULATOR_HOST when the instance is created, so each instance keeps its own server.
   process.env['FIRESTORE_EMULATOR_HOST'] = `127.0.0.1:${port}`;
   process.env['METADATA_SERVER_DETECTION'] = 'none';
@@ -162,18 +135,21 @@ async function rate(count: number, run: () => Promise<void>): Promise<Figure> {
   }
 }
 
-/** The workload, one figure at a time; each is measured on both servers in turn, twice, keeping the best, so load on a shared machine hits both alike. */
+/** The workload, one figure at a time; each is measured on the servers in turn, twice, keeping the best, so load on a shared machine hits them alike. */
 interface Step {
   name: string;
   lowerIsBetter?: boolean;
   /** Operations one run makes, to give the server's CPU time per operation; absent: not counted. */
   ops?: number;
+  /** Also run against the no-op server, which answers only Commit and BatchGetDocuments. */
+  ceiling?: boolean;
   run(db: Db, raw: RawFirestore): Promise<Figure>;
 }
 
 const steps: Step[] = [
   {
     name: 'sequential sets /s',
+    ceiling: true,
     ops: 300,
     run: (db) =>
       rate(300, async () => {
@@ -183,6 +159,7 @@ const steps: Step[] = [
   },
   {
     name: 'parallel sets /s',
+    ceiling: true,
     ops: 1500,
     run: (db) =>
       rate(1500, () =>
@@ -193,6 +170,7 @@ const steps: Step[] = [
   },
   {
     name: 'sequential gets /s',
+    ceiling: true,
     ops: 300,
     run: (db) =>
       rate(300, async () => {
@@ -201,6 +179,7 @@ const steps: Step[] = [
   },
   {
     name: 'parallel gets /s',
+    ceiling: true,
     ops: 1500,
     run: (db) => rate(1500, () => parallel(1500, 50, (i) => db.doc(`par/${i}`).get())),
   },
@@ -243,6 +222,7 @@ const steps: Step[] = [
   },
   {
     name: 'no SDK: sequential commits /s',
+    ceiling: true,
     ops: 1000,
     run: (_db, raw) =>
       rate(1000, async () => {
@@ -251,11 +231,13 @@ const steps: Step[] = [
   },
   {
     name: 'no SDK: parallel commits /s',
+    ceiling: true,
     ops: 3000,
     run: (_db, raw) => rate(3000, () => parallel(3000, 50, (i) => raw.set(i))),
   },
   {
     name: 'no SDK: parallel gets /s',
+    ceiling: true,
     ops: 3000,
     run: (_db, raw) => rate(3000, () => parallel(3000, 50, (i) => raw.get(i))),
   },
@@ -301,41 +283,55 @@ async function listenerRoundTrip(db: Db): Promise<number> {
   return samples[Math.floor(samples.length / 2)] as number;
 }
 
+const targets = ['hearth', 'peer', 'none'] as const;
+type PerTarget<T> = Record<ServerTarget, T>;
+type Table = PerTarget<Record<string, Figure>>;
+const table = (): Table => ({ hearth: {}, peer: {}, none: {} });
+
+/** The steps `target` runs: the no-op server only answers the ceiling steps. */
+const stepsFor = (target: ServerTarget): Step[] =>
+  target === 'none' ? steps.filter((s) => s.ceiling) : steps;
+
 async function main(): Promise<void> {
-  const targets = ['hearth', 'peer'] as const;
-  const entry = await buildChildEntry();
-  const launched = {
-    hearth: await launch('hearth', entry),
-    peer: await launch('peer', entry),
-  };
-  const clients = {
-    hearth: await connect('hearth', launched.hearth.ready.port),
-    peer: await connect('peer', launched.peer.ready.port),
-  };
-  const raw = {
-    hearth: rawFirestore(launched.hearth.ready.port, 'demo-bench-hearth'),
-    peer: rawFirestore(launched.peer.ready.port, 'demo-bench-peer'),
-  };
-  const figures: Record<Target, Record<string, Figure>> = { hearth: {}, peer: {} };
-  const serverCost: Record<Target, Record<string, Figure>> = { hearth: {}, peer: {} };
+  const entry = await buildServerEntry();
+  const launched = {} as PerTarget<Launched>;
+  for (const target of targets) launched[target] = await launch(target, entry);
+  const clients = {} as PerTarget<{ db: Db; close(): Promise<void> }>;
+  const raw = {} as PerTarget<RawFirestore>;
+  for (const target of targets) {
+    clients[target] = await connect(target, launched[target].ready.port);
+    raw[target] = rawFirestore(launched[target].ready.port, `demo-bench-${target}`);
+  }
+  const figures = table();
+  const serverCost = table();
+  const clientCost = table();
   try {
     for (const step of steps) {
       for (let round = 0; round < 2; round++) {
         for (const target of targets) {
+          if (!stepsFor(target).includes(step)) continue;
           const cpuBefore = await launched[target].cpu();
+          const clientBefore = process.cpuUsage();
           const figure = await step.run(clients[target].db, raw[target]);
+          const clientUsed = process.cpuUsage(clientBefore);
           const cpuUsed = (await launched[target].cpu()) - cpuBefore;
           figures[target][step.name] = better(
             figures[target][step.name],
             figure,
             step.lowerIsBetter === true,
           );
-          if (step.ops && typeof figure === 'number')
+          if (step.ops && typeof figure === 'number') {
             serverCost[target][step.name] = better(
               serverCost[target][step.name],
               cpuUsed / step.ops,
               true,
             );
+            clientCost[target][step.name] = better(
+              clientCost[target][step.name],
+              (clientUsed.user + clientUsed.system) / step.ops,
+              true,
+            );
+          }
         }
       }
     }
@@ -346,55 +342,67 @@ async function main(): Promise<void> {
       launched[target].child.kill();
     }
   }
-  const rows: string[][] = [['figure', 'hearth', '@firestore-emulator/server', 'ratio']];
-  const fmt = (v: Figure | undefined): string => (typeof v === 'number' ? v.toFixed(1) : String(v));
-  const ratio = (
-    ours: Figure | undefined,
-    peer: Figure | undefined,
-    lowerIsBetter: boolean,
-  ): string =>
+  const fmt = (v: Figure | undefined): string =>
+    typeof v === 'number' ? v.toFixed(1) : v === undefined ? '' : v;
+  const ratio = (ours: Figure | undefined, peer: Figure | undefined, lowerIsBetter: boolean) =>
     typeof ours === 'number' && typeof peer === 'number'
       ? `${(lowerIsBetter ? peer / ours : ours / peer).toFixed(2)}x`
-      : '-';
-  for (const step of steps) {
-    rows.push([
-      step.name,
-      fmt(figures.hearth[step.name]),
-      fmt(figures.peer[step.name]),
-      ratio(figures.hearth[step.name], figures.peer[step.name], step.lowerIsBetter === true),
-    ]);
-  }
-  const ready = { hearth: launched.hearth.ready, peer: launched.peer.ready };
-  rows.push([
-    'ready since process start ms',
-    fmt(ready.hearth.sinceProcessStart),
-    fmt(ready.peer.sinceProcessStart),
-    ratio(ready.hearth.sinceProcessStart, ready.peer.sinceProcessStart, true),
-  ]);
-  rows.push([
-    'start call until ready ms',
-    fmt(ready.hearth.startCall),
-    fmt(ready.peer.startCall),
-    ratio(ready.hearth.startCall, ready.peer.startCall, true),
-  ]);
-  rows.push(['server CPU µs per operation', '', '', '']);
-  for (const step of steps.filter((s) => s.ops)) {
-    rows.push([
-      `  ${step.name.replace(/ (\/s|ms \(median\))$/, '')}`,
-      fmt(serverCost.hearth[step.name]),
-      fmt(serverCost.peer[step.name]),
-      ratio(serverCost.hearth[step.name], serverCost.peer[step.name], true),
-    ]);
-  }
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  '));
+      : '';
+  /** A row of the three servers' figures, with ours and the no-op server's each against the peer. */
+  const row = (name: string, of: PerTarget<Figure | undefined>, lowerIsBetter: boolean) => [
+    name,
+    fmt(of.hearth),
+    fmt(of.peer),
+    ratio(of.hearth, of.peer, lowerIsBetter),
+    fmt(of.none),
+    ratio(of.none, of.peer, lowerIsBetter),
+  ];
+  const pick = (from: Table, name: string): PerTarget<Figure | undefined> => ({
+    hearth: from.hearth[name],
+    peer: from.peer[name],
+    none: from.none[name],
+  });
+  const counted = steps.filter((s) => s.ops);
+  const short = (step: Step) => `  ${step.name.replace(/ (\/s|ms \(median\))$/, '')}`;
+  const rows: string[][] = [
+    ['figure', 'hearth', '@firestore-emulator/server', 'ratio', 'no-op server', 'ceiling'],
+    ...steps.map((step) => row(step.name, pick(figures, step.name), step.lowerIsBetter === true)),
+    row(
+      'ready since process start ms',
+      targetsMap((t) => launched[t].ready.sinceProcessStart),
+      true,
+    ),
+    row(
+      'start call until ready ms',
+      targetsMap((t) => launched[t].ready.startCall),
+      true,
+    ),
+    ['server CPU µs per operation'],
+    ...counted.map((step) => row(short(step), pick(serverCost, step.name), true)),
+    ['client (this process) CPU µs per operation'],
+    ...counted.map((step) => {
+      const [name, hearth, peer, , none] = row(short(step), pick(clientCost, step.name), true);
+      return [name!, hearth!, peer!, '', none!];
+    }),
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  for (const cells of rows)
+    console.log(
+      cells
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    );
   console.log(
-    'ratio above 1: this emulator is better (throughput ours/peer; latency, start time and server CPU peer/ours).',
+    [
+      'ratio above 1: this emulator is better (throughput ours/peer; latency, start time and CPU peer/ours).',
+      'ceiling: the no-op server against the peer, the most any server could reach with this client here.',
+    ].join('\n'),
   );
 }
 
-if (process.argv.includes('--serve')) {
-  await serve(process.argv[process.argv.indexOf('--serve') + 1] as Target);
-} else {
-  await main();
+function targetsMap<T>(of: (target: ServerTarget) => T): PerTarget<T> {
+  return { hearth: of('hearth'), peer: of('peer'), none: of('none') };
 }
+
+await main();
