@@ -1,6 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
-import { createFakeServices, makeList, signedIn, type FakeServices } from '@/testing/fakeServices';
+import {
+  makeList,
+  makeSharedList,
+  signedInServices,
+  type FakeServices,
+} from '@/testing/fakeServices';
 import { mountOptions, useTestPinia } from '@/testing/testApp';
 import ShareDialog from './ShareDialog.vue';
 
@@ -8,18 +13,11 @@ let services: FakeServices;
 let wrapper: VueWrapper | null = null;
 
 beforeEach(() => {
-  services = createFakeServices();
-  services.auth.user = signedIn('alice');
-  services.account.usernames.set('bob', 'bob');
-  services.lists.lists.set([
+  services = signedInServices('alice', [
     makeList({ id: 'mine', ownerId: 'alice' }),
-    makeList({
-      id: 'theirs',
-      ownerId: 'bob',
-      members: { bob: 'owner', alice: 'editor' },
-      memberIds: ['bob', 'alice'],
-    }),
+    makeSharedList({ id: 'theirs', ownerId: 'bob' }, 'alice', 'editor'),
   ]);
+  services.account.usernames.set('bob', 'bob');
 });
 
 afterEach(() => {

@@ -1,11 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
-import {
-  createFakeServices,
-  makeAttachment,
-  signedIn,
-  type FakeServices,
-} from '@/testing/fakeServices';
+import { makeAttachment, signedInServices, type FakeServices } from '@/testing/fakeServices';
 import { mountOptions, useTestPinia } from '@/testing/testApp';
 import { useAuthStore } from '@/stores/auth';
 import TodoAttachments from './TodoAttachments.vue';
@@ -14,8 +9,7 @@ let services: FakeServices;
 let wrapper: VueWrapper | null = null;
 
 beforeEach(() => {
-  services = createFakeServices();
-  services.auth.user = signedIn('alice');
+  services = signedInServices('alice');
 });
 
 afterEach(() => {

@@ -2,11 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import { LIMITS } from '@model';
 import {
-  createFakeServices,
   FakeError,
   makeAttachment,
   makeList,
-  signedIn,
+  signedInServices,
   type FakeServices,
 } from '@/testing/fakeServices';
 import { useTestPinia } from '@/testing/testApp';
@@ -20,8 +19,7 @@ const photo = (name = 'cat.jpg', size = 2048, type = 'image/jpeg') =>
   new File([new Uint8Array(size)], name, { type });
 
 beforeEach(() => {
-  services = createFakeServices();
-  services.auth.user = signedIn('alice');
+  services = signedInServices('alice');
   useTestPinia(services);
   useAuthStore();
 });

@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { nextTick } from 'vue';
 import {
-  createFakeServices,
   FakeError,
   makeList,
+  makeSharedList,
   signedIn,
+  signedInServices,
   type FakeServices,
 } from '@/testing/fakeServices';
 import { useTestPinia } from '@/testing/testApp';
@@ -14,19 +15,11 @@ import { useNoticesStore } from './notices';
 let services: FakeServices;
 
 beforeEach(() => {
-  services = createFakeServices();
-  services.auth.user = signedIn('alice');
-  services.lists.lists.set([
+  services = signedInServices('alice', [
     makeList({ id: 'inbox', ownerId: 'alice', title: 'Inbox', order: 0 }),
     makeList({ id: 'work', ownerId: 'alice', title: 'Work', order: 2048 }),
     makeList({ id: 'home', ownerId: 'alice', title: 'Home', order: 1024 }),
-    makeList({
-      id: 'bobs',
-      ownerId: 'bob',
-      title: 'Groceries',
-      members: { bob: 'owner', alice: 'viewer' },
-      memberIds: ['bob', 'alice'],
-    }),
+    makeSharedList({ id: 'bobs', ownerId: 'bob', title: 'Groceries' }, 'alice', 'viewer'),
     makeList({ id: 'secret', ownerId: 'carol', title: 'Not mine' }),
   ]);
   useTestPinia(services);

@@ -1,15 +1,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createFakeServices, makeList, signedIn, type FakeServices } from '@/testing/fakeServices';
+import {
+  makeList,
+  makeSharedList,
+  signedInServices,
+  type FakeServices,
+} from '@/testing/fakeServices';
 import { useTestPinia } from '@/testing/testApp';
 import { useSharingStore } from './sharing';
 
 let services: FakeServices;
 
 beforeEach(() => {
-  services = createFakeServices();
-  services.auth.user = signedIn('alice');
+  services = signedInServices('alice', [makeList({ id: 'list-1', ownerId: 'alice' })]);
   services.account.usernames.set('bob', 'bob');
-  services.lists.lists.set([makeList({ id: 'list-1', ownerId: 'alice' })]);
   useTestPinia(services);
 });
 
@@ -50,14 +53,7 @@ describe('sharing store', () => {
   });
 
   it('knows who owns the list', async () => {
-    services.lists.lists.set([
-      makeList({
-        id: 'theirs',
-        ownerId: 'bob',
-        members: { bob: 'owner', alice: 'editor' },
-        memberIds: ['bob', 'alice'],
-      }),
-    ]);
+    services.lists.lists.set([makeSharedList({ id: 'theirs', ownerId: 'bob' }, 'alice', 'editor')]);
     const sharing = useSharingStore();
     await sharing.open('theirs');
     expect(sharing.isOwner).toBe(false);

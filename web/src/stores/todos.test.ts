@@ -2,11 +2,11 @@ import { flushPromises } from '@vue/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { nextTick } from 'vue';
 import {
-  createFakeServices,
   FakeError,
   makeList,
+  makeSharedList,
   makeTodo,
-  signedIn,
+  signedInServices,
   type FakeServices,
 } from '@/testing/fakeServices';
 import { useTestPinia } from '@/testing/testApp';
@@ -16,16 +16,9 @@ import { useTodosStore } from './todos';
 let services: FakeServices;
 
 beforeEach(() => {
-  services = createFakeServices();
-  services.auth.user = signedIn('alice');
-  services.lists.lists.set([
+  services = signedInServices('alice', [
     makeList({ id: 'list-1', ownerId: 'alice' }),
-    makeList({
-      id: 'shared',
-      ownerId: 'bob',
-      members: { bob: 'owner', alice: 'viewer' },
-      memberIds: ['bob', 'alice'],
-    }),
+    makeSharedList({ id: 'shared', ownerId: 'bob' }, 'alice', 'viewer'),
   ]);
   services.todos
     .collection('list-1')

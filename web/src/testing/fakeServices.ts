@@ -1,4 +1,4 @@
-import type { MemberSummary } from '@model';
+import type { MemberRole, MemberSummary } from '@model';
 import type { Attachment, Todo, TodoDraft, TodoList, UserProfile } from '@/domain/entities';
 import type {
   AccountGateway,
@@ -68,6 +68,19 @@ export function makeList(overrides: Partial<TodoList> & { id: string; ownerId: s
     pending: false,
     ...overrides,
   };
+}
+
+/** A list `ownerId` owns and has shared with `memberId` as `role`. */
+export function makeSharedList(
+  overrides: Partial<TodoList> & { id: string; ownerId: string },
+  memberId: string,
+  role: MemberRole,
+): TodoList {
+  return makeList({
+    members: { [overrides.ownerId]: 'owner', [memberId]: role },
+    memberIds: [overrides.ownerId, memberId],
+    ...overrides,
+  });
 }
 
 export function makeTodo(overrides: Partial<Todo> & { id: string }): Todo {
@@ -443,4 +456,12 @@ export function signedIn(uid: string, overrides: Partial<AuthUser> = {}): AuthUs
     providers: ['password'],
     ...overrides,
   };
+}
+
+/** Fake services with `uid` signed in and `lists` stored: where most tests start. */
+export function signedInServices(uid: string, lists: TodoList[] = []): FakeServices {
+  const services = createFakeServices();
+  services.auth.user = signedIn(uid);
+  services.lists.lists.set(lists);
+  return services;
 }

@@ -2,10 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { inboxListId } from '@model';
 import {
-  createFakeServices,
   makeList,
+  makeSharedList,
   makeTodo,
-  signedIn,
+  signedInServices,
   type FakeServices,
 } from '@/testing/fakeServices';
 import { mountApp } from '@/testing/mountApp';
@@ -15,17 +15,9 @@ let wrapper: VueWrapper | null = null;
 const inbox = inboxListId('alice');
 
 beforeEach(() => {
-  services = createFakeServices();
-  services.auth.user = signedIn('alice');
-  services.lists.lists.set([
+  services = signedInServices('alice', [
     makeList({ id: inbox, ownerId: 'alice', title: 'Inbox' }),
-    makeList({
-      id: 'shared',
-      ownerId: 'bob',
-      title: 'Bob’s list',
-      members: { bob: 'owner', alice: 'viewer' },
-      memberIds: ['bob', 'alice'],
-    }),
+    makeSharedList({ id: 'shared', ownerId: 'bob', title: 'Bob’s list' }, 'alice', 'viewer'),
   ]);
   services.todos
     .collection('shared')
