@@ -19,6 +19,7 @@ import * as json from './json/requests.js';
 import { encodeError } from './json/status.js';
 import { callerFromAuthorization, type Caller } from './security/caller.js';
 import type { FirestoreService } from './service.js';
+import { methods, type ServiceMethod } from './service_methods.js';
 
 const DATABASE = 'projects/[^/]+/databases/[^/]+';
 const DOCUMENTS = `${DATABASE}/documents`;
@@ -27,75 +28,72 @@ const RESOURCE = new RegExp(`^/v1/(${DOCUMENTS}/.+)$`);
 
 type Handler = (caller: Caller, match: string[], req: IncomingMessage) => Promise<unknown>;
 
+/** {database}/documents:{method} */
+const onDatabase = (method: string): RegExp =>
+  new RegExp(`^/v1/(${DATABASE})/documents:${method}$`);
+/** {parent}:{method}, the parent being the database root or a document. */
+const onParent = (method: string): RegExp =>
+  new RegExp(`^/v1/(${DOCUMENTS}(?:/[^:]+)?):${method}$`);
+
+/** Streaming reads answer the array of their responses. */
+const each =
+  <Res>(encode: (response: Res) => unknown) =>
+  (responses: Res[]): unknown[] =>
+    responses.map(encode);
+const empty = (): object => ({});
+
 export function restRoutes(service: FirestoreService): Route[] {
-  /** POST {database}/documents:{method} */
-  const onDatabase = (
-    method: string,
-    handle: (caller: Caller, database: string, body: unknown) => Promise<unknown>,
+  /** POST {resource}:{method}: the body decoded against the path's resource, the answer encoded. */
+  const post = <Req, Res>(
+    path: RegExp,
+    decode: (body: unknown, resource: string) => Req,
+    method: ServiceMethod<Req, Res>,
+    encode: (response: Res) => unknown,
   ): Route =>
-    route(
-      'POST',
-      new RegExp(`^/v1/(${DATABASE})/documents:${method}$`),
-      async (caller, [database], req) => handle(caller, database as string, await jsonBody(req)),
-    );
-  /** POST {parent}:{method}, the parent being the database root or a document. */
-  const onParent = (
-    method: string,
-    handle: (caller: Caller, parent: string, body: unknown) => Promise<unknown>,
-  ): Route =>
-    route(
-      'POST',
-      new RegExp(`^/v1/(${DOCUMENTS}(?:/[^:]+)?):${method}$`),
-      async (caller, [parent], req) => handle(caller, parent as string, await jsonBody(req)),
+    route('POST', path, async (caller, [resource], req) =>
+      encode(await method.call(service, caller, decode(await jsonBody(req), resource as string))),
     );
 
   return [
-    onDatabase('commit', async (caller, database, body) =>
-      json.encodeCommitResponse(
-        await service.commit(caller, json.decodeCommitRequest(body, database)),
-      ),
+    post(onDatabase('commit'), json.decodeCommitRequest, methods.commit, json.encodeCommitResponse),
+    post(
+      onDatabase('batchGet'),
+      json.decodeBatchGetRequest,
+      methods.batchGetDocuments,
+      each(json.encodeBatchGetResponse),
     ),
-    onDatabase('batchGet', async (caller, database, body) =>
-      (await service.batchGetDocuments(caller, json.decodeBatchGetRequest(body, database))).map(
-        json.encodeBatchGetResponse,
-      ),
+    post(
+      onDatabase('beginTransaction'),
+      json.decodeBeginTransactionRequest,
+      methods.beginTransactionRpc,
+      json.encodeBeginTransactionResponse,
     ),
-    onDatabase('beginTransaction', async (caller, database, body) =>
-      json.encodeBeginTransactionResponse(
-        await service.beginTransactionRpc(
-          caller,
-          json.decodeBeginTransactionRequest(body, database),
-        ),
-      ),
+    post(onDatabase('rollback'), json.decodeRollbackRequest, methods.rollback, empty),
+    post(
+      onDatabase('batchWrite'),
+      json.decodeBatchWriteRequest,
+      methods.batchWrite,
+      json.encodeBatchWriteResponse,
     ),
-    onDatabase('rollback', async (caller, database, body) => {
-      await service.rollback(caller, json.decodeRollbackRequest(body, database));
-      return {};
-    }),
-    onDatabase('batchWrite', async (caller, database, body) =>
-      json.encodeBatchWriteResponse(
-        await service.batchWrite(caller, json.decodeBatchWriteRequest(body, database)),
-      ),
+    post(
+      onParent('runQuery'),
+      json.decodeRunQueryRequest,
+      methods.runQuery,
+      each(json.encodeRunQueryResponse),
     ),
-    onParent('runQuery', async (caller, parent, body) =>
-      (await service.runQuery(caller, json.decodeRunQueryRequest(body, parent))).map(
-        json.encodeRunQueryResponse,
-      ),
+    post(
+      onParent('runAggregationQuery'),
+      json.decodeRunAggregationQueryRequest,
+      methods.runAggregationQuery,
+      each(json.encodeRunAggregationQueryResponse),
     ),
-    onParent('runAggregationQuery', async (caller, parent, body) =>
-      (
-        await service.runAggregationQuery(
-          caller,
-          json.decodeRunAggregationQueryRequest(body, parent),
-        )
-      ).map(json.encodeRunAggregationQueryResponse),
+    post(
+      onParent('listCollectionIds'),
+      json.decodeListCollectionIdsRequest,
+      methods.listCollectionIds,
+      json.encodeListCollectionIdsResponse,
     ),
-    onParent('listCollectionIds', async (caller, parent, body) =>
-      json.encodeListCollectionIdsResponse(
-        await service.listCollectionIds(caller, json.decodeListCollectionIdsRequest(body, parent)),
-      ),
-    ),
-    onParent('(?:partitionQuery|executePipeline|listen|write)', async () => {
+    route('POST', onParent('(?:partitionQuery|executePipeline|listen|write)'), async () => {
       throw new FirestoreError(
         Code.UNIMPLEMENTED,
         'This method is not supported over REST by this emulator.',

@@ -18,6 +18,7 @@ import type {
 import { Code, FirestoreError, invalidArgument, toFirestoreError } from '../errors.js';
 import { callerFromAuthorization, type Caller } from '../security/caller.js';
 import type { FirestoreService } from '../service.js';
+import { methods, type ServiceMethod } from '../service_methods.js';
 import type { StreamSession, StreamSink } from '../service_types.js';
 import { loadFirestoreService } from './proto_definition.js';
 import { grpc } from './runtime.js';
@@ -68,15 +69,24 @@ function tolerantDefinition(definition: ServiceDefinition): ServiceDefinition {
 type Unary = (call: ServerUnaryCall<Decoded, Wire>, callback: sendUnaryData<Wire>) => void;
 type ServerStream = (call: ServerWritableStream<Decoded, Wire>) => void;
 type Bidi = (call: ServerDuplexStream<Decoded, Wire>) => void;
+/** An RPC's handler, once given the service that answers it. */
+type On<Handler> = (service: FirestoreService) => Handler;
+
+/** A method opening a bidirectional stream. */
+type StreamOpener<Req, Res> = (
+  this: FirestoreService,
+  caller: Caller,
+  sink: StreamSink<Res>,
+) => StreamSession<Req>;
 
 function unary<Req, Res>(
   decode: (w: Wire) => Req,
-  run: (caller: Caller, request: Req) => Promise<Res>,
+  method: ServiceMethod<Req, Res>,
   encode: (r: Res) => Wire,
-): Unary {
-  return (call, callback) => {
+): On<Unary> {
+  return (service) => (call, callback) => {
     Promise.resolve()
-      .then(() => run(callerOf(call.metadata), decode(decoded(call.request))))
+      .then(() => method.call(service, callerOf(call.metadata), decode(decoded(call.request))))
       .then(
         (response) => callback(null, encode(response)),
         (error) => callback(statusOf(error)),
@@ -86,12 +96,12 @@ function unary<Req, Res>(
 
 function serverStream<Req, Res>(
   decode: (w: Wire) => Req,
-  run: (caller: Caller, request: Req) => Promise<Res[]>,
+  method: ServiceMethod<Req, Res[]>,
   encode: (r: Res) => Wire,
-): ServerStream {
-  return (call) => {
+): On<ServerStream> {
+  return (service) => (call) => {
     Promise.resolve()
-      .then(() => run(callerOf(call.metadata), decode(decoded(call.request))))
+      .then(() => method.call(service, callerOf(call.metadata), decode(decoded(call.request))))
       .then(
         (items) => {
           for (const item of items) call.write(encode(item));
@@ -104,10 +114,10 @@ function serverStream<Req, Res>(
 
 function bidi<Req, Res>(
   decode: (w: Wire) => Req,
-  open: (caller: Caller, sink: StreamSink<Res>) => StreamSession<Req>,
+  open: StreamOpener<Req, Res>,
   encode: (r: Res) => Wire,
-): Bidi {
-  return (call) => {
+): On<Bidi> {
+  return (service) => (call) => {
     let finished = false;
     let caller: Caller;
     try {
@@ -122,7 +132,7 @@ function bidi<Req, Res>(
       session.close();
       call.emit('error', statusOf(error));
     };
-    const session: StreamSession<Req> = open(caller, {
+    const session: StreamSession<Req> = open.call(service, caller, {
       send: (response) => {
         if (!finished) call.write(encode(response));
       },
@@ -158,81 +168,59 @@ function bidi<Req, Res>(
   };
 }
 
+const empty = (): Wire => ({});
+
+const notSupported: Unary = (_call, callback) =>
+  callback({ code: grpc.status.UNIMPLEMENTED, details: 'Not supported by this emulator.' });
+
+const pipelinesNotSupported: ServerStream = (call) =>
+  call.emit(
+    'error',
+    statusOf(
+      new FirestoreError(Code.UNIMPLEMENTED, 'Pipelines are not supported by this emulator.'),
+    ),
+  );
+
+/** Every RPC of the service: how its requests decode, what answers them, how responses encode. */
+const RPCS: Record<string, On<Unary | ServerStream | Bidi>> = {
+  GetDocument: unary(requests.getDocument, methods.getDocument, responses.document),
+  ListDocuments: unary(requests.listDocuments, methods.listDocuments, responses.listDocuments),
+  CreateDocument: unary(requests.createDocument, methods.createDocument, responses.document),
+  UpdateDocument: unary(requests.updateDocument, methods.updateDocument, responses.document),
+  DeleteDocument: unary(requests.deleteDocument, methods.deleteDocument, empty),
+  BatchGetDocuments: serverStream(
+    requests.batchGetDocuments,
+    methods.batchGetDocuments,
+    responses.batchGet,
+  ),
+  BeginTransaction: unary(
+    requests.beginTransaction,
+    methods.beginTransactionRpc,
+    responses.beginTransaction,
+  ),
+  Commit: unary(requests.commit, methods.commit, responses.commit),
+  Rollback: unary(requests.rollback, methods.rollback, empty),
+  RunQuery: serverStream(requests.runQuery, methods.runQuery, responses.runQuery),
+  RunAggregationQuery: serverStream(
+    requests.runAggregationQuery,
+    methods.runAggregationQuery,
+    responses.runAggregationQuery,
+  ),
+  BatchWrite: unary(requests.batchWrite, methods.batchWrite, responses.batchWrite),
+  ListCollectionIds: unary(
+    requests.listCollectionIds,
+    methods.listCollectionIds,
+    responses.listCollectionIds,
+  ),
+  Listen: bidi(requests.listen, methods.openListen, responses.listen),
+  Write: bidi(requests.write, methods.openWrite, responses.write),
+  PartitionQuery: () => notSupported,
+  ExecutePipeline: () => pipelinesNotSupported,
+};
+
 /** Registers the Firestore service on a grpc-js server. */
 export function addFirestoreService(server: Server, service: FirestoreService): void {
-  const notSupported: Unary = (_call, callback) =>
-    callback({ code: grpc.status.UNIMPLEMENTED, details: 'Not supported by this emulator.' });
-  const handlers: Record<string, Unary | ServerStream | Bidi> = {
-    GetDocument: unary(
-      requests.getDocument,
-      (c, r) => service.getDocument(c, r),
-      responses.document,
-    ),
-    ListDocuments: unary(
-      requests.listDocuments,
-      (c, r) => service.listDocuments(c, r),
-      responses.listDocuments,
-    ),
-    CreateDocument: unary(
-      requests.createDocument,
-      (c, r) => service.createDocument(c, r),
-      responses.document,
-    ),
-    UpdateDocument: unary(
-      requests.updateDocument,
-      (c, r) => service.updateDocument(c, r),
-      responses.document,
-    ),
-    DeleteDocument: unary(
-      requests.deleteDocument,
-      (c, r) => service.deleteDocument(c, r),
-      () => ({}),
-    ),
-    BatchGetDocuments: serverStream(
-      requests.batchGetDocuments,
-      (c, r) => service.batchGetDocuments(c, r),
-      responses.batchGet,
-    ),
-    BeginTransaction: unary(
-      requests.beginTransaction,
-      (c, r) => service.beginTransactionRpc(c, r),
-      responses.beginTransaction,
-    ),
-    Commit: unary(requests.commit, (c, r) => service.commit(c, r), responses.commit),
-    Rollback: unary(
-      requests.rollback,
-      (c, r) => service.rollback(c, r),
-      () => ({}),
-    ),
-    RunQuery: serverStream(requests.runQuery, (c, r) => service.runQuery(c, r), responses.runQuery),
-    RunAggregationQuery: serverStream(
-      requests.runAggregationQuery,
-      (c, r) => service.runAggregationQuery(c, r),
-      responses.runAggregationQuery,
-    ),
-    BatchWrite: unary(
-      requests.batchWrite,
-      (c, r) => service.batchWrite(c, r),
-      responses.batchWrite,
-    ),
-    ListCollectionIds: unary(
-      requests.listCollectionIds,
-      (c, r) => service.listCollectionIds(c, r),
-      responses.listCollectionIds,
-    ),
-    Listen: bidi(requests.listen, (c, sink) => service.openListen(c, sink), responses.listen),
-    Write: bidi(requests.write, (c, sink) => service.openWrite(c, sink), responses.write),
-    PartitionQuery: notSupported,
-    ExecutePipeline: ((call: ServerWritableStream<Decoded, Wire>) =>
-      call.emit(
-        'error',
-        statusOf(
-          new FirestoreError(Code.UNIMPLEMENTED, 'Pipelines are not supported by this emulator.'),
-        ),
-      )) as ServerStream,
-  };
-  server.addService(
-    tolerantDefinition(loadFirestoreService()),
-    handlers as UntypedServiceImplementation,
-  );
+  const handlers: UntypedServiceImplementation = {};
+  for (const [name, handlerOn] of Object.entries(RPCS)) handlers[name] = handlerOn(service);
+  server.addService(tolerantDefinition(loadFirestoreService()), handlers);
 }
