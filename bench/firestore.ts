@@ -33,14 +33,15 @@ interface Ready {
 }
 
 /**
- * The servers' entry (support/firestoreServers.ts) built into plain ES modules (dependencies left
- * in node_modules; each server in a chunk of its own that only its child loads), so that each
- * child runs on plain `node`, as a published package would: under tsx every module, dependencies
- * too, would pass through its loader hooks and start-up would measure those. The peer ships built JS.
+ * The servers' entry (support/firestoreServers.ts) built the way `npm run build -w emulator`
+ * builds the emulator's command: one ES module with its dependencies bundled (the peer, which
+ * ships built JS, stays in node_modules; each server sits in a chunk that only its child loads).
+ * So each child runs on plain `node` as the real command does: under tsx every module would pass
+ * through its loader hooks and start-up would measure those.
  */
 async function buildServerEntry(): Promise<string> {
   const { build } = await import('esbuild');
-  // Inside node_modules/.cache so that the bundle resolves its dependencies from the repository.
+  // Inside node_modules/.cache so that what stays external resolves from the repository.
   const outdir = fileURLToPath(
     new URL('../node_modules/.cache/hearth-bench/firestore/', import.meta.url),
   );
@@ -51,7 +52,12 @@ async function buildServerEntry(): Promise<string> {
     splitting: true,
     platform: 'node',
     format: 'esm',
-    packages: 'external',
+    target: 'node20',
+    external: ['@firestore-emulator/server'],
+    // Bundled CommonJS requires Node's built-ins through `require`, which ES modules lack.
+    banner: {
+      js: "import { createRequire as bundleCreateRequire } from 'node:module'; const require = bundleCreateRequire(import.meta.url);",
+    },
     outdir,
     outExtension: { '.js': '.mjs' },
     logLevel: 'error',
@@ -135,7 +141,11 @@ async function rate(count: number, run: () => Promise<void>): Promise<Figure> {
   }
 }
 
-/** The workload, one figure at a time; each is measured on the servers in turn, twice, keeping the best, so load on a shared machine hits them alike. */
+/**
+ * The workload, one figure at a time. Each is measured on the servers in turn, ROUNDS times,
+ * keeping the best: this machine's speed swings by up to 2x from one second to the next (a shared
+ * VM), and alternating short runs lets those swings hit every server alike.
+ */
 interface Step {
   name: string;
   lowerIsBetter?: boolean;
@@ -284,6 +294,7 @@ async function listenerRoundTrip(db: Db): Promise<number> {
 }
 
 const targets = ['hearth', 'peer', 'none'] as const;
+const ROUNDS = 4;
 type PerTarget<T> = Record<ServerTarget, T>;
 type Table = PerTarget<Record<string, Figure>>;
 const table = (): Table => ({ hearth: {}, peer: {}, none: {} });
@@ -295,19 +306,19 @@ const stepsFor = (target: ServerTarget): Step[] =>
 async function main(): Promise<void> {
   const entry = await buildServerEntry();
   const launched = {} as PerTarget<Launched>;
-  for (const target of targets) launched[target] = await launch(target, entry);
   const clients = {} as PerTarget<{ db: Db; close(): Promise<void> }>;
   const raw = {} as PerTarget<RawFirestore>;
-  for (const target of targets) {
-    clients[target] = await connect(target, launched[target].ready.port);
-    raw[target] = rawFirestore(launched[target].ready.port, `demo-bench-${target}`);
-  }
   const figures = table();
   const serverCost = table();
   const clientCost = table();
   try {
+    for (const target of targets) {
+      launched[target] = await launch(target, entry);
+      clients[target] = await connect(target, launched[target].ready.port);
+      raw[target] = rawFirestore(launched[target].ready.port, `demo-bench-${target}`);
+    }
     for (const step of steps) {
-      for (let round = 0; round < 2; round++) {
+      for (let round = 0; round < ROUNDS; round++) {
         for (const target of targets) {
           if (!stepsFor(target).includes(step)) continue;
           const cpuBefore = await launched[target].cpu();
@@ -337,9 +348,9 @@ async function main(): Promise<void> {
     }
   } finally {
     for (const target of targets) {
-      await clients[target].close();
-      raw[target].close();
-      launched[target].child.kill();
+      await clients[target]?.close();
+      raw[target]?.close();
+      launched[target]?.child.kill();
     }
   }
   const fmt = (v: Figure | undefined): string =>

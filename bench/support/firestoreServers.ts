@@ -6,16 +6,13 @@
  *
  * - `hearth`: this emulator's Firestore.
  * - `peer`: the npm package `@firestore-emulator/server`.
- * - `none`: a gRPC server with the same service definition that does no work at all: Commit and
- *   BatchGetDocuments answer at once with a fixed response of the usual size. No server can do
- *   less, so its figures are the most any server could reach with the bench's client on this
- *   machine; the bench prints them as the ceiling.
+ * - `none`: a gRPC server that does no work at all (noopFirestore.ts), whose figures are the
+ *   most any server could reach with the bench's client on this machine.
  *
  * Once ready, the child writes one JSON line `{ port, sinceProcessStart, startCall }` on stdout;
  * then each line on stdin asks for the CPU time (µs) it has used so far, answered as `{ cpu }`.
  */
 import { createServer } from 'node:net';
-import type * as Grpc from '@grpc/grpc-js';
 
 export type ServerTarget = 'hearth' | 'peer' | 'none';
 
@@ -26,42 +23,6 @@ async function freePort(): Promise<number> {
       server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
     });
   });
-}
-
-/** A server that answers the two RPCs the ceiling rows use, doing nothing else. */
-async function startNothingServer(): Promise<number> {
-  const grpc = await import('@grpc/grpc-js');
-  const { loadFirestoreService } =
-    await import('../../emulator/src/firestore/grpc/proto_definition.js');
-  const time = { seconds: 1_700_000_000, nanos: 0 };
-  const server = new grpc.Server();
-  server.addService(loadFirestoreService(), {
-    Commit(
-      call: Grpc.ServerUnaryCall<{ writes?: unknown[] }, unknown>,
-      callback: Grpc.sendUnaryData<unknown>,
-    ) {
-      const writeResults = (call.request.writes ?? []).map(() => ({ updateTime: time }));
-      callback(null, { writeResults, commitTime: time });
-    },
-    BatchGetDocuments(call: Grpc.ServerWritableStream<{ documents?: string[] }, unknown>) {
-      for (const name of call.request.documents ?? [])
-        call.write({
-          found: {
-            name,
-            fields: { n: { integerValue: 1 }, s: { stringValue: 'value 1' } },
-            createTime: time,
-            updateTime: time,
-          },
-          readTime: time,
-        });
-      call.end();
-    },
-  });
-  return new Promise((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, port) =>
-      error ? reject(error) : resolve(port),
-    ),
-  );
 }
 
 async function start(target: ServerTarget): Promise<number> {
@@ -76,8 +37,10 @@ async function start(target: ServerTarget): Promise<number> {
       await new FirestoreServer().start(port);
       return port;
     }
-    case 'none':
-      return startNothingServer();
+    case 'none': {
+      const { startNoopFirestore } = await import('./noopFirestore.js');
+      return startNoopFirestore();
+    }
   }
 }
 

@@ -2,11 +2,11 @@
  * The Java-free Firestore emulator: gRPC (Node SDKs), HTTP control endpoints and the browser
  * wires on one port, rules enforced on every client request, data per project and database.
  */
+import * as grpc from '@grpc/grpc-js';
 import type { AuthContext, DocumentAccess } from '../rules/api.js';
 import { compileRuleset } from '../rules/index.js';
 import { Databases } from './databases.js';
 import { addFirestoreService } from './grpc/grpc_service.js';
-import { grpc } from './grpc/runtime.js';
 import { controlRoutes } from './http/control_routes.js';
 import { createRouter } from './http/router.js';
 import type { StoredDocument } from './model/document.js';

@@ -9,8 +9,8 @@ import {
   type Server as HttpServer,
 } from 'node:http';
 import { createServer as createNetServer, type Server as NetServer, type Socket } from 'node:net';
+import * as grpc from '@grpc/grpc-js';
 import type { Server as GrpcServer } from '@grpc/grpc-js';
-import { grpc } from './grpc/runtime.js';
 
 const PREFACE = Buffer.from('PRI * HTTP/2.0');
 

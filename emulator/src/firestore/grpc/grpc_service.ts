@@ -3,6 +3,7 @@
  * FirestoreService and encode. Undecodable messages become INVALID_ARGUMENT (grpc-js alone would
  * answer INTERNAL), and every failure is a status, never a crash.
  */
+import * as grpc from '@grpc/grpc-js';
 import type {
   Metadata,
   MethodDefinition,
@@ -21,7 +22,6 @@ import type { FirestoreService } from '../service.js';
 import { methods, type ServiceMethod } from '../service_methods.js';
 import type { StreamSession, StreamSink } from '../service_types.js';
 import { loadFirestoreService } from './proto_definition.js';
-import { grpc } from './runtime.js';
 import { requests, responses } from './wire_messages.js';
 import type { Wire } from './wire_values.js';
 

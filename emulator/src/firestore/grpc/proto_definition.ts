@@ -11,8 +11,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { MethodDefinition, ServiceDefinition } from '@grpc/grpc-js';
+import protobuf from 'protobufjs/light.js';
 import type { IConversionOptions, INamespace, Type } from 'protobufjs/light.js';
-import { protobuf } from './runtime.js';
 
 const require = createRequire(import.meta.url);
 
