@@ -13,33 +13,24 @@ export class StorageError extends Error {
   }
 }
 
-export class BadRequestError extends StorageError {
-  constructor(message: string) {
-    super(400, 'invalid', message);
-  }
+/** A StorageError class with its status and reason fixed: each kind below differs in nothing else. */
+function withStatus(status: number, reason: string) {
+  return class extends StorageError {
+    constructor(message: string) {
+      super(status, reason, message);
+    }
+  };
 }
 
-export class UnauthorizedError extends StorageError {
-  constructor(message: string) {
-    super(401, 'required', message);
-  }
-}
+export class BadRequestError extends withStatus(400, 'invalid') {}
+export class UnauthorizedError extends withStatus(401, 'required') {}
+export class ForbiddenError extends withStatus(403, 'forbidden') {}
+export class NotFoundError extends withStatus(404, 'notFound') {}
+export class PayloadTooLargeError extends withStatus(413, 'uploadTooLarge') {}
 
-export class ForbiddenError extends StorageError {
-  constructor(message: string) {
-    super(403, 'forbidden', message);
-  }
-}
-
-export class NotFoundError extends StorageError {
-  constructor(message: string) {
-    super(404, 'notFound', message);
-  }
-}
-
-export class PreconditionFailedError extends StorageError {
+export class PreconditionFailedError extends withStatus(412, 'conditionNotMet') {
   constructor(message = 'At least one of the pre-conditions you specified did not hold.') {
-    super(412, 'conditionNotMet', message);
+    super(message);
   }
 }
 
@@ -53,12 +44,6 @@ export class NotModifiedError extends StorageError {
 export class RangeNotSatisfiableError extends StorageError {
   constructor(readonly size: number) {
     super(416, 'requestedRangeNotSatisfiable', 'The requested range cannot be satisfied.');
-  }
-}
-
-export class PayloadTooLargeError extends StorageError {
-  constructor(message: string) {
-    super(413, 'uploadTooLarge', message);
   }
 }
 

@@ -29,22 +29,29 @@ import {
 } from '../writes.js';
 import { parseListQuery } from './list-query.js';
 
+/** What every v0 request carries once routed: the emulator, the exchange, who calls, which bucket. */
+interface BucketCall {
+  ctx: StorageContext;
+  ex: Exchange;
+  caller: Caller;
+  bucket: string;
+}
+
 export async function handleFirebase(ctx: StorageContext, ex: Exchange): Promise<void> {
   const target = bucketAndObject(ex.segments.slice(1));
   if (!target || target.bucket === undefined) throw new NotFoundError('Not Found.');
   const bucket = validateBucketName(target.bucket);
   ctx.store.ensureBucket(bucket);
   const caller = callerOf(header(ex, 'authorization'), header(ex, 'x-goog-api-client'));
+  const call: BucketCall = { ctx, ex, caller, bucket };
   const name = target.name;
   const query = ex.url.searchParams;
   switch (ex.method) {
     case 'GET':
     case 'HEAD':
-      return name === undefined
-        ? list(ctx, ex, caller, bucket)
-        : get(ctx, ex, caller, bucket, name);
+      return name === undefined ? list(call) : get(call, name);
     case 'PATCH':
-      return updateMetadata(ctx, ex, caller, bucket, name);
+      return updateMetadata(call, name);
     case 'DELETE':
       if (name === undefined) throw new NotFoundError('Not Found.');
       await ctx.store.delete(bucket, name, {
@@ -54,23 +61,18 @@ export async function handleFirebase(ctx: StorageContext, ex: Exchange): Promise
     case 'PUT':
     case 'POST':
       if (header(ex, 'x-http-method-override')?.toUpperCase() === 'PATCH') {
-        return updateMetadata(ctx, ex, caller, bucket, name);
+        return updateMetadata(call, name);
       }
       if (name !== undefined && (query.has('create_token') || query.has('delete_token'))) {
-        return manageTokens(ctx, ex, caller, bucket, name);
+        return manageTokens(call, name);
       }
-      return upload(ctx, ex, caller, bucket, name ?? query.get('name') ?? undefined);
+      return upload(call, name ?? query.get('name') ?? undefined);
     default:
       throw new BadRequestError(`Method ${ex.method} is not supported here.`);
   }
 }
 
-async function list(
-  ctx: StorageContext,
-  ex: Exchange,
-  caller: Caller,
-  bucket: string,
-): Promise<void> {
+async function list({ ctx, ex, caller, bucket }: BucketCall): Promise<void> {
   const options = parseListQuery(ex.url.searchParams);
   if (options.prefix !== '' && !options.prefix.endsWith('/')) {
     throw new BadRequestError(
@@ -94,13 +96,7 @@ async function list(
   });
 }
 
-async function get(
-  ctx: StorageContext,
-  ex: Exchange,
-  caller: Caller,
-  bucket: string,
-  name: string,
-): Promise<void> {
+async function get({ ctx, ex, caller, bucket }: BucketCall, name: string): Promise<void> {
   let object = ctx.store.get(bucket, name);
   const token = ex.url.searchParams.get('token');
   const media = ex.url.searchParams.get('alt') === 'media';
@@ -130,10 +126,7 @@ async function get(
 }
 
 async function updateMetadata(
-  ctx: StorageContext,
-  ex: Exchange,
-  caller: Caller,
-  bucket: string,
+  { ctx, ex, caller, bucket }: BucketCall,
   name: string | undefined,
 ): Promise<void> {
   if (name === undefined) throw new NotFoundError('Not Found.');
@@ -144,13 +137,7 @@ async function updateMetadata(
   sendJson(ex.res, 200, toFirebaseResource(object));
 }
 
-async function manageTokens(
-  ctx: StorageContext,
-  ex: Exchange,
-  caller: Caller,
-  bucket: string,
-  name: string,
-): Promise<void> {
+async function manageTokens({ ctx, ex, caller, bucket }: BucketCall, name: string): Promise<void> {
   if (caller.kind !== 'admin') throw new ForbiddenError('Missing admin credentials.');
   const query = ex.url.searchParams;
   const create = query.get('create_token');
@@ -178,15 +165,10 @@ function firebaseDefaults(patch: MetadataPatch, name: string): MetadataPatch {
   };
 }
 
-async function upload(
-  ctx: StorageContext,
-  ex: Exchange,
-  caller: Caller,
-  bucket: string,
-  queryName: string | undefined,
-): Promise<void> {
+async function upload(call: BucketCall, queryName: string | undefined): Promise<void> {
+  const { ctx, ex, caller, bucket } = call;
   const uploadId = ex.url.searchParams.get('upload_id');
-  if (uploadId !== null) return continueResumable(ctx, ex, bucket, uploadId);
+  if (uploadId !== null) return continueResumable(call, uploadId);
   const command = header(ex, 'x-goog-upload-command');
   const protocol = header(ex, 'x-goog-upload-protocol');
   if (command !== undefined || protocol === 'resumable') {
@@ -195,7 +177,7 @@ async function upload(
         `Upload command ${JSON.stringify(command ?? '')} needs an upload_id.`,
       );
     }
-    return startResumable(ctx, ex, caller, bucket, queryName);
+    return startResumable(call, queryName);
   }
   const contentType = header(ex, 'content-type');
   if (protocol === 'multipart' || /^multipart\/related/i.test(contentType ?? '')) {
@@ -226,10 +208,7 @@ async function upload(
 }
 
 async function startResumable(
-  ctx: StorageContext,
-  ex: Exchange,
-  caller: Caller,
-  bucket: string,
+  { ctx, ex, caller, bucket }: BucketCall,
   queryName: string | undefined,
 ): Promise<void> {
   const { metadata, target: where } = await readUploadStart(
@@ -263,12 +242,7 @@ async function startResumable(
 
 const COMMANDS = new Set(['upload', 'finalize', 'query', 'cancel']);
 
-async function continueResumable(
-  ctx: StorageContext,
-  ex: Exchange,
-  bucket: string,
-  uploadId: string,
-): Promise<void> {
+async function continueResumable({ ctx, ex, bucket }: BucketCall, uploadId: string): Promise<void> {
   const session = ctx.uploads.get(uploadId, bucket);
   const commands = (header(ex, 'x-goog-upload-command') ?? '')
     .split(',')
