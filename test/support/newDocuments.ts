@@ -1,53 +1,26 @@
-// The documents a client creates, complete and valid under firestore.rules. SDK-neutral: `now` is
-// the server-timestamp sentinel of whichever SDK writes them (web or admin).
+// The documents a client creates, complete and valid under firestore.rules: model.ts's builders
+// with test values. SDK-neutral: `now` is the server-timestamp sentinel of whichever SDK writes
+// them (web or admin).
+import {
+  newAttachmentDoc,
+  newListDoc,
+  newTodoDoc,
+  todoCreateSchema,
+} from '../../functions/src/model.js';
 
 type Fields = Record<string, unknown>;
 
 export function newListData(uid: string, now: unknown, overrides: Fields = {}): Fields {
-  return {
-    title: 'Groceries',
-    ownerId: uid,
-    members: { [uid]: 'owner' },
-    memberIds: [uid],
-    counts: { open: 0, done: 0 },
-    order: 1,
-    createdAt: now,
-    updatedAt: now,
-    ...overrides,
-  };
+  return { ...newListDoc(uid, { title: 'Groceries', order: 1 }, now), ...overrides };
 }
 
+/** A to-do with only a title, the rest as todoCreateSchema defaults them. */
 export function newTodoData(uid: string, now: unknown, overrides: Fields = {}): Fields {
-  return {
-    title: 'Buy milk',
-    notes: '',
-    done: false,
-    completedAt: null,
-    dueAt: null,
-    priority: 0,
-    tags: [],
-    order: 1,
-    createdBy: uid,
-    createdAt: now,
-    updatedAt: now,
-    attachmentCount: 0,
-    ...overrides,
-  };
+  const todo = { ...todoCreateSchema.parse({ title: 'Buy milk' }), order: 1 };
+  return { ...newTodoDoc(uid, todo, now), ...overrides };
 }
 
 export function newAttachmentData(uid: string, now: unknown, overrides: Fields = {}): Fields {
-  return {
-    name: 'photo.jpg',
-    contentType: 'image/jpeg',
-    size: 1000,
-    status: 'processing',
-    width: null,
-    height: null,
-    thumbPath: null,
-    takenAt: null,
-    error: null,
-    createdBy: uid,
-    createdAt: now,
-    ...overrides,
-  };
+  const file = { name: 'photo.jpg', contentType: 'image/jpeg', size: 1000 };
+  return { ...newAttachmentDoc(uid, file, now), ...overrides };
 }

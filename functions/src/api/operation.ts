@@ -54,43 +54,31 @@ interface Spec<
   }): Promise<z.output<R> | void>;
 }
 
-function define<
-  P extends z.ZodType,
-  Q extends z.ZodType,
-  B extends z.ZodType,
-  R extends z.ZodType,
-  U,
->(spec: Spec<P, Q, B, R, U>, signedIn: boolean): Operation {
-  const { handle, ...described } = spec;
-  return {
-    ...described,
-    signedIn,
-    run: (call) =>
-      handle({
-        uid: call.uid as U,
-        params: parseInput(spec.params, call.params),
-        query: spec.query ? parseInput(spec.query, call.query) : (undefined as z.output<Q>),
-        body: spec.body ? parseInput(spec.body, call.readBody()) : (undefined as z.output<B>),
-      }),
+/**
+ * Defines operations whose handlers get `U` as the caller: the verified uid when `signedIn`, null
+ * where anyone may call.
+ */
+const operationsFor =
+  <U>(signedIn: boolean) =>
+  <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
+    spec: Spec<P, Q, B, R, U>,
+  ): Operation => {
+    const { handle, ...described } = spec;
+    return {
+      ...described,
+      signedIn,
+      run: (call) =>
+        handle({
+          uid: call.uid as U,
+          params: parseInput(spec.params, call.params),
+          query: spec.query ? parseInput(spec.query, call.query) : (undefined as z.output<Q>),
+          body: spec.body ? parseInput(spec.body, call.readBody()) : (undefined as z.output<B>),
+        }),
+    };
   };
-}
 
 /** An operation for signed-in callers: its handler gets the verified uid. */
-export const signedInOperation = <
-  P extends z.ZodType,
-  Q extends z.ZodType,
-  B extends z.ZodType,
-  R extends z.ZodType,
->(
-  spec: Spec<P, Q, B, R, string>,
-) => define(spec, true);
+export const signedInOperation = operationsFor<string>(true);
 
 /** An operation anyone may call. */
-export const publicOperation = <
-  P extends z.ZodType,
-  Q extends z.ZodType,
-  B extends z.ZodType,
-  R extends z.ZodType,
->(
-  spec: Spec<P, Q, B, R, null>,
-) => define(spec, false);
+export const publicOperation = operationsFor<null>(false);

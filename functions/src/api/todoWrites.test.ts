@@ -1,27 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { FieldValue, Timestamp } from 'firebase-admin/firestore';
-import { todoCreateSchema, todoUpdateSchema } from '../model.js';
+import { newTodoDoc, todoCreateSchema, todoUpdateSchema } from '../model.js';
 import { completedTodoFields, editedTodoFields, newTodoFields, orderAfter } from './todoWrites.js';
 
 const now = FieldValue.serverTimestamp();
 
 describe('newTodoFields', () => {
-  it('sets the server-owned fields itself', () => {
-    const fields = newTodoFields('alice', todoCreateSchema.parse({ title: 'Milk' }), 2048);
-    expect(fields).toEqual({
-      title: 'Milk',
-      notes: '',
-      done: false,
-      completedAt: null,
-      dueAt: null,
-      priority: 0,
-      tags: [],
-      order: 2048,
-      createdBy: 'alice',
-      createdAt: now,
-      updatedAt: now,
-      attachmentCount: 0,
-    });
+  it("is the model's new to-do with the given order and firebase-admin's server timestamp", () => {
+    const input = todoCreateSchema.parse({ title: 'Milk' });
+    expect(newTodoFields('alice', input, 2048)).toEqual(
+      newTodoDoc('alice', { ...input, order: 2048 }, now),
+    );
   });
 
   it('stamps completedAt on a to-do created done, and stores dueAt as a Timestamp', () => {

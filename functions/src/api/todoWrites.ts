@@ -1,8 +1,9 @@
-// The fields the API writes for a to-do, as the web app writes them under firestore.rules:
-// server-owned fields (createdBy, timestamps, attachmentCount) come from here, never the body,
-// and completedAt follows `done` (the time it became done, null while open).
+// The fields the API writes for a to-do, as the web app writes them under firestore.rules: a new
+// one is model.ts's newTodoDoc with firebase-admin's timestamps, so server-owned fields
+// (createdBy, timestamps, attachmentCount) never come from the body, and completedAt follows
+// `done` (the time it became done, null while open).
 import { FieldValue, Timestamp } from 'firebase-admin/firestore';
-import { ORDER_STEP, type TodoCreateInput, type TodoUpdateInput } from '../model.js';
+import { ORDER_STEP, newTodoDoc, type TodoCreateInput, type TodoUpdateInput } from '../model.js';
 
 export const orderAfter = (lastOrder: number | null) =>
   lastOrder === null ? ORDER_STEP : lastOrder + ORDER_STEP;
@@ -10,21 +11,8 @@ export const orderAfter = (lastOrder: number | null) =>
 const dueAtField = (dueAt: Date | null) => (dueAt ? Timestamp.fromDate(dueAt) : null);
 
 export function newTodoFields(uid: string, input: TodoCreateInput, order: number) {
-  const now = FieldValue.serverTimestamp();
-  return {
-    title: input.title,
-    notes: input.notes,
-    done: input.done,
-    completedAt: input.done ? now : null,
-    dueAt: dueAtField(input.dueAt),
-    priority: input.priority,
-    tags: input.tags,
-    order,
-    createdBy: uid,
-    createdAt: now,
-    updatedAt: now,
-    attachmentCount: 0,
-  };
+  const fields = { ...input, dueAt: dueAtField(input.dueAt), order };
+  return newTodoDoc(uid, fields, FieldValue.serverTimestamp());
 }
 
 export function editedTodoFields(edit: TodoUpdateInput, wasDone: boolean): Record<string, unknown> {

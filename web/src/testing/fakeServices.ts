@@ -1,4 +1,11 @@
-import type { MemberRole, MemberSummary } from '@model';
+import {
+  newAttachmentDoc,
+  newListDoc,
+  newTodoDoc,
+  todoCreateSchema,
+  type MemberRole,
+  type MemberSummary,
+} from '@model';
 import type { Attachment, Todo, TodoDraft, TodoList, UserProfile } from '@/domain/entities';
 import type {
   AccountGateway,
@@ -57,17 +64,8 @@ class LiveCollection<T> {
 }
 
 export function makeList(overrides: Partial<TodoList> & { id: string; ownerId: string }): TodoList {
-  return {
-    title: overrides.id,
-    members: { [overrides.ownerId]: 'owner' },
-    memberIds: [overrides.ownerId],
-    counts: { open: 0, done: 0 },
-    order: 0,
-    createdAt: new Date(0),
-    updatedAt: new Date(0),
-    pending: false,
-    ...overrides,
-  };
+  const list = newListDoc(overrides.ownerId, { title: overrides.id, order: 0 }, new Date(0));
+  return { ...list, pending: false, ...overrides };
 }
 
 /** A list `ownerId` owns and has shared with `memberId` as `role`. */
@@ -84,23 +82,10 @@ export function makeSharedList(
 }
 
 export function makeTodo(overrides: Partial<Todo> & { id: string }): Todo {
-  return {
-    listId: 'list-1',
-    title: overrides.id,
-    notes: '',
-    done: false,
-    completedAt: null,
-    dueAt: null,
-    priority: 0,
-    tags: [],
-    order: 0,
-    createdBy: 'alice',
-    createdAt: new Date(0),
-    updatedAt: new Date(0),
-    attachmentCount: 0,
-    pending: false,
-    ...overrides,
-  };
+  // A to-do with only a title, the rest as todoCreateSchema defaults them.
+  const draft = { ...todoCreateSchema.parse({ title: overrides.id }), order: 0 };
+  const todo = newTodoDoc('alice', draft, new Date(0));
+  return { listId: 'list-1', ...todo, pending: false, ...overrides };
 }
 
 export class FakeAuth implements AuthGateway {
@@ -244,22 +229,9 @@ export class FakeTodos implements TodosGateway {
 }
 
 export function makeAttachment(overrides: Partial<Attachment> & { id: string }): Attachment {
-  return {
-    name: `${overrides.id}.jpg`,
-    contentType: 'image/jpeg',
-    size: 1000,
-    status: 'processing',
-    width: null,
-    height: null,
-    format: null,
-    thumbPath: null,
-    takenAt: null,
-    error: null,
-    createdBy: 'alice',
-    createdAt: new Date(0),
-    pending: false,
-    ...overrides,
-  };
+  const file = { name: `${overrides.id}.jpg`, contentType: 'image/jpeg', size: 1000 };
+  const attachment = newAttachmentDoc('alice', file, new Date(0));
+  return { ...attachment, format: null, pending: false, ...overrides };
 }
 
 /** An upload the test drives: report progress, then finish or fail it. */

@@ -12,7 +12,7 @@ import {
   uploadBytesResumable,
   type FirebaseStorage,
 } from 'firebase/storage';
-import { paths, storagePaths, type AttachmentDoc } from '@model';
+import { newAttachmentDoc, paths, storagePaths, type AttachmentDoc } from '@model';
 import type { Attachment } from '@/domain/entities';
 import type { AttachmentsGateway } from '../ports';
 import { readDocument, watchQuery } from './snapshots';
@@ -35,19 +35,7 @@ export function createAttachmentsGateway(
     },
     createAttachment(listId, todoId, uid, file) {
       const ref = doc(collection(db, paths.attachments(listId, todoId)));
-      const written = setDoc(ref, {
-        name: file.name,
-        contentType: file.contentType,
-        size: file.size,
-        status: 'processing',
-        width: null,
-        height: null,
-        thumbPath: null,
-        takenAt: null,
-        error: null,
-        createdBy: uid,
-        createdAt: serverTimestamp(),
-      });
+      const written = setDoc(ref, newAttachmentDoc(uid, file, serverTimestamp()));
       return { id: ref.id, written };
     },
     upload(listId, todoId, attachmentId, file, onProgress) {

@@ -9,7 +9,7 @@ import {
   where,
   type Firestore,
 } from 'firebase/firestore';
-import { COLLECTIONS, paths, type ListDoc } from '@model';
+import { COLLECTIONS, newListDoc, paths, type ListDoc } from '@model';
 import type { TodoList } from '@/domain/entities';
 import type { ListsGateway } from '../ports';
 import { readDocument, watchQuery } from './snapshots';
@@ -28,16 +28,7 @@ export function createListsGateway(db: Firestore): ListsGateway {
     },
     createList(uid, title, order) {
       const ref = doc(lists);
-      const written = setDoc(ref, {
-        title,
-        ownerId: uid,
-        members: { [uid]: 'owner' },
-        memberIds: [uid],
-        counts: { open: 0, done: 0 },
-        order,
-        createdAt: serverTimestamp(),
-        updatedAt: serverTimestamp(),
-      });
+      const written = setDoc(ref, newListDoc(uid, { title, order }, serverTimestamp()));
       return { id: ref.id, written };
     },
     renameList: (listId, title) =>

@@ -7,7 +7,7 @@ import {
   writeBatch,
   type Firestore,
 } from 'firebase/firestore';
-import { paths, type TodoDoc } from '@model';
+import { newTodoDoc, paths, type TodoDoc } from '@model';
 import type { Todo } from '@/domain/entities';
 import type { TodoPatch, TodosGateway } from '../ports';
 import { readDocument, toTimestamp, watchQuery } from './snapshots';
@@ -37,20 +37,8 @@ export function createTodosGateway(db: Firestore): TodosGateway {
     },
     createTodo(listId, uid, draft, order) {
       const ref = doc(collection(db, paths.todos(listId)));
-      const written = setDoc(ref, {
-        title: draft.title,
-        notes: draft.notes,
-        done: false,
-        completedAt: null,
-        dueAt: toTimestamp(draft.dueAt),
-        priority: draft.priority,
-        tags: draft.tags,
-        order,
-        createdBy: uid,
-        createdAt: serverTimestamp(),
-        updatedAt: serverTimestamp(),
-        attachmentCount: 0,
-      });
+      const todo = { ...draft, done: false, dueAt: toTimestamp(draft.dueAt), order };
+      const written = setDoc(ref, newTodoDoc(uid, todo, serverTimestamp()));
       return { id: ref.id, written };
     },
     updateTodo: (listId, todoId, patch) =>
