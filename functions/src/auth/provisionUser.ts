@@ -1,6 +1,6 @@
 import { FieldValue } from 'firebase-admin/firestore';
 import { db } from '../admin.js';
-import { INBOX_TITLE, inboxListId, paths, type ListDoc, type UserDoc } from '../model.js';
+import { INBOX_TITLE, inboxListId, newListDoc, paths, type UserDoc } from '../model.js';
 import { initialProfile, type NewAuthUser } from './initialProfile.js';
 
 type Written<T> = { [K in keyof T]: T[K] extends { seconds: number } ? FieldValue : T[K] };
@@ -22,16 +22,7 @@ export async function provisionUser(user: NewAuthUser): Promise<void> {
       createdAt: now,
       updatedAt: now,
     };
-    const inbox: Written<ListDoc> = {
-      title: INBOX_TITLE,
-      ownerId: user.uid,
-      members: { [user.uid]: 'owner' },
-      memberIds: [user.uid],
-      counts: { open: 0, done: 0 },
-      order: 0,
-      createdAt: now,
-      updatedAt: now,
-    };
+    const inbox = newListDoc(user.uid, { title: INBOX_TITLE, order: 0 }, now);
     tx.create(userRef, profile);
     tx.set(inboxRef, inbox);
   });
