@@ -1,6 +1,7 @@
 // Calls to the REST API through the Functions emulator, as a script or device would make them,
 // and the fixtures its suites share: a list with an owner, an editor, a viewer and a stranger.
 import { FieldValue, type DocumentData } from 'firebase-admin/firestore';
+import { newListDoc } from '../../functions/src/model.js';
 import { adminDb } from './admin.js';
 import { createUser, type TestUser } from './authUsers.js';
 import { functionsEmulator, projectId } from './env.js';
@@ -70,14 +71,9 @@ export async function seedSharedList(title = 'Shared'): Promise<SharedList> {
   const ref = adminDb.collection('lists').doc();
   const now = FieldValue.serverTimestamp();
   await ref.set({
-    title,
-    ownerId: owner.uid,
+    ...newListDoc(owner.uid, { title, order: 5 }, now),
     members: { [owner.uid]: 'owner', [editor.uid]: 'editor', [viewer.uid]: 'viewer' },
     memberIds: [owner.uid, editor.uid, viewer.uid],
-    counts: { open: 0, done: 0 },
-    order: 5,
-    createdAt: now,
-    updatedAt: now,
   });
   return { listId: ref.id, owner: owner, editor: editor, viewer: viewer, stranger: stranger };
 }
