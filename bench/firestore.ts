@@ -297,11 +297,7 @@ const targets = ['hearth', 'peer', 'none'] as const;
 const ROUNDS = 4;
 type PerTarget<T> = Record<ServerTarget, T>;
 type Table = PerTarget<Record<string, Figure>>;
-const table = (): Table => ({ hearth: {}, peer: {}, none: {} });
-
-/** The steps `target` runs: the no-op server only answers the ceiling steps. */
-const stepsFor = (target: ServerTarget): Step[] =>
-  target === 'none' ? steps.filter((s) => s.ceiling) : steps;
+const table = (): Table => targetsMap(() => ({}));
 
 async function main(): Promise<void> {
   const entry = await buildServerEntry();
@@ -320,7 +316,8 @@ async function main(): Promise<void> {
     for (const step of steps) {
       for (let round = 0; round < ROUNDS; round++) {
         for (const target of targets) {
-          if (!stepsFor(target).includes(step)) continue;
+          // The no-op server only answers the ceiling steps.
+          if (target === 'none' && !step.ceiling) continue;
           const cpuBefore = await launched[target].cpu();
           const clientBefore = process.cpuUsage();
           const figure = await step.run(clients[target].db, raw[target]);
@@ -368,11 +365,7 @@ async function main(): Promise<void> {
     fmt(of.none),
     ratio(of.none, of.peer, lowerIsBetter),
   ];
-  const pick = (from: Table, name: string): PerTarget<Figure | undefined> => ({
-    hearth: from.hearth[name],
-    peer: from.peer[name],
-    none: from.none[name],
-  });
+  const pick = (from: Table, name: string) => targetsMap((t) => from[t][name]);
   const counted = steps.filter((s) => s.ops);
   const short = (step: Step) => `  ${step.name.replace(/ (\/s|ms \(median\))$/, '')}`;
   const rows: string[][] = [
@@ -392,8 +385,8 @@ async function main(): Promise<void> {
     ...counted.map((step) => row(short(step), pick(serverCost, step.name), true)),
     ['client (this process) CPU µs per operation'],
     ...counted.map((step) => {
-      const [name, hearth, peer, , none] = row(short(step), pick(clientCost, step.name), true);
-      return [name!, hearth!, peer!, '', none!];
+      const cost = pick(clientCost, step.name);
+      return [short(step), fmt(cost.hearth), fmt(cost.peer), '', fmt(cost.none)];
     }),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
