@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
 import { fileURLToPath } from 'node:url';
 
-const model = fileURLToPath(new URL('./functions/src/model.ts', import.meta.url));
+const model = fileURLToPath(new URL('./functions/src/model/index.ts', import.meta.url));
 const webSrc = fileURLToPath(new URL('./web/src', import.meta.url));
 
 // Suites by what they need: `unit` and `emulator` run on their own (the emulator suites start

@@ -7,8 +7,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
-import { paths } from '../functions/src/model.js';
-import { inspectImage } from '../functions/src/images/inspect.js';
+import { paths } from '../functions/src/model/index.js';
+import { inspectImage } from '../functions/src/attachments/inspect.js';
 import { adminBucket, adminDb } from '../test/support/admin.js';
 import { eventually } from '../test/support/eventually.js';
 import { pendingAttachment } from '../test/support/images.js';

@@ -7,7 +7,7 @@ export default defineConfig({
   plugins: [vue()],
   resolve: {
     alias: {
-      '@model': fileURLToPath(new URL('../functions/src/model.ts', import.meta.url)),
+      '@model': fileURLToPath(new URL('../functions/src/model/index.ts', import.meta.url)),
       '@': fileURLToPath(new URL('./src', import.meta.url)),
     },
   },

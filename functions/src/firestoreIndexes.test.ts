@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { COLLECTIONS } from './model.js';
+import { COLLECTIONS } from './model/index.js';
 import { APPLIED_EVENTS } from './shared/appliedEvents.js';
 
 type Direction = 'ASCENDING' | 'DESCENDING';
@@ -119,7 +119,7 @@ const QUERIES: QueryShape[] = [
     collection: todos,
   },
   {
-    source: 'functions/src/images/onTodoDeleted.ts',
+    source: 'functions/src/attachments/onTodoDeleted.ts',
     purpose: "a deleted to-do's attachments (paged by deleteQuery)",
     collection: attachments,
   },

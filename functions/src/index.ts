@@ -1,5 +1,5 @@
 // Every deployed function, one line each. Names are the deployed function names; callable names
-// match CALLABLES in model.ts.
+// match CALLABLES in model/callables.ts.
 export { onUserCreated } from './auth/onUserCreated.js';
 export { onUserDeleted } from './auth/onUserDeleted.js';
 export { claimUsername } from './users/callables.js';
@@ -12,7 +12,7 @@ export { leaveList } from './lists/callables.js';
 export { listMembers } from './lists/callables.js';
 export { onListDeleted } from './lists/onListDeleted.js';
 export { onTodoWritten } from './todos/onTodoWritten.js';
-export { onOriginalUploaded } from './images/onOriginalUploaded.js';
-export { onAttachmentWritten } from './images/onAttachmentWritten.js';
-export { onTodoDeleted } from './images/onTodoDeleted.js';
+export { onOriginalUploaded } from './attachments/onOriginalUploaded.js';
+export { onAttachmentWritten } from './attachments/onAttachmentWritten.js';
+export { onTodoDeleted } from './attachments/onTodoDeleted.js';
 export { api } from './api/api.js';

@@ -8,7 +8,7 @@ import {
   paths,
   storagePaths,
   type ExportMyDataResult,
-} from '../../functions/src/model.js';
+} from '../../functions/src/model/index.js';
 import { adminAuth, adminBucket, adminDb } from '../support/admin.js';
 import { callError, signIn, type Client } from '../support/clients.js';
 import { eventually } from '../support/eventually.js';

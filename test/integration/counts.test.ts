@@ -2,7 +2,7 @@
 // knows how many writes change the counts and waits until exactly that many events have been
 // applied (one marker each), so it checks the settled result, not a passing moment.
 import { describe, expect, it } from 'vitest';
-import { inboxListId, type ListCounts } from '../../functions/src/model.js';
+import { inboxListId, type ListCounts } from '../../functions/src/model/index.js';
 import { APPLIED_EVENTS } from '../../functions/src/shared/appliedEvents.js';
 import { adminDb } from '../support/admin.js';
 import { eventually, sleep } from '../support/eventually.js';

@@ -2,7 +2,7 @@
 // account deletion as email accounts, with the name and photo Google gives.
 import { getAuth } from 'firebase/auth';
 import { afterAll, describe, expect, it } from 'vitest';
-import { inboxListId, paths } from '../../functions/src/model.js';
+import { inboxListId, paths } from '../../functions/src/model/index.js';
 import { adminAuth, adminDb } from '../support/admin.js';
 import { signInWithGoogle, type Client } from '../support/clients.js';
 import { eventually } from '../support/eventually.js';

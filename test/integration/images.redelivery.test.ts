@@ -3,8 +3,8 @@
 // emulator the event again themselves, after the real upload has gone through the pipeline.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { paths } from '../../functions/src/model.js';
-import { REASONS } from '../../functions/src/images/inspect.js';
+import { paths } from '../../functions/src/model/index.js';
+import { REASONS } from '../../functions/src/attachments/inspect.js';
 import { adminBucket, adminDb } from '../support/admin.js';
 import { eventually } from '../support/eventually.js';
 import {

@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { paths } from '../../functions/src/model.js';
-import { REASONS } from '../../functions/src/images/inspect.js';
+import { paths } from '../../functions/src/model/index.js';
+import { REASONS } from '../../functions/src/attachments/inspect.js';
 import { adminBucket, adminDb } from '../support/admin.js';
 import { eventually } from '../support/eventually.js';
 import {

@@ -4,7 +4,7 @@ import {
   inboxListId,
   type InviteMemberResult,
   type ListMembersResult,
-} from '../../functions/src/model.js';
+} from '../../functions/src/model/index.js';
 import type { TestUser } from '../support/authUsers.js';
 import { callError, signIn, type Client } from '../support/clients.js';
 import {

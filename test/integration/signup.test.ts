@@ -1,6 +1,6 @@
 // The onUserCreated trigger, through a real sign-up in the Auth emulator.
 import { describe, expect, it } from 'vitest';
-import { INBOX_TITLE, inboxListId } from '../../functions/src/model.js';
+import { INBOX_TITLE, inboxListId } from '../../functions/src/model/index.js';
 import { adminDb } from '../support/admin.js';
 import { createUser } from '../support/authUsers.js';
 import { eventually } from '../support/eventually.js';

@@ -1,6 +1,6 @@
 // claimUsername through the Functions emulator with real ID tokens.
 import { afterAll, describe, expect, it } from 'vitest';
-import { paths, type ClaimUsernameResult } from '../../functions/src/model.js';
+import { paths, type ClaimUsernameResult } from '../../functions/src/model/index.js';
 import { adminDb } from '../support/admin.js';
 import { anonymousClient, callError, signIn, type Client } from '../support/clients.js';
 import { ACCOUNT_TEST_TIMEOUT_MS, provisionedUser, readProfile } from '../support/profiles.js';

@@ -19,7 +19,7 @@ import {
   type StorageReference,
 } from 'firebase/storage';
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
-import { storagePaths } from '../../functions/src/model.js';
+import { storagePaths } from '../../functions/src/model/index.js';
 import { firestoreEmulator, storageEmulator } from '../support/env.js';
 import { newAttachmentData, newListData, newTodoData } from '../support/newDocuments.js';
 import {

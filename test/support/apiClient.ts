@@ -1,7 +1,7 @@
 // Calls to the REST API through the Functions emulator, as a script or device would make them,
 // and the fixtures its suites share: a list with an owner, an editor, a viewer and a stranger.
 import { FieldValue, type DocumentData } from 'firebase-admin/firestore';
-import { newListDoc } from '../../functions/src/model.js';
+import { newListDoc } from '../../functions/src/model/index.js';
 import { adminDb } from './admin.js';
 import { createUser, type TestUser } from './authUsers.js';
 import { functionsEmulator, projectId } from './env.js';

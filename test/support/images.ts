@@ -3,8 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { FieldValue } from 'firebase-admin/firestore';
-import { paths, storagePaths } from '../../functions/src/model.js';
-import { pngBomb } from '../../functions/src/images/png-bomb.js';
+import { paths, storagePaths } from '../../functions/src/model/index.js';
+import { pngBomb } from '../../functions/src/testing/pngBomb.js';
 import { adminBucket, adminDb } from './admin.js';
 import { newAttachmentData, newListData, newTodoData } from './newDocuments.js';
 import type { StorageObject } from './triggerEvents.js';

@@ -6,7 +6,7 @@ import {
   newListDoc,
   newTodoDoc,
   todoCreateSchema,
-} from '../../functions/src/model.js';
+} from '../../functions/src/model/index.js';
 
 type Fields = Record<string, unknown>;
 

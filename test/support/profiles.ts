@@ -1,6 +1,6 @@
 // Waiting for what the sign-up trigger makes, so tests start from a provisioned account.
-import type { ListDoc, UserDoc } from '../../functions/src/model.js';
-import { inboxListId, paths } from '../../functions/src/model.js';
+import type { ListDoc, UserDoc } from '../../functions/src/model/index.js';
+import { inboxListId, paths } from '../../functions/src/model/index.js';
 import { adminDb } from './admin.js';
 import { createUser, type TestUser } from './authUsers.js';
 import { eventually } from './eventually.js';

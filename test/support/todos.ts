@@ -1,6 +1,6 @@
 // Writing to-dos as the admin SDK does, with the fields the rules would require of a client.
 import { FieldValue } from 'firebase-admin/firestore';
-import { paths } from '../../functions/src/model.js';
+import { paths } from '../../functions/src/model/index.js';
 import { adminDb } from './admin.js';
 import { newTodoData } from './newDocuments.js';
 

@@ -1,6 +1,6 @@
 // What firestore.rules allow on a list's to-dos, as code: members read, owners and editors write,
 // and strangers learn nothing, not even that the list exists (404, as for a missing list).
-import { WRITER_ROLES, type Role } from '../model.js';
+import { WRITER_ROLES, type Role } from '../model/index.js';
 import { assertMember, roleOf, type Membership } from '../lists/membership.js';
 import { AppError } from '../shared/errors.js';
 

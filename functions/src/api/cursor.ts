@@ -1,7 +1,7 @@
 // Page cursors: the position after the last to-do of a page, made opaque (base64url JSON) so
 // callers do not build them. Decoding validates everything, since a cursor comes from outside.
 import { z } from 'zod';
-import { documentIdSchema, orderSchema } from '../model.js';
+import { documentIdSchema, orderSchema } from '../model/index.js';
 import { AppError } from '../shared/errors.js';
 
 export interface CursorPosition {

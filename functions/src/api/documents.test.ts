@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Timestamp } from 'firebase-admin/firestore';
-import type { ListDoc, TodoDoc, UserDoc } from '../model.js';
+import type { ListDoc, TodoDoc, UserDoc } from '../model/index.js';
 import { toListSummary, toPublicProfile, toTodo } from './documents.js';
 
 const at = (iso: string) => Timestamp.fromDate(new Date(iso));

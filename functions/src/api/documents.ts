@@ -1,6 +1,6 @@
 // Firestore documents as the API returns them: the model's fields, ids alongside, timestamps as
 // ISO 8601 strings, and nothing a caller may not see (a list's member map stays inside).
-import type { ListDoc, Role, TimestampLike, TodoDoc, UserDoc } from '../model.js';
+import type { ListDoc, Role, TimestampLike, TodoDoc, UserDoc } from '../model/index.js';
 import type { ListSummary, PublicProfile, Todo } from './schemas.js';
 
 const iso = (timestamp: TimestampLike) => timestamp.toDate().toISOString();

@@ -8,7 +8,7 @@ import {
   type Firestore,
   type Transaction,
 } from 'firebase-admin/firestore';
-import { COLLECTIONS, paths, type ListDoc, type TodoDoc, type UserDoc } from '../model.js';
+import { COLLECTIONS, paths, type ListDoc, type TodoDoc, type UserDoc } from '../model/index.js';
 import { roleOf } from '../lists/membership.js';
 import { AppError } from '../shared/errors.js';
 import { requireAccess, type Access } from './access.js';

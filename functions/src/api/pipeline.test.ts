@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { todoCreateSchema } from '../model.js';
+import { todoCreateSchema } from '../model/index.js';
 import { AppError } from '../shared/errors.js';
 import { publicOperation, signedInOperation } from './operation.js';
 import { apiPath, createApi, type ApiRequest, type RequestLog } from './pipeline.js';

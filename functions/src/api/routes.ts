@@ -1,7 +1,7 @@
 // The REST API's operations under /api/v1. Handlers only translate: validated input in, store
 // call, JSON out. Access, validation and errors live in the layers below.
 import { z } from 'zod';
-import { usernameSchema } from '../model.js';
+import { usernameSchema } from '../model/index.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { buildOpenApi } from './openapi.js';
 import { publicOperation, signedInOperation, type Operation } from './operation.js';

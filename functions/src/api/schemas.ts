@@ -10,7 +10,7 @@ import {
   type ListDoc,
   type TodoDoc,
   type UserDoc,
-} from '../model.js';
+} from '../model/index.js';
 import { API_ERROR_CODES } from './errors.js';
 
 export const TODO_STATUSES = ['active', 'done'] as const;

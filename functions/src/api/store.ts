@@ -1,6 +1,6 @@
 // The data layer the REST API's handlers call. Every method that touches a list checks the
 // caller's access to it first (see access.ts) and throws AppErrors a person understands.
-import type { TodoCreateInput, TodoUpdateInput } from '../model.js';
+import type { TodoCreateInput, TodoUpdateInput } from '../model/index.js';
 import type { CursorPosition } from './cursor.js';
 import type { ListSummary, PublicProfile, Todo } from './schemas.js';
 

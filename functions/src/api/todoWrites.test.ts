@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FieldValue, Timestamp } from 'firebase-admin/firestore';
-import { newTodoDoc, todoCreateSchema, todoUpdateSchema } from '../model.js';
+import { newTodoDoc, todoCreateSchema, todoUpdateSchema } from '../model/index.js';
 import { completedTodoFields, editedTodoFields, newTodoFields, orderAfter } from './todoWrites.js';
 
 const now = FieldValue.serverTimestamp();

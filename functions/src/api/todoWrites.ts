@@ -3,7 +3,12 @@
 // (createdBy, timestamps, attachmentCount) never come from the body, and completedAt follows
 // `done` (the time it became done, null while open).
 import { FieldValue, Timestamp } from 'firebase-admin/firestore';
-import { ORDER_STEP, newTodoDoc, type TodoCreateInput, type TodoUpdateInput } from '../model.js';
+import {
+  ORDER_STEP,
+  newTodoDoc,
+  type TodoCreateInput,
+  type TodoUpdateInput,
+} from '../model/index.js';
 
 export const orderAfter = (lastOrder: number | null) =>
   lastOrder === null ? ORDER_STEP : lastOrder + ORDER_STEP;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS } from '../model.js';
+import { LIMITS } from '../model/index.js';
 import { initialProfile } from './initialProfile.js';
 
 describe('initialProfile', () => {

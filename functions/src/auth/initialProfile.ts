@@ -1,4 +1,4 @@
-import { LIMITS, photoURLSchema } from '../model.js';
+import { LIMITS, photoURLSchema } from '../model/index.js';
 
 export interface NewAuthUser {
   uid: string;

@@ -1,6 +1,6 @@
 import { FieldValue } from 'firebase-admin/firestore';
 import { db } from '../admin.js';
-import { INBOX_TITLE, inboxListId, newListDoc, paths, type UserDoc } from '../model.js';
+import { INBOX_TITLE, inboxListId, newListDoc, paths, type UserDoc } from '../model/index.js';
 import { initialProfile, type NewAuthUser } from './initialProfile.js';
 
 type Written<T> = { [K in keyof T]: T[K] extends { seconds: number } ? FieldValue : T[K] };

@@ -4,7 +4,7 @@ import {
   listMembersInput,
   removeMemberInput,
   setMemberRoleInput,
-} from '../model.js';
+} from '../model/index.js';
 import { signedInCallable } from '../shared/callable.js';
 import * as sharing from './sharing.js';
 

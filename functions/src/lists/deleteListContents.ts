@@ -1,5 +1,5 @@
 import { db } from '../admin.js';
-import { paths, storagePaths } from '../model.js';
+import { paths, storagePaths } from '../model/index.js';
 import { deleteQuery } from '../shared/deleteQuery.js';
 import { deleteObjects } from '../shared/deleteObjects.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../shared/errors.js';
-import { LIMITS, type Role } from '../model.js';
+import { LIMITS, type Role } from '../model/index.js';
 import {
   assertMember,
   assertOwner,

@@ -1,5 +1,5 @@
 import { AppError } from '../shared/errors.js';
-import { LIMITS, type Role } from '../model.js';
+import { LIMITS, type Role } from '../model/index.js';
 
 export interface Membership {
   ownerId: string;

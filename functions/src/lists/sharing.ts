@@ -9,7 +9,7 @@ import {
   type MemberRole,
   type UserDoc,
   type UsernameDoc,
-} from '../model.js';
+} from '../model/index.js';
 import {
   assertMember,
   assertOwner,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimUsernameInput, inviteMemberInput, todoCreateSchema } from '../model.js';
+import { claimUsernameInput, inviteMemberInput, todoCreateSchema } from '../model/index.js';
 import { AppError } from './errors.js';
 import { noInput } from './noInput.js';
 import { parseInput } from './validation.js';

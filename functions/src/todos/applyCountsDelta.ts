@@ -1,6 +1,6 @@
 import { FieldValue } from 'firebase-admin/firestore';
 import { db } from '../admin.js';
-import { paths, type ListCounts } from '../model.js';
+import { paths, type ListCounts } from '../model/index.js';
 import { commitOnce } from '../shared/commitOnce.js';
 import { isZero } from './countsDelta.js';
 

@@ -1,4 +1,4 @@
-import type { ListCounts } from '../model.js';
+import type { ListCounts } from '../model/index.js';
 
 /** The part of a to-do the counts depend on; undefined when the document does not exist. */
 export type CountedTodo = { done?: unknown } | undefined;

@@ -1,4 +1,4 @@
-import { claimUsernameInput } from '../model.js';
+import { claimUsernameInput } from '../model/index.js';
 import { signedInCallable } from '../shared/callable.js';
 import { noInput } from '../shared/noInput.js';
 import * as account from './deleteAccount.js';

@@ -2,7 +2,7 @@ import { FieldValue } from 'firebase-admin/firestore';
 import { db } from '../admin.js';
 import { AppError } from '../shared/errors.js';
 import { isAlreadyExists } from '../shared/firestoreErrors.js';
-import { paths, type ClaimUsernameResult, type UserDoc, type UsernameDoc } from '../model.js';
+import { paths, type ClaimUsernameResult, type UserDoc, type UsernameDoc } from '../model/index.js';
 
 const TAKEN = 'That username is taken. Please try another.';
 

@@ -7,7 +7,7 @@ import {
   type ExportedTodo,
   type ListDoc,
   type UserDoc,
-} from '../model.js';
+} from '../model/index.js';
 import { toExport } from './toExport.js';
 
 async function exportTodos(listId: string): Promise<ExportedTodo[]> {

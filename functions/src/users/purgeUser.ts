@@ -1,6 +1,6 @@
 import { FieldValue } from 'firebase-admin/firestore';
 import { db } from '../admin.js';
-import { COLLECTIONS, paths, type ListDoc } from '../model.js';
+import { COLLECTIONS, paths, type ListDoc } from '../model/index.js';
 import { deleteList } from '../lists/deleteListContents.js';
 import { withoutMember } from '../lists/membership.js';
 import { deleteQuery } from '../shared/deleteQuery.js';

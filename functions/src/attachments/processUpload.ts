@@ -7,7 +7,7 @@
 import { Timestamp } from 'firebase-admin/firestore';
 import { logger } from 'firebase-functions/v2';
 import { db, defaultBucket } from '../admin.js';
-import { LIMITS, paths, storagePaths, type AttachmentDoc } from '../model.js';
+import { LIMITS, paths, storagePaths, type AttachmentDoc } from '../model/index.js';
 import type { AttachmentRef } from './attachmentPath.js';
 import { inspectImage, REASONS, type ImageVerdict } from './inspect.js';
 

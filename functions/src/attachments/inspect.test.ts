@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { pngBomb } from './png-bomb.js';
+import { pngBomb } from '../testing/pngBomb.js';
 import { MAX_PIXELS, REASONS, THUMBNAIL_SIZE, inspectImage } from './inspect.js';
 
 const solid = (width: number, height: number) =>

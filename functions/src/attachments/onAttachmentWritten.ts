@@ -1,7 +1,7 @@
 import { FieldValue } from 'firebase-admin/firestore';
 import { onDocumentWritten } from 'firebase-functions/v2/firestore';
 import { db } from '../admin.js';
-import { paths, storagePaths } from '../model.js';
+import { paths, storagePaths } from '../model/index.js';
 import { commitOnce } from '../shared/commitOnce.js';
 import { deleteObjects } from '../shared/deleteObjects.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseOriginalPath } from './attachmentPath.js';
-import { storagePaths } from '../model.js';
+import { storagePaths } from '../model/index.js';
 
 describe('parseOriginalPath', () => {
   it('reads the ids from an original upload', () => {

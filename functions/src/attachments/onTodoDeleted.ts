@@ -1,6 +1,6 @@
 import { onDocumentDeleted } from 'firebase-functions/v2/firestore';
 import { db } from '../admin.js';
-import { paths, storagePaths } from '../model.js';
+import { paths, storagePaths } from '../model/index.js';
 import { deleteQuery } from '../shared/deleteQuery.js';
 import { deleteObjects } from '../shared/deleteObjects.js';
 

@@ -4,7 +4,7 @@
  */
 import sharp, { type Metadata } from 'sharp';
 import exifReader from 'exif-reader';
-import { LIMITS } from '../model.js';
+import { LIMITS } from '../model/index.js';
 
 /** Longest side of a thumbnail, in pixels. */
 export const THUMBNAIL_SIZE = 320;

@@ -1,0 +1,99 @@
+// The documents Hearth keeps, with the roles and statuses their fields take. Timestamps are
+// generic so the same shapes describe Firestore reads (the web and admin SDKs' Timestamp classes
+// both satisfy TimestampLike) and JSON exports (ISO strings).
+
+export const ROLES = ['owner', 'editor', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles an owner can give to someone else: a list has exactly one owner, its creator. */
+export const MEMBER_ROLES = ['editor', 'viewer'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+/** Roles that may write to-dos and attachments. */
+export const WRITER_ROLES: readonly Role[] = ['owner', 'editor'];
+
+export const ATTACHMENT_STATUSES = ['processing', 'ready', 'rejected'] as const;
+export type AttachmentStatus = (typeof ATTACHMENT_STATUSES)[number];
+
+export const ATTACHMENT_CONTENT_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'image/avif',
+  'image/gif',
+] as const;
+export type AttachmentContentType = (typeof ATTACHMENT_CONTENT_TYPES)[number];
+
+export interface TimestampLike {
+  readonly seconds: number;
+  readonly nanoseconds: number;
+  toDate(): Date;
+  toMillis(): number;
+}
+
+export interface UserDoc<T = TimestampLike> {
+  displayName: string;
+  username: string | null;
+  photoURL: string | null;
+  createdAt: T;
+  updatedAt: T;
+}
+
+export interface UsernameDoc {
+  uid: string;
+}
+
+export interface ListCounts {
+  open: number;
+  done: number;
+}
+
+export interface ListDoc<T = TimestampLike> {
+  title: string;
+  ownerId: string;
+  /** The only source of access: uid → role. Changed by callables only. */
+  members: Record<string, Role>;
+  /** Keys of `members`, kept alongside so that `array-contains` queries can find a user's lists. */
+  memberIds: string[];
+  /** Kept by a Firestore trigger; clients create it as {open: 0, done: 0} and never change it. */
+  counts: ListCounts;
+  /** Position among the owner's lists (ascending). */
+  order: number;
+  createdAt: T;
+  updatedAt: T;
+}
+
+export interface TodoDoc<T = TimestampLike> {
+  title: string;
+  notes: string;
+  done: boolean;
+  /** request.time of the write that set `done` to true; null while open. */
+  completedAt: T | null;
+  dueAt: T | null;
+  priority: number;
+  tags: string[];
+  /** Position in the list (ascending); fractional values let a move touch one document. */
+  order: number;
+  createdBy: string;
+  createdAt: T;
+  updatedAt: T;
+  /** Kept by functions. */
+  attachmentCount: number;
+}
+
+export interface AttachmentDoc<T = TimestampLike> {
+  name: string;
+  contentType: string;
+  size: number;
+  status: AttachmentStatus;
+  width: number | null;
+  height: number | null;
+  /** What the file really is, read from its bytes: jpeg, png, webp, avif or gif. */
+  format: string | null;
+  thumbPath: string | null;
+  takenAt: T | null;
+  /** A reason a person understands when status is `rejected`. */
+  error: string | null;
+  createdBy: string;
+  createdAt: T;
+}

@@ -1,0 +1,13 @@
+// Hearth's data model: the one entry point both the functions and the web app import (the web app
+// through the `@model` alias), whatever file inside holds a name. It must stay free of firebase
+// and firebase-admin imports because the browser bundles it: plain TypeScript and zod only.
+// firestore.rules enforces the same limits; when a limit changes here it changes there too
+// (test/rules checks the boundaries).
+export * from './limits.js';
+export * from './reservedUsernames.js';
+export * from './entities.js';
+export * from './paths.js';
+export * from './newDocuments.js';
+export * from './schemas/fields.js';
+export * from './schemas/edits.js';
+export * from './callables.js';

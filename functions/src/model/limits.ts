@@ -1,0 +1,27 @@
+// Sizes and counts a document may reach. firestore.rules and storage.rules enforce the same
+// numbers: when one changes here it changes there too (test/rules checks the boundaries).
+
+export const LIMITS = {
+  displayName: 80,
+  photoURL: 2048,
+  usernameMin: 3,
+  usernameMax: 30,
+  listTitle: 100,
+  membersPerList: 50,
+  todoTitle: 200,
+  todoNotes: 5000,
+  tagsPerTodo: 10,
+  tag: 30,
+  priorityMin: 0,
+  priorityMax: 3,
+  attachmentsPerTodo: 10,
+  attachmentName: 200,
+  attachmentBytes: 10 * 1024 * 1024,
+  documentId: 128,
+} as const;
+
+/**
+ * Gap between neighbours' `order` for an item added after the last one; the web app and the REST
+ * API use the same step so that to-dos they add interleave the same way.
+ */
+export const ORDER_STEP = 1024;

@@ -1,0 +1,36 @@
+// Where documents and files live: Firestore document and collection paths, Storage object paths.
+
+export const COLLECTIONS = {
+  users: 'users',
+  usernames: 'usernames',
+  lists: 'lists',
+  todos: 'todos',
+  attachments: 'attachments',
+} as const;
+
+export const paths = {
+  user: (uid: string) => `users/${uid}`,
+  username: (username: string) => `usernames/${username}`,
+  list: (listId: string) => `lists/${listId}`,
+  todos: (listId: string) => `lists/${listId}/todos`,
+  todo: (listId: string, todoId: string) => `lists/${listId}/todos/${todoId}`,
+  attachments: (listId: string, todoId: string) => `lists/${listId}/todos/${todoId}/attachments`,
+  attachment: (listId: string, todoId: string, attachmentId: string) =>
+    `lists/${listId}/todos/${todoId}/attachments/${attachmentId}`,
+} as const;
+
+export const storagePaths = {
+  /** Every Storage object of a list lives under this prefix. */
+  listPrefix: (listId: string) => `lists/${listId}/`,
+  todoPrefix: (listId: string, todoId: string) => `lists/${listId}/todos/${todoId}/`,
+  attachmentPrefix: (listId: string, todoId: string, attachmentId: string) =>
+    `lists/${listId}/todos/${todoId}/${attachmentId}/`,
+  original: (listId: string, todoId: string, attachmentId: string) =>
+    `lists/${listId}/todos/${todoId}/${attachmentId}/original`,
+  thumb: (listId: string, todoId: string, attachmentId: string) =>
+    `lists/${listId}/todos/${todoId}/${attachmentId}/thumb.webp`,
+} as const;
+
+/** The Inbox gets a deterministic id so that a redelivered sign-up event cannot make a second. */
+export const inboxListId = (uid: string) => `inbox-${uid}`;
+export const INBOX_TITLE = 'Inbox';
