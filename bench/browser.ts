@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../emulator/test/browser/chromium.js';
 import type { Transport } from '../emulator/test/browser/page/api.js';
-import { servePage } from '../emulator/test/browser/page_server.js';
+import { servePage } from '../emulator/test/browser/pageServer.js';
 
 const WARMUP = 20;
 const SAMPLES = 200;

@@ -16,7 +16,12 @@ import type {
   FirestoreRulesRequest,
 } from '../emulator/src/rules/api.js';
 import { compileRuleset } from '../emulator/src/rules/index.js';
-import { auth, document, firestoreRequest, toValue } from '../emulator/src/rules/test-kit.js';
+import {
+  auth,
+  document,
+  firestoreRequest,
+  toValue,
+} from '../emulator/src/rules/testing/testKit.js';
 
 const flag = process.argv.indexOf('--seconds');
 const seconds = flag > 0 ? Number(process.argv[flag + 1]) : 2;

@@ -5,7 +5,7 @@
  * server could reach with the bench's client on this machine: the ceiling.
  */
 import * as grpc from '@grpc/grpc-js';
-import { loadFirestoreService } from '../../emulator/src/firestore/grpc/proto_definition.js';
+import { loadFirestoreService } from '../../emulator/src/firestore/adapters/grpc/protoDefinition.js';
 
 /** Starts it on a free port of 127.0.0.1, which it answers with. */
 export async function startNoopFirestore(): Promise<number> {

@@ -3,7 +3,7 @@
  * suites' raw client (@grpc/grpc-js with the emulator's own codecs), no SDK. firebase-admin spends
  * more CPU per call than either server, so its figures show the client; these show the server.
  */
-import { rawClient } from '../../emulator/test/firestore-grpc-client.js';
+import { rawClient } from '../../emulator/test/firestoreGrpcClient.js';
 
 export interface RawFirestore {
   /** Sets `raw/{id}` to `{ n: id }`. */

@@ -2,8 +2,8 @@
 // (its reading of GET /backends, of the delivery keys and its Storage event), so a test can send
 // the very event the emulators sent once more: what a redelivery does, which they never produce.
 import { latestKeys } from '../../emulator/src/bridge/catalog.js';
-import type { OutgoingEvent } from '../../emulator/src/bridge/outgoing-event.js';
-import { storageEventFor } from '../../emulator/src/bridge/storage-events.js';
+import type { OutgoingEvent } from '../../emulator/src/bridge/outgoingEvent.js';
+import { storageEventFor } from '../../emulator/src/bridge/storageEvents.js';
 import { parseBackends, type StorageTrigger } from '../../emulator/src/bridge/triggers.js';
 import { functionsEmulator, projectId } from './env.js';
 

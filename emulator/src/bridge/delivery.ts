@@ -6,7 +6,7 @@
  */
 import type { Catalog, CatalogSnapshot } from './catalog.js';
 import { ConnectionError, request, sleep } from './http.js';
-import type { OutgoingEvent } from './outgoing-event.js';
+import type { OutgoingEvent } from './outgoingEvent.js';
 
 export interface Delivery {
   triggerId: string;

@@ -2,7 +2,7 @@
  * startBridge's delivery discipline against a stand-in for the Functions emulator's three
  * endpoints, where timing and answers can be controlled: ordering per document, parallelism across
  * documents, stale trigger keys, failing functions. What the real emulator and the
- * firebase-functions SDK make of the events is tested in emulator/test/bridge-functions.test.ts.
+ * firebase-functions SDK make of the events is tested in emulator/test/bridgeFunctions.test.ts.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -11,16 +11,16 @@
 import { randomUUID } from 'node:crypto';
 import { Catalog, type CatalogSnapshot } from './catalog.js';
 import { deliver, type Delivery, type DeliveryContext } from './delivery.js';
-import { toDocumentEvent } from './document-change.js';
-import { firesOn, firestoreEventFor } from './firestore-events.js';
-import { KeyedQueue } from './keyed-queue.js';
+import { toDocumentEvent } from './documentChange.js';
+import { firesOn, firestoreEventFor } from './firestoreEvents.js';
+import { KeyedQueue } from './keyedQueue.js';
 import type {
   CommitEvent,
   FirestoreEventSource,
   ObjectEvent,
   StorageEventSource,
 } from './sources.js';
-import { firesOnObject, objectName, storageEventFor } from './storage-events.js';
+import { firesOnObject, objectName, storageEventFor } from './storageEvents.js';
 
 export type { CommitEvent, ObjectEvent } from './sources.js';
 

@@ -5,8 +5,8 @@
  * either v2 `eventFilters`/`eventFilterPathPatterns` or a v1 `resource`. Anything else (HTTPS,
  * other services, malformed entries) is skipped: the bridge only delivers what it understands.
  */
-import { parsePathPattern, type PathPattern } from './path-pattern.js';
-import type { DocumentOperation } from './document-change.js';
+import { parsePathPattern, type PathPattern } from './pathPattern.js';
+import type { DocumentOperation } from './documentChange.js';
 import type { ObjectEventType } from './sources.js';
 
 interface TriggerBase {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CoverageReport } from './coverage.js';
-import { auth, compileOrThrow, firestoreRequest, firestoreRules } from './test-kit.js';
+import { auth, compileOrThrow, firestoreRequest, firestoreRules } from './testing/testKit.js';
 
 function setup() {
   const rules = compileOrThrow(

@@ -9,7 +9,7 @@ import {
   firestoreRules,
   MemoryDocuments,
   storageRules,
-} from './test-kit.js';
+} from './testing/testKit.js';
 
 function holds(expr: string, request = {}): void {
   const d = check(expr, request);

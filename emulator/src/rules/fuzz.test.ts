@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CompileResult } from './api.js';
 import { compileRuleset } from './ruleset.js';
-import { auth, firestoreRequest, storageRequest } from './test-kit.js';
+import { auth, firestoreRequest, storageRequest } from './testing/testKit.js';
 
 /** mulberry32: small, fast, reproducible. */
 function prng(seed: number): () => number {

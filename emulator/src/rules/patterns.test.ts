@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RulesMethod } from './api.js';
-import { auth, compileOrThrow, firestoreRequest, firestoreRules } from './test-kit.js';
+import { auth, compileOrThrow, firestoreRequest, firestoreRules } from './testing/testKit.js';
 
 function allowed(rules: string, path: string, method: RulesMethod = 'get', extra = {}): boolean {
   return compileOrThrow(rules).evaluateFirestore(firestoreRequest({ path, method, ...extra }))

@@ -18,13 +18,13 @@ import type { AllowMethod, Block, PatternSegment, RulesFile } from './ast.js';
 import { ExpressionCompiler, type CompiledFunction } from './compiler.js';
 import type { Code, EvalContext, ServiceHooks } from './context.js';
 import { Coverage } from './coverage.js';
-import { renderCoverageHtml } from './coverage-html.js';
+import { renderCoverageHtml } from './coverageHtml.js';
 import { authValue, documentValue } from './documents.js';
 import { RulesEvalError } from './errors.js';
 import { denialMessage, type AllowOutcome } from './messages.js';
 import { parseRules } from './parser.js';
 import { CompiledPattern, UNKNOWN_SEGMENT } from './patterns.js';
-import { queryCases, QueryTooComplexError, queryValue, symbolicResource } from './query.js';
+import { queryCases, QueryTooComplexError, queryValue, symbolicResource } from './queryCases.js';
 import { LineMap, RulesSyntaxError } from './source.js';
 import {
   EagerMap,

@@ -9,7 +9,7 @@ import {
   MemoryDocuments,
   storageRequest,
   storageRules,
-} from './test-kit.js';
+} from './testing/testKit.js';
 
 const MB = 1024 * 1024;
 

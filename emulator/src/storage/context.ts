@@ -3,8 +3,8 @@
  * a caller into a store `Authorize` hook. Admins bypass rules; clients are judged by storage.rules.
  */
 import type { Caller } from './auth.js';
-import type { RulesGate } from './rules-gate.js';
-import type { Authorize, ObjectStore } from './store/object-store.js';
+import type { RulesGate } from './rulesGate.js';
+import type { Authorize, ObjectStore } from './store/objectStore.js';
 import type { StoredObject } from './store/object.js';
 import { toRulesResource } from './store/views.js';
 import type { UploadSessions } from './uploads.js';

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { copyFile, link, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ObjectStore } from './store/object-store.js';
+import type { ObjectStore } from './store/objectStore.js';
 import type { StoredObject } from './store/object.js';
 
 const FOLDER = 'storage';

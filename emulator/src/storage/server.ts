@@ -17,9 +17,9 @@ import { answerPreflight, applyCors } from './http/cors.js';
 import { toExchange } from './http/exchange.js';
 import { sendError, sendJson } from './http/respond.js';
 import { exportStore, importStore } from './persistence.js';
-import { RulesGate, type CompileRules } from './rules-gate.js';
-import { BlobFiles } from './store/blob-files.js';
-import { ObjectStore } from './store/object-store.js';
+import { RulesGate, type CompileRules } from './rulesGate.js';
+import { BlobFiles } from './store/blobFiles.js';
+import { ObjectStore } from './store/objectStore.js';
 import { toGcsResource } from './store/views.js';
 import { UploadSessions } from './uploads.js';
 

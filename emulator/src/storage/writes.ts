@@ -8,7 +8,7 @@ import { writeAuthorizer, type StorageContext } from './context.js';
 import { BadRequestError, StorageError, validateBucketName, validateObjectName } from './errors.js';
 import { readJson } from './http/body.js';
 import { boundaryOf, readMultipart } from './http/multipart.js';
-import type { StagedBlob } from './store/blob-files.js';
+import type { StagedBlob } from './store/blobFiles.js';
 import { parseMetadataPatch, type MetadataPatch, type StoredObject } from './store/object.js';
 import type { UploadSession, UploadTarget } from './uploads.js';
 

@@ -13,8 +13,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startFirestore, type FirestoreEmulator } from '../../src/firestore/index.js';
 import { launchChromium, type Browser } from './chromium.js';
 import type { ClientOptions, RecordedSnapshot, Transport } from './page/api.js';
-import { servePage, type PageServer } from './page_server.js';
-import { TcpProxy } from './tcp_proxy.js';
+import { servePage, type PageServer } from './pageServer.js';
+import { TcpProxy } from './tcpProxy.js';
 
 const TRANSPORTS: Transport[] = ['streaming', 'long-polling', 'auto-detect'];
 /** The Node suite's scenario modules, which the page bundles; the scenario test waits for them. */

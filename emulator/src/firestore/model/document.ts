@@ -1,6 +1,6 @@
 /** A stored document and field access by path. Documents are immutable once stored. */
 import type { Fields, Timestamp, Value } from './value.js';
-import type { FieldPath } from './field_path.js';
+import type { FieldPath } from './fieldPath.js';
 
 export interface StoredDocument {
   /** Full resource name. */

@@ -4,10 +4,10 @@
  */
 import { Code, FirestoreError, invalidArgument } from '../errors.js';
 import { deleteField, getField, setField, type StoredDocument } from './document.js';
-import { parseFieldPath, type FieldPath } from './field_path.js';
+import { parseFieldPath, type FieldPath } from './fieldPath.js';
 import { applyTransform, validateTransform, type FieldTransform } from './transform.js';
 import type { Fields, Timestamp, Value } from './value.js';
-import { compareTimestamps } from './value_order.js';
+import { compareTimestamps } from './valueOrder.js';
 
 export interface Precondition {
   exists?: boolean;

@@ -6,7 +6,7 @@
  */
 import { invalidArgument } from '../errors.js';
 import type { Timestamp, Value } from './value.js';
-import { compareValues, isNumber, valueEquals } from './value_order.js';
+import { compareValues, isNumber, valueEquals } from './valueOrder.js';
 
 export interface FieldTransform {
   fieldPath: string;

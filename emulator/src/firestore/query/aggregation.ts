@@ -5,9 +5,9 @@
  */
 import { invalidArgument } from '../errors.js';
 import { getField, type StoredDocument } from '../model/document.js';
-import { parseFieldPath } from '../model/field_path.js';
+import { parseFieldPath } from '../model/fieldPath.js';
 import type { Value } from '../model/value.js';
-import type { Aggregation } from './structured_query.js';
+import type { Aggregation } from './structuredQuery.js';
 
 const INT64_MAX = 2n ** 63n - 1n;
 const INT64_MIN = -(2n ** 63n);

@@ -5,10 +5,10 @@
  */
 import { invalidArgument } from '../errors.js';
 import { getField } from '../model/document.js';
-import { isNameField, parseFieldPath, type FieldPath } from '../model/field_path.js';
+import { isNameField, parseFieldPath, type FieldPath } from '../model/fieldPath.js';
 import type { Fields, Value } from '../model/value.js';
-import { compareValues, isNaNValue, queryEquals, typeOrder } from '../model/value_order.js';
-import type { FieldOperator, Filter, UnaryOperator } from './structured_query.js';
+import { compareValues, isNaNValue, queryEquals, typeOrder } from '../model/valueOrder.js';
+import type { FieldOperator, Filter, UnaryOperator } from './structuredQuery.js';
 
 export interface MatchInput {
   /** Full resource name, the value of `__name__`. */

@@ -5,15 +5,15 @@
  * projection. Validation of impossible queries happens here, before any data is read.
  */
 import { invalidArgument } from '../errors.js';
-import { compareUtf8 } from '../model/value_order.js';
+import { compareUtf8 } from '../model/valueOrder.js';
 import {
   formatFieldPath,
   isNameField,
   NAME_FIELD,
   parseFieldPath,
   type FieldPath,
-} from '../model/field_path.js';
-import { compareValues } from '../model/value_order.js';
+} from '../model/fieldPath.js';
+import { compareValues } from '../model/valueOrder.js';
 import {
   compileFilter,
   fieldValue,
@@ -23,7 +23,7 @@ import {
   type Predicate,
   type SimpleFilter,
 } from './filter.js';
-import type { Cursor, StructuredQuery } from './structured_query.js';
+import type { Cursor, StructuredQuery } from './structuredQuery.js';
 import { databaseRoot, type DatabaseId } from '../model/path.js';
 
 export interface OrderTerm {

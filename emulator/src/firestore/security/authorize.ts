@@ -9,15 +9,15 @@ import type {
   FirestoreRulesRequest,
   QueryConstraints,
 } from '../../rules/api.js';
-import type { Database, PreparedCommit } from '../database.js';
-import type { Databases } from '../databases.js';
+import type { Database, PreparedCommit } from '../database/database.js';
+import type { Databases } from '../database/databases.js';
 import { Code, FirestoreError } from '../errors.js';
 import type { StoredDocument } from '../model/document.js';
 import { microsToTimestamp } from '../store/clock.js';
 import type { QueryPlan } from '../query/plan.js';
 import type { Caller } from './caller.js';
-import { documentAccess, rulesDocument } from './document_access.js';
-import type { RulesRegistry } from './rules_registry.js';
+import { documentAccess, rulesDocument } from './documentAccess.js';
+import type { RulesRegistry } from './rulesRegistry.js';
 import type { Timestamp } from '../model/value.js';
 
 export class Authorizer {

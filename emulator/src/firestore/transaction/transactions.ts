@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { Code, FirestoreError, invalidArgument } from '../errors.js';
 import type { Micros } from '../store/clock.js';
-import { LockTable, type LockOwner } from './lock_table.js';
+import { LockTable, type LockOwner } from './lockTable.js';
 
 export interface Transaction extends LockOwner {
   readonly readOnly: boolean;

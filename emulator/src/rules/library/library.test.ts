@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { assertErrors, assertHolds, check } from '../test-kit.js';
+import { assertErrors, assertHolds, check } from '../testing/testKit.js';
 
 const holds = (expr: string): void => assertHolds(expr);
 const errors = (expr: string, message: string): void => assertErrors(expr, message);

@@ -27,7 +27,7 @@ import {
   stageBody,
   stageMultipart,
 } from '../writes.js';
-import { parseListQuery } from './list-query.js';
+import { parseListQuery } from './listQuery.js';
 
 /** What every v0 request carries once routed: the emulator, the exchange, who calls, which bucket. */
 interface BucketCall {

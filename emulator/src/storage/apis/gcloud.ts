@@ -25,7 +25,7 @@ import {
   stageBody,
   stageMultipart,
 } from '../writes.js';
-import { parseListQuery } from './list-query.js';
+import { parseListQuery } from './listQuery.js';
 
 export async function handleGcloud(ctx: StorageContext, ex: Exchange): Promise<void> {
   const [first, second, third] = ex.segments;

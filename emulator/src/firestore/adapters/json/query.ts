@@ -1,0 +1,138 @@
+/** StructuredQuery and StructuredAggregationQuery. */
+import { invalidArgument } from '../../errors.js';
+import {
+  FIELD_OPERATORS,
+  UNARY_OPERATORS,
+  type Aggregation,
+  type Cursor,
+  type FieldReference,
+  type Filter,
+  type Order,
+  type StructuredAggregationQuery,
+  type StructuredQuery,
+} from '../../query/structuredQuery.js';
+import type { MessageReader } from './reader.js';
+import { decodeValue } from './value.js';
+
+const DIRECTIONS = ['DIRECTION_UNSPECIFIED', 'ASCENDING', 'DESCENDING'] as const;
+/** Filter depth Firestore could never accept; guards the recursion. */
+const MAX_FILTER_DEPTH = 64;
+
+export function decodeStructuredQuery(reader: MessageReader): StructuredQuery {
+  if (reader.raw('findNearest') !== undefined)
+    throw invalidArgument('findNearest (vector search) is not supported by this emulator.');
+  const select = reader.message('select', (projection) => ({
+    fields: projection.messages('fields', decodeFieldReference),
+  }));
+  const from = reader.messages('from', (selector) => {
+    const collectionId = selector.string('collectionId');
+    const allDescendants = selector.boolean('allDescendants');
+    return {
+      ...(collectionId !== undefined ? { collectionId } : {}),
+      ...(allDescendants ? { allDescendants } : {}),
+    };
+  });
+  const where = reader.message('where', (filter) => decodeFilter(filter, 0));
+  const orderBy = reader.messages('orderBy', decodeOrder);
+  const startAt = reader.message('startAt', decodeCursor);
+  const endAt = reader.message('endAt', decodeCursor);
+  const offset = reader.int32('offset');
+  const limit = reader.int32('limit'); // an Int32Value wrapper: proto3 JSON writes the bare number
+  return {
+    ...(select ? { select } : {}),
+    ...(from.length > 0 ? { from } : {}),
+    ...(where ? { where } : {}),
+    ...(orderBy.length > 0 ? { orderBy } : {}),
+    ...(startAt ? { startAt } : {}),
+    ...(endAt ? { endAt } : {}),
+    ...(offset ? { offset } : {}),
+    ...(limit !== undefined ? { limit } : {}),
+  };
+}
+
+export function decodeStructuredAggregationQuery(
+  reader: MessageReader,
+): StructuredAggregationQuery {
+  const structuredQuery = reader.message('structuredQuery', decodeStructuredQuery);
+  if (!structuredQuery)
+    throw invalidArgument(`Missing required field '${reader.fieldPath('structuredQuery')}'.`);
+  return { structuredQuery, aggregations: reader.messages('aggregations', decodeAggregation) };
+}
+
+function decodeAggregation(reader: MessageReader): Aggregation {
+  reader.oneof(['count', 'sum', 'avg']);
+  const alias = reader.string('alias');
+  const count = reader.message('count', (options) => {
+    const upTo = options.int64('upTo');
+    return upTo === undefined ? {} : { upTo };
+  });
+  const sum = reader.message('sum', (options) => ({ field: requiredFieldReference(options) }));
+  const avg = reader.message('avg', (options) => ({ field: requiredFieldReference(options) }));
+  return {
+    ...(alias !== undefined ? { alias } : {}),
+    ...(count ? { count } : {}),
+    ...(sum ? { sum } : {}),
+    ...(avg ? { avg } : {}),
+  };
+}
+
+function decodeFilter(reader: MessageReader, depth: number): Filter {
+  if (depth > MAX_FILTER_DEPTH)
+    throw invalidArgument(`Filter at '${reader.path}' is nested too deeply.`);
+  reader.oneof(['compositeFilter', 'fieldFilter', 'unaryFilter']);
+  const composite = reader.message('compositeFilter', (filter) => ({
+    op:
+      filter.enumValue('op', ['OPERATOR_UNSPECIFIED', 'AND', 'OR'] as const) ??
+      'OPERATOR_UNSPECIFIED',
+    filters: filter.messages('filters', (inner) => decodeFilter(inner, depth + 1)),
+  }));
+  if (composite) {
+    if (composite.op === 'OPERATOR_UNSPECIFIED')
+      throw invalidArgument('A composite filter needs an operator (AND or OR).');
+    return { compositeFilter: { op: composite.op, filters: composite.filters } };
+  }
+  const field = reader.message('fieldFilter', (filter) => {
+    const op = filter.enumValue('op', ['OPERATOR_UNSPECIFIED', ...FIELD_OPERATORS] as const);
+    if (op === undefined || op === 'OPERATOR_UNSPECIFIED')
+      throw invalidArgument('A field filter needs an operator.');
+    const value = filter.raw('value');
+    if (value === undefined)
+      throw invalidArgument(`Missing required field '${filter.fieldPath('value')}'.`);
+    return {
+      field: requiredFieldReference(filter),
+      op,
+      value: decodeValue(value, filter.fieldPath('value')),
+    };
+  });
+  if (field) return { fieldFilter: field };
+  const unary = reader.message('unaryFilter', (filter) => {
+    const op = filter.enumValue('op', ['OPERATOR_UNSPECIFIED', ...UNARY_OPERATORS] as const);
+    if (op === undefined || op === 'OPERATOR_UNSPECIFIED')
+      throw invalidArgument('A unary filter needs an operator.');
+    return { op, field: requiredFieldReference(filter) };
+  });
+  if (unary) return { unaryFilter: unary };
+  throw invalidArgument(`Filter at '${reader.path}' sets no filter type.`);
+}
+
+function decodeOrder(reader: MessageReader): Order {
+  const field = requiredFieldReference(reader);
+  const direction = reader.enumValue('direction', DIRECTIONS);
+  return { field, ...(direction ? { direction } : {}) };
+}
+
+function decodeCursor(reader: MessageReader): Cursor {
+  const values = reader.repeated('values', (json, path) => decodeValue(json, path));
+  const before = reader.boolean('before');
+  return { values, ...(before ? { before } : {}) };
+}
+
+function decodeFieldReference(reader: MessageReader): FieldReference {
+  return { fieldPath: reader.string('fieldPath') ?? '' };
+}
+
+function requiredFieldReference(reader: MessageReader): FieldReference {
+  const field = reader.message('field', decodeFieldReference);
+  if (!field) throw invalidArgument(`Missing required field '${reader.fieldPath('field')}'.`);
+  return field;
+}

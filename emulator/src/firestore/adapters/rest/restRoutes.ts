@@ -1,0 +1,191 @@
+/**
+ * The REST wire: the unary RPCs as JSON over HTTP/1.1, as the web SDK (and any HTTP client) calls
+ * them: `POST /v1/{database}/documents:commit` and friends, and the document-level
+ * GET/PATCH/DELETE/POST. Streaming reads (batchGet, runQuery, runAggregationQuery) answer a JSON
+ * array of their responses. Errors are Google's `{error: {code, message, status}}`.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Code, FirestoreError, invalidArgument } from '../../errors.js';
+import { readBody, sendJson, type Route } from '../http/router.js';
+import {
+  decodeCreateDocumentRequest,
+  decodeDeleteDocumentRequest,
+  decodeGetDocumentRequest,
+  decodeListDocumentsRequest,
+  decodeUpdateDocumentRequest,
+} from '../json/documentRequests.js';
+import { encodeDocument } from '../json/document.js';
+import * as json from '../json/requests.js';
+import { encodeError } from '../json/status.js';
+import { callerFromAuthorization, type Caller } from '../../security/caller.js';
+import type { FirestoreService } from '../../service/firestoreService.js';
+import { methods, type ServiceMethod } from '../../service/methods.js';
+
+const DATABASE = 'projects/[^/]+/databases/[^/]+';
+const DOCUMENTS = `${DATABASE}/documents`;
+/** A document or collection path; without a `:method` suffix, ids may contain ':'. */
+const RESOURCE = new RegExp(`^/v1/(${DOCUMENTS}/.+)$`);
+
+type Handler = (caller: Caller, match: string[], req: IncomingMessage) => Promise<unknown>;
+
+/** {database}/documents:{method} */
+const onDatabase = (method: string): RegExp =>
+  new RegExp(`^/v1/(${DATABASE})/documents:${method}$`);
+/** {parent}:{method}, the parent being the database root or a document. */
+const onParent = (method: string): RegExp =>
+  new RegExp(`^/v1/(${DOCUMENTS}(?:/[^:]+)?):${method}$`);
+
+/** Streaming reads answer the array of their responses. */
+const each =
+  <Res>(encode: (response: Res) => unknown) =>
+  (responses: Res[]): unknown[] =>
+    responses.map(encode);
+const empty = (): object => ({});
+
+export function restRoutes(service: FirestoreService): Route[] {
+  /** POST {resource}:{method}: the body decoded against the path's resource, the answer encoded. */
+  const post = <Req, Res>(
+    path: RegExp,
+    decode: (body: unknown, resource: string) => Req,
+    method: ServiceMethod<Req, Res>,
+    encode: (response: Res) => unknown,
+  ): Route =>
+    route('POST', path, async (caller, [resource], req) =>
+      encode(await method.call(service, caller, decode(await jsonBody(req), resource as string))),
+    );
+
+  return [
+    post(onDatabase('commit'), json.decodeCommitRequest, methods.commit, json.encodeCommitResponse),
+    post(
+      onDatabase('batchGet'),
+      json.decodeBatchGetRequest,
+      methods.batchGetDocuments,
+      each(json.encodeBatchGetResponse),
+    ),
+    post(
+      onDatabase('beginTransaction'),
+      json.decodeBeginTransactionRequest,
+      methods.beginTransactionRpc,
+      json.encodeBeginTransactionResponse,
+    ),
+    post(onDatabase('rollback'), json.decodeRollbackRequest, methods.rollback, empty),
+    post(
+      onDatabase('batchWrite'),
+      json.decodeBatchWriteRequest,
+      methods.batchWrite,
+      json.encodeBatchWriteResponse,
+    ),
+    post(
+      onParent('runQuery'),
+      json.decodeRunQueryRequest,
+      methods.runQuery,
+      each(json.encodeRunQueryResponse),
+    ),
+    post(
+      onParent('runAggregationQuery'),
+      json.decodeRunAggregationQueryRequest,
+      methods.runAggregationQuery,
+      each(json.encodeRunAggregationQueryResponse),
+    ),
+    post(
+      onParent('listCollectionIds'),
+      json.decodeListCollectionIdsRequest,
+      methods.listCollectionIds,
+      json.encodeListCollectionIdsResponse,
+    ),
+    route('POST', onParent('(?:partitionQuery|executePipeline|listen|write)'), async () => {
+      throw new FirestoreError(
+        Code.UNIMPLEMENTED,
+        'This method is not supported over REST by this emulator.',
+      );
+    }),
+    route('GET', RESOURCE, async (caller, [path], req) => {
+      const { name, parent, collectionId } = splitPath(path as string);
+      const params = searchParams(req);
+      if (name)
+        return encodeDocument(
+          await service.getDocument(caller, decodeGetDocumentRequest(name, params)),
+        );
+      return json.encodeListDocumentsResponse(
+        await service.listDocuments(
+          caller,
+          decodeListDocumentsRequest(parent, collectionId, params),
+        ),
+      );
+    }),
+    route('POST', new RegExp(`^/v1/(${DOCUMENTS}/[^:]+)$`), async (caller, [path], req) => {
+      const { name, parent, collectionId } = splitPath(path as string);
+      if (name) throw invalidArgument(`POST ${path}: documents are created under a collection.`);
+      const request = decodeCreateDocumentRequest(
+        parent,
+        collectionId,
+        searchParams(req),
+        await jsonBody(req),
+      );
+      return encodeDocument(await service.createDocument(caller, request));
+    }),
+    route('PATCH', RESOURCE, async (caller, [path], req) => {
+      const request = decodeUpdateDocumentRequest(
+        documentPath(path as string),
+        searchParams(req),
+        await jsonBody(req),
+      );
+      return encodeDocument(await service.updateDocument(caller, request));
+    }),
+    route('DELETE', RESOURCE, async (caller, [path], req) => {
+      await service.deleteDocument(
+        caller,
+        decodeDeleteDocumentRequest(documentPath(path as string), searchParams(req)),
+      );
+      return {};
+    }),
+  ];
+}
+
+/** A route answering JSON; every failure, from a bad token to a bad body, is Google's error JSON. */
+function route(method: string, path: RegExp, handle: Handler): Route {
+  return {
+    method,
+    path,
+    handle: async (req: IncomingMessage, res: ServerResponse, match: string[]) => {
+      try {
+        const caller = callerFromAuthorization(req.headers.authorization);
+        sendJson(res, 200, await handle(caller, match, req));
+      } catch (error) {
+        const { httpStatus, body } = encodeError(error);
+        sendJson(res, httpStatus, body);
+      }
+    },
+  };
+}
+
+async function jsonBody(req: IncomingMessage): Promise<unknown> {
+  const text = await readBody(req);
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw invalidArgument(`Invalid JSON payload received. ${(error as Error).message}`);
+  }
+}
+
+function searchParams(req: IncomingMessage): URLSearchParams {
+  return new URL(req.url ?? '/', 'http://localhost').searchParams;
+}
+
+/** A path under `documents/`: a document (even segment count) or a collection (odd). */
+function splitPath(path: string): { name?: string; parent: string; collectionId: string } {
+  const segments = path.split('/');
+  const inDatabase = segments.length - 5;
+  if (inDatabase % 2 === 0) return { name: path, parent: '', collectionId: '' };
+  return {
+    parent: segments.slice(0, -1).join('/'),
+    collectionId: segments[segments.length - 1] as string,
+  };
+}
+
+function documentPath(path: string): string {
+  const { name } = splitPath(path);
+  if (!name) throw invalidArgument(`${path} is a collection, not a document.`);
+  return name;
+}

@@ -1,0 +1,81 @@
+/** Runs a query plan over a store snapshot: scope, filter, order, cursors, offset, limit. */
+import type { StoredDocument } from '../model/document.js';
+import { collectionIdOf, parentOf } from '../model/path.js';
+import type { Micros } from '../store/clock.js';
+import type { DocumentStore } from '../store/documentStore.js';
+import { hasOrderFields, withinCursors, type QueryPlan } from './plan.js';
+import { fieldValue } from './filter.js';
+import type { Value } from '../model/value.js';
+import { compareValues } from '../model/valueOrder.js';
+
+/** Whether a document (by store path) lies in the query's collection scope. */
+export function inScope(plan: QueryPlan, path: string): boolean {
+  if (!plan.allDescendants) return parentOf(path) === joinCollection(plan);
+  if (plan.parentPath !== '' && !path.startsWith(`${plan.parentPath}/`)) return false;
+  return plan.collectionId === '' || collectionIdOf(path) === plan.collectionId;
+}
+
+function joinCollection(plan: QueryPlan): string {
+  return plan.parentPath === '' ? plan.collectionId : `${plan.parentPath}/${plan.collectionId}`;
+}
+
+/** Whether a document in scope satisfies the filter, the order fields and the cursors (not offset/limit). */
+export function matchesPlan(plan: QueryPlan, doc: StoredDocument): boolean {
+  return plan.predicate(doc) && hasOrderFields(plan, doc) && withinCursors(plan, doc);
+}
+
+export function candidates(
+  plan: QueryPlan,
+  store: DocumentStore,
+  readTime?: Micros,
+): Iterable<StoredDocument> {
+  return plan.allDescendants
+    ? store.descendants(plan.parentPath, plan.collectionId, readTime)
+    : store.inCollection(joinCollection(plan), readTime);
+}
+
+interface Keyed {
+  doc: StoredDocument;
+  key: Value[];
+}
+
+/**
+ * Matches sorted by the plan's order. With a limit only the first offset + limit are kept, in a
+ * bounded sorted buffer, so a small page of a large collection costs O(n log k), not a full sort.
+ */
+export function runQuery(
+  plan: QueryPlan,
+  store: DocumentStore,
+  readTime?: Micros,
+): StoredDocument[] {
+  const directions = plan.orderBy.map((o) => (o.descending ? -1 : 1));
+  const compare = (a: Keyed, b: Keyed): number => {
+    for (let i = 0; i < directions.length; i++) {
+      const c = compareValues(a.key[i] as Value, b.key[i] as Value);
+      if (c !== 0) return c * (directions[i] as number);
+    }
+    return 0;
+  };
+  const keep = plan.limit === undefined ? Infinity : plan.offset + plan.limit;
+  const kept: Keyed[] = [];
+  for (const doc of candidates(plan, store, readTime)) {
+    if (!matchesPlan(plan, doc)) continue;
+    const entry = { doc, key: plan.orderBy.map((o) => fieldValue(doc, o.field) as Value) };
+    if (keep === Infinity) {
+      kept.push(entry);
+      continue;
+    }
+    if (kept.length >= keep && compare(entry, kept[kept.length - 1] as Keyed) >= 0) continue;
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compare(kept[mid] as Keyed, entry) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    kept.splice(lo, 0, entry);
+    if (kept.length > keep) kept.pop();
+  }
+  if (keep === Infinity) kept.sort(compare);
+  return kept.slice(plan.offset).map((k) => k.doc);
+}

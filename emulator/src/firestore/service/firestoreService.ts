@@ -1,0 +1,501 @@
+/**
+ * The Firestore API, wire-agnostic: one method per RPC taking the internal request types of
+ * api/messages.ts and the caller, returning internal responses (streaming reads as arrays, the
+ * bidirectional Listen and Write as session objects). gRPC, REST and WebChannel adapters only
+ * translate to and from these. Errors are FirestoreErrors carrying Firestore's status codes.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Database } from '../database/database.js';
+import type { Databases } from '../database/databases.js';
+import { Code, FirestoreError, invalidArgument, toFirestoreError } from '../errors.js';
+import { ListenSession } from '../streams/listenSession.js';
+import { WriteSession } from '../streams/writeSession.js';
+import type { TargetSpec } from '../streams/watchTarget.js';
+import type { StoredDocument } from '../model/document.js';
+import { formatFieldPath } from '../model/fieldPath.js';
+import { compareResourceNames } from '../model/valueOrder.js';
+import type { Write } from '../model/mutation.js';
+import {
+  databaseRoot,
+  joinPath,
+  parseDatabaseName,
+  parseDocumentName,
+  parseParentName,
+  type DatabaseId,
+} from '../model/path.js';
+import { resolveAggregations } from '../query/aggregation.js';
+import { planQuery, type QueryPlan } from '../query/plan.js';
+import { runQuery } from '../query/runQuery.js';
+import type { StructuredQuery } from '../query/structuredQuery.js';
+import type { Authorizer } from '../security/authorize.js';
+import type { Caller } from '../security/caller.js';
+import { microsToTimestamp, timestampToMicros, type Micros } from '../store/clock.js';
+import { TransactionRegistry, type Transaction } from '../transaction/transactions.js';
+import { toDocument } from '../api/toDocument.js';
+import type * as T from '../api/messages.js';
+
+export type * from '../api/messages.js';
+export type { Caller } from '../security/caller.js';
+
+/** How a read is served: at a snapshot, inside a read-write transaction, or at the present. */
+interface ReadContext {
+  readTime?: Micros;
+  txn?: Transaction;
+  /** Set when the request began a transaction; echoed in the first response. */
+  newTransaction?: Uint8Array;
+}
+
+const AUTO_ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+function autoId(): string {
+  const bytes = randomBytes(20);
+  let id = '';
+  for (const b of bytes) id += AUTO_ID_CHARS[b % AUTO_ID_CHARS.length];
+  return id;
+}
+
+function sameDatabase(a: DatabaseId, b: DatabaseId): void {
+  if (a.projectId !== b.projectId || a.database !== b.database) {
+    throw invalidArgument(
+      `Resource is not in database projects/${b.projectId}/databases/${b.database}.`,
+    );
+  }
+}
+
+export class FirestoreService {
+  constructor(
+    private readonly databases: Databases,
+    private readonly authorizer: Authorizer,
+  ) {}
+
+  private database(id: DatabaseId): Database {
+    return this.databases.get(id);
+  }
+
+  // ---- reads ----
+
+  private beginTransaction(db: Database, options: T.TransactionOptions | undefined): Transaction {
+    if (options?.readOnly && options.readWrite)
+      throw invalidArgument('Transaction options cannot be both read-only and read-write.');
+    if (options?.readOnly) {
+      const readTime = options.readOnly.readTime
+        ? this.checkReadTime(db, options.readOnly.readTime)
+        : db.clock.now();
+      return db.transactions.begin(true, readTime);
+    }
+    return db.transactions.begin(false);
+  }
+
+  private checkReadTime(db: Database, ts: T.ReadConsistency['readTime']): Micros {
+    if (
+      !ts ||
+      !Number.isFinite(ts.seconds) ||
+      !Number.isInteger(ts.nanos) ||
+      ts.nanos < 0 ||
+      ts.nanos > 999_999_999
+    )
+      throw invalidArgument('Invalid read time.');
+    const micros = timestampToMicros(ts);
+    if (micros > db.clock.now()) throw invalidArgument('read_time cannot be in the future.');
+    return micros;
+  }
+
+  private readContext(db: Database, request: T.ReadConsistency): ReadContext {
+    const selectors =
+      Number(request.transaction !== undefined) +
+      Number(request.newTransaction !== undefined) +
+      Number(request.readTime !== undefined);
+    if (selectors > 1)
+      throw invalidArgument('Only one of transaction, new_transaction and read_time may be set.');
+    if (request.transaction) {
+      const txn = db.transactions.get(request.transaction);
+      return txn.readOnly ? { txn, readTime: txn.readTime as Micros } : { txn };
+    }
+    if (request.newTransaction) {
+      const txn = this.beginTransaction(db, request.newTransaction);
+      const context: ReadContext = { txn, newTransaction: TransactionRegistry.idBytes(txn) };
+      if (txn.readOnly) context.readTime = txn.readTime as Micros;
+      return context;
+    }
+    if (request.readTime) return { readTime: this.checkReadTime(db, request.readTime) };
+    return {};
+  }
+
+  /** Reads one document, locking it first inside a read-write transaction. */
+  private async readDocument(
+    db: Database,
+    path: string,
+    context: ReadContext,
+  ): Promise<StoredDocument | null> {
+    if (context.txn && !context.txn.readOnly) {
+      await db.transactions.lockForRead(context.txn, path, () => db.store.lastChanged(path));
+    }
+    return db.store.get(path, context.readTime);
+  }
+
+  private responseTime(
+    db: Database,
+    context: ReadContext,
+  ): T.BatchGetDocumentsResponse['readTime'] {
+    return microsToTimestamp(context.readTime ?? db.clock.now());
+  }
+
+  async getDocument(caller: Caller, request: T.GetDocumentRequest): Promise<T.Document> {
+    const name = parseDocumentName(request.name);
+    const db = this.database(name);
+    const context = this.readContext(db, request);
+    if (context.newTransaction) throw invalidArgument('GetDocument cannot begin a transaction.');
+    const doc = await this.readDocument(db, name.path, context);
+    this.authorizer.authorizeGet(caller, db, name.path, doc);
+    if (!doc) throw new FirestoreError(Code.NOT_FOUND, `Document "${request.name}" not found.`);
+    return toDocument(doc, request.mask);
+  }
+
+  async batchGetDocuments(
+    caller: Caller,
+    request: T.BatchGetDocumentsRequest,
+  ): Promise<T.BatchGetDocumentsResponse[]> {
+    const dbId = parseDatabaseName(request.database);
+    const db = this.database(dbId);
+    if (!Array.isArray(request.documents))
+      throw invalidArgument('documents must be a list of names.');
+    const names = request.documents.map((n) => {
+      const parsed = parseDocumentName(n);
+      sameDatabase(parsed, dbId);
+      return parsed;
+    });
+    const context = this.readContext(db, request);
+    const responses: T.BatchGetDocumentsResponse[] = [];
+    for (const name of names) {
+      const doc = await this.readDocument(db, name.path, context);
+      this.authorizer.authorizeGet(caller, db, name.path, doc);
+      const readTime = this.responseTime(db, context);
+      const response: T.BatchGetDocumentsResponse = doc
+        ? { found: toDocument(doc, request.mask), readTime }
+        : { missing: `${databaseRoot(db.id)}/${name.path}`, readTime };
+      responses.push(response);
+    }
+    if (context.newTransaction) {
+      if (responses.length === 0)
+        responses.push({
+          transaction: context.newTransaction,
+          readTime: this.responseTime(db, context),
+        });
+      else (responses[0] as T.BatchGetDocumentsResponse).transaction = context.newTransaction;
+    }
+    return responses;
+  }
+
+  private plan(parent: string, query: StructuredQuery): { db: Database; plan: QueryPlan } {
+    const parsed = parseParentName(parent);
+    const db = this.database(parsed);
+    return { db, plan: planQuery(db.id, parsed.path, query) };
+  }
+
+  /** Runs a query for a caller, with rules and, inside a read-write transaction, locks and a commit-time re-check. */
+  private async query(
+    caller: Caller,
+    db: Database,
+    plan: QueryPlan,
+    context: ReadContext,
+  ): Promise<StoredDocument[]> {
+    this.authorizer.authorizeList(caller, db, plan);
+    const docs = runQuery(plan, db.store, context.readTime);
+    const txn = context.txn;
+    if (txn && !txn.readOnly) {
+      for (const doc of docs) {
+        const path = doc.name.slice(databaseRoot(db.id).length + 1);
+        await db.transactions.lockForRead(txn, path, () => db.store.lastChanged(path));
+      }
+      const seen = docs.map((d) => d.name).join('\n');
+      txn.queryChecks.push(
+        () =>
+          runQuery(plan, db.store)
+            .map((d) => d.name)
+            .join('\n') === seen,
+      );
+      return runQuery(plan, db.store);
+    }
+    return docs;
+  }
+
+  async runQuery(caller: Caller, request: T.RunQueryRequest): Promise<T.RunQueryResponse[]> {
+    const { db, plan } = this.plan(request.parent, request.structuredQuery);
+    const context = this.readContext(db, request);
+    const docs = await this.query(caller, db, plan, context);
+    const readTime = this.responseTime(db, context);
+    const mask = plan.projection ? { fieldPaths: [] as string[] } : undefined;
+    const responses: T.RunQueryResponse[] = docs.map((doc) => ({
+      document: plan.projection ? projected(doc, plan) : toDocument(doc, mask),
+      readTime,
+    }));
+    if (responses.length === 0) responses.push({ readTime });
+    if (context.newTransaction)
+      (responses[0] as T.RunQueryResponse).transaction = context.newTransaction;
+    (responses[responses.length - 1] as T.RunQueryResponse).done = true;
+    return responses;
+  }
+
+  async runAggregationQuery(
+    caller: Caller,
+    request: T.RunAggregationQueryRequest,
+  ): Promise<T.RunAggregationQueryResponse[]> {
+    const aggregationQuery = request.structuredAggregationQuery;
+    if (!aggregationQuery || typeof aggregationQuery !== 'object')
+      throw invalidArgument('Missing structured aggregation query.');
+    const aggregations = resolveAggregations(aggregationQuery.aggregations);
+    const { db, plan } = this.plan(request.parent, aggregationQuery.structuredQuery);
+    const context = this.readContext(db, request);
+    const docs = await this.query(caller, db, plan, context);
+    const aggregateFields: T.Document['fields'] = {};
+    for (const a of aggregations) aggregateFields[a.alias] = a.compute(docs);
+    const response: T.RunAggregationQueryResponse = {
+      result: { aggregateFields },
+      readTime: this.responseTime(db, context),
+    };
+    if (context.newTransaction) response.transaction = context.newTransaction;
+    return [response];
+  }
+
+  async listDocuments(
+    caller: Caller,
+    request: T.ListDocumentsRequest,
+  ): Promise<T.ListDocumentsResponse> {
+    if (
+      typeof request.collectionId !== 'string' ||
+      request.collectionId === '' ||
+      request.collectionId.includes('/')
+    ) {
+      throw invalidArgument('ListDocuments needs a collection id.');
+    }
+    const pageSize = request.pageSize ?? 0;
+    const offset = request.pageToken ? Number.parseInt(request.pageToken, 10) : 0;
+    if (!Number.isInteger(pageSize) || pageSize < 0 || !Number.isInteger(offset) || offset < 0)
+      throw invalidArgument('Invalid page size or page token.');
+    const query: StructuredQuery = {
+      from: [{ collectionId: request.collectionId }],
+      orderBy: parseOrderBy(request.orderBy),
+    };
+    const { db, plan } = this.plan(request.parent, query);
+    const context = this.readContext(db, request);
+    if (context.newTransaction) throw invalidArgument('ListDocuments cannot begin a transaction.');
+    let docs: T.Document[] = (await this.query(caller, db, plan, context)).map((d) =>
+      toDocument(d, request.mask),
+    );
+    if (request.showMissing) {
+      const collection = joinPath(plan.parentPath, plan.collectionId);
+      const missing = db.store
+        .missingWithChildren(collection, context.readTime)
+        .map((path) => ({ name: `${databaseRoot(db.id)}/${path}`, fields: {} }));
+      docs = [...docs, ...missing].sort((a, b) => compareResourceNames(a.name, b.name));
+    }
+    const page = pageSize > 0 ? docs.slice(offset, offset + pageSize) : docs.slice(offset);
+    const next = pageSize > 0 && offset + pageSize < docs.length ? String(offset + pageSize) : '';
+    return { documents: page, nextPageToken: next };
+  }
+
+  async listCollectionIds(
+    caller: Caller,
+    request: T.ListCollectionIdsRequest,
+  ): Promise<T.ListCollectionIdsResponse> {
+    const parent = parseParentName(request.parent);
+    const db = this.database(parent);
+    if (!caller.admin && this.authorizer.hasRules(db))
+      throw new FirestoreError(
+        Code.PERMISSION_DENIED,
+        'ListCollectionIds is only available to privileged callers.',
+      );
+    const readTime = request.readTime ? this.checkReadTime(db, request.readTime) : undefined;
+    const ids = db.store.collectionIds(parent.path, readTime).sort();
+    const start = request.pageToken ? ids.findIndex((id) => id > (request.pageToken as string)) : 0;
+    const from = start < 0 ? ids.length : start;
+    const pageSize = request.pageSize ?? 0;
+    const page = pageSize > 0 ? ids.slice(from, from + pageSize) : ids.slice(from);
+    const more = pageSize > 0 && from + pageSize < ids.length;
+    return { collectionIds: page, nextPageToken: more ? (page[page.length - 1] as string) : '' };
+  }
+
+  // ---- writes ----
+
+  async beginTransactionRpc(
+    _caller: Caller,
+    request: T.BeginTransactionRequest,
+  ): Promise<T.BeginTransactionResponse> {
+    const db = this.database(parseDatabaseName(request.database));
+    return { transaction: TransactionRegistry.idBytes(this.beginTransaction(db, request.options)) };
+  }
+
+  async rollback(_caller: Caller, request: T.RollbackRequest): Promise<void> {
+    const db = this.database(parseDatabaseName(request.database));
+    if (!request.transaction || request.transaction.length === 0)
+      throw invalidArgument('Missing transaction.');
+    const txn = db.transactions.get(request.transaction);
+    db.transactions.finish(txn);
+  }
+
+  /** One atomic commit for a caller, with rules, inside a transaction when given. */
+  private async commitWrites(
+    caller: Caller,
+    db: Database,
+    writes: Write[],
+    transaction?: Uint8Array,
+  ): Promise<T.CommitResponse> {
+    if (!Array.isArray(writes)) throw invalidArgument('writes must be a list.');
+    const authorize = this.authorizer.commitCheck(caller, db);
+    if (!transaction || transaction.length === 0) {
+      const outcome = db.commit(writes, { auth: caller.auth, ...(authorize ? { authorize } : {}) });
+      return { writeResults: outcome.writeResults, commitTime: microsToTimestamp(outcome.time) };
+    }
+    const txn = db.transactions.get(transaction);
+    try {
+      if (txn.readOnly && writes.length > 0)
+        throw invalidArgument('A read-only transaction cannot write.');
+      await db.lockWrites(txn, writes);
+      const outcome = db.commit(writes, {
+        txn,
+        auth: caller.auth,
+        ...(authorize ? { authorize } : {}),
+      });
+      return { writeResults: outcome.writeResults, commitTime: microsToTimestamp(outcome.time) };
+    } finally {
+      db.transactions.finish(txn);
+    }
+  }
+
+  async commit(caller: Caller, request: T.CommitRequest): Promise<T.CommitResponse> {
+    const dbId = parseDatabaseName(request.database);
+    return this.commitWrites(
+      caller,
+      this.database(dbId),
+      request.writes ?? [],
+      request.transaction,
+    );
+  }
+
+  async batchWrite(caller: Caller, request: T.BatchWriteRequest): Promise<T.BatchWriteResponse> {
+    const db = this.database(parseDatabaseName(request.database));
+    if (!Array.isArray(request.writes)) throw invalidArgument('writes must be a list.');
+    const names = new Set<string>();
+    for (const write of request.writes) {
+      const name =
+        write?.update?.name ?? write?.delete ?? write?.verify ?? write?.transform?.document;
+      if (name !== undefined && names.has(name))
+        throw invalidArgument(`BatchWrite cannot write ${name} more than once.`);
+      if (name !== undefined) names.add(name);
+    }
+    const response: T.BatchWriteResponse = { writeResults: [], status: [] };
+    for (const write of request.writes) {
+      try {
+        const result = await this.commitWrites(caller, db, [write]);
+        response.writeResults.push(result.writeResults[0] as T.WriteResult);
+        response.status.push({ code: Code.OK, message: '' });
+      } catch (error) {
+        const e = toFirestoreError(error);
+        response.writeResults.push({ transformResults: [] });
+        response.status.push({ code: e.code, message: e.message });
+      }
+    }
+    return response;
+  }
+
+  async createDocument(caller: Caller, request: T.CreateDocumentRequest): Promise<T.Document> {
+    const parent = parseParentName(request.parent);
+    if (typeof request.collectionId !== 'string' || request.collectionId === '')
+      throw invalidArgument('CreateDocument needs a collection id.');
+    const id = request.documentId || autoId();
+    const name = `${databaseRoot(parent)}/${joinPath(joinPath(parent.path, request.collectionId), id)}`;
+    parseDocumentName(name);
+    const db = this.database(parent);
+    await this.commitWrites(caller, db, [
+      {
+        update: { name, fields: request.document?.fields ?? {} },
+        currentDocument: { exists: false },
+      },
+    ]);
+    return toDocument(db.store.get(db.pathOf(name)) as StoredDocument, request.mask);
+  }
+
+  async updateDocument(caller: Caller, request: T.UpdateDocumentRequest): Promise<T.Document> {
+    if (!request.document) throw invalidArgument('UpdateDocument needs a document.');
+    const name = parseDocumentName(request.document.name);
+    const db = this.database(name);
+    const write: Write = {
+      update: { name: request.document.name, fields: request.document.fields ?? {} },
+    };
+    if (request.updateMask) write.updateMask = request.updateMask.fieldPaths ?? [];
+    if (request.currentDocument) write.currentDocument = request.currentDocument;
+    await this.commitWrites(caller, db, [write]);
+    return toDocument(db.store.get(name.path) as StoredDocument, request.mask);
+  }
+
+  async deleteDocument(caller: Caller, request: T.DeleteDocumentRequest): Promise<void> {
+    const name = parseDocumentName(request.name);
+    const write: Write = { delete: request.name };
+    if (request.currentDocument) write.currentDocument = request.currentDocument;
+    await this.commitWrites(caller, this.database(name), [write]);
+  }
+
+  // ---- streams ----
+
+  openListen(
+    caller: Caller,
+    sink: T.StreamSink<T.ListenResponse>,
+  ): T.StreamSession<T.ListenRequest> {
+    return new ListenSession(
+      {
+        database: (name) => this.database(parseDatabaseName(name)),
+        resolveTarget: (db, target) => this.resolveTarget(caller, db, target),
+      },
+      sink,
+    );
+  }
+
+  private resolveTarget(caller: Caller, db: Database, target: T.Target): TargetSpec {
+    if (target.query && target.documents)
+      throw invalidArgument('A target is either a query or documents.');
+    if (target.query) {
+      const parent = parseParentName(target.query.parent);
+      sameDatabase(parent, db.id);
+      const plan = planQuery(db.id, parent.path, target.query.structuredQuery);
+      this.authorizer.authorizeList(caller, db, plan);
+      return { kind: 'query', plan };
+    }
+    if (target.documents) {
+      const paths = (target.documents.documents ?? []).map((n) => {
+        const parsed = parseDocumentName(n);
+        sameDatabase(parsed, db.id);
+        this.authorizer.authorizeGet(caller, db, parsed.path, db.store.get(parsed.path));
+        return parsed.path;
+      });
+      return { kind: 'documents', paths };
+    }
+    throw invalidArgument('A target needs a query or documents.');
+  }
+
+  openWrite(caller: Caller, sink: T.StreamSink<T.WriteResponse>): T.StreamSession<T.WriteRequest> {
+    return new WriteSession(
+      (name) => this.database(parseDatabaseName(name)),
+      (db, writes) => this.commitWrites(caller, db, writes),
+      sink,
+    );
+  }
+}
+
+function projected(doc: StoredDocument, plan: QueryPlan): T.Document {
+  const paths = (plan.projection ?? []).filter((p) => !(p.length === 1 && p[0] === '__name__'));
+  return toDocument(doc, { fieldPaths: paths.map(formatFieldPath) });
+}
+
+/** ListDocuments' order_by: "field [desc], ...". */
+function parseOrderBy(orderBy: string | undefined): NonNullable<StructuredQuery['orderBy']> {
+  if (!orderBy) return [];
+  return orderBy.split(',').map((term) => {
+    const [field, direction, extra] = term.trim().split(/\s+/);
+    if (!field || extra !== undefined || (direction && !/^(asc|desc)$/i.test(direction)))
+      throw invalidArgument(`Invalid order_by: ${orderBy}`);
+    return {
+      field: { fieldPath: field },
+      direction: direction?.toLowerCase() === 'desc' ? 'DESCENDING' : 'ASCENDING',
+    };
+  });
+}

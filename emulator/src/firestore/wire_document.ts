@@ -1,9 +1,0 @@
-/** StoredDocument → the API's Document (optionally masked). */
-import { projectFields, type StoredDocument } from './model/document.js';
-import { parseFieldPath } from './model/field_path.js';
-import type { Document, DocumentMask } from './service_types.js';
-
-export function toDocument(doc: StoredDocument, mask?: DocumentMask): Document {
-  const fields = mask ? projectFields(doc.fields, mask.fieldPaths.map(parseFieldPath)) : doc.fields;
-  return { name: doc.name, fields, createTime: doc.createTime, updateTime: doc.updateTime };
-}
