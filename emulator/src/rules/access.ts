@@ -4,7 +4,7 @@
  * single-document request or a query, 20 across a batch or transaction (and still 10 for each of
  * its operations); Storage may make 2 cross-service calls per request.
  */
-import type { AccessBudget, DocumentAccess } from './api.js';
+import type { AccessBudget, AccessCall, DocumentAccess } from './api.js';
 import type { ServiceFunction, ServiceHooks } from './context.js';
 import { documentValue } from './documents.js';
 import { fail, invalidArgument } from './errors.js';
@@ -18,6 +18,8 @@ type TrackedBudget = AccessBudget & { seen?: Set<string> };
 export class DocumentLookups implements ServiceHooks {
   private readonly cache = new Map<string, RValue>();
   private readonly counted = new Set<string>();
+  /** Each (function, path) looked up, in order, for the decision's account of the request. */
+  readonly calls: AccessCall[] = [];
 
   constructor(
     private readonly access: DocumentAccess,
@@ -69,6 +71,8 @@ export class DocumentLookups implements ServiceHooks {
       doc = found ? documentValue(found) : null;
       this.cache.set(cacheKey, doc);
     }
+    if (!this.calls.some((c) => c.fn === fn && c.path === key))
+      this.calls.push({ fn, path: key, found: doc !== null });
     if (fn === 'get' || fn === 'getAfter' || fn === 'firestore.get') return doc;
     return doc !== null;
   }

@@ -128,6 +128,25 @@ export interface StorageRulesRequest extends CommonRequest {
   firestore: DocumentAccess;
 }
 
+/** One `allow` whose condition was evaluated, and what it gave. */
+export interface AllowOutcome {
+  /** 1-based line of the allow (where its condition starts). */
+  line: number;
+  /** "true", "false", or the error the condition raised. */
+  text: string;
+  /** Where an error was raised, when not on the allow's own line (inside a function). */
+  errorLine?: number;
+}
+
+/** One document lookup a condition made: get(), exists(), getAfter(), existsAfter(), firestore.get(), firestore.exists(). */
+export interface AccessCall {
+  fn: string;
+  /** The rules path looked up: `/databases/(default)/documents/lists/l1`. */
+  path: string;
+  /** Whether the document existed (for getAfter/existsAfter: would exist after the write). */
+  found: boolean;
+}
+
 export interface RulesDecision {
   allowed: boolean;
   /**
@@ -135,6 +154,13 @@ export interface RulesDecision {
    * object. for 'list' @ L7"), followed by the quoted source line. Empty when allowed.
    */
   message: string;
+  /**
+   * The allows evaluated, in order: when allowed, the last one granted the request; when denied,
+   * each one's refusal. Empty when no allow matched (or the request was refused before any ran).
+   */
+  outcomes: readonly AllowOutcome[];
+  /** The document lookups the conditions made, each (function, path) once, in order. */
+  calls: readonly AccessCall[];
 }
 
 export interface CompiledRuleset {

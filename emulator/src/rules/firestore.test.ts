@@ -128,7 +128,12 @@ describe('resource', () => {
 
   it('rejects an odd-length document path', () => {
     const d = check('true', { path: 'things' });
-    expect(d).toEqual({ allowed: false, message: "Invalid document path 'things'." });
+    expect(d).toEqual({
+      allowed: false,
+      message: "Invalid document path 'things'.",
+      outcomes: [],
+      calls: [],
+    });
   });
 
   it('a storage ruleset does not judge Firestore requests', () => {

@@ -3,16 +3,8 @@
  * or "<error> for 'update' @ L12", joined with ", ", or "No matching allow statements" — then,
  * beyond Firebase, the quoted source lines the reader needs.
  */
+import type { AllowOutcome } from './api.js';
 import type { LineMap } from './source.js';
-
-export interface AllowOutcome {
-  /** 1-based line of the `allow` statement. */
-  line: number;
-  /** "false", or the error message. */
-  text: string;
-  /** Where an error was raised, when not on the allow's own line (inside a function). */
-  errorLine?: number;
-}
 
 export const NO_MATCHING_ALLOW = 'No matching allow statements';
 

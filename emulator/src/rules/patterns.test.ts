@@ -139,7 +139,12 @@ describe('combining allows', () => {
     const d = compileOrThrow(
       firestoreRules('    match /a/{b} { allow read: if true; }'),
     ).evaluateFirestore(firestoreRequest({ path: 'x/y' }));
-    expect(d).toEqual({ allowed: false, message: 'No matching allow statements' });
+    expect(d).toEqual({
+      allowed: false,
+      message: 'No matching allow statements',
+      outcomes: [],
+      calls: [],
+    });
   });
 
   it.each([

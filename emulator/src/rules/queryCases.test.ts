@@ -321,6 +321,8 @@ describe('queries are not filters: OR queries and context', () => {
     expect(d).toEqual({
       allowed: false,
       message: 'Query has too many disjunctions to evaluate rules against.',
+      outcomes: [],
+      calls: [],
     });
   });
 });

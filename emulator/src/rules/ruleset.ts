@@ -5,6 +5,8 @@
  */
 import { ACCESS_LIMITS, DocumentLookups } from './access.js';
 import type {
+  AccessCall,
+  AllowOutcome,
   CompiledRuleset,
   CompileResult,
   FirestoreRulesRequest,
@@ -21,7 +23,7 @@ import { Coverage } from './coverage.js';
 import { renderCoverageHtml } from './coverageHtml.js';
 import { authValue, documentValue } from './documents.js';
 import { RulesEvalError } from './errors.js';
-import { denialMessage, type AllowOutcome } from './messages.js';
+import { denialMessage } from './messages.js';
 import { parseRules } from './parser.js';
 import { CompiledPattern, UNKNOWN_SEGMENT } from './patterns.js';
 import { queryCases, QueryTooComplexError, queryValue, symbolicResource } from './queryCases.js';
@@ -223,8 +225,11 @@ class Ruleset implements CompiledRuleset {
     request.set('resource', req.requestResource ? documentValue(req.requestResource) : null);
     if (!isList) {
       const resource = req.resource ? documentValue(req.resource) : null;
-      return this.judge(req.method, this.context(new EagerMap(request), resource, hooks), (p, b) =>
-        p.match(path, b),
+      return this.judge(
+        req.method,
+        this.context(new EagerMap(request), resource, hooks),
+        (p, b) => p.match(path, b),
+        hooks.calls,
       );
     }
     request.set('query', queryValue(req.query));
@@ -242,15 +247,22 @@ class Ruleset implements CompiledRuleset {
         return deny('Query has too many disjunctions to evaluate rules against.');
       throw e;
     }
+    let decision: RulesDecision = {
+      allowed: true,
+      message: '',
+      outcomes: NONE,
+      calls: hooks.calls,
+    };
     for (const filters of cases) {
-      const decision = this.judge(
+      decision = this.judge(
         'list',
         this.context(requestValue, symbolicResource(filters, req.query), hooks),
         matcher,
+        hooks.calls,
       );
       if (!decision.allowed) return decision;
     }
-    return { allowed: true, message: '' };
+    return decision;
   }
 
   private storage(req: StorageRulesRequest): RulesDecision {
@@ -272,8 +284,11 @@ class Ruleset implements CompiledRuleset {
       resource: req.requestResource ? new FieldsMap(req.requestResource) : null,
     });
     const resource = req.resource ? new FieldsMap(req.resource) : null;
-    return this.judge(req.method, this.context(request, resource, hooks), (p, b) =>
-      p.match(path, b),
+    return this.judge(
+      req.method,
+      this.context(request, resource, hooks),
+      (p, b) => p.match(path, b),
+      hooks.calls,
     );
   }
 
@@ -282,7 +297,12 @@ class Ruleset implements CompiledRuleset {
   }
 
   /** Runs every matching allow for the method until one allows; otherwise explains each outcome. */
-  private judge(method: RulesMethod, ctx: EvalContext, matches: Matcher): RulesDecision {
+  private judge(
+    method: RulesMethod,
+    ctx: EvalContext,
+    matches: Matcher,
+    calls: readonly AccessCall[],
+  ): RulesDecision {
     const bit = METHOD_BITS[method];
     const outcomes: AllowOutcome[] = [];
     ctx.steps = 0;
@@ -290,13 +310,20 @@ class Ruleset implements CompiledRuleset {
       if ((rule.mask & bit) === 0 || !matches(rule.pattern, ctx.wildcards)) continue;
       for (const allow of rule.allows) {
         if ((allow.mask & bit) === 0) continue;
-        if (!allow.condition) return { allowed: true, message: '' };
-        const outcome = this.run(allow, ctx);
-        if (outcome === null) return { allowed: true, message: '' };
-        outcomes.push(outcome);
+        const refusal = allow.condition ? this.run(allow, ctx) : null;
+        if (refusal === null) {
+          outcomes.push({ line: allow.line, text: 'true' });
+          return { allowed: true, message: '', outcomes, calls };
+        }
+        outcomes.push(refusal);
       }
     }
-    return deny(denialMessage(method, outcomes, this.lines));
+    return {
+      allowed: false,
+      message: denialMessage(method, outcomes, this.lines),
+      outcomes,
+      calls,
+    };
   }
 
   /** Null when the condition is true; otherwise why not. */
@@ -330,8 +357,11 @@ class Ruleset implements CompiledRuleset {
   }
 }
 
+const NONE: readonly never[] = [];
+
+/** A refusal before any allow ran (a wrong service, path or query shape, an internal error). */
 function deny(message: string): RulesDecision {
-  return { allowed: false, message };
+  return { allowed: false, message, outcomes: NONE, calls: NONE };
 }
 
 function internalMessage(e: unknown): string {

@@ -221,6 +221,8 @@ describe('storage requests', () => {
     expect(rules.evaluateStorage(storageRequest({ method: 'list', path: 'a' }))).toEqual({
       allowed: false,
       message: "Permission denied. List operations are only allowed for rules_version='2'.",
+      outcomes: [],
+      calls: [],
     });
     expect(rules.evaluateStorage(storageRequest({ method: 'get', path: 'a' })).allowed).toBe(true);
   });
