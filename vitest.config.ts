@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
 import { fileURLToPath } from 'node:url';
 
-const model = fileURLToPath(new URL('./functions/src/model/index.ts', import.meta.url));
+const model = fileURLToPath(new URL('./functions/src/model', import.meta.url));
 const webSrc = fileURLToPath(new URL('./web/src', import.meta.url));
 
 // Suites by what they need: `unit` and `emulator` run on their own (the emulator suites start
@@ -20,7 +20,13 @@ export default defineConfig({
       },
       {
         plugins: [vue()],
-        resolve: { alias: { '@model': model, '@': webSrc } },
+        resolve: {
+          alias: [
+            { find: /^@model$/, replacement: `${model}/index.ts` },
+            { find: /^@model\/(.*)$/, replacement: `${model}/$1` },
+            { find: '@', replacement: webSrc },
+          ],
+        },
         test: {
           name: 'web',
           include: ['web/src/**/*.test.ts'],

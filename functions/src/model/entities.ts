@@ -63,6 +63,18 @@ export interface ListDoc<T = TimestampLike> {
   updatedAt: T;
 }
 
+/** A reminder to `uid` (a member of the list): at a wall-clock time, or minutes before a timed due date. */
+export type Reminder = { id: string; uid: string } & (
+  { before: number } | { at: { date: string; time: string; timeZone: string } }
+);
+
+/** One step of a to-do's checklist. */
+export interface Subtask {
+  id: string;
+  title: string;
+  done: boolean;
+}
+
 export interface TodoDoc<T = TimestampLike> {
   title: string;
   notes: string;
@@ -79,6 +91,24 @@ export interface TodoDoc<T = TimestampLike> {
   updatedAt: T;
   /** Kept by functions. */
   attachmentCount: number;
+}
+
+/** An in-app notification in users/{uid}/notifications: a reminder that fired. */
+export interface NotificationDoc<T = TimestampLike> {
+  /** The to-do's title. */
+  title: string;
+  /** What is due, in words, e.g. "Due today at 09:00". */
+  body: string;
+  listId: string;
+  todoId: string;
+  createdAt: T;
+  read: boolean;
+}
+
+/** A browser's FCM registration token, stored at users/{uid}/pushTokens/{token}. */
+export interface PushTokenDoc<T = TimestampLike> {
+  token: string;
+  createdAt: T;
 }
 
 export interface AttachmentDoc<T = TimestampLike> {

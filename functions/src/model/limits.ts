@@ -18,6 +18,16 @@ export const LIMITS = {
   attachmentName: 200,
   attachmentBytes: 10 * 1024 * 1024,
   documentId: 128,
+  /** Ids of reminders and subtasks, chosen by the writer: letters, digits, '-' and '_'. */
+  itemId: 64,
+  remindersPerTodo: 5,
+  /** A reminder "before" a timed due date: at most four weeks, in minutes. */
+  reminderMinutesBeforeMax: 28 * 24 * 60,
+  subtasksPerTodo: 50,
+  subtaskTitle: 200,
+  repeatRule: 200,
+  repeatIntervalMax: 999,
+  repeatCountMax: 999,
 } as const;
 
 /**
