@@ -1,6 +1,6 @@
 import { createRouter, type RouteRecordRaw, type RouterHistory } from 'vue-router';
 import { useAuthStore } from '@/stores/auth';
-import ListsView from '@/views/ListsView.vue';
+import LandingView from '@/views/LandingView.vue';
 import SignInView from '@/views/SignInView.vue';
 
 declare module 'vue-router' {
@@ -14,11 +14,18 @@ declare module 'vue-router' {
 }
 
 const routes: RouteRecordRaw[] = [
-  { path: '/', redirect: { name: 'lists' } },
+  // The landing and sign-in pages come with the first download; every other page loads when
+  // visited, so that a visitor does not download the lists' code (nor Firestore) to sign in.
+  {
+    path: '/',
+    name: 'landing',
+    component: LandingView,
+    meta: { guestOnly: true },
+  },
   {
     path: '/lists/:listId?',
     name: 'lists',
-    component: ListsView,
+    component: () => import('@/views/ListsView.vue'),
     meta: { requiresAuth: true, title: 'Lists' },
   },
   {

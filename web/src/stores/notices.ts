@@ -4,31 +4,84 @@ import { describeError } from '@/errors/describeError';
 
 export type NoticeTone = 'info' | 'error';
 
+/** A button on a notice (Undo, Reload); running it also dismisses the notice. */
+export interface NoticeAction {
+  label: string;
+  run: () => void;
+}
+
 export interface Notice {
   id: number;
   text: string;
   tone: NoticeTone;
+  action: NoticeAction | null;
+}
+
+export interface NotifyOptions {
+  tone?: NoticeTone;
+  action?: NoticeAction;
+  /** How long it shows, in ms; null keeps it until it is dismissed or acted on. */
+  duration?: number | null;
+  /** Called once when the notice goes without its action having run (timeout or dismissal). */
+  onExpire?: () => void;
 }
 
 const DISMISS_AFTER_MS = 6000;
+const MAX_SHOWN = 4;
 
-/** Short messages for the app-wide live region: confirmations and failures of background writes. */
+/**
+ * Short messages for the app-wide live region: confirmations, failures of background writes, and
+ * offers to act (Undo, a new version to load).
+ */
 export const useNoticesStore = defineStore('notices', () => {
   const notices = ref<Notice[]>([]);
+  const expiries = new Map<
+    number,
+    { timer?: ReturnType<typeof setTimeout>; onExpire?: () => void }
+  >();
   let nextId = 1;
 
-  function dismiss(id: number): void {
+  function remove(id: number): boolean {
+    const expiry = expiries.get(id);
+    if (!expiry) return false;
+    clearTimeout(expiry.timer);
+    expiries.delete(id);
     notices.value = notices.value.filter((notice) => notice.id !== id);
+    return true;
   }
 
-  function notify(text: string, tone: NoticeTone = 'info'): void {
+  function dismiss(id: number): void {
+    const onExpire = expiries.get(id)?.onExpire;
+    if (remove(id)) onExpire?.();
+  }
+
+  function act(id: number): void {
+    const action = notices.value.find((notice) => notice.id === id)?.action;
+    if (remove(id)) action?.run();
+  }
+
+  function notify(text: string, options: NotifyOptions = {}): number {
     const id = nextId++;
-    notices.value = [...notices.value.slice(-3), { id, text, tone }];
-    setTimeout(() => dismiss(id), tone === 'error' ? DISMISS_AFTER_MS * 2 : DISMISS_AFTER_MS);
+    const tone = options.tone ?? 'info';
+    const duration =
+      options.duration === undefined
+        ? tone === 'error'
+          ? DISMISS_AFTER_MS * 2
+          : DISMISS_AFTER_MS
+        : options.duration;
+    const expiry: { timer?: ReturnType<typeof setTimeout>; onExpire?: () => void } = {
+      onExpire: options.onExpire,
+    };
+    if (duration !== null) expiry.timer = setTimeout(() => dismiss(id), duration);
+    expiries.set(id, expiry);
+    notices.value = [...notices.value, { id, text, tone, action: options.action ?? null }];
+    // The oldest go first when too many pile up; they expire as if their time had run out.
+    for (const old of notices.value.slice(0, -MAX_SHOWN)) dismiss(old.id);
+    return id;
   }
 
   function reportFailure(error: unknown): void {
-    notify(describeError(error), 'error');
+    notify(describeError(error), { tone: 'error' });
   }
 
   /**
@@ -39,5 +92,5 @@ export const useNoticesStore = defineStore('notices', () => {
     written.catch(reportFailure);
   }
 
-  return { notices, notify, dismiss, reportFailure, track };
+  return { notices, notify, dismiss, act, reportFailure, track };
 });

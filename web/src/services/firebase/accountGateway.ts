@@ -1,44 +1,50 @@
-import { httpsCallable, type Functions } from 'firebase/functions';
-import {
+import type {
   CALLABLES,
-  type ClaimUsernameInput,
-  type ExportMyDataResult,
-  type InviteMemberInput,
-  type LeaveListInput,
-  type ListMembersInput,
-  type ListMembersResult,
-  type RemoveMemberInput,
-  type SetMemberRoleInput,
+  ClaimUsernameInput,
+  ExportMyDataResult,
+  InviteMemberInput,
+  LeaveListInput,
+  ListMembersInput,
+  ListMembersResult,
+  RemoveMemberInput,
+  SetMemberRoleInput,
 } from '@model';
 import type { AccountGateway } from '../ports';
+import { loadFunctions } from './lazy';
 
-/** The callable functions; their inputs are validated again on the server. */
-export function createAccountGateway(functions: Functions): AccountGateway {
-  const call = async <In, Out>(name: string, input: In): Promise<Out> =>
-    (await httpsCallable<In, Out>(functions, name)(input)).data;
+type Callable = keyof typeof CALLABLES;
+
+/**
+ * The callable functions; their inputs are validated again on the server. The Functions SDK loads
+ * with the first call.
+ */
+export function createAccountGateway(): AccountGateway {
+  const call = async <In, Out>(name: Callable, input: In): Promise<Out> => {
+    const { functions, httpsCallable, CALLABLES: names } = await loadFunctions();
+    return (await httpsCallable<In, Out>(functions, names[name])(input)).data;
+  };
   return {
     async claimUsername(username) {
-      await call<ClaimUsernameInput, unknown>(CALLABLES.claimUsername, { username });
+      await call<ClaimUsernameInput, unknown>('claimUsername', { username });
     },
     async inviteMember(listId, username, role) {
-      await call<InviteMemberInput, unknown>(CALLABLES.inviteMember, { listId, username, role });
+      await call<InviteMemberInput, unknown>('inviteMember', { listId, username, role });
     },
     async setMemberRole(listId, uid, role) {
-      await call<SetMemberRoleInput, unknown>(CALLABLES.setMemberRole, { listId, uid, role });
+      await call<SetMemberRoleInput, unknown>('setMemberRole', { listId, uid, role });
     },
     async removeMember(listId, uid) {
-      await call<RemoveMemberInput, unknown>(CALLABLES.removeMember, { listId, uid });
+      await call<RemoveMemberInput, unknown>('removeMember', { listId, uid });
     },
     async leaveList(listId) {
-      await call<LeaveListInput, unknown>(CALLABLES.leaveList, { listId });
+      await call<LeaveListInput, unknown>('leaveList', { listId });
     },
     async listMembers(listId) {
-      return (await call<ListMembersInput, ListMembersResult>(CALLABLES.listMembers, { listId }))
-        .members;
+      return (await call<ListMembersInput, ListMembersResult>('listMembers', { listId })).members;
     },
-    exportMyData: () => call<Record<string, never>, ExportMyDataResult>(CALLABLES.exportMyData, {}),
+    exportMyData: () => call<Record<string, never>, ExportMyDataResult>('exportMyData', {}),
     async deleteAccount() {
-      await call<Record<string, never>, unknown>(CALLABLES.deleteAccount, {});
+      await call<Record<string, never>, unknown>('deleteAccount', {});
     },
   };
 }

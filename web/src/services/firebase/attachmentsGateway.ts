@@ -1,61 +1,75 @@
-import {
-  collection,
-  deleteDoc,
-  doc,
-  serverTimestamp,
-  setDoc,
-  type Firestore,
-} from 'firebase/firestore';
-import {
-  getDownloadURL,
-  ref as storageRef,
-  uploadBytesResumable,
-  type FirebaseStorage,
-} from 'firebase/storage';
 import { newAttachmentDoc, paths, storagePaths, type AttachmentDoc } from '@model';
 import type { Attachment } from '@/domain/entities';
-import type { AttachmentsGateway } from '../ports';
-import { readDocument, watchQuery } from './snapshots';
+import type { AttachmentsGateway, UploadTask } from '../ports';
+import { loadFirestore, loadStorage, newDocumentId, subscribeWhenLoaded } from './lazy';
 
 /**
  * Attachment documents in Firestore and their files in Storage. Only the fields the rules accept
- * from a client are written; the upload trigger fills in the rest.
+ * from a client are written; the upload trigger fills in the rest. The Storage SDK loads with the
+ * first photo shown or uploaded.
  */
-export function createAttachmentsGateway(
-  db: Firestore,
-  storage: FirebaseStorage,
-): AttachmentsGateway {
+export function createAttachmentsGateway(): AttachmentsGateway {
   return {
     watchAttachments(listId, todoId, observer) {
-      return watchQuery<Attachment>(
-        collection(db, paths.attachments(listId, todoId)),
-        (snapshot) => readDocument<AttachmentDoc<Date>>(snapshot),
+      return subscribeWhenLoaded(
+        loadFirestore,
+        (fs) =>
+          fs.watchQuery<Attachment>(
+            fs.collection(fs.db, paths.attachments(listId, todoId)),
+            (snapshot) => fs.readDocument<AttachmentDoc<Date>>(snapshot),
+            observer,
+          ),
         observer,
       );
     },
     createAttachment(listId, todoId, uid, file) {
-      const ref = doc(collection(db, paths.attachments(listId, todoId)));
-      const written = setDoc(ref, newAttachmentDoc(uid, file, serverTimestamp()));
-      return { id: ref.id, written };
+      const id = newDocumentId();
+      const written = loadFirestore().then((fs) =>
+        fs.setDoc(
+          fs.doc(fs.db, paths.attachment(listId, todoId, id)),
+          newAttachmentDoc(uid, file, fs.serverTimestamp()),
+        ),
+      );
+      return { id, written };
     },
-    upload(listId, todoId, attachmentId, file, onProgress) {
-      const target = storageRef(storage, storagePaths.original(listId, todoId, attachmentId));
-      const task = uploadBytesResumable(target, file.data, { contentType: file.contentType });
-      const done = new Promise<void>((resolve, reject) => {
-        task.on(
-          'state_changed',
-          (snapshot) =>
-            onProgress(
-              snapshot.totalBytes > 0 ? snapshot.bytesTransferred / snapshot.totalBytes : 0,
-            ),
-          reject,
-          () => resolve(),
-        );
-      });
-      return { done, cancel: () => void task.cancel() };
+    upload(listId, todoId, attachmentId, file, onProgress): UploadTask {
+      let cancelled = false;
+      let cancelTask = () => undefined as unknown;
+      const done = loadStorage().then(
+        (st) =>
+          new Promise<void>((resolve, reject) => {
+            const target = st.ref(st.storage, storagePaths.original(listId, todoId, attachmentId));
+            const task = st.uploadBytesResumable(target, file.data, {
+              contentType: file.contentType,
+            });
+            cancelTask = () => task.cancel();
+            if (cancelled) task.cancel();
+            task.on(
+              'state_changed',
+              (snapshot) =>
+                onProgress(
+                  snapshot.totalBytes > 0 ? snapshot.bytesTransferred / snapshot.totalBytes : 0,
+                ),
+              reject,
+              () => resolve(),
+            );
+          }),
+      );
+      return {
+        done,
+        cancel() {
+          cancelled = true;
+          cancelTask();
+        },
+      };
     },
-    deleteAttachment: (listId, todoId, attachmentId) =>
-      deleteDoc(doc(db, paths.attachment(listId, todoId, attachmentId))),
-    downloadUrl: (storagePath) => getDownloadURL(storageRef(storage, storagePath)),
+    async deleteAttachment(listId, todoId, attachmentId) {
+      const fs = await loadFirestore();
+      await fs.deleteDoc(fs.doc(fs.db, paths.attachment(listId, todoId, attachmentId)));
+    },
+    async downloadUrl(storagePath) {
+      const st = await loadStorage();
+      return st.getDownloadURL(st.ref(st.storage, storagePath));
+    },
   };
 }

@@ -3,14 +3,11 @@ import {
   confirmPasswordReset,
   createUserWithEmailAndPassword,
   EmailAuthProvider,
-  GoogleAuthProvider,
   onAuthStateChanged,
   reauthenticateWithCredential,
-  reauthenticateWithPopup,
   sendEmailVerification,
   sendPasswordResetEmail,
   signInWithEmailAndPassword,
-  signInWithPopup,
   signOut,
   updateProfile,
   type Auth,
@@ -35,7 +32,10 @@ function signedInUser(auth: Auth): User {
   return auth.currentUser;
 }
 
-/** Firebase Auth behind the AuthGateway port (Google through a popup, also on the emulator). */
+/**
+ * Firebase Auth behind the AuthGateway port (Google through a popup, also on the emulator, whose
+ * code loads only when someone picks Google).
+ */
 export function createAuthGateway(auth: Auth): AuthGateway {
   return {
     watchUser: (listener) => onAuthStateChanged(auth, (user) => listener(toAuthUser(user))),
@@ -47,7 +47,7 @@ export function createAuthGateway(auth: Auth): AuthGateway {
       await signInWithEmailAndPassword(auth, email, password);
     },
     async signInWithGoogle() {
-      await signInWithPopup(auth, new GoogleAuthProvider());
+      await (await import('./googleSignIn')).signInWithGoogle();
     },
     signOut: () => signOut(auth),
     sendPasswordReset: (email) => sendPasswordResetEmail(auth, email),
@@ -61,7 +61,7 @@ export function createAuthGateway(auth: Auth): AuthGateway {
     async reauthenticate(password) {
       const user = signedInUser(auth);
       if (password === null) {
-        await reauthenticateWithPopup(user, new GoogleAuthProvider());
+        await (await import('./googleSignIn')).reauthenticateWithGoogle(user);
         return;
       }
       await reauthenticateWithCredential(

@@ -1,19 +1,25 @@
-import { auth, firestore, functions, storage } from '@/firebase';
+import { onAuthStateChanged } from 'firebase/auth';
 import type { Services } from '../ports';
 import { createAccountGateway } from './accountGateway';
 import { createAttachmentsGateway } from './attachmentsGateway';
+import { auth } from './auth';
 import { createAuthGateway } from './authGateway';
+import { loadFirestore } from './lazy';
 import { createListsGateway } from './listsGateway';
 import { createProfileGateway } from './profileGateway';
 import { createTodosGateway } from './todosGateway';
 
 export function createFirebaseServices(): Services {
+  // Someone signed in is about to see their lists: fetch Firestore while the page's own code loads.
+  onAuthStateChanged(auth, (user) => {
+    if (user) void loadFirestore().catch(() => undefined);
+  });
   return {
     auth: createAuthGateway(auth),
-    lists: createListsGateway(firestore),
-    todos: createTodosGateway(firestore),
-    attachments: createAttachmentsGateway(firestore, storage),
-    profiles: createProfileGateway(firestore),
-    account: createAccountGateway(functions),
+    lists: createListsGateway(),
+    todos: createTodosGateway(),
+    attachments: createAttachmentsGateway(),
+    profiles: createProfileGateway(),
+    account: createAccountGateway(),
   };
 }

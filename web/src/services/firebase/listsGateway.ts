@@ -1,40 +1,48 @@
-import {
-  collection,
-  deleteDoc,
-  doc,
-  query,
-  serverTimestamp,
-  setDoc,
-  updateDoc,
-  where,
-  type Firestore,
-} from 'firebase/firestore';
 import { COLLECTIONS, newListDoc, paths, type ListDoc } from '@model';
 import type { TodoList } from '@/domain/entities';
 import type { ListsGateway } from '../ports';
-import { readDocument, watchQuery } from './snapshots';
+import { loadFirestore, newDocumentId, subscribeWhenLoaded } from './lazy';
 
 /** Lists straight from Firestore; the membership query is the one the rules can prove safe. */
-export function createListsGateway(db: Firestore): ListsGateway {
-  const lists = collection(db, COLLECTIONS.lists);
+export function createListsGateway(): ListsGateway {
+  const update = async (listId: string, fields: Record<string, unknown>) => {
+    const fs = await loadFirestore();
+    await fs.updateDoc(fs.doc(fs.db, paths.list(listId)), {
+      ...fields,
+      updatedAt: fs.serverTimestamp(),
+    });
+  };
   return {
     watchMyLists(uid, observer) {
-      const mine = query(lists, where('memberIds', 'array-contains', uid));
-      return watchQuery<TodoList>(
-        mine,
-        (snapshot) => readDocument<ListDoc<Date>>(snapshot),
+      return subscribeWhenLoaded(
+        loadFirestore,
+        (fs) =>
+          fs.watchQuery<TodoList>(
+            fs.query(
+              fs.collection(fs.db, COLLECTIONS.lists),
+              fs.where('memberIds', 'array-contains', uid),
+            ),
+            (snapshot) => fs.readDocument<ListDoc<Date>>(snapshot),
+            observer,
+          ),
         observer,
       );
     },
     createList(uid, title, order) {
-      const ref = doc(lists);
-      const written = setDoc(ref, newListDoc(uid, { title, order }, serverTimestamp()));
-      return { id: ref.id, written };
+      const id = newDocumentId();
+      const written = loadFirestore().then((fs) =>
+        fs.setDoc(
+          fs.doc(fs.db, paths.list(id)),
+          newListDoc(uid, { title, order }, fs.serverTimestamp()),
+        ),
+      );
+      return { id, written };
     },
-    renameList: (listId, title) =>
-      updateDoc(doc(db, paths.list(listId)), { title, updatedAt: serverTimestamp() }),
-    moveList: (listId, order) =>
-      updateDoc(doc(db, paths.list(listId)), { order, updatedAt: serverTimestamp() }),
-    deleteList: (listId) => deleteDoc(doc(db, paths.list(listId))),
+    renameList: (listId, title) => update(listId, { title }),
+    moveList: (listId, order) => update(listId, { order }),
+    async deleteList(listId) {
+      const fs = await loadFirestore();
+      await fs.deleteDoc(fs.doc(fs.db, paths.list(listId)));
+    },
   };
 }

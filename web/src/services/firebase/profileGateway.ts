@@ -1,23 +1,32 @@
-import { doc, serverTimestamp, updateDoc, type Firestore } from 'firebase/firestore';
 import { paths, type UserDoc } from '@model';
 import type { UserProfile } from '@/domain/entities';
 import type { ProfileGateway } from '../ports';
-import { readDocument, watchDocument } from './snapshots';
+import { loadFirestore, subscribeWhenLoaded } from './lazy';
 
 /** The signed-in person's own `users/{uid}` document (created by the sign-up trigger). */
-export function createProfileGateway(db: Firestore): ProfileGateway {
+export function createProfileGateway(): ProfileGateway {
   return {
     watchProfile(uid, observer) {
-      return watchDocument<UserProfile>(
-        doc(db, paths.user(uid)),
-        (snapshot) => {
-          const profile = readDocument<UserDoc<Date>>(snapshot);
-          return profile && { ...profile, uid };
-        },
+      return subscribeWhenLoaded(
+        loadFirestore,
+        (fs) =>
+          fs.watchDocument<UserProfile>(
+            fs.doc(fs.db, paths.user(uid)),
+            (snapshot) => {
+              const profile = fs.readDocument<UserDoc<Date>>(snapshot);
+              return profile && { ...profile, uid };
+            },
+            observer,
+          ),
         observer,
       );
     },
-    updateDisplayName: (uid, displayName) =>
-      updateDoc(doc(db, paths.user(uid)), { displayName, updatedAt: serverTimestamp() }),
+    async updateDisplayName(uid, displayName) {
+      const fs = await loadFirestore();
+      await fs.updateDoc(fs.doc(fs.db, paths.user(uid)), {
+        displayName,
+        updatedAt: fs.serverTimestamp(),
+      });
+    },
   };
 }

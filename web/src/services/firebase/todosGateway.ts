@@ -1,54 +1,60 @@
-import {
-  collection,
-  doc,
-  serverTimestamp,
-  setDoc,
-  updateDoc,
-  writeBatch,
-  type Firestore,
-} from 'firebase/firestore';
 import { newTodoDoc, paths, type TodoDoc } from '@model';
 import type { Todo } from '@/domain/entities';
 import type { TodoPatch, TodosGateway } from '../ports';
-import { readDocument, toTimestamp, watchQuery } from './snapshots';
+import { loadFirestore, newDocumentId, subscribeWhenLoaded } from './lazy';
 
 /** Firestore accepts at most 500 writes in one batch. */
 const BATCH_LIMIT = 500;
 
-function patchFields(patch: TodoPatch): Record<string, unknown> {
-  const fields: Record<string, unknown> = { ...patch, updatedAt: serverTimestamp() };
-  if (patch.dueAt !== undefined) fields.dueAt = toTimestamp(patch.dueAt);
-  if (patch.done !== undefined) fields.completedAt = patch.done ? serverTimestamp() : null;
+type Firestore = Awaited<ReturnType<typeof loadFirestore>>;
+
+function patchFields(fs: Firestore, patch: TodoPatch): Record<string, unknown> {
+  const fields: Record<string, unknown> = { ...patch, updatedAt: fs.serverTimestamp() };
+  if (patch.dueAt !== undefined) fields.dueAt = fs.toTimestamp(patch.dueAt);
+  if (patch.done !== undefined) fields.completedAt = patch.done ? fs.serverTimestamp() : null;
   return fields;
 }
 
 /** A list's to-dos straight from Firestore (`lists/{listId}/todos`), readable by its members. */
-export function createTodosGateway(db: Firestore): TodosGateway {
+export function createTodosGateway(): TodosGateway {
   return {
     watchTodos(listId, observer) {
-      return watchQuery<Todo>(
-        collection(db, paths.todos(listId)),
-        (snapshot) => {
-          const todo = readDocument<TodoDoc<Date>>(snapshot);
-          return todo && { ...todo, listId };
-        },
+      return subscribeWhenLoaded(
+        loadFirestore,
+        (fs) =>
+          fs.watchQuery<Todo>(
+            fs.collection(fs.db, paths.todos(listId)),
+            (snapshot) => {
+              const todo = fs.readDocument<TodoDoc<Date>>(snapshot);
+              return todo && { ...todo, listId };
+            },
+            observer,
+          ),
         observer,
       );
     },
     createTodo(listId, uid, draft, order) {
-      const ref = doc(collection(db, paths.todos(listId)));
-      const todo = { ...draft, done: false, dueAt: toTimestamp(draft.dueAt), order };
-      const written = setDoc(ref, newTodoDoc(uid, todo, serverTimestamp()));
-      return { id: ref.id, written };
+      const id = newDocumentId();
+      const written = loadFirestore().then((fs) => {
+        const todo = { ...draft, done: false, dueAt: fs.toTimestamp(draft.dueAt), order };
+        return fs.setDoc(
+          fs.doc(fs.db, paths.todo(listId, id)),
+          newTodoDoc(uid, todo, fs.serverTimestamp()),
+        );
+      });
+      return { id, written };
     },
-    updateTodo: (listId, todoId, patch) =>
-      updateDoc(doc(db, paths.todo(listId, todoId)), patchFields(patch)),
+    async updateTodo(listId, todoId, patch) {
+      const fs = await loadFirestore();
+      await fs.updateDoc(fs.doc(fs.db, paths.todo(listId, todoId)), patchFields(fs, patch));
+    },
     async deleteTodos(listId, todoIds) {
+      const fs = await loadFirestore();
       const commits: Promise<void>[] = [];
       for (let start = 0; start < todoIds.length; start += BATCH_LIMIT) {
-        const batch = writeBatch(db);
+        const batch = fs.writeBatch(fs.db);
         for (const todoId of todoIds.slice(start, start + BATCH_LIMIT))
-          batch.delete(doc(db, paths.todo(listId, todoId)));
+          batch.delete(fs.doc(fs.db, paths.todo(listId, todoId)));
         commits.push(batch.commit());
       }
       await Promise.all(commits);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseHostPort, resolveAppConfig } from './firebaseConfig';
+import { parseHostPort, resolveAppConfig } from './config';
 
 describe('resolveAppConfig', () => {
   it('uses the demo project on the default emulator ports in development', () => {
