@@ -6,10 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from './auth.js';
 import { BadRequestError, NotFoundError, StorageError } from './errors.js';
-import type { BlobFiles, StagedBlob } from './store/blobFiles.js';
+import type { BlobFiles, ExpectedHashes, StagedBlob } from './store/blobFiles.js';
 import type { MetadataPatch, StoredObject } from './store/object.js';
 import type { Preconditions } from './store/preconditions.js';
-import type { ExpectedHashes } from './writes.js';
 
 export type UploadStatus = 'active' | 'final' | 'cancelled';
 

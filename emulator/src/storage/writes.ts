@@ -8,15 +8,9 @@ import { writeAuthorizer, type StorageContext } from './context.js';
 import { BadRequestError, StorageError, validateBucketName, validateObjectName } from './errors.js';
 import { readJson } from './http/body.js';
 import { boundaryOf, readMultipart } from './http/multipart.js';
-import type { StagedBlob } from './store/blobFiles.js';
+import type { ExpectedHashes, StagedBlob } from './store/blobFiles.js';
 import { parseMetadataPatch, type MetadataPatch, type StoredObject } from './store/object.js';
 import type { UploadSession, UploadTarget } from './uploads.js';
-
-/** Hashes a client announced for its upload (GCS `md5Hash`/`crc32c`, or the `X-Goog-Hash` header). */
-export interface ExpectedHashes {
-  md5Hash?: string;
-  crc32c?: string;
-}
 
 export function expectedHashesOf(resource: unknown, hashHeader?: string): ExpectedHashes {
   const expected: ExpectedHashes = {};

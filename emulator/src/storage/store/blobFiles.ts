@@ -17,6 +17,12 @@ export interface Digest {
   crc32c: string;
 }
 
+/** Hashes a client announced for its upload (GCS `md5Hash`/`crc32c`, or the `X-Goog-Hash` header), checked against the Digest. */
+export interface ExpectedHashes {
+  md5Hash?: string;
+  crc32c?: string;
+}
+
 export class BlobFiles {
   readonly blobDir: string;
   private readonly stagingDir: string;
