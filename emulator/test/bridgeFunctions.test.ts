@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { deleteApp, initializeApp } from 'firebase-admin/app';
 import { getStorage } from 'firebase-admin/storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Fields } from '../src/firestore/model/value.js';
+import type { Fields } from '../src/model/value.js';
 import {
   startBridge,
   type Bridge,

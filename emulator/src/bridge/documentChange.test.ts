@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Fields } from '../firestore/model/value.js';
+import type { Fields } from '../model/value.js';
 import { toDocumentEvent } from './documentChange.js';
 import type { StoredDocument } from './sources.js';
 

@@ -2,10 +2,10 @@
  * One committed document change as triggers see it: which operation it was, where, and which
  * fields it touched. A write that leaves the data as it was is no event at all, as in Firestore.
  */
-import { formatFieldPath } from '../firestore/model/fieldPath.js';
-import { parseDocumentName } from '../firestore/model/path.js';
-import type { Fields } from '../firestore/model/value.js';
-import { valueEquals } from '../firestore/model/valueOrder.js';
+import { formatFieldPath } from '../model/fieldPath.js';
+import { parseDocumentName } from '../model/path.js';
+import type { Fields } from '../model/value.js';
+import { valueEquals } from '../model/valueOrder.js';
 import type { DocumentChange, StoredDocument } from './sources.js';
 
 export type DocumentOperation = 'created' | 'updated' | 'deleted';

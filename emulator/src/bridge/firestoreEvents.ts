@@ -4,14 +4,13 @@
  * reads it when datacontenttype is application/json), 1st gen functions the legacy event with the
  * same data under the `providers/cloud.firestore/eventTypes/document.*` type.
  */
-import { encodeDocument } from '../firestore/adapters/json/document.js';
-import { formatTimestamp } from '../firestore/adapters/json/scalars.js';
-import type { Timestamp } from '../firestore/model/value.js';
+import type { Timestamp } from '../model/value.js';
 import type { DocumentEvent } from './documentChange.js';
 import { cloudEvent, legacyEvent, type OutgoingEvent } from './outgoingEvent.js';
 import { matchPathPattern } from './pathPattern.js';
 import type { CommitEvent } from './sources.js';
 import type { FirestoreTriggerV1, FirestoreTriggerV2 } from './triggers.js';
+import { encodeDocument, formatTimestamp } from '../model/json.js';
 
 export type FirestoreTrigger = FirestoreTriggerV2 | FirestoreTriggerV1;
 

@@ -9,9 +9,9 @@ import { Databases } from './database/databases.js';
 import { addFirestoreService } from './adapters/grpc/grpcService.js';
 import { controlRoutes } from './adapters/http/controlRoutes.js';
 import { createRouter } from './adapters/http/router.js';
-import type { StoredDocument } from './model/document.js';
-import { documentName } from './model/path.js';
-import type { Timestamp } from './model/value.js';
+import type { StoredDocument } from './documents/document.js';
+import { documentName } from '../model/path.js';
+import type { Timestamp } from '../model/value.js';
 import { exportDatabases, importDatabases } from './persistence/snapshotFiles.js';
 import { listenOnePort } from './adapters/http/portServer.js';
 import { Authorizer } from './security/authorize.js';
@@ -22,7 +22,7 @@ import { restRoutes } from './adapters/rest/restRoutes.js';
 import { webChannelAdapter } from './adapters/webchannel/webChannelAdapter.js';
 import { microsToTimestamp } from './store/clock.js';
 
-export type { StoredDocument } from './model/document.js';
+export type { StoredDocument } from './documents/document.js';
 
 export interface FirestoreEmulatorOptions {
   /** Default '127.0.0.1'. */

@@ -3,7 +3,8 @@
  * The engine knows nothing of HTTP or gRPC: callers describe a request with these types and get a
  * decision back. Evaluation is synchronous; document lookups are answered from memory.
  */
-import type { Fields, Timestamp, Value } from '../firestore/model/value.js';
+import type { FilterOperator } from '../model/filterOperator.js';
+import type { Fields, Timestamp, Value } from '../model/value.js';
 
 export type RulesService = 'cloud.firestore' | 'firebase.storage';
 export type RulesMethod = 'get' | 'list' | 'create' | 'update' | 'delete';
@@ -46,22 +47,6 @@ export interface DocumentAccess {
   /** The document as it would be if the request (the whole batch or transaction) committed. */
   getAfter(path: string): RulesDocument | null;
 }
-
-export type FilterOperator =
-  | 'LESS_THAN'
-  | 'LESS_THAN_OR_EQUAL'
-  | 'GREATER_THAN'
-  | 'GREATER_THAN_OR_EQUAL'
-  | 'EQUAL'
-  | 'NOT_EQUAL'
-  | 'ARRAY_CONTAINS'
-  | 'IN'
-  | 'ARRAY_CONTAINS_ANY'
-  | 'NOT_IN'
-  | 'IS_NAN'
-  | 'IS_NULL'
-  | 'IS_NOT_NAN'
-  | 'IS_NOT_NULL';
 
 export interface QueryFilter {
   /** Field path segments, unquoted: `a.b` is ['a', 'b']; `__name__` for the document name. */

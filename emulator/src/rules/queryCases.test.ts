@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FilterOperator, QueryConstraints, QueryFilter } from './api.js';
+import type { QueryConstraints, QueryFilter } from './api.js';
 import {
   auth,
   compileOrThrow,
@@ -8,6 +8,7 @@ import {
   MemoryDocuments,
   toValue,
 } from './testing/testKit.js';
+import type { FilterOperator } from '../model/filterOperator.js';
 
 function f(field: string, op: FilterOperator, value?: unknown): QueryFilter {
   return value === undefined

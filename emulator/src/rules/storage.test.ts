@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Value } from '../firestore/model/value.js';
+import type { Value } from '../model/value.js';
 import type { StorageRulesRequest } from './api.js';
 import {
   auth,

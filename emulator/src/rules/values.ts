@@ -4,7 +4,7 @@
  * arrays (list). Richer types are small classes. Firestore documents stay in their wire form and
  * are converted field by field only when a rule reads them.
  */
-import type { Fields, Value } from '../firestore/model/value.js';
+import type { Fields, Value } from '../model/value.js';
 import type { QueryFilter } from './api.js';
 
 export type RValue =

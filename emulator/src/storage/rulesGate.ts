@@ -12,7 +12,7 @@ import type {
   RulesMethod,
   StorageRulesRequest,
 } from '../rules/api.js';
-import type { Value } from '../firestore/model/value.js';
+import type { Value } from '../model/value.js';
 import type { AuthContext } from '../rules/api.js';
 import { ForbiddenError } from './errors.js';
 

@@ -3,8 +3,8 @@
  * (camelCase, as the JSON mapping names them) with Values in normal form, int32 wrappers unwrapped,
  * bytes as Uint8Array and timestamps as {seconds, nanos}. Every wire adapter converts to these.
  */
-import type { Fields, Timestamp, Value } from '../model/value.js';
-import type { Precondition, Write } from '../model/mutation.js';
+import type { Fields, Timestamp, Value } from '../../model/value.js';
+import type { Precondition, Write } from '../documents/mutation.js';
 import type { StructuredAggregationQuery, StructuredQuery } from '../query/structuredQuery.js';
 
 export type { Write, Precondition, StructuredQuery, StructuredAggregationQuery };

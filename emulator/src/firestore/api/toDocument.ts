@@ -1,6 +1,6 @@
 /** StoredDocument → the API's Document (optionally masked). */
-import { projectFields, type StoredDocument } from '../model/document.js';
-import { parseFieldPath } from '../model/fieldPath.js';
+import { projectFields, type StoredDocument } from '../documents/document.js';
+import { parseFieldPath } from '../../model/fieldPath.js';
 import type { Document, DocumentMask } from './messages.js';
 
 export function toDocument(doc: StoredDocument, mask?: DocumentMask): Document {

@@ -3,14 +3,14 @@
  * Commits are prepared and applied synchronously, so each is atomic and totally ordered; waiting
  * for transaction locks happens before, never during, a commit.
  */
-import { FirestoreError, Code } from '../errors.js';
-import type { StoredDocument } from '../model/document.js';
-import { validateDocument } from '../model/limits.js';
-import { applyWrite, validateWrite, writeTarget, type Write } from '../model/mutation.js';
-import { documentName, parseDocumentName, type DatabaseId } from '../model/path.js';
-import type { Timestamp, Value } from '../model/value.js';
+import { FirestoreError, Code } from '../../model/errors.js';
+import type { StoredDocument } from '../documents/document.js';
+import { validateDocument } from '../documents/limits.js';
+import { applyWrite, validateWrite, writeTarget, type Write } from '../documents/mutation.js';
+import { documentName, parseDocumentName, type DatabaseId } from '../../model/path.js';
+import type { Timestamp, Value } from '../../model/value.js';
 import type { AuthContext } from '../../rules/api.js';
-import { fieldsEqual } from '../model/valueOrder.js';
+import { fieldsEqual } from '../../model/valueOrder.js';
 import { microsToTimestamp, type Clock, type Micros } from '../store/clock.js';
 import { DocumentStore, type DocumentChange } from '../store/documentStore.js';
 import { TransactionRegistry, type Transaction } from '../transaction/transactions.js';

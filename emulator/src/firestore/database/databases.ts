@@ -4,7 +4,7 @@
  * (test suites clear between tests, and that must not fire delete triggers).
  */
 import { Database } from './database.js';
-import type { DatabaseId } from '../model/path.js';
+import type { DatabaseId } from '../../model/path.js';
 import { Clock } from '../store/clock.js';
 import type { DocumentChange } from '../store/documentStore.js';
 import type { Micros } from '../store/clock.js';

@@ -5,8 +5,8 @@
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Databases } from '../database/databases.js';
-import { documentName } from '../model/path.js';
-import type { Timestamp } from '../model/value.js';
+import { documentName } from '../../model/path.js';
+import type { Timestamp } from '../../model/value.js';
 import { timestampToMicros } from '../store/clock.js';
 import { decodeFields, encodeFields, type Encoded } from './valueCodec.js';
 

@@ -2,7 +2,7 @@
  * Lossless JSON for values on disk: each value is tagged by its type, int64 as a decimal string,
  * doubles as numbers or the strings NaN/Infinity/-Infinity/-0, bytes as base64.
  */
-import type { Fields, Value } from '../model/value.js';
+import type { Fields, Value } from '../../model/value.js';
 
 export type Encoded = Record<string, unknown>;
 

@@ -3,10 +3,10 @@
  * are skipped, a sum of integers stays an integer until it overflows int64 (then it is a double),
  * any double makes it a double, avg is always a double and null when nothing was numeric.
  */
-import { invalidArgument } from '../errors.js';
-import { getField, type StoredDocument } from '../model/document.js';
-import { parseFieldPath } from '../model/fieldPath.js';
-import type { Value } from '../model/value.js';
+import { invalidArgument } from '../../model/errors.js';
+import { getField, type StoredDocument } from '../documents/document.js';
+import { parseFieldPath } from '../../model/fieldPath.js';
+import type { Value } from '../../model/value.js';
 import type { Aggregation } from './structuredQuery.js';
 
 const INT64_MAX = 2n ** 63n - 1n;

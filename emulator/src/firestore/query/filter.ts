@@ -3,12 +3,13 @@
  * values of the operand's type class, `!=` and `not-in` skip missing fields and nulls, equality
  * is numeric (1 == 1.0), and composite AND/OR nest freely.
  */
-import { invalidArgument } from '../errors.js';
-import { getField } from '../model/document.js';
-import { isNameField, parseFieldPath, type FieldPath } from '../model/fieldPath.js';
-import type { Fields, Value } from '../model/value.js';
-import { compareValues, isNaNValue, queryEquals, typeOrder } from '../model/valueOrder.js';
-import type { FieldOperator, Filter, UnaryOperator } from './structuredQuery.js';
+import { invalidArgument } from '../../model/errors.js';
+import { getField } from '../documents/document.js';
+import { isNameField, parseFieldPath, type FieldPath } from '../../model/fieldPath.js';
+import type { Fields, Value } from '../../model/value.js';
+import { compareValues, isNaNValue, queryEquals, typeOrder } from '../../model/valueOrder.js';
+import type { FieldOperator, UnaryOperator } from '../../model/filterOperator.js';
+import type { Filter } from './structuredQuery.js';
 
 export interface MatchInput {
   /** Full resource name, the value of `__name__`. */

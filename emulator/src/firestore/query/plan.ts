@@ -4,16 +4,16 @@
  * `__name__`, each implicit order taking the last explicit direction), cursors, offset, limit and
  * projection. Validation of impossible queries happens here, before any data is read.
  */
-import { invalidArgument } from '../errors.js';
-import { compareUtf8 } from '../model/valueOrder.js';
+import { invalidArgument } from '../../model/errors.js';
+import { compareUtf8 } from '../../model/valueOrder.js';
 import {
   formatFieldPath,
   isNameField,
   NAME_FIELD,
   parseFieldPath,
   type FieldPath,
-} from '../model/fieldPath.js';
-import { compareValues } from '../model/valueOrder.js';
+} from '../../model/fieldPath.js';
+import { compareValues } from '../../model/valueOrder.js';
 import {
   compileFilter,
   fieldValue,
@@ -24,7 +24,7 @@ import {
   type SimpleFilter,
 } from './filter.js';
 import type { Cursor, StructuredQuery } from './structuredQuery.js';
-import { databaseRoot, type DatabaseId } from '../model/path.js';
+import { databaseRoot, type DatabaseId } from '../../model/path.js';
 
 export interface OrderTerm {
   field: FieldPath;

@@ -1,12 +1,12 @@
 /** Runs a query plan over a store snapshot: scope, filter, order, cursors, offset, limit. */
-import type { StoredDocument } from '../model/document.js';
-import { collectionIdOf, parentOf } from '../model/path.js';
+import type { StoredDocument } from '../documents/document.js';
+import { collectionIdOf, parentOf } from '../../model/path.js';
 import type { Micros } from '../store/clock.js';
 import type { DocumentStore } from '../store/documentStore.js';
 import { hasOrderFields, withinCursors, type QueryPlan } from './plan.js';
 import { fieldValue } from './filter.js';
-import type { Value } from '../model/value.js';
-import { compareValues } from '../model/valueOrder.js';
+import type { Value } from '../../model/value.js';
+import { compareValues } from '../../model/valueOrder.js';
 
 /** Whether a document (by store path) lies in the query's collection scope. */
 export function inScope(plan: QueryPlan, path: string): boolean {

@@ -2,31 +2,8 @@
  * google.firestore.v1.StructuredQuery and StructuredAggregationQuery in internal form: the proto's
  * shape with Values in normal form and wrappers (Int32Value) unwrapped, so adapters stay thin.
  */
-import type { FilterOperator } from '../../rules/api.js';
-import type { Value } from '../model/value.js';
-
-/** The proto's field filter operators; the rules engine judges queries by the same names. */
-export const FIELD_OPERATORS = [
-  'LESS_THAN',
-  'LESS_THAN_OR_EQUAL',
-  'GREATER_THAN',
-  'GREATER_THAN_OR_EQUAL',
-  'EQUAL',
-  'NOT_EQUAL',
-  'ARRAY_CONTAINS',
-  'IN',
-  'ARRAY_CONTAINS_ANY',
-  'NOT_IN',
-] as const satisfies readonly FilterOperator[];
-export type FieldOperator = (typeof FIELD_OPERATORS)[number];
-
-export const UNARY_OPERATORS = [
-  'IS_NAN',
-  'IS_NULL',
-  'IS_NOT_NAN',
-  'IS_NOT_NULL',
-] as const satisfies readonly FilterOperator[];
-export type UnaryOperator = (typeof UNARY_OPERATORS)[number];
+import type { FieldOperator, UnaryOperator } from '../../model/filterOperator.js';
+import type { Value } from '../../model/value.js';
 
 export interface FieldReference {
   fieldPath: string;

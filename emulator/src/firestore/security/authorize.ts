@@ -11,14 +11,14 @@ import type {
 } from '../../rules/api.js';
 import type { Database, PreparedCommit } from '../database/database.js';
 import type { Databases } from '../database/databases.js';
-import { Code, FirestoreError } from '../errors.js';
-import type { StoredDocument } from '../model/document.js';
+import { Code, FirestoreError } from '../../model/errors.js';
+import type { StoredDocument } from '../documents/document.js';
 import { microsToTimestamp } from '../store/clock.js';
 import type { QueryPlan } from '../query/plan.js';
 import type { Caller } from './caller.js';
 import { documentAccess, rulesDocument } from './documentAccess.js';
 import type { RulesRegistry } from './rulesRegistry.js';
-import type { Timestamp } from '../model/value.js';
+import type { Timestamp } from '../../model/value.js';
 
 export class Authorizer {
   constructor(

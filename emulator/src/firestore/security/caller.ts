@@ -3,7 +3,7 @@
  * any other bearer token is an ID token whose claims are trusted without checking a signature
  * (emulator tokens are unsigned: alg none), no header is an unauthenticated client.
  */
-import { Code, FirestoreError } from '../errors.js';
+import { Code, FirestoreError } from '../../model/errors.js';
 import type { AuthContext } from '../../rules/api.js';
 
 export interface Caller {

@@ -4,7 +4,7 @@
  */
 import type { DocumentAccess, RulesDocument } from '../../rules/api.js';
 import type { Databases } from '../database/databases.js';
-import type { StoredDocument } from '../model/document.js';
+import type { StoredDocument } from '../documents/document.js';
 
 const RULES_PATH = /^\/?(?:projects\/[^/]+\/)?databases\/([^/]+)\/documents\/(.+)$/;
 

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { watch, type FSWatcher } from 'node:fs';
 import type { CompileResult, CompiledRuleset, RulesIssue } from '../../rules/api.js';
-import { invalidArgument } from '../errors.js';
+import { invalidArgument } from '../../model/errors.js';
 
 export type RulesCompiler = (source: string) => CompileResult;
 

@@ -7,14 +7,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../database/database.js';
 import type { Databases } from '../database/databases.js';
-import { Code, FirestoreError, invalidArgument, toFirestoreError } from '../errors.js';
+import { Code, FirestoreError, invalidArgument, toFirestoreError } from '../../model/errors.js';
 import { ListenSession } from '../streams/listenSession.js';
 import { WriteSession } from '../streams/writeSession.js';
 import type { TargetSpec } from '../streams/watchTarget.js';
-import type { StoredDocument } from '../model/document.js';
-import { formatFieldPath } from '../model/fieldPath.js';
-import { compareResourceNames } from '../model/valueOrder.js';
-import type { Write } from '../model/mutation.js';
+import type { StoredDocument } from '../documents/document.js';
+import { formatFieldPath } from '../../model/fieldPath.js';
+import { compareResourceNames } from '../../model/valueOrder.js';
+import type { Write } from '../documents/mutation.js';
 import {
   databaseRoot,
   joinPath,
@@ -22,7 +22,7 @@ import {
   parseDocumentName,
   parseParentName,
   type DatabaseId,
-} from '../model/path.js';
+} from '../../model/path.js';
 import { resolveAggregations } from '../query/aggregation.js';
 import { planQuery, type QueryPlan } from '../query/plan.js';
 import { runQuery } from '../query/runQuery.js';

@@ -3,7 +3,7 @@
  * a time strictly after every time handed out before, so a snapshot announced at time T never
  * misses a commit stamped T.
  */
-import type { Timestamp } from '../model/value.js';
+import type { Timestamp } from '../../model/value.js';
 
 export type Micros = number;
 

@@ -3,8 +3,8 @@
  * past read time and read-only transactions see a consistent snapshot. Versions older than the
  * retention window are dropped, except each document's latest.
  */
-import type { StoredDocument } from '../model/document.js';
-import { lastSegment, parentOf, type DatabaseId } from '../model/path.js';
+import type { StoredDocument } from '../documents/document.js';
+import { lastSegment, parentOf, type DatabaseId } from '../../model/path.js';
 import type { Micros } from './clock.js';
 
 interface Version {

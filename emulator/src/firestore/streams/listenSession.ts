@@ -5,7 +5,7 @@
  * listeners see every commit, in commit order.
  */
 import type { Database } from '../database/database.js';
-import { Code, FirestoreError, toFirestoreError } from '../errors.js';
+import { Code, FirestoreError, toFirestoreError } from '../../model/errors.js';
 import { microsToTimestamp, timestampToMicros, type Micros } from '../store/clock.js';
 import type { DocumentChange } from '../store/documentStore.js';
 import type {

@@ -1,5 +1,5 @@
 /** Resume tokens name a snapshot by its read time (microseconds, 8 bytes big-endian). */
-import { invalidArgument } from '../errors.js';
+import { invalidArgument } from '../../model/errors.js';
 import type { Micros } from '../store/clock.js';
 
 export function encodeResumeToken(time: Micros): Uint8Array {

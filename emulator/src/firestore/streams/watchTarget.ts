@@ -2,7 +2,7 @@
  * One Listen target (a query or a set of documents) and the documents it currently holds; turns
  * each commit's changes into document changes, deletes and removes for this target.
  */
-import type { StoredDocument } from '../model/document.js';
+import type { StoredDocument } from '../documents/document.js';
 import type { QueryPlan } from '../query/plan.js';
 import { inScope, matchesPlan, runQuery } from '../query/runQuery.js';
 import type { Micros } from '../store/clock.js';

@@ -5,8 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Database } from '../database/database.js';
-import { invalidArgument } from '../errors.js';
-import type { Write } from '../model/mutation.js';
+import { invalidArgument } from '../../model/errors.js';
+import type { Write } from '../documents/mutation.js';
 import type {
   CommitResponse,
   StreamSession,

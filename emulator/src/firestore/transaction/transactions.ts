@@ -8,7 +8,7 @@
  * read a fixed snapshot and take no locks.
  */
 import { randomBytes } from 'node:crypto';
-import { Code, FirestoreError, invalidArgument } from '../errors.js';
+import { Code, FirestoreError, invalidArgument } from '../../model/errors.js';
 import type { Micros } from '../store/clock.js';
 import { LockTable, type LockOwner } from './lockTable.js';
 

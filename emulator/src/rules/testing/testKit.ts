@@ -3,7 +3,7 @@
  * in-memory DocumentAccess, and JS → Firestore value conversion. Used by the engine's own tests
  * and bench/rules.ts; kept out of dist/ (tsconfig excludes testing/).
  */
-import type { Fields, Value } from '../../firestore/model/value.js';
+import type { Fields, Value } from '../../model/value.js';
 import type {
   AuthContext,
   CompiledRuleset,

@@ -2,7 +2,7 @@
  * How an object looks on each wire: the GCS JSON API resource (also the payload of object events),
  * the Firebase v0 API resource, and the map that storage rules see as `resource`.
  */
-import type { Value } from '../../firestore/model/value.js';
+import type { Value } from '../../model/value.js';
 import { DOWNLOAD_TOKENS_KEY, downloadTokens, etagOf, type StoredObject } from './object.js';
 
 /** The GCS JSON API `storage#object` resource. `origin` is the emulator's http://host:port. */

@@ -16,7 +16,7 @@ import type {
   UntypedServiceImplementation,
   sendUnaryData,
 } from '@grpc/grpc-js';
-import { Code, FirestoreError, invalidArgument, toFirestoreError } from '../../errors.js';
+import { Code, FirestoreError, invalidArgument, toFirestoreError } from '../../../model/errors.js';
 import { callerFromAuthorization, type Caller } from '../../security/caller.js';
 import type { FirestoreService } from '../../service/firestoreService.js';
 import { methods, type ServiceMethod } from '../../service/methods.js';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { MethodDefinition } from '@grpc/grpc-js';
-import type { Value } from '../../model/value.js';
+import type { Value } from '../../../model/value.js';
 import { loadFirestoreService } from './protoDefinition.js';
 import { requests, responses } from './wireMessages.js';
 import type { Wire } from './wireValues.js';

@@ -5,9 +5,9 @@
  * absent fields left undefined (encoding skips them; object spreads to omit them cost more than
  * the encoding).
  */
-import { invalidArgument } from '../../errors.js';
-import type { Precondition, Write } from '../../model/mutation.js';
-import type { FieldTransform } from '../../model/transform.js';
+import { invalidArgument } from '../../../model/errors.js';
+import type { Precondition, Write } from '../../documents/mutation.js';
+import type { FieldTransform } from '../../documents/transform.js';
 import type {
   Aggregation,
   Cursor,

@@ -4,8 +4,8 @@
  * back into the form it encodes (enums as numbers, int64 as numbers or decimal strings, bytes as
  * Uint8Arrays). Anything malformed is INVALID_ARGUMENT.
  */
-import { invalidArgument } from '../../errors.js';
-import type { Fields, Timestamp, Value } from '../../model/value.js';
+import { invalidArgument } from '../../../model/errors.js';
+import type { Fields, Timestamp, Value } from '../../../model/value.js';
 
 /* A decoded or encodable wire object: loosely typed, validated here. */
 export type Wire = Record<string, unknown>;

@@ -2,7 +2,7 @@
  * The emulator's control endpoints, as Google's Firestore emulator serves them to firebase-tools
  * and @firebase/rules-unit-testing: health, security rules, clearing data, rule coverage, export.
  */
-import { invalidArgument } from '../../errors.js';
+import { invalidArgument } from '../../../model/errors.js';
 import type { Databases } from '../../database/databases.js';
 import type { RulesRegistry } from '../../security/rulesRegistry.js';
 import { readBody, sendJson, type Route } from './router.js';

@@ -3,7 +3,7 @@
  * by handlers are mapped to Google's JSON error format in one place.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Code, invalidArgument, toFirestoreError } from '../../errors.js';
+import { Code, invalidArgument, toFirestoreError } from '../../../model/errors.js';
 import { answerPreflight, setCorsHeaders } from './cors.js';
 
 export interface Route {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Code, FirestoreError } from '../../errors.js';
-import type { Value } from '../../model/value.js';
+import { Code, FirestoreError } from '../../../model/errors.js';
+import type { Value } from '../../../model/value.js';
 import {
   decodeBatchGetRequest,
   decodeCommitRequest,
@@ -15,7 +15,8 @@ import {
   encodeListenResponse,
   encodeWriteResponse,
 } from './streams.js';
-import { decodeValue, encodeValue } from './value.js';
+import { decodeValue } from './value.js';
+import { encodeValue } from '../../../model/json.js';
 
 const DB = 'projects/demo-hearth/databases/(default)';
 const ROOT = `${DB}/documents`;

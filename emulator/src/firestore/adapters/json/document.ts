@@ -1,29 +1,20 @@
-/** Document, DocumentMask, Precondition, TransactionOptions and the read consistency selector. */
-import type { Fields } from '../../model/value.js';
+/** Document (read from clients), DocumentMask, Precondition, TransactionOptions and the read consistency selector. */
+import type { Fields } from '../../../model/value.js';
 import type {
-  Document,
   DocumentMask,
   Precondition,
   ReadConsistency,
   TransactionOptions,
 } from '../../api/messages.js';
 import type { MessageReader } from './reader.js';
-import { formatTimestamp, parseString } from './scalars.js';
-import { decodeFieldsOf, encodeFields } from './value.js';
+import { parseString } from './scalars.js';
+import { decodeFieldsOf } from './value.js';
 
 /** A document as clients send it: name (possibly empty for creates) and fields; times are ignored. */
 export function decodeDocument(reader: MessageReader): { name: string; fields: Fields } {
   reader.timestamp('createTime');
   reader.timestamp('updateTime');
   return { name: reader.string('name') ?? '', fields: decodeFieldsOf(reader) };
-}
-
-export function encodeDocument(document: Document): Record<string, unknown> {
-  const json: Record<string, unknown> = { name: document.name };
-  if (Object.keys(document.fields).length > 0) json['fields'] = encodeFields(document.fields);
-  if (document.createTime) json['createTime'] = formatTimestamp(document.createTime);
-  if (document.updateTime) json['updateTime'] = formatTimestamp(document.updateTime);
-  return json;
 }
 
 export function decodeDocumentMask(reader: MessageReader): DocumentMask {

@@ -3,7 +3,7 @@
  * URL query as HTTP transcoding maps them (`mask.fieldPaths=a&mask.fieldPaths=b`,
  * `currentDocument.exists=true`), each read with the same proto3-JSON scalar rules as bodies.
  */
-import { invalidArgument } from '../../errors.js';
+import { invalidArgument } from '../../../model/errors.js';
 import type * as T from '../../api/messages.js';
 import { decodeDocument } from './document.js';
 import { MessageReader } from './reader.js';

@@ -1,15 +1,14 @@
 /** StructuredQuery and StructuredAggregationQuery. */
-import { invalidArgument } from '../../errors.js';
-import {
-  FIELD_OPERATORS,
-  UNARY_OPERATORS,
-  type Aggregation,
-  type Cursor,
-  type FieldReference,
-  type Filter,
-  type Order,
-  type StructuredAggregationQuery,
-  type StructuredQuery,
+import { invalidArgument } from '../../../model/errors.js';
+import { FIELD_OPERATORS, UNARY_OPERATORS } from '../../../model/filterOperator.js';
+import type {
+  Aggregation,
+  Cursor,
+  FieldReference,
+  Filter,
+  Order,
+  StructuredAggregationQuery,
+  StructuredQuery,
 } from '../../query/structuredQuery.js';
 import type { MessageReader } from './reader.js';
 import { decodeValue } from './value.js';

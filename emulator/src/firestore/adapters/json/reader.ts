@@ -3,8 +3,8 @@
  * `null` meaning "not set", and unknown fields rejected as Google's JSON front end rejects them.
  * Errors are INVALID_ARGUMENT naming the field's path, so bad wire input never gets further.
  */
-import { invalidArgument } from '../../errors.js';
-import type { Timestamp } from '../../model/value.js';
+import { invalidArgument } from '../../../model/errors.js';
+import type { Timestamp } from '../../../model/value.js';
 import {
   parseBool,
   parseBytes,

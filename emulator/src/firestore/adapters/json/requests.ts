@@ -3,20 +3,15 @@
  * resource the URL names (database or parent) comes from the path and may be repeated in the body
  * only with the same value.
  */
-import { invalidArgument } from '../../errors.js';
+import { invalidArgument } from '../../../model/errors.js';
 import type * as T from '../../api/messages.js';
-import {
-  decodeConsistency,
-  decodeDocumentMask,
-  decodeTransactionOptions,
-  encodeDocument,
-} from './document.js';
+import { decodeConsistency, decodeDocumentMask, decodeTransactionOptions } from './document.js';
 import { decodeStructuredAggregationQuery, decodeStructuredQuery } from './query.js';
 import { MessageReader } from './reader.js';
-import { formatBytes, formatTimestamp, parseString } from './scalars.js';
+import { parseString } from './scalars.js';
 import { encodeStatus } from './status.js';
-import { encodeFields } from './value.js';
 import { decodeWrite, encodeWriteResult } from './write.js';
+import { encodeDocument, formatBytes, formatTimestamp, encodeFields } from '../../../model/json.js';
 
 /** Reads the path-bound field if the body repeats it; it must agree with the URL. */
 function pathField(reader: MessageReader, name: string, fromPath: string): string {

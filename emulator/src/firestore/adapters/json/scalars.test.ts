@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FirestoreError } from '../../errors.js';
-import {
-  formatBytes,
-  formatDouble,
-  formatTimestamp,
-  parseBytes,
-  parseDouble,
-  parseInt32,
-  parseInt64,
-  parseTimestamp,
-} from './scalars.js';
+import { FirestoreError } from '../../../model/errors.js';
+import { parseBytes, parseDouble, parseInt32, parseInt64, parseTimestamp } from './scalars.js';
+import { formatBytes, formatDouble, formatTimestamp } from '../../../model/json.js';
 
 describe('timestamps', () => {
   it.each([

@@ -1,10 +1,11 @@
 /**
- * proto3 JSON scalars (https://protobuf.dev/programming-guides/json/): int64 as decimal strings
- * (numbers accepted on input), bytes as base64 (standard or URL-safe, padding optional), timestamps
- * as RFC 3339 with 0, 3, 6 or 9 fractional digits, non-finite doubles as "NaN", "Infinity", "-Infinity".
+ * proto3 JSON scalars read from client input (https://protobuf.dev/programming-guides/json/):
+ * int64 as decimal strings (numbers accepted too), bytes as base64 (standard or URL-safe, padding
+ * optional), timestamps as RFC 3339 with up to 9 fractional digits, non-finite doubles as "NaN",
+ * "Infinity", "-Infinity". Writing them is model/json.ts (src/model/).
  */
-import { invalidArgument } from '../../errors.js';
-import type { Timestamp } from '../../model/value.js';
+import { invalidArgument } from '../../../model/errors.js';
+import type { Timestamp } from '../../../model/value.js';
 
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
@@ -48,13 +49,6 @@ export function parseDouble(json: unknown, path: string): number {
   throw invalidArgument(`Invalid value at '${path}' (TYPE_DOUBLE), ${JSON.stringify(json)}`);
 }
 
-export function formatDouble(value: number): number | string {
-  if (Number.isNaN(value)) return 'NaN';
-  if (value === Infinity) return 'Infinity';
-  if (value === -Infinity) return '-Infinity';
-  return value;
-}
-
 export function parseBool(json: unknown, path: string): boolean {
   if (typeof json !== 'boolean')
     throw invalidArgument(`Invalid value at '${path}' (TYPE_BOOL), ${JSON.stringify(json)}`);
@@ -74,10 +68,6 @@ export function parseBytes(json: unknown, path: string): Uint8Array {
     throw invalidArgument(`Invalid value at '${path}' (TYPE_BYTES), ${JSON.stringify(json)}`);
   }
   return new Uint8Array(Buffer.from(json.replace(/-/g, '+').replace(/_/g, '/'), 'base64'));
-}
-
-export function formatBytes(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 }
 
 const RFC3339 =
@@ -128,15 +118,4 @@ function daysInMonth(year: number, month: number): number {
 
 function isLeap(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-/** RFC 3339 in UTC with as few of 0, 3, 6 or 9 fractional digits as represent the nanos exactly. */
-export function formatTimestamp(timestamp: Timestamp): string {
-  const date = new Date(0);
-  date.setUTCSeconds(timestamp.seconds);
-  const datePart = date.toISOString().slice(0, 19); // years 1-9999 print as four digits
-  if (timestamp.nanos === 0) return `${datePart}Z`;
-  const nanos = String(timestamp.nanos).padStart(9, '0');
-  const digits = nanos.endsWith('000000') ? 3 : nanos.endsWith('000') ? 6 : 9;
-  return `${datePart}.${nanos.slice(0, digits)}Z`;
 }

@@ -3,7 +3,7 @@
  * status google.rpc.Code maps to (what REST answers and what a WebChannel stream sends before it
  * ends), and google.rpc.Status `{code, message}` inside messages (a target's removal cause).
  */
-import { Code, toFirestoreError } from '../../errors.js';
+import { Code, toFirestoreError } from '../../../model/errors.js';
 import type { Status } from '../../api/messages.js';
 
 const CODE_NAMES = Object.fromEntries(

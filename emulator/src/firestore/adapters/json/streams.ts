@@ -1,12 +1,12 @@
 /** The Listen and Write streams' messages in proto3 JSON, as WebChannel carries them. */
-import { invalidArgument } from '../../errors.js';
+import { invalidArgument } from '../../../model/errors.js';
 import type * as T from '../../api/messages.js';
-import { encodeDocument } from './document.js';
 import { decodeStructuredQuery } from './query.js';
 import { MessageReader } from './reader.js';
-import { formatBytes, formatTimestamp, parseString } from './scalars.js';
+import { parseString } from './scalars.js';
 import { encodeStatus } from './status.js';
 import { decodeWrite, encodeWriteResult } from './write.js';
+import { encodeDocument, formatBytes, formatTimestamp } from '../../../model/json.js';
 
 export function decodeListenRequest(json: unknown): T.ListenRequest {
   return MessageReader.read(json, '', (reader) => {

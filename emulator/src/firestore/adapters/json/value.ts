@@ -1,11 +1,11 @@
 /**
- * google.firestore.v1.Value in proto3 JSON ↔ the normal form of model/value.ts. A JSON value must
- * set exactly one value type; `{"nullValue": null}` is the null value.
+ * google.firestore.v1.Value from proto3 JSON into the normal form of src/model/value.ts (the way
+ * back is src/model/json.ts). A JSON value must set exactly one value type; `{"nullValue": null}`
+ * is the null value.
  */
-import { invalidArgument } from '../../errors.js';
-import type { Fields, Value } from '../../model/value.js';
+import { invalidArgument } from '../../../model/errors.js';
+import type { Fields, Value } from '../../../model/value.js';
 import { describe, MessageReader } from './reader.js';
-import { formatBytes, formatDouble, formatTimestamp } from './scalars.js';
 
 /** Deeper than Firestore allows (its own limit is checked later, with its own error); stops runaway recursion. */
 const MAX_JSON_DEPTH = 64;
@@ -86,38 +86,4 @@ export function decodeValue(json: unknown, path: string, depth = 0): Value {
 /** A `fields` map (Document.fields, MapValue.fields). */
 export function decodeFieldsOf(reader: MessageReader, depth = 0): Fields {
   return reader.map('fields', (json, path) => decodeValue(json, path, depth));
-}
-
-export type JsonValue = Record<string, unknown>;
-
-export function encodeValue(value: Value): JsonValue {
-  if ('nullValue' in value) return { nullValue: null };
-  if ('booleanValue' in value) return { booleanValue: value.booleanValue };
-  if ('integerValue' in value) return { integerValue: value.integerValue.toString() };
-  if ('doubleValue' in value) return { doubleValue: formatDouble(value.doubleValue) };
-  if ('timestampValue' in value) return { timestampValue: formatTimestamp(value.timestampValue) };
-  if ('stringValue' in value) return { stringValue: value.stringValue };
-  if ('bytesValue' in value) return { bytesValue: formatBytes(value.bytesValue) };
-  if ('referenceValue' in value) return { referenceValue: value.referenceValue };
-  if ('geoPointValue' in value) return { geoPointValue: { ...value.geoPointValue } };
-  if ('arrayValue' in value) {
-    return {
-      arrayValue:
-        value.arrayValue.values.length === 0
-          ? {}
-          : { values: value.arrayValue.values.map(encodeValue) },
-    };
-  }
-  return {
-    mapValue:
-      Object.keys(value.mapValue.fields).length === 0
-        ? {}
-        : { fields: encodeFields(value.mapValue.fields) },
-  };
-}
-
-export function encodeFields(fields: Fields): Record<string, JsonValue> {
-  const json: Record<string, JsonValue> = {};
-  for (const [key, value] of Object.entries(fields)) json[key] = encodeValue(value);
-  return json;
 }

@@ -1,10 +1,10 @@
 /** Write (with its field transforms) and WriteResult. */
-import type { FieldTransform } from '../../model/transform.js';
+import type { FieldTransform } from '../../documents/transform.js';
 import type { Write, WriteResult } from '../../api/messages.js';
 import type { MessageReader } from './reader.js';
-import { formatTimestamp } from './scalars.js';
 import { decodeDocument, decodeDocumentMask, decodePrecondition } from './document.js';
-import { decodeValue, encodeValue } from './value.js';
+import { decodeValue } from './value.js';
+import { formatTimestamp, encodeValue } from '../../../model/json.js';
 
 /** `verify` is the web SDK's precondition-only write for documents a transaction read but did not write. */
 export function decodeWrite(reader: MessageReader): Write {

@@ -5,7 +5,7 @@
  * array of their responses. Errors are Google's `{error: {code, message, status}}`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Code, FirestoreError, invalidArgument } from '../../errors.js';
+import { Code, FirestoreError, invalidArgument } from '../../../model/errors.js';
 import { readBody, sendJson, type Route } from '../http/router.js';
 import {
   decodeCreateDocumentRequest,
@@ -14,12 +14,12 @@ import {
   decodeListDocumentsRequest,
   decodeUpdateDocumentRequest,
 } from '../json/documentRequests.js';
-import { encodeDocument } from '../json/document.js';
 import * as json from '../json/requests.js';
 import { encodeError } from '../json/status.js';
 import { callerFromAuthorization, type Caller } from '../../security/caller.js';
 import type { FirestoreService } from '../../service/firestoreService.js';
 import { methods, type ServiceMethod } from '../../service/methods.js';
+import { encodeDocument } from '../../../model/json.js';
 
 const DATABASE = 'projects/[^/]+/databases/[^/]+';
 const DOCUMENTS = `${DATABASE}/documents`;

@@ -4,9 +4,9 @@
  * int64 bounds, a double on either side makes the result a double, and a non-numeric base is
  * replaced by the operand.
  */
-import { invalidArgument } from '../errors.js';
-import type { Timestamp, Value } from './value.js';
-import { compareValues, isNumber, valueEquals } from './valueOrder.js';
+import { invalidArgument } from '../../model/errors.js';
+import type { Timestamp, Value } from '../../model/value.js';
+import { compareValues, isNumber, valueEquals } from '../../model/valueOrder.js';
 
 export interface FieldTransform {
   fieldPath: string;

@@ -2,8 +2,8 @@
  * Firestore's documented limits on what a write may store, answered with Firestore's code
  * (INVALID_ARGUMENT) and wording.
  */
-import { invalidArgument } from '../errors.js';
-import type { Fields, Value } from './value.js';
+import { invalidArgument } from '../../model/errors.js';
+import type { Fields, Value } from '../../model/value.js';
 
 export const MAX_DOCUMENT_BYTES = 1_048_576;
 export const MAX_NESTING_DEPTH = 20;

@@ -2,7 +2,7 @@
  * Resource names: `projects/{project}/databases/{database}/documents[/{path}]`. Inside the store
  * a document is known by its path relative to the database root ('lists/l1/todos/t1').
  */
-import { invalidArgument } from '../errors.js';
+import { invalidArgument } from './errors.js';
 
 export interface DatabaseId {
   projectId: string;

@@ -1,6 +1,6 @@
 /**
- * Errors every layer throws; adapters map `code` to their wire (gRPC status, HTTP status) in one
- * place each. Codes are gRPC's canonical codes, which Firestore uses everywhere.
+ * Errors the model and every Firestore layer throw; adapters map `code` to their wire (gRPC status,
+ * HTTP status) in one place each. Codes are gRPC's canonical codes, which Firestore uses everywhere.
  */
 export const Code = {
   OK: 0,

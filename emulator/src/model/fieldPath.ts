@@ -2,7 +2,7 @@
  * Field paths as Firestore writes them: segments joined by dots, a segment that is not a simple
  * identifier quoted in backticks with `\` escaping backticks and backslashes (`a.`b.c`.d`).
  */
-import { invalidArgument } from '../errors.js';
+import { invalidArgument } from './errors.js';
 
 export type FieldPath = string[];
 

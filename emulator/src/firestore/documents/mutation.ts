@@ -2,12 +2,12 @@
  * One write of a commit (google.firestore.v1.Write in internal form) and how it turns a document's
  * previous state into its next one: set, update with a mask, delete, transforms, preconditions.
  */
-import { Code, FirestoreError, invalidArgument } from '../errors.js';
+import { Code, FirestoreError, invalidArgument } from '../../model/errors.js';
 import { deleteField, getField, setField, type StoredDocument } from './document.js';
-import { parseFieldPath, type FieldPath } from './fieldPath.js';
+import { parseFieldPath, type FieldPath } from '../../model/fieldPath.js';
 import { applyTransform, validateTransform, type FieldTransform } from './transform.js';
-import type { Fields, Timestamp, Value } from './value.js';
-import { compareTimestamps } from './valueOrder.js';
+import type { Fields, Timestamp, Value } from '../../model/value.js';
+import { compareTimestamps } from '../../model/valueOrder.js';
 
 export interface Precondition {
   exists?: boolean;

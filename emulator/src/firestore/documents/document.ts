@@ -1,6 +1,6 @@
 /** A stored document and field access by path. Documents are immutable once stored. */
-import type { Fields, Timestamp, Value } from './value.js';
-import type { FieldPath } from './fieldPath.js';
+import type { Fields, Timestamp, Value } from '../../model/value.js';
+import type { FieldPath } from '../../model/fieldPath.js';
 
 export interface StoredDocument {
   /** Full resource name. */
