@@ -1,5 +1,5 @@
 import { useRoute, useRouter } from 'vue-router';
-import { safeRedirect } from '@/router';
+import { safeRedirect } from '@/router/safeRedirect';
 import { useAsyncAction } from './useAsyncAction';
 
 /**

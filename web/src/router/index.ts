@@ -2,6 +2,7 @@ import { createRouter, type RouteRecordRaw, type RouterHistory } from 'vue-route
 import { useAuthStore } from '@/stores/auth';
 import LandingView from '@/views/LandingView.vue';
 import SignInView from '@/views/SignInView.vue';
+import { safeRedirect } from './safeRedirect';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -65,13 +66,6 @@ const routes: RouteRecordRaw[] = [
     meta: { title: 'Not found' },
   },
 ];
-
-/** A path inside the app to return to after signing in; anything else falls back to the lists. */
-export function safeRedirect(value: unknown): string {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//')
-    ? value
-    : '/lists';
-}
 
 export function createAppRouter(history: RouterHistory) {
   const router = createRouter({ history, routes });
