@@ -1,8 +1,164 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import pluginVue from 'eslint-plugin-vue';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+
+// ---------------------------------------------------------------------------------------------
+// Layers. Each zone says: files under `target` may not import from `from` (except `except`,
+// relative to `from`). A layer sees only what is below it; the READMEs name the same layers.
+
+const fn = 'functions/src';
+const web = 'web/src';
+
+/** Folders of functions/src that hold one kind of trigger, callable or HTTP function each. */
+const functionAreas = ['api', 'attachments', 'auth', 'lists', 'todos', 'users'];
+/** What an area offers to the others (functions/README.md): everything else stays inside it. */
+const areaExports = {
+  lists: ['./lists/membership.ts', './lists/deleteListContents.ts'],
+  users: ['./users/purgeUser.ts'],
+};
+
+const functionsZones = [
+  {
+    target: `${fn}/model`,
+    from: fn,
+    except: ['./model'],
+    message: 'The model is the bottom layer: it imports nothing from the functions.',
+  },
+  {
+    target: [`${fn}/shared`, `${fn}/admin.ts`],
+    from: fn,
+    except: ['./shared', './model', './admin.ts'],
+    message: 'shared/ and admin.ts sit below the areas: they import only the model and each other.',
+  },
+  ...functionAreas.map((area) => ({
+    target: `${fn}/${area}`,
+    from: fn,
+    except: [
+      `./${area}`,
+      './shared',
+      './model',
+      './admin.ts',
+      './testing',
+      ...Object.entries(areaExports).flatMap(([owner, files]) => (owner === area ? [] : files)),
+    ],
+    message: `Areas do not import each other except what functions/README.md lists (${Object.values(areaExports).flat().join(', ')}).`,
+  })),
+  {
+    target: [`${fn}/!(*.test).ts`, `${fn}/!(testing)/**/!(*.test).ts`],
+    from: `${fn}/testing`,
+    message: 'functions/src/testing is for tests and is not built into functions/lib.',
+  },
+  {
+    target: fn,
+    from: ['emulator', 'web', 'test', 'scripts', 'bench'],
+    message: 'The functions depend on nothing else in the repository.',
+  },
+];
+
+/** Web layers, top to bottom, and what each may import besides itself. */
+const webLayers = {
+  router: ['./views', './stores'],
+  views: ['./components', './stores', './composables', './domain', './errors'],
+  components: ['./stores', './composables', './domain', './errors'],
+  stores: [
+    './composables',
+    './services/ports.ts',
+    './services/injection.ts',
+    './domain',
+    './errors',
+  ],
+  composables: ['./services/ports.ts', './router/safeRedirect.ts', './domain', './errors'],
+  services: ['./domain'],
+  errors: [],
+  domain: [],
+};
+
+const webZones = [
+  ...Object.entries(webLayers).map(([layer, below]) => ({
+    target: `${web}/${layer}`,
+    from: web,
+    except: [`./${layer}`, './testing', ...below],
+    message: `web/src/${layer} may import only ${below.length ? below.join(', ') : 'the model'} (web/README.md).`,
+  })),
+  {
+    target: [`${web}/!(*.test).{ts,vue}`, `${web}/!(testing)/**/!(*.test).{ts,vue}`],
+    from: `${web}/testing`,
+    message: 'web/src/testing holds test doubles: only tests import it.',
+  },
+  {
+    target: 'web',
+    from: 'functions',
+    except: ['./src/model'],
+    message: 'The web app shares only the model with the functions (@model).',
+  },
+  {
+    target: 'web',
+    from: ['emulator', 'test', 'scripts', 'bench'],
+    message: 'The web app depends on nothing else in the repository but the model.',
+  },
+];
+
+const testSuites = ['test/rules', 'test/integration', 'test/e2e'];
+
+const toolZones = [
+  ...testSuites.map((suite) => ({
+    target: suite,
+    from: testSuites.filter((other) => other !== suite),
+    message: 'Suites share code through test/support, never with each other.',
+  })),
+  {
+    target: 'test/support',
+    from: testSuites,
+    message: 'test/support serves the suites and imports none of them.',
+  },
+  {
+    target: 'test/e2e/support',
+    from: 'test/e2e',
+    except: ['./support'],
+    message: 'test/e2e/support serves the journeys and imports none of them.',
+  },
+  {
+    target: 'scripts/lib',
+    from: 'scripts',
+    except: ['./lib'],
+    message: 'scripts/lib serves the npm scripts and imports none of them.',
+  },
+  {
+    target: 'bench/support',
+    from: 'bench',
+    except: ['./support'],
+    message: 'bench/support serves the benchmarks and imports none of them.',
+  },
+  {
+    target: ['emulator', 'functions', 'web', 'test', 'scripts'],
+    from: 'bench',
+    message: 'Nothing imports the benchmarks.',
+  },
+  {
+    target: ['emulator', 'functions', 'web', 'test', 'bench'],
+    from: 'scripts',
+    message: 'Nothing imports the npm scripts.',
+  },
+  {
+    target: 'emulator',
+    from: ['functions', 'web', 'test'],
+    message: 'The emulator knows nothing of Hearth.',
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Emulator layers (owned by the emulator restructure, issue #14): zones for emulator/src go here.
+const emulatorZones = [];
+// ---------------------------------------------------------------------------------------------
+
+/** Only these modules talk to Firebase through the web SDK; the rest of the app uses services. */
+const webFirebaseModules = [`${web}/services/firebase/**`];
+/** The Firebase SDKs by package name (a folder called firebase is not one). */
+const firebaseSdk = '^@?firebase(-admin|-functions)?(/.*)?$';
 
 export default tseslint.config(
   {
@@ -30,6 +186,71 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.{ts,vue}'],
+    plugins: { 'import-x': importX },
+    // import-x parses the .vue files a module imports with vue-eslint-parser, which needs to be
+    // told that their scripts are TypeScript, whatever file is being linted.
+    languageOptions: { parserOptions: { parser: tseslint.parser } },
+    settings: {
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          // One per workspace: their options differ (web resolves `@/` and `@model`).
+          noWarnOnMultipleProjects: true,
+          project: [
+            'web/tsconfig.json',
+            'functions/tsconfig.json',
+            'emulator/tsconfig.json',
+            'test/tsconfig.json',
+            'scripts/tsconfig.json',
+          ],
+        }),
+      ],
+      'import-x/parsers': { 'vue-eslint-parser': ['.vue'], '@typescript-eslint/parser': ['.ts'] },
+      'import-x/extensions': ['.ts', '.vue', '.js'],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': [
+        'error',
+        { zones: [...functionsZones, ...webZones, ...toolZones, ...emulatorZones] },
+      ],
+    },
+  },
+  {
+    files: [`${web}/**/*.{ts,vue}`],
+    ignores: webFirebaseModules,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: firebaseSdk,
+              message: 'Only web/src/services/firebase/ uses the Firebase SDK.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: [`${fn}/model/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: firebaseSdk,
+              message: 'The browser bundles the model: plain TypeScript and zod only.',
+            },
+            { regex: '^node:', message: 'The browser bundles the model: no Node built-ins.' },
+          ],
+        },
       ],
     },
   },

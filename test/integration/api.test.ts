@@ -15,7 +15,7 @@ import {
   type ApiResult,
   type SharedList,
 } from '../support/apiClient.js';
-import { responseValidator, type OpenApiLike } from '../support/apiOpenApi.js';
+import { responseValidator, type OpenApiLike } from '../../functions/src/testing/apiOpenApi.js';
 
 let document: OpenApiLike;
 let shared: SharedList;

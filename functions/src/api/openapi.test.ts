@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { componentValidator, responseValidator } from '../../../test/support/apiOpenApi.js';
+import { componentValidator, responseValidator } from '../testing/apiOpenApi.js';
 import { buildOpenApi } from './openapi.js';
 import { createOperations } from './routes.js';
 import type { ApiStore } from './store.js';
