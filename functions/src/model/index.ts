@@ -19,4 +19,5 @@ export * from './repeat/describeRepeat.js';
 export * from './schemas/fields.js';
 export * from './schemas/schedule.js';
 export * from './schemas/edits.js';
+export * from './schemas/describeZodError.js';
 export * from './callables.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeZodError } from '../../shared/validation.js';
+import { describeZodError } from './describeZodError.js';
 import {
   dueSchema,
   remindersSchema,
