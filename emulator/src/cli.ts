@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { readFirebaseJson } from './config.js';
 import { startEmulators, type RunningEmulators } from './emulators.js';
+import { installProcessGuard } from './processGuard.js';
 
 const usage = `usage: hearth-emulator <start|exec> [--config firebase.json] [--project demo-hearth]
          [--only firestore,storage] [--import DIR] [--export-on-exit DIR] ["<command>"]`;
@@ -47,6 +48,7 @@ for (const name of only)
   if (name !== 'firestore' && name !== 'storage') fail(`unknown service "${name}" in --only`);
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
+installProcessGuard(log);
 let emulators: RunningEmulators;
 try {
   emulators = await startEmulators({

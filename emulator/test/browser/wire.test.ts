@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFirestore, type FirestoreEmulator } from '../../src/firestore/index.js';
+import { webChannel } from '../hostile/wire.js';
 
 let emulator: FirestoreEmulator;
 let base: string;
@@ -244,44 +245,10 @@ describe('REST', () => {
 });
 
 describe('WebChannel', () => {
-  const channel = (rpc: string) =>
-    `${base}/google.firestore.v1.Firestore/${rpc}/channel?VER=8&database=${encodeURIComponent(DB)}`;
-
-  async function open(rpc: string, messages: unknown[], headers = ''): Promise<string> {
-    const body = [
-      ...(headers ? [`headers=${encodeURIComponent(headers)}`] : []),
-      `count=${messages.length}`,
-      'ofs=0',
-      ...messages.map((m, i) => `req${i}___data__=${encodeURIComponent(JSON.stringify(m))}`),
-    ].join('&');
-    const response = await fetch(`${channel(rpc)}&RID=1&CVER=22`, {
-      method: 'POST',
-      body,
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    });
-    expect(response.status).toBe(200);
-    const text = await response.text();
-    return JSON.parse(text.slice(text.indexOf('\n') + 1))[0][1][1];
-  }
-
-  /** Long polls until `count` arrays have arrived (noops excluded). */
-  async function receive(rpc: string, sid: string, count: number): Promise<unknown[]> {
-    const payloads: unknown[] = [];
-    let aid = 0;
-    while (payloads.length < count) {
-      const text = await (
-        await fetch(`${channel(rpc)}&RID=rpc&SID=${sid}&AID=${aid}&CI=1&TYPE=xmlhttp`)
-      ).text();
-      for (const [id, payload] of JSON.parse(text.slice(text.indexOf('\n') + 1)) as [
-        number,
-        unknown[],
-      ][]) {
-        aid = id;
-        if (payload[0] !== 'noop') payloads.push(payload[0]);
-      }
-    }
-    return payloads;
-  }
+  const open = (rpc: string, messages: unknown[], headers = ''): Promise<string> =>
+    webChannel(base, DB).open(rpc, messages, headers);
+  const receive = (rpc: string, sid: string, count: number): Promise<unknown[]> =>
+    webChannel(base, DB).receive(rpc, sid, count);
 
   it('serves a document target: added, current, then a global snapshot', async () => {
     const sid = await open('Listen', [
@@ -329,7 +296,9 @@ describe('WebChannel', () => {
   });
 
   it('answers requests for an unknown session with 400 Unknown SID', async () => {
-    const response = await fetch(`${channel('Write')}&RID=rpc&SID=nope&AID=0&CI=0&TYPE=xmlhttp`);
+    const response = await fetch(
+      `${webChannel(base, DB).url('Write')}&RID=rpc&SID=nope&AID=0&CI=0&TYPE=xmlhttp`,
+    );
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(/.Unknown SID/);
   });

@@ -85,10 +85,12 @@ function unary<Req, Res>(
   encode: (r: Res) => Wire,
 ): On<Unary> {
   return (service) => (call, callback) => {
+    // Encoding is inside the chain too: whatever fails answers this call, never the process.
     Promise.resolve()
       .then(() => method.call(service, callerOf(call.metadata), decode(decoded(call.request))))
+      .then(encode)
       .then(
-        (response) => callback(null, encode(response)),
+        (response) => callback(null, response),
         (error) => callback(statusOf(error)),
       );
   };
@@ -102,9 +104,10 @@ function serverStream<Req, Res>(
   return (service) => (call) => {
     Promise.resolve()
       .then(() => method.call(service, callerOf(call.metadata), decode(decoded(call.request))))
+      .then((items) => items.map(encode))
       .then(
-        (items) => {
-          for (const item of items) call.write(encode(item));
+        (responses) => {
+          for (const response of responses) call.write(response);
           call.end();
         },
         (error) => call.emit('error', statusOf(error)),
@@ -156,7 +159,7 @@ function bidi<Req, Res>(
         call.end();
       }
     };
-    call.on('end', () => void queue.then(close));
+    call.on('end', () => void queue.then(close).catch(fail));
     call.on('cancelled', () => {
       finished = true;
       session.close();
