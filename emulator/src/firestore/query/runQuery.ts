@@ -57,6 +57,8 @@ export function runQuery(
     return 0;
   };
   const keep = plan.limit === undefined ? Infinity : plan.offset + plan.limit;
+  // limit: 0 asks for nothing (query.proto: "Must be >= 0 if specified").
+  if (keep === 0) return [];
   const kept: Keyed[] = [];
   for (const doc of candidates(plan, store, readTime)) {
     if (!matchesPlan(plan, doc)) continue;

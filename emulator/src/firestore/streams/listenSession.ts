@@ -66,29 +66,26 @@ export class ListenSession implements StreamSession<ListenRequest> {
       throw new FirestoreError(Code.INVALID_ARGUMENT, 'Invalid target id.');
     if (this.targets.has(targetId))
       throw new FirestoreError(Code.INVALID_ARGUMENT, `Target id ${targetId} is already in use.`);
-    let spec: TargetSpec;
+    // Everything that can fail happens before the first message: a target that fails, for any
+    // reason, is refused on its own and the stream's other targets carry on.
+    let watch: WatchTarget;
     let resumeTime: Micros | undefined;
+    let delta: TargetDelta;
+    const time = db.clock.now();
     try {
-      spec = this.context.resolveTarget(db, target);
+      const spec = this.context.resolveTarget(db, target);
       if (target.resumeToken && target.resumeToken.length > 0)
         resumeTime = decodeResumeToken(target.resumeToken);
       else if (target.readTime) resumeTime = timestampToMicros(target.readTime);
+      watch = new WatchTarget(targetId, spec);
+      delta = watch.start(db.store, resumeTime);
     } catch (error) {
-      const e = toFirestoreError(error);
-      this.sink.send({
-        targetChange: {
-          targetChangeType: 'REMOVE',
-          targetIds: [targetId],
-          cause: { code: e.code, message: e.message },
-        },
-      });
+      this.refuse(targetId, error);
       return;
     }
-    const watch = new WatchTarget(targetId, spec);
     this.targets.set(targetId, watch);
     this.sink.send({ targetChange: { targetChangeType: 'ADD', targetIds: [targetId] } });
-    const time = db.clock.now();
-    this.sendDelta(watch, watch.start(db.store, resumeTime), time);
+    this.sendDelta(watch, delta, time);
     // Like Firestore on a resume: the count lets the client notice a cache that drifted from the
     // server (it then re-runs the target without its token).
     if (resumeTime !== undefined) this.sink.send({ filter: { targetId, count: watch.size } });
@@ -108,6 +105,17 @@ export class ListenSession implements StreamSession<ListenRequest> {
     if (target.once) this.removeTarget(targetId);
   }
 
+  private refuse(targetId: number, error: unknown): void {
+    const e = toFirestoreError(error);
+    this.sink.send({
+      targetChange: {
+        targetChangeType: 'REMOVE',
+        targetIds: [targetId],
+        cause: { code: e.code, message: e.message },
+      },
+    });
+  }
+
   private removeTarget(targetId: number): void {
     if (!this.targets.delete(targetId)) return;
     this.sink.send({ targetChange: { targetChangeType: 'REMOVE', targetIds: [targetId] } });
@@ -118,7 +126,15 @@ export class ListenSession implements StreamSession<ListenRequest> {
     let sent = false;
     try {
       for (const watch of this.targets.values()) {
-        const delta = watch.update(this.db.store, changes);
+        let delta: TargetDelta | null;
+        try {
+          delta = watch.update(this.db.store, changes);
+        } catch (error) {
+          // One target that cannot follow the commit is dropped, with its cause; not the stream.
+          this.targets.delete(watch.targetId);
+          this.refuse(watch.targetId, error);
+          continue;
+        }
         if (delta) {
           this.sendDelta(watch, delta, time);
           sent = true;
