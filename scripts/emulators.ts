@@ -3,12 +3,9 @@ import { progress, withStack } from './lib/session.js';
 import { describeStack } from './lib/urls.js';
 
 process.exit(
-  await withStack(
-    { persist: true, echo: true, web: false },
-    async (_stack, config, interrupted) => {
-      progress(describeStack(config, false));
-      await interrupted;
-      return 0;
-    },
-  ),
+  await withStack({ persist: true, echo: true, web: false }, async (stack, config, interrupted) => {
+    progress(describeStack(config, stack.webUrl));
+    await interrupted;
+    return 0;
+  }),
 );

@@ -3,8 +3,8 @@ import { progress, withStack } from './lib/session.js';
 import { describeStack } from './lib/urls.js';
 
 process.exit(
-  await withStack({ persist: true, echo: true, web: true }, async (_stack, config, interrupted) => {
-    progress(describeStack(config, true));
+  await withStack({ persist: true, echo: true, web: 'dev' }, async (stack, config, interrupted) => {
+    progress(describeStack(config, stack.webUrl));
     await interrupted;
     return 0;
   }),

@@ -1,6 +1,7 @@
 /**
- * `npm test`: every suite. Starts the stack (and the web app for the browser journeys), runs all
- * Vitest projects against it, stops it, and ends with one line: `N passed, N failed`.
+ * `npm test`: every suite. Starts the stack (and the web app's production build on the Hosting
+ * emulator, for the browser journeys), runs all Vitest projects against it, stops it, and ends
+ * with one line: `N passed, N failed`.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -34,7 +35,7 @@ function summarize(exitCode: number): number {
 }
 
 const code = await withStack(
-  { persist: false, echo: false, web: true },
+  { persist: false, echo: false, web: 'dist' },
   async (stack, _config, interrupted) => {
     rmSync(resultsFile, { force: true });
     mkdirSync(path.dirname(resultsFile), { recursive: true });
@@ -48,7 +49,12 @@ const code = await withStack(
         `--outputFile.json=${resultsFile}`,
         ...extraArgs,
       ],
-      { cwd: root, stdio: 'inherit', env: { ...process.env, ...stack.env } },
+      {
+        cwd: root,
+        stdio: 'inherit',
+        // The browser journeys run against the production build, served as Hosting serves it.
+        env: { ...process.env, ...stack.env, HEARTH_WEB_URL: stack.webUrl ?? '' },
+      },
     );
     void interrupted.then(() => vitest.kill('SIGINT'));
     const code = await new Promise<number>((resolve) =>

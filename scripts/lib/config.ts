@@ -14,6 +14,7 @@ export type ServiceName =
   | 'logging'
   | 'eventarc'
   | 'tasks'
+  | 'hosting'
   | 'web';
 
 export interface StackConfig {
@@ -39,6 +40,7 @@ const defaultPorts: Record<ServiceName, number> = {
   logging: 4500,
   eventarc: 9299,
   tasks: 9499,
+  hosting: 5000,
   web: 5173,
 };
 
@@ -85,5 +87,20 @@ export function emulatorEnv(config: StackConfig): Record<string, string> {
     // Nothing here runs on Google Cloud: Google's auth library would otherwise probe the GCE
     // metadata server from every process that uses an Admin SDK, and warn when the probe fails.
     METADATA_SERVER_DETECTION: 'none',
+  };
+}
+
+/**
+ * What a production build of the web app needs to talk to this stack instead of a real project
+ * (web/src/services/firebase/config.ts reads them).
+ */
+export function viteEmulatorEnv(config: StackConfig): Record<string, string> {
+  const at = (name: ServiceName) => `${config.host}:${config.ports[name]}`;
+  return {
+    VITE_USE_EMULATORS: 'true',
+    VITE_AUTH_EMULATOR_HOST: at('auth'),
+    VITE_FIRESTORE_EMULATOR_HOST: at('firestore'),
+    VITE_STORAGE_EMULATOR_HOST: at('storage'),
+    VITE_FUNCTIONS_EMULATOR_HOST: at('functions'),
   };
 }

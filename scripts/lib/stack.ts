@@ -7,7 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { assertPortsFree } from './ports.js';
 import { startProcess, stopProcesses, type ManagedProcess } from './processes.js';
-import { emulatorEnv, root, type ServiceName, type StackConfig } from './config.js';
+import { emulatorEnv, root, viteEmulatorEnv, type ServiceName, type StackConfig } from './config.js';
 import { waitForHttp } from './wait.js';
 
 export interface StackOptions {
@@ -15,13 +15,19 @@ export interface StackOptions {
   persist: boolean;
   /** Echo the services' output (npm start); otherwise it goes to .hearth/logs only. */
   echo: boolean;
-  /** Also serve the web app with Vite's dev server. */
-  web: boolean;
+  /**
+   * Also serve the web app: `dev` with Vite's dev server, `dist` the production build in
+   * web/dist through firebase-tools' Hosting emulator (with firebase.json's headers and rewrites,
+   * so /api/v1 answers at the app's origin); false for none.
+   */
+  web: false | 'dev' | 'dist';
   progress: (line: string) => void;
 }
 
 export interface Stack {
   env: Record<string, string>;
+  /** Where the web app is served, when it is. */
+  webUrl: string | null;
   processes: ManagedProcess[];
   /** Settles when any service exits on its own: the stack is broken. */
   died: Promise<ManagedProcess>;
@@ -31,10 +37,13 @@ export interface Stack {
 const READY_TIMEOUT_MS = 180_000;
 const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
 
-function firebaseServices(config: StackConfig): ServiceName[] {
-  return config.backend === 'official'
-    ? ['auth', 'functions', 'firestore', 'storage']
-    : ['auth', 'functions'];
+function firebaseServices(config: StackConfig, options: Pick<StackOptions, 'web'>): ServiceName[] {
+  return [
+    'auth',
+    'functions',
+    ...(config.backend === 'official' ? (['firestore', 'storage'] as const) : []),
+    ...(options.web === 'dist' ? (['hosting'] as const) : []),
+  ];
 }
 
 /** --import (once there is an export to read) and --export-on-exit, as both CLIs spell them. */
@@ -48,12 +57,12 @@ function persistenceArgs(dir: string, persist: boolean) {
 }
 
 export async function startStack(config: StackConfig, options: StackOptions): Promise<Stack> {
-  const services = firebaseServices(config);
+  const services = firebaseServices(config, options);
   const portsToCheck = (
     [...services, 'hub', 'logging', 'eventarc', 'tasks'] as ServiceName[]
   )
     .concat(config.backend === 'hearth' ? ['firestore', 'storage'] : [])
-    .concat(options.web ? ['web'] : []);
+    .concat(options.web === 'dev' ? ['web'] : []);
   await assertPortsFree(
     portsToCheck.map((name) => [name, config.ports[name]]),
     config.host,
@@ -70,6 +79,8 @@ export async function startStack(config: StackConfig, options: StackOptions): Pr
     FUNCTIONS_DISCOVERY_TIMEOUT: '120',
   };
   const processes: ManagedProcess[] = [];
+  /** Children that end by themselves (the web build): stopped with the stack, not watched as services. */
+  const tasks: ManagedProcess[] = [];
   const waits: Promise<void>[] = [];
   const start = Date.now();
   const ready = (what: string) =>
@@ -80,6 +91,24 @@ export async function startStack(config: StackConfig, options: StackOptions): Pr
     processes.push(child);
     return child;
   };
+
+  if (options.web === 'dist') {
+    // Built while the emulators start: the Hosting emulator reads web/dist per request.
+    options.progress('… building the web app into web/dist, pointed at these emulators');
+    const build = startProcess('web-build', bin('vite'), ['build', '--logLevel', 'warn'], {
+      cwd: path.join(root, 'web'),
+      env: { ...childEnv, ...viteEmulatorEnv(config) },
+      echo: options.echo,
+      logDir: config.logDir,
+    });
+    tasks.push(build);
+    waits.push(
+      build.exited.then((code) => {
+        if (code !== 0) throw new Error(`The web app did not build. Its last output:\n${build.tail()}`);
+        ready('Web build (web/dist)');
+      }),
+    );
+  }
   const httpReady = (service: string, url: string, child: ManagedProcess) =>
     waitForHttp(service, url, child.child, READY_TIMEOUT_MS);
 
@@ -121,7 +150,15 @@ export async function startStack(config: StackConfig, options: StackOptions): Pr
     ]).then(() => ready(`Auth :${config.ports.auth} and Functions :${config.ports.functions}`)),
   );
 
-  if (options.web) {
+  const at = (name: ServiceName) => `http://${config.host}:${config.ports[name]}/`;
+  if (options.web === 'dist') {
+    waits.push(
+      httpReady('Hosting', at('hosting'), firebase).then(() =>
+        ready(`Web app (web/dist on the Hosting emulator) :${config.ports.hosting}`),
+      ),
+    );
+  }
+  if (options.web === 'dev') {
     options.progress('… starting the web app (Vite)');
     const web = launch(
       'web',
@@ -130,14 +167,12 @@ export async function startStack(config: StackConfig, options: StackOptions): Pr
       path.join(root, 'web'),
     );
     waits.push(
-      httpReady('Web app', `http://${config.host}:${config.ports.web}/`, web).then(() =>
-        ready(`Web app :${config.ports.web}`),
-      ),
+      httpReady('Web app', at('web'), web).then(() => ready(`Web app :${config.ports.web}`)),
     );
   }
 
   const died = Promise.race(processes.map((p) => p.exited.then(() => p)));
-  const stop = () => stopProcesses(processes);
+  const stop = () => stopProcesses([...processes, ...tasks]);
   try {
     await Promise.race([
       Promise.all(waits),
@@ -150,5 +185,6 @@ export async function startStack(config: StackConfig, options: StackOptions): Pr
     const logs = processes.map((p) => path.relative(root, p.logFile)).join(', ');
     throw new Error(`${(error as Error).message}\nLogs: ${logs}`, { cause: error });
   }
-  return { env, processes, died, stop };
+  const webUrl = options.web === 'dist' ? at('hosting') : options.web === 'dev' ? at('web') : null;
+  return { env, webUrl, processes, died, stop };
 }

@@ -1,9 +1,9 @@
 import type { StackConfig } from './config.js';
 
-export function describeStack(config: StackConfig, withWeb: boolean): string {
+export function describeStack(config: StackConfig, webUrl: string | null): string {
   const at = (port: number) => `http://${config.host}:${port}`;
   const rows = [
-    ...(withWeb ? [['Web app', at(config.ports.web)]] : []),
+    ...(webUrl ? [['Web app', webUrl]] : []),
     ['Auth', at(config.ports.auth)],
     ['Functions', at(config.ports.functions)],
     ['Firestore', at(config.ports.firestore)],

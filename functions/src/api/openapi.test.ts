@@ -37,6 +37,16 @@ describe('the OpenAPI document', () => {
     }
   });
 
+  it('names a server that resolves to the API base wherever the document is fetched from', () => {
+    const base = (documentUrl: string) => new URL(document.servers[0]!.url, documentUrl).href;
+    expect(base('https://hearth.web.app/api/v1/openapi.json')).toBe(
+      'https://hearth.web.app/api/v1',
+    );
+    expect(base('http://127.0.0.1:5001/demo-hearth/us-central1/api/api/v1/openapi.json')).toBe(
+      'http://127.0.0.1:5001/demo-hearth/us-central1/api/api/v1',
+    );
+  });
+
   it('requires the bearer token exactly where the API does', () => {
     const security = (path: string, method: string) =>
       (document.paths[path]?.[method] as { security: unknown[] }).security;

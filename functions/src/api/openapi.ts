@@ -15,6 +15,14 @@ import {
 
 export const API_BASE_PATH = '/api/v1';
 
+/**
+ * The API's address relative to this document, which is served at `<API base>/openapi.json`
+ * (OpenAPI 3.1 resolves a relative server URL against the document's own URL). It names the right
+ * base from every origin: the app's `/api/v1` through Hosting, and the function's own
+ * `…/api/api/v1` when the document is fetched from the function's URL.
+ */
+const SERVER_URL = '../v1';
+
 type JsonSchema = Record<string, unknown>;
 
 export interface OpenApiDocument {
@@ -172,7 +180,7 @@ export function buildOpenApi(operations: readonly Operation[]): OpenApiDocument 
         '`Authorization: Bearer <token>`. Every response carries `X-Request-Id` (yours, echoed, or a ' +
         'new one). Rate limits are per caller and per server instance.',
     },
-    servers: [{ url: API_BASE_PATH }],
+    servers: [{ url: SERVER_URL }],
     paths,
     components: {
       schemas: {

@@ -20,7 +20,8 @@ async function servesHearth(url: string): Promise<boolean> {
 }
 
 /**
- * The web app under test: the one `npm test` serves on :5173 when it runs, otherwise a Vite dev
+ * The web app under test: HEARTH_WEB_URL when set (`npm test` serves the production build on the
+ * Hosting emulator there), else the dev server of a running `npm start` on :5173, else a Vite dev
  * server of our own on a free port, pointed at the emulators the stack announced in the
  * environment (as `npm run emulators:exec` sets them).
  */
