@@ -8,6 +8,10 @@ export interface Timestamp {
   nanos: number;
 }
 
+/** google.protobuf.Timestamp's range, 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z. */
+export const MIN_TIMESTAMP_SECONDS = -62135596800;
+export const MAX_TIMESTAMP_SECONDS = 253402300799;
+
 export interface LatLng {
   latitude: number;
   longitude: number;

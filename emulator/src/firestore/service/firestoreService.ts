@@ -32,7 +32,7 @@ import type { Caller } from '../security/caller.js';
 import { microsToTimestamp, timestampToMicros, type Micros } from '../store/clock.js';
 import { TransactionRegistry, type Transaction } from '../transaction/transactions.js';
 import { toDocument } from '../api/toDocument.js';
-import type * as T from '../api/messages.js';
+import type * as api from '../api/messages.js';
 
 export type * from '../api/messages.js';
 export type { Caller } from '../security/caller.js';
@@ -74,7 +74,7 @@ export class FirestoreService {
 
   // ---- reads ----
 
-  private beginTransaction(db: Database, options: T.TransactionOptions | undefined): Transaction {
+  private beginTransaction(db: Database, options: api.TransactionOptions | undefined): Transaction {
     if (options?.readOnly && options.readWrite)
       throw invalidArgument('Transaction options cannot be both read-only and read-write.');
     if (options?.readOnly) {
@@ -86,7 +86,7 @@ export class FirestoreService {
     return db.transactions.begin(false);
   }
 
-  private checkReadTime(db: Database, ts: T.ReadConsistency['readTime']): Micros {
+  private checkReadTime(db: Database, ts: api.ReadConsistency['readTime']): Micros {
     if (
       !ts ||
       !Number.isFinite(ts.seconds) ||
@@ -100,7 +100,7 @@ export class FirestoreService {
     return micros;
   }
 
-  private readContext(db: Database, request: T.ReadConsistency): ReadContext {
+  private readContext(db: Database, request: api.ReadConsistency): ReadContext {
     const selectors =
       Number(request.transaction !== undefined) +
       Number(request.newTransaction !== undefined) +
@@ -136,11 +136,11 @@ export class FirestoreService {
   private responseTime(
     db: Database,
     context: ReadContext,
-  ): T.BatchGetDocumentsResponse['readTime'] {
+  ): api.BatchGetDocumentsResponse['readTime'] {
     return microsToTimestamp(context.readTime ?? db.clock.now());
   }
 
-  async getDocument(caller: Caller, request: T.GetDocumentRequest): Promise<T.Document> {
+  async getDocument(caller: Caller, request: api.GetDocumentRequest): Promise<api.Document> {
     const name = parseDocumentName(request.name);
     const db = this.database(name);
     const context = this.readContext(db, request);
@@ -153,8 +153,8 @@ export class FirestoreService {
 
   async batchGetDocuments(
     caller: Caller,
-    request: T.BatchGetDocumentsRequest,
-  ): Promise<T.BatchGetDocumentsResponse[]> {
+    request: api.BatchGetDocumentsRequest,
+  ): Promise<api.BatchGetDocumentsResponse[]> {
     const dbId = parseDatabaseName(request.database);
     const db = this.database(dbId);
     if (!Array.isArray(request.documents))
@@ -165,12 +165,12 @@ export class FirestoreService {
       return parsed;
     });
     const context = this.readContext(db, request);
-    const responses: T.BatchGetDocumentsResponse[] = [];
+    const responses: api.BatchGetDocumentsResponse[] = [];
     for (const name of names) {
       const doc = await this.readDocument(db, name.path, context);
       this.authorizer.authorizeGet(caller, db, name.path, doc);
       const readTime = this.responseTime(db, context);
-      const response: T.BatchGetDocumentsResponse = doc
+      const response: api.BatchGetDocumentsResponse = doc
         ? { found: toDocument(doc, request.mask), readTime }
         : { missing: `${databaseRoot(db.id)}/${name.path}`, readTime };
       responses.push(response);
@@ -181,7 +181,7 @@ export class FirestoreService {
           transaction: context.newTransaction,
           readTime: this.responseTime(db, context),
         });
-      else (responses[0] as T.BatchGetDocumentsResponse).transaction = context.newTransaction;
+      else (responses[0] as api.BatchGetDocumentsResponse).transaction = context.newTransaction;
     }
     return responses;
   }
@@ -219,27 +219,27 @@ export class FirestoreService {
     return docs;
   }
 
-  async runQuery(caller: Caller, request: T.RunQueryRequest): Promise<T.RunQueryResponse[]> {
+  async runQuery(caller: Caller, request: api.RunQueryRequest): Promise<api.RunQueryResponse[]> {
     const { db, plan } = this.plan(request.parent, request.structuredQuery);
     const context = this.readContext(db, request);
     const docs = await this.query(caller, db, plan, context);
     const readTime = this.responseTime(db, context);
     const mask = plan.projection ? { fieldPaths: [] as string[] } : undefined;
-    const responses: T.RunQueryResponse[] = docs.map((doc) => ({
+    const responses: api.RunQueryResponse[] = docs.map((doc) => ({
       document: plan.projection ? projected(doc, plan) : toDocument(doc, mask),
       readTime,
     }));
     if (responses.length === 0) responses.push({ readTime });
     if (context.newTransaction)
-      (responses[0] as T.RunQueryResponse).transaction = context.newTransaction;
-    (responses[responses.length - 1] as T.RunQueryResponse).done = true;
+      (responses[0] as api.RunQueryResponse).transaction = context.newTransaction;
+    (responses[responses.length - 1] as api.RunQueryResponse).done = true;
     return responses;
   }
 
   async runAggregationQuery(
     caller: Caller,
-    request: T.RunAggregationQueryRequest,
-  ): Promise<T.RunAggregationQueryResponse[]> {
+    request: api.RunAggregationQueryRequest,
+  ): Promise<api.RunAggregationQueryResponse[]> {
     const aggregationQuery = request.structuredAggregationQuery;
     if (!aggregationQuery || typeof aggregationQuery !== 'object')
       throw invalidArgument('Missing structured aggregation query.');
@@ -247,9 +247,9 @@ export class FirestoreService {
     const { db, plan } = this.plan(request.parent, aggregationQuery.structuredQuery);
     const context = this.readContext(db, request);
     const docs = await this.query(caller, db, plan, context);
-    const aggregateFields: T.Document['fields'] = {};
+    const aggregateFields: api.Document['fields'] = {};
     for (const a of aggregations) aggregateFields[a.alias] = a.compute(docs);
-    const response: T.RunAggregationQueryResponse = {
+    const response: api.RunAggregationQueryResponse = {
       result: { aggregateFields },
       readTime: this.responseTime(db, context),
     };
@@ -259,8 +259,8 @@ export class FirestoreService {
 
   async listDocuments(
     caller: Caller,
-    request: T.ListDocumentsRequest,
-  ): Promise<T.ListDocumentsResponse> {
+    request: api.ListDocumentsRequest,
+  ): Promise<api.ListDocumentsResponse> {
     if (
       typeof request.collectionId !== 'string' ||
       request.collectionId === '' ||
@@ -279,7 +279,7 @@ export class FirestoreService {
     const { db, plan } = this.plan(request.parent, query);
     const context = this.readContext(db, request);
     if (context.newTransaction) throw invalidArgument('ListDocuments cannot begin a transaction.');
-    let docs: T.Document[] = (await this.query(caller, db, plan, context)).map((d) =>
+    let docs: api.Document[] = (await this.query(caller, db, plan, context)).map((d) =>
       toDocument(d, request.mask),
     );
     if (request.showMissing) {
@@ -296,8 +296,8 @@ export class FirestoreService {
 
   async listCollectionIds(
     caller: Caller,
-    request: T.ListCollectionIdsRequest,
-  ): Promise<T.ListCollectionIdsResponse> {
+    request: api.ListCollectionIdsRequest,
+  ): Promise<api.ListCollectionIdsResponse> {
     const parent = parseParentName(request.parent);
     const db = this.database(parent);
     if (!caller.admin && this.authorizer.hasRules(db))
@@ -319,13 +319,13 @@ export class FirestoreService {
 
   async beginTransactionRpc(
     _caller: Caller,
-    request: T.BeginTransactionRequest,
-  ): Promise<T.BeginTransactionResponse> {
+    request: api.BeginTransactionRequest,
+  ): Promise<api.BeginTransactionResponse> {
     const db = this.database(parseDatabaseName(request.database));
     return { transaction: TransactionRegistry.idBytes(this.beginTransaction(db, request.options)) };
   }
 
-  async rollback(_caller: Caller, request: T.RollbackRequest): Promise<void> {
+  async rollback(_caller: Caller, request: api.RollbackRequest): Promise<void> {
     const db = this.database(parseDatabaseName(request.database));
     if (!request.transaction || request.transaction.length === 0)
       throw invalidArgument('Missing transaction.');
@@ -339,7 +339,7 @@ export class FirestoreService {
     db: Database,
     writes: Write[],
     transaction?: Uint8Array,
-  ): Promise<T.CommitResponse> {
+  ): Promise<api.CommitResponse> {
     if (!Array.isArray(writes)) throw invalidArgument('writes must be a list.');
     const authorize = this.authorizer.commitCheck(caller, db);
     if (!transaction || transaction.length === 0) {
@@ -362,7 +362,7 @@ export class FirestoreService {
     }
   }
 
-  async commit(caller: Caller, request: T.CommitRequest): Promise<T.CommitResponse> {
+  async commit(caller: Caller, request: api.CommitRequest): Promise<api.CommitResponse> {
     const dbId = parseDatabaseName(request.database);
     return this.commitWrites(
       caller,
@@ -372,7 +372,10 @@ export class FirestoreService {
     );
   }
 
-  async batchWrite(caller: Caller, request: T.BatchWriteRequest): Promise<T.BatchWriteResponse> {
+  async batchWrite(
+    caller: Caller,
+    request: api.BatchWriteRequest,
+  ): Promise<api.BatchWriteResponse> {
     const db = this.database(parseDatabaseName(request.database));
     if (!Array.isArray(request.writes)) throw invalidArgument('writes must be a list.');
     const names = new Set<string>();
@@ -383,11 +386,11 @@ export class FirestoreService {
         throw invalidArgument(`BatchWrite cannot write ${name} more than once.`);
       if (name !== undefined) names.add(name);
     }
-    const response: T.BatchWriteResponse = { writeResults: [], status: [] };
+    const response: api.BatchWriteResponse = { writeResults: [], status: [] };
     for (const write of request.writes) {
       try {
         const result = await this.commitWrites(caller, db, [write]);
-        response.writeResults.push(result.writeResults[0] as T.WriteResult);
+        response.writeResults.push(result.writeResults[0] as api.WriteResult);
         response.status.push({ code: Code.OK, message: '' });
       } catch (error) {
         const e = toFirestoreError(error);
@@ -398,7 +401,7 @@ export class FirestoreService {
     return response;
   }
 
-  async createDocument(caller: Caller, request: T.CreateDocumentRequest): Promise<T.Document> {
+  async createDocument(caller: Caller, request: api.CreateDocumentRequest): Promise<api.Document> {
     const parent = parseParentName(request.parent);
     if (typeof request.collectionId !== 'string' || request.collectionId === '')
       throw invalidArgument('CreateDocument needs a collection id.');
@@ -415,7 +418,7 @@ export class FirestoreService {
     return toDocument(db.store.get(db.pathOf(name)) as StoredDocument, request.mask);
   }
 
-  async updateDocument(caller: Caller, request: T.UpdateDocumentRequest): Promise<T.Document> {
+  async updateDocument(caller: Caller, request: api.UpdateDocumentRequest): Promise<api.Document> {
     if (!request.document) throw invalidArgument('UpdateDocument needs a document.');
     const name = parseDocumentName(request.document.name);
     const db = this.database(name);
@@ -428,7 +431,7 @@ export class FirestoreService {
     return toDocument(db.store.get(name.path) as StoredDocument, request.mask);
   }
 
-  async deleteDocument(caller: Caller, request: T.DeleteDocumentRequest): Promise<void> {
+  async deleteDocument(caller: Caller, request: api.DeleteDocumentRequest): Promise<void> {
     const name = parseDocumentName(request.name);
     const write: Write = { delete: request.name };
     if (request.currentDocument) write.currentDocument = request.currentDocument;
@@ -439,8 +442,8 @@ export class FirestoreService {
 
   openListen(
     caller: Caller,
-    sink: T.StreamSink<T.ListenResponse>,
-  ): T.StreamSession<T.ListenRequest> {
+    sink: api.StreamSink<api.ListenResponse>,
+  ): api.StreamSession<api.ListenRequest> {
     return new ListenSession(
       {
         database: (name) => this.database(parseDatabaseName(name)),
@@ -450,7 +453,7 @@ export class FirestoreService {
     );
   }
 
-  private resolveTarget(caller: Caller, db: Database, target: T.Target): TargetSpec {
+  private resolveTarget(caller: Caller, db: Database, target: api.Target): TargetSpec {
     if (target.query && target.documents)
       throw invalidArgument('A target is either a query or documents.');
     if (target.query) {
@@ -472,7 +475,10 @@ export class FirestoreService {
     throw invalidArgument('A target needs a query or documents.');
   }
 
-  openWrite(caller: Caller, sink: T.StreamSink<T.WriteResponse>): T.StreamSession<T.WriteRequest> {
+  openWrite(
+    caller: Caller,
+    sink: api.StreamSink<api.WriteResponse>,
+  ): api.StreamSession<api.WriteRequest> {
     return new WriteSession(
       (name) => this.database(parseDatabaseName(name)),
       (db, writes) => this.commitWrites(caller, db, writes),
@@ -481,7 +487,7 @@ export class FirestoreService {
   }
 }
 
-function projected(doc: StoredDocument, plan: QueryPlan): T.Document {
+function projected(doc: StoredDocument, plan: QueryPlan): api.Document {
   const paths = (plan.projection ?? []).filter((p) => !(p.length === 1 && p[0] === '__name__'));
   return toDocument(doc, { fieldPaths: paths.map(formatFieldPath) });
 }

@@ -1,6 +1,7 @@
 /**
- * The gRPC adapter: google.firestore.v1.Firestore handlers for @grpc/grpc-js that decode, call
- * FirestoreService and encode. Undecodable messages become INVALID_ARGUMENT (grpc-js alone would
+ * The gRPC adapter: google.firestore.v1.Firestore handlers for @grpc/grpc-js that decode (the
+ * decoders every wire shares, reading protobuf through protoReader.ts), call FirestoreService and
+ * encode. Undecodable messages become INVALID_ARGUMENT (grpc-js alone would
  * answer INTERNAL), and every failure is a status, never a crash.
  */
 import * as grpc from '@grpc/grpc-js';
@@ -21,9 +22,12 @@ import { callerFromAuthorization, type Caller } from '../../security/caller.js';
 import type { FirestoreService } from '../../service/firestoreService.js';
 import { methods, type ServiceMethod } from '../../service/methods.js';
 import type { StreamSession, StreamSink } from '../../api/messages.js';
+import type { MessageReader } from '../decode/reader.js';
+import * as decode from '../decode/requests.js';
+import { decodeListenRequest, decodeWriteRequest } from '../decode/streams.js';
 import { loadFirestoreService } from './protoDefinition.js';
-import { requests, responses } from './wireMessages.js';
-import type { Wire } from './wireValues.js';
+import { readProto } from './protoReader.js';
+import { responses, type Wire } from './responses.js';
 
 const DECODE_ERROR = Symbol('decode error');
 type Decoded = Wire & { [DECODE_ERROR]?: string };
@@ -37,10 +41,11 @@ function statusOf(error: unknown): Partial<StatusObject> {
   };
 }
 
-function decoded(request: Decoded): Wire {
+/** The request a decoder reads from a deserialized message. */
+function decoded<Req>(request: Decoded, decodeRequest: (reader: MessageReader) => Req): Req {
   if (request[DECODE_ERROR] !== undefined)
     throw invalidArgument(`Malformed request: ${request[DECODE_ERROR]}`);
-  return request;
+  return readProto(request, decodeRequest);
 }
 
 function callerOf(metadata: Metadata): Caller {
@@ -80,14 +85,14 @@ type StreamOpener<Req, Res> = (
 ) => StreamSession<Req>;
 
 function unary<Req, Res>(
-  decode: (w: Wire) => Req,
+  decode: (reader: MessageReader) => Req,
   method: ServiceMethod<Req, Res>,
   encode: (r: Res) => Wire,
 ): On<Unary> {
   return (service) => (call, callback) => {
     // Encoding is inside the chain too: whatever fails answers this call, never the process.
     Promise.resolve()
-      .then(() => method.call(service, callerOf(call.metadata), decode(decoded(call.request))))
+      .then(() => method.call(service, callerOf(call.metadata), decoded(call.request, decode)))
       .then(encode)
       .then(
         (response) => callback(null, response),
@@ -97,13 +102,13 @@ function unary<Req, Res>(
 }
 
 function serverStream<Req, Res>(
-  decode: (w: Wire) => Req,
+  decode: (reader: MessageReader) => Req,
   method: ServiceMethod<Req, Res[]>,
   encode: (r: Res) => Wire,
 ): On<ServerStream> {
   return (service) => (call) => {
     Promise.resolve()
-      .then(() => method.call(service, callerOf(call.metadata), decode(decoded(call.request))))
+      .then(() => method.call(service, callerOf(call.metadata), decoded(call.request, decode)))
       .then((items) => items.map(encode))
       .then(
         (responses) => {
@@ -116,7 +121,7 @@ function serverStream<Req, Res>(
 }
 
 function bidi<Req, Res>(
-  decode: (w: Wire) => Req,
+  decode: (reader: MessageReader) => Req,
   open: StreamOpener<Req, Res>,
   encode: (r: Res) => Wire,
 ): On<Bidi> {
@@ -146,7 +151,7 @@ function bidi<Req, Res>(
       queue = queue.then(async () => {
         if (finished) return;
         try {
-          await session.handle(decode(decoded(raw)));
+          await session.handle(decoded(raw, decode));
         } catch (error) {
           fail(error);
         }
@@ -186,37 +191,49 @@ const pipelinesNotSupported: ServerStream = (call) =>
 
 /** Every RPC of the service: how its requests decode, what answers them, how responses encode. */
 const RPCS: Record<string, On<Unary | ServerStream | Bidi>> = {
-  GetDocument: unary(requests.getDocument, methods.getDocument, responses.document),
-  ListDocuments: unary(requests.listDocuments, methods.listDocuments, responses.listDocuments),
-  CreateDocument: unary(requests.createDocument, methods.createDocument, responses.document),
-  UpdateDocument: unary(requests.updateDocument, methods.updateDocument, responses.document),
-  DeleteDocument: unary(requests.deleteDocument, methods.deleteDocument, empty),
+  GetDocument: unary(decode.decodeGetDocumentRequest, methods.getDocument, responses.document),
+  ListDocuments: unary(
+    decode.decodeListDocumentsRequest,
+    methods.listDocuments,
+    responses.listDocuments,
+  ),
+  CreateDocument: unary(
+    decode.decodeCreateDocumentRequest,
+    methods.createDocument,
+    responses.document,
+  ),
+  UpdateDocument: unary(
+    decode.decodeUpdateDocumentRequest,
+    methods.updateDocument,
+    responses.document,
+  ),
+  DeleteDocument: unary(decode.decodeDeleteDocumentRequest, methods.deleteDocument, empty),
   BatchGetDocuments: serverStream(
-    requests.batchGetDocuments,
+    decode.decodeBatchGetRequest,
     methods.batchGetDocuments,
     responses.batchGet,
   ),
   BeginTransaction: unary(
-    requests.beginTransaction,
+    decode.decodeBeginTransactionRequest,
     methods.beginTransactionRpc,
     responses.beginTransaction,
   ),
-  Commit: unary(requests.commit, methods.commit, responses.commit),
-  Rollback: unary(requests.rollback, methods.rollback, empty),
-  RunQuery: serverStream(requests.runQuery, methods.runQuery, responses.runQuery),
+  Commit: unary(decode.decodeCommitRequest, methods.commit, responses.commit),
+  Rollback: unary(decode.decodeRollbackRequest, methods.rollback, empty),
+  RunQuery: serverStream(decode.decodeRunQueryRequest, methods.runQuery, responses.runQuery),
   RunAggregationQuery: serverStream(
-    requests.runAggregationQuery,
+    decode.decodeRunAggregationQueryRequest,
     methods.runAggregationQuery,
     responses.runAggregationQuery,
   ),
-  BatchWrite: unary(requests.batchWrite, methods.batchWrite, responses.batchWrite),
+  BatchWrite: unary(decode.decodeBatchWriteRequest, methods.batchWrite, responses.batchWrite),
   ListCollectionIds: unary(
-    requests.listCollectionIds,
+    decode.decodeListCollectionIdsRequest,
     methods.listCollectionIds,
     responses.listCollectionIds,
   ),
-  Listen: bidi(requests.listen, methods.openListen, responses.listen),
-  Write: bidi(requests.write, methods.openWrite, responses.write),
+  Listen: bidi(decodeListenRequest, methods.openListen, responses.listen),
+  Write: bidi(decodeWriteRequest, methods.openWrite, responses.write),
   PartitionQuery: () => notSupported,
   ExecutePipeline: () => pipelinesNotSupported,
 };

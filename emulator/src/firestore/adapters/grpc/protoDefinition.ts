@@ -2,10 +2,9 @@
  * The google.firestore.v1.Firestore service definition for grpc-js, from the protobuf JSON
  * descriptor that @google-cloud/firestore ships, built with protobufjs' light runtime: parsing
  * .proto files, or @grpc/proto-loader's reflection descriptors, would cost start-up time for
- * nothing. Requests decode the way proto-loader would (enums as names, bytes as Buffers, oneof
- * names set) but for int64, left as protobufjs' Longs: the form wireMessages.ts reads. Responses
- * are encoded from the encodable form wireMessages.ts writes. Clients (the tests' raw client) send
- * and read proto-loader's forms.
+ * nothing. Requests are left as protobufjs decodes them, which protoReader.ts reads without a
+ * copy; responses are encoded from the encodable form responses.ts writes. Clients (the tests' raw
+ * client) send and read proto-loader's forms.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -122,14 +121,6 @@ const CLIENT_CONVERSION: IConversionOptions = {
   oneofs: true,
 };
 
-/** The same but int64 as Longs, which become bigints without a decimal round trip. */
-const SERVER_CONVERSION: IConversionOptions = {
-  enums: String,
-  bytes: Buffer,
-  defaults: false,
-  oneofs: true,
-};
-
 /** Writer output as grpc-js wants it; protobufjs already writes into a Buffer on Node. */
 function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
@@ -140,20 +131,20 @@ function codec(type: Type): {
   serialize(value: object): Buffer;
   /**
    * Objects already in encodable form: enums as numbers, int64 as numbers or decimal strings,
-   * bytes as Uint8Arrays. The server's responses are built so (wireMessages.ts), which spares a
+   * bytes as Uint8Arrays. The server's responses are built so (responses.ts), which spares a
    * fromObject copy of every message.
    */
   serializeEncodable(value: object): Buffer;
   /** proto-loader's form, as clients read responses. */
   deserialize(bytes: Buffer): object;
-  /** The form wireMessages.ts reads requests in. */
+  /** protobufjs' message, as protoReader.ts reads requests. */
   deserializeForServer(bytes: Buffer): object;
 } {
   return {
     serialize: (value) => asBuffer(type.encode(type.fromObject(value)).finish()),
     serializeEncodable: (value) => asBuffer(type.encode(value).finish()),
     deserialize: (bytes) => type.toObject(type.decode(bytes), CLIENT_CONVERSION),
-    deserializeForServer: (bytes) => type.toObject(type.decode(bytes), SERVER_CONVERSION),
+    deserializeForServer: (bytes) => type.decode(bytes),
   };
 }
 

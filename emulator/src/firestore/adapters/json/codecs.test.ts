@@ -1,22 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { Code, FirestoreError } from '../../../model/errors.js';
 import type { Value } from '../../../model/value.js';
-import {
-  decodeBatchGetRequest,
-  decodeCommitRequest,
-  decodeRunAggregationQueryRequest,
-  decodeRunQueryRequest,
-  encodeRunQueryResponse,
-} from './requests.js';
-import { encodeError } from './status.js';
-import {
-  decodeListenRequest,
-  decodeWriteRequest,
-  encodeListenResponse,
-  encodeWriteResponse,
-} from './streams.js';
-import { decodeValue } from './value.js';
 import { encodeValue } from '../../../model/json.js';
+import type { MessageReader } from '../decode/reader.js';
+import * as decode from '../decode/requests.js';
+import * as streams from '../decode/streams.js';
+import * as values from '../decode/value.js';
+import { bindPath } from '../rest/transcoding.js';
+import { readJson } from './jsonReader.js';
+import { encodeListenResponse, encodeRunQueryResponse, encodeWriteResponse } from './responses.js';
+import { encodeError } from './status.js';
+
+/** A REST request: the body decoded as JSON, `field` bound to the URL's resource. */
+const rest =
+  <Field extends string, Req extends Record<Field, string>>(
+    field: Field,
+    decodeRequest: (reader: MessageReader) => Req,
+  ) =>
+  (json: unknown, resource: string): Req => {
+    const request = readJson(json, '', decodeRequest);
+    bindPath(request, field, resource);
+    return request;
+  };
+const decodeCommitRequest = rest('database', decode.decodeCommitRequest);
+const decodeBatchGetRequest = rest('database', decode.decodeBatchGetRequest);
+const decodeRunQueryRequest = rest('parent', decode.decodeRunQueryRequest);
+const decodeRunAggregationQueryRequest = rest('parent', decode.decodeRunAggregationQueryRequest);
+const decodeListenRequest = (json: unknown) => readJson(json, '', streams.decodeListenRequest);
+const decodeWriteRequest = (json: unknown) => readJson(json, '', streams.decodeWriteRequest);
+const decodeValue = (json: unknown, path: string) => readJson(json, path, values.decodeValue);
 
 const DB = 'projects/demo-hearth/databases/(default)';
 const ROOT = `${DB}/documents`;

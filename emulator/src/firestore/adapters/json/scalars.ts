@@ -5,16 +5,16 @@
  * "Infinity", "-Infinity". Writing them is model/json.ts (src/model/).
  */
 import { invalidArgument } from '../../../model/errors.js';
-import type { Timestamp } from '../../../model/value.js';
+import {
+  MAX_TIMESTAMP_SECONDS,
+  MIN_TIMESTAMP_SECONDS,
+  type Timestamp,
+} from '../../../model/value.js';
 
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
-
-/** Seconds of 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z, google.protobuf.Timestamp's range. */
-const MIN_SECONDS = -62135596800;
-const MAX_SECONDS = 253402300799;
 
 export function parseInt64(json: unknown, path: string): bigint {
   let value: bigint | undefined;
@@ -107,7 +107,7 @@ export function parseTimestamp(json: unknown, path: string): Timestamp {
     const offset = (Number(match[10]) * 60 + Number(match[11])) * 60;
     seconds += match[9] === '+' ? -offset : offset;
   }
-  if (seconds < MIN_SECONDS || seconds > MAX_SECONDS) throw invalid();
+  if (seconds < MIN_TIMESTAMP_SECONDS || seconds > MAX_TIMESTAMP_SECONDS) throw invalid();
   const nanos = match[7] === undefined ? 0 : Number(match[7].padEnd(9, '0'));
   return { seconds, nanos };
 }

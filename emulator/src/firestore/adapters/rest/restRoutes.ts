@@ -7,15 +7,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Code, FirestoreError, invalidArgument } from '../../../model/errors.js';
 import { readBody, sendJson, type Route } from '../http/router.js';
-import {
-  decodeCreateDocumentRequest,
-  decodeDeleteDocumentRequest,
-  decodeGetDocumentRequest,
-  decodeListDocumentsRequest,
-  decodeUpdateDocumentRequest,
-} from '../json/documentRequests.js';
-import * as json from '../json/requests.js';
+import type { MessageReader } from '../decode/reader.js';
+import * as decode from '../decode/requests.js';
+import { readJson } from '../json/jsonReader.js';
+import * as json from '../json/responses.js';
 import { encodeError } from '../json/status.js';
+import { bindPath, QUERY_PARAMS, transcode } from './transcoding.js';
 import { callerFromAuthorization, type Caller } from '../../security/caller.js';
 import type { FirestoreService } from '../../service/firestoreService.js';
 import { methods, type ServiceMethod } from '../../service/methods.js';
@@ -43,53 +40,71 @@ const each =
 const empty = (): object => ({});
 
 export function restRoutes(service: FirestoreService): Route[] {
-  /** POST {resource}:{method}: the body decoded against the path's resource, the answer encoded. */
-  const post = <Req, Res>(
+  /**
+   * POST {resource}:{method}: the body is the request, whose `database` or `parent` the path
+   * binds; the answer encoded.
+   */
+  const post = <Field extends string, Req extends Record<Field, string>, Res>(
     path: RegExp,
-    decode: (body: unknown, resource: string) => Req,
+    bound: Field,
+    decodeRequest: (reader: MessageReader) => Req,
     method: ServiceMethod<Req, Res>,
     encode: (response: Res) => unknown,
   ): Route =>
-    route('POST', path, async (caller, [resource], req) =>
-      encode(await method.call(service, caller, decode(await jsonBody(req), resource as string))),
-    );
+    route('POST', path, async (caller, [resource], req) => {
+      const request = readJson(await jsonBody(req), '', decodeRequest);
+      bindPath(request, bound, resource as string);
+      return encode(await method.call(service, caller, request));
+    });
 
   return [
-    post(onDatabase('commit'), json.decodeCommitRequest, methods.commit, json.encodeCommitResponse),
+    post(
+      onDatabase('commit'),
+      'database',
+      decode.decodeCommitRequest,
+      methods.commit,
+      json.encodeCommitResponse,
+    ),
     post(
       onDatabase('batchGet'),
-      json.decodeBatchGetRequest,
+      'database',
+      decode.decodeBatchGetRequest,
       methods.batchGetDocuments,
       each(json.encodeBatchGetResponse),
     ),
     post(
       onDatabase('beginTransaction'),
-      json.decodeBeginTransactionRequest,
+      'database',
+      decode.decodeBeginTransactionRequest,
       methods.beginTransactionRpc,
       json.encodeBeginTransactionResponse,
     ),
-    post(onDatabase('rollback'), json.decodeRollbackRequest, methods.rollback, empty),
+    post(onDatabase('rollback'), 'database', decode.decodeRollbackRequest, methods.rollback, empty),
     post(
       onDatabase('batchWrite'),
-      json.decodeBatchWriteRequest,
+      'database',
+      decode.decodeBatchWriteRequest,
       methods.batchWrite,
       json.encodeBatchWriteResponse,
     ),
     post(
       onParent('runQuery'),
-      json.decodeRunQueryRequest,
+      'parent',
+      decode.decodeRunQueryRequest,
       methods.runQuery,
       each(json.encodeRunQueryResponse),
     ),
     post(
       onParent('runAggregationQuery'),
-      json.decodeRunAggregationQueryRequest,
+      'parent',
+      decode.decodeRunAggregationQueryRequest,
       methods.runAggregationQuery,
       each(json.encodeRunAggregationQueryResponse),
     ),
     post(
       onParent('listCollectionIds'),
-      json.decodeListCollectionIdsRequest,
+      'parent',
+      decode.decodeListCollectionIdsRequest,
       methods.listCollectionIds,
       json.encodeListCollectionIdsResponse,
     ),
@@ -102,40 +117,46 @@ export function restRoutes(service: FirestoreService): Route[] {
     route('GET', RESOURCE, async (caller, [path], req) => {
       const { name, parent, collectionId } = splitPath(path as string);
       const params = searchParams(req);
-      if (name)
+      if (name) {
+        const message = transcode(params, QUERY_PARAMS.get, { name });
         return encodeDocument(
-          await service.getDocument(caller, decodeGetDocumentRequest(name, params)),
+          await service.getDocument(caller, readJson(message, '', decode.decodeGetDocumentRequest)),
         );
+      }
+      const message = transcode(params, QUERY_PARAMS.list, { parent, collectionId });
       return json.encodeListDocumentsResponse(
         await service.listDocuments(
           caller,
-          decodeListDocumentsRequest(parent, collectionId, params),
+          readJson(message, '', decode.decodeListDocumentsRequest),
         ),
       );
     }),
     route('POST', new RegExp(`^/v1/(${DOCUMENTS}/[^:]+)$`), async (caller, [path], req) => {
       const { name, parent, collectionId } = splitPath(path as string);
       if (name) throw invalidArgument(`POST ${path}: documents are created under a collection.`);
-      const request = decodeCreateDocumentRequest(
+      const message = transcode(searchParams(req), QUERY_PARAMS.create, {
         parent,
         collectionId,
-        searchParams(req),
-        await jsonBody(req),
-      );
+        document: await jsonBody(req),
+      });
+      const request = readJson(message, '', decode.decodeCreateDocumentRequest);
       return encodeDocument(await service.createDocument(caller, request));
     }),
     route('PATCH', RESOURCE, async (caller, [path], req) => {
-      const request = decodeUpdateDocumentRequest(
-        documentPath(path as string),
-        searchParams(req),
-        await jsonBody(req),
-      );
+      const message = transcode(searchParams(req), QUERY_PARAMS.patch, {
+        document: await jsonBody(req),
+      });
+      const request = readJson(message, '', decode.decodeUpdateDocumentRequest);
+      bindPath(request.document, 'name', documentPath(path as string));
       return encodeDocument(await service.updateDocument(caller, request));
     }),
     route('DELETE', RESOURCE, async (caller, [path], req) => {
+      const message = transcode(searchParams(req), QUERY_PARAMS.delete, {
+        name: documentPath(path as string),
+      });
       await service.deleteDocument(
         caller,
-        decodeDeleteDocumentRequest(documentPath(path as string), searchParams(req)),
+        readJson(message, '', decode.decodeDeleteDocumentRequest),
       );
       return {};
     }),

@@ -1,18 +1,16 @@
 /**
  * The browser's streaming wire: Listen and Write over WebChannel. The transport (webchannel/) turns
  * each channel into a message stream; this adapter joins such a stream to the service's Listen or
- * Write session, converting proto3 JSON with the codecs in json/. Requests are handled one at a
- * time in arrival order, as on gRPC. An error is sent as `{error: {code, message, status}}`, after
+ * Write session: requests read as proto3 JSON by the decoders every wire shares (decode/),
+ * responses written by json/. Requests are handled one at a time in arrival order, as on gRPC. An error is sent as `{error: {code, message, status}}`, after
  * which the web SDK closes the channel and, where the code allows, opens a new one.
  */
 import type { Route } from '../http/router.js';
 import { encodeError } from '../json/status.js';
-import {
-  decodeListenRequest,
-  decodeWriteRequest,
-  encodeListenResponse,
-  encodeWriteResponse,
-} from '../json/streams.js';
+import type { MessageReader } from '../decode/reader.js';
+import { decodeListenRequest, decodeWriteRequest } from '../decode/streams.js';
+import { readJson } from '../json/jsonReader.js';
+import { encodeListenResponse, encodeWriteResponse } from '../json/responses.js';
 import { callerFromAuthorization, type Caller } from '../../security/caller.js';
 import type {
   FirestoreService,
@@ -71,7 +69,7 @@ export function webChannelAdapter(
 /** A service stream behind JSON: the caller from the channel's headers, messages through the codecs. */
 function streamRpc<Request, Response>(
   open: (caller: Caller, sink: StreamSink<Response>) => StreamSession<Request>,
-  decode: (json: unknown) => Request,
+  decode: (reader: MessageReader) => Request,
   encode: (response: Response) => unknown,
 ): StreamRpc {
   return {
@@ -80,7 +78,10 @@ function streamRpc<Request, Response>(
         send: (r) => sink.send(encode(r)),
         fail: sink.fail,
       });
-      return { handle: (json) => session.handle(decode(json)), close: () => session.close() };
+      return {
+        handle: (json) => session.handle(readJson(json, '', decode)),
+        close: () => session.close(),
+      };
     },
   };
 }

@@ -1,4 +1,4 @@
-/** Document (read from clients), DocumentMask, Precondition, TransactionOptions and the read consistency selector. */
+/** Document (as clients send it), DocumentMask, Precondition, TransactionOptions and the read consistency selector. */
 import type { Fields } from '../../../model/value.js';
 import type {
   DocumentMask,
@@ -7,18 +7,17 @@ import type {
   TransactionOptions,
 } from '../../api/messages.js';
 import type { MessageReader } from './reader.js';
-import { parseString } from './scalars.js';
-import { decodeFieldsOf } from './value.js';
+import { decodeFields } from './value.js';
 
 /** A document as clients send it: name (possibly empty for creates) and fields; times are ignored. */
 export function decodeDocument(reader: MessageReader): { name: string; fields: Fields } {
   reader.timestamp('createTime');
   reader.timestamp('updateTime');
-  return { name: reader.string('name') ?? '', fields: decodeFieldsOf(reader) };
+  return { name: reader.string('name') ?? '', fields: decodeFields(reader) };
 }
 
 export function decodeDocumentMask(reader: MessageReader): DocumentMask {
-  return { fieldPaths: reader.repeated('fieldPaths', parseString) };
+  return { fieldPaths: reader.strings('fieldPaths') };
 }
 
 export function decodePrecondition(reader: MessageReader): Precondition {
@@ -36,7 +35,7 @@ export function decodeTransactionOptions(reader: MessageReader): TransactionOpti
   });
   const readWrite = reader.message('readWrite', (options) => {
     const retryTransaction = options.bytes('retryTransaction');
-    return retryTransaction ? { retryTransaction } : {};
+    return retryTransaction?.length ? { retryTransaction } : {};
   });
   return { ...(readOnly ? { readOnly } : {}), ...(readWrite ? { readWrite } : {}) };
 }

@@ -1,6 +1,6 @@
 /** StructuredQuery and StructuredAggregationQuery. */
 import { invalidArgument } from '../../../model/errors.js';
-import { FIELD_OPERATORS, UNARY_OPERATORS } from '../../../model/filterOperator.js';
+import type { FieldOperator, UnaryOperator } from '../../../model/filterOperator.js';
 import type {
   Aggregation,
   Cursor,
@@ -10,15 +10,37 @@ import type {
   StructuredAggregationQuery,
   StructuredQuery,
 } from '../../query/structuredQuery.js';
-import type { MessageReader } from './reader.js';
+import type { MessageReader, ProtoEnum } from './reader.js';
 import { decodeValue } from './value.js';
 
-const DIRECTIONS = ['DIRECTION_UNSPECIFIED', 'ASCENDING', 'DESCENDING'] as const;
+const DIRECTIONS = { DIRECTION_UNSPECIFIED: 0, ASCENDING: 1, DESCENDING: 2 } as const;
+const COMPOSITE_OPERATORS = { OPERATOR_UNSPECIFIED: 0, AND: 1, OR: 2 } as const;
+const FIELD_OPERATORS: ProtoEnum<'OPERATOR_UNSPECIFIED' | FieldOperator> = {
+  OPERATOR_UNSPECIFIED: 0,
+  LESS_THAN: 1,
+  LESS_THAN_OR_EQUAL: 2,
+  GREATER_THAN: 3,
+  GREATER_THAN_OR_EQUAL: 4,
+  EQUAL: 5,
+  NOT_EQUAL: 6,
+  ARRAY_CONTAINS: 7,
+  IN: 8,
+  ARRAY_CONTAINS_ANY: 9,
+  NOT_IN: 10,
+};
+/** Numbered from 2: the proto retired 1. */
+const UNARY_OPERATORS: ProtoEnum<'OPERATOR_UNSPECIFIED' | UnaryOperator> = {
+  OPERATOR_UNSPECIFIED: 0,
+  IS_NAN: 2,
+  IS_NULL: 3,
+  IS_NOT_NAN: 4,
+  IS_NOT_NULL: 5,
+};
 /** Filter depth Firestore could never accept; guards the recursion. */
 const MAX_FILTER_DEPTH = 64;
 
 export function decodeStructuredQuery(reader: MessageReader): StructuredQuery {
-  if (reader.raw('findNearest') !== undefined)
+  if (reader.has('findNearest'))
     throw invalidArgument('findNearest (vector search) is not supported by this emulator.');
   const select = reader.message('select', (projection) => ({
     fields: projection.messages('fields', decodeFieldReference),
@@ -36,7 +58,7 @@ export function decodeStructuredQuery(reader: MessageReader): StructuredQuery {
   const startAt = reader.message('startAt', decodeCursor);
   const endAt = reader.message('endAt', decodeCursor);
   const offset = reader.int32('offset');
-  const limit = reader.int32('limit'); // an Int32Value wrapper: proto3 JSON writes the bare number
+  const limit = reader.int32Value('limit');
   return {
     ...(select ? { select } : {}),
     ...(from.length > 0 ? { from } : {}),
@@ -62,7 +84,7 @@ function decodeAggregation(reader: MessageReader): Aggregation {
   reader.oneof(['count', 'sum', 'avg']);
   const alias = reader.string('alias');
   const count = reader.message('count', (options) => {
-    const upTo = options.int64('upTo');
+    const upTo = options.int64Value('upTo');
     return upTo === undefined ? {} : { upTo };
   });
   const sum = reader.message('sum', (options) => ({ field: requiredFieldReference(options) }));
@@ -80,9 +102,7 @@ function decodeFilter(reader: MessageReader, depth: number): Filter {
     throw invalidArgument(`Filter at '${reader.path}' is nested too deeply.`);
   reader.oneof(['compositeFilter', 'fieldFilter', 'unaryFilter']);
   const composite = reader.message('compositeFilter', (filter) => ({
-    op:
-      filter.enumValue('op', ['OPERATOR_UNSPECIFIED', 'AND', 'OR'] as const) ??
-      'OPERATOR_UNSPECIFIED',
+    op: filter.enumValue('op', COMPOSITE_OPERATORS) ?? 'OPERATOR_UNSPECIFIED',
     filters: filter.messages('filters', (inner) => decodeFilter(inner, depth + 1)),
   }));
   if (composite) {
@@ -91,21 +111,17 @@ function decodeFilter(reader: MessageReader, depth: number): Filter {
     return { compositeFilter: { op: composite.op, filters: composite.filters } };
   }
   const field = reader.message('fieldFilter', (filter) => {
-    const op = filter.enumValue('op', ['OPERATOR_UNSPECIFIED', ...FIELD_OPERATORS] as const);
+    const op = filter.enumValue('op', FIELD_OPERATORS);
     if (op === undefined || op === 'OPERATOR_UNSPECIFIED')
       throw invalidArgument('A field filter needs an operator.');
-    const value = filter.raw('value');
+    const value = filter.message('value', decodeValue);
     if (value === undefined)
       throw invalidArgument(`Missing required field '${filter.fieldPath('value')}'.`);
-    return {
-      field: requiredFieldReference(filter),
-      op,
-      value: decodeValue(value, filter.fieldPath('value')),
-    };
+    return { field: requiredFieldReference(filter), op, value };
   });
   if (field) return { fieldFilter: field };
   const unary = reader.message('unaryFilter', (filter) => {
-    const op = filter.enumValue('op', ['OPERATOR_UNSPECIFIED', ...UNARY_OPERATORS] as const);
+    const op = filter.enumValue('op', UNARY_OPERATORS);
     if (op === undefined || op === 'OPERATOR_UNSPECIFIED')
       throw invalidArgument('A unary filter needs an operator.');
     return { op, field: requiredFieldReference(filter) };
@@ -121,7 +137,7 @@ function decodeOrder(reader: MessageReader): Order {
 }
 
 function decodeCursor(reader: MessageReader): Cursor {
-  const values = reader.repeated('values', (json, path) => decodeValue(json, path));
+  const values = reader.messages('values', decodeValue);
   const before = reader.boolean('before');
   return { values, ...(before ? { before } : {}) };
 }

@@ -1,10 +1,12 @@
 /**
- * Reads one proto3-JSON message: fields by their lowerCamelCase name or original snake_case name,
- * `null` meaning "not set", and unknown fields rejected as Google's JSON front end rejects them.
- * Errors are INVALID_ARGUMENT naming the field's path, so bad wire input never gets further.
+ * Reads one proto3-JSON message for the decoders (../decode/): fields by their lowerCamelCase name
+ * or original snake_case name, `null` meaning "not set" (but for Value.nullValue, where it is the
+ * value), and unknown fields rejected as Google's JSON front end rejects them. Errors are
+ * INVALID_ARGUMENT naming the field's path, so bad wire input never gets further.
  */
 import { invalidArgument } from '../../../model/errors.js';
 import type { Timestamp } from '../../../model/value.js';
+import { enumName, type MessageReader, type ProtoEnum } from '../decode/reader.js';
 import {
   parseBool,
   parseBytes,
@@ -17,14 +19,22 @@ import {
 
 export type JsonObject = Record<string, unknown>;
 
-export function isJsonObject(json: unknown): json is JsonObject {
+function isJsonObject(json: unknown): json is JsonObject {
   return typeof json === 'object' && json !== null && !Array.isArray(json);
 }
 
 const snakeCase = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const join = (path: string, name: string): string => (path === '' ? name : `${path}.${name}`);
 
-export class MessageReader {
+/** google.protobuf.NullValue's JSON is null itself; Value.nullValue is the API's one such field. */
+const NULL_VALUE_FIELD = 'nullValue';
+
+/** Decodes `json` as a message with `decode`; `path` names it in errors ('' for a request). */
+export function readJson<T>(json: unknown, path: string, decode: (reader: MessageReader) => T): T {
+  return JsonReader.read(json, path, decode);
+}
+
+class JsonReader implements MessageReader {
   private readonly used = new Set<string>();
 
   private constructor(
@@ -39,24 +49,43 @@ export class MessageReader {
         `Invalid JSON payload received. Expected an object at '${path || 'request'}', got ${describe(json)}.`,
       );
     }
-    const reader = new MessageReader(json, path);
+    const reader = new JsonReader(json, path);
     const result = decode(reader);
     reader.rejectUnknown();
     return result;
   }
 
-  /** The raw JSON of a field, or undefined when absent or null. */
-  raw(name: string): unknown {
-    const key = name in this.json ? name : snakeCase(name);
-    if (!(key in this.json)) return undefined;
-    this.used.add(key);
-    const value = this.json[key];
-    return value === null ? undefined : value;
+  private key(name: string): string | undefined {
+    if (name in this.json) return name;
+    const snake = snakeCase(name);
+    return snake in this.json ? snake : undefined;
   }
 
-  /** Whether the field is present (even as null). */
+  /** The raw JSON of a set field, or undefined. */
+  private raw(name: string): unknown {
+    const key = this.key(name);
+    if (key === undefined) return undefined;
+    this.used.add(key);
+    const value = this.json[key];
+    return value === null && name !== NULL_VALUE_FIELD ? undefined : value;
+  }
+
+  /** Asking counts as reading: a field set to null that nothing else reads is not unknown. */
   has(name: string): boolean {
-    return name in this.json || snakeCase(name) in this.json;
+    const key = this.key(name);
+    if (key === undefined) return false;
+    this.used.add(key);
+    return this.json[key] !== null || name === NULL_VALUE_FIELD;
+  }
+
+  oneof(names: readonly string[]): string | undefined {
+    const present = names.filter((name) => this.has(name));
+    if (present.length > 1) {
+      throw invalidArgument(
+        `Fields ${present.map((n) => `'${this.fieldPath(n)}'`).join(' and ')} are a oneof: set no more than one.`,
+      );
+    }
+    return present[0];
   }
 
   fieldPath(name: string): string {
@@ -65,13 +94,6 @@ export class MessageReader {
 
   string(name: string): string | undefined {
     return this.scalar(name, parseString);
-  }
-
-  requiredString(name: string): string {
-    const value = this.string(name);
-    if (value === undefined || value === '')
-      throw invalidArgument(`Missing required field '${this.fieldPath(name)}'.`);
-    return value;
   }
 
   boolean(name: string): boolean | undefined {
@@ -98,25 +120,54 @@ export class MessageReader {
     return this.scalar(name, parseTimestamp);
   }
 
-  /** An enum by name (or by number, as proto3 JSON allows). */
-  enumValue<T extends string>(name: string, values: readonly T[]): T | undefined {
+  /** proto3 JSON writes a wrapper as its bare value. */
+  int32Value(name: string): number | undefined {
+    return this.int32(name);
+  }
+
+  int64Value(name: string): bigint | undefined {
+    return this.int64(name);
+  }
+
+  enumValue<Name extends string>(name: string, values: ProtoEnum<Name>): Name | undefined {
     const json = this.raw(name);
     if (json === undefined) return undefined;
-    const value = typeof json === 'number' ? values[json] : json;
-    if (typeof value !== 'string' || !(values as readonly string[]).includes(value)) {
+    const value =
+      json === null
+        ? enumName(values, 0)
+        : typeof json === 'number'
+          ? enumName(values, json)
+          : json;
+    if (typeof value !== 'string' || !Object.hasOwn(values, value)) {
       throw invalidArgument(
-        `Invalid value at '${this.fieldPath(name)}', ${JSON.stringify(json)} is not one of ${values.join(', ')}.`,
+        `Invalid value at '${this.fieldPath(name)}', ${JSON.stringify(json)} is not one of ${Object.keys(values).join(', ')}.`,
       );
     }
-    return value as T;
+    return value as Name;
   }
 
   message<T>(name: string, decode: (reader: MessageReader) => T): T | undefined {
     const json = this.raw(name);
-    return json === undefined ? undefined : MessageReader.read(json, this.fieldPath(name), decode);
+    return json === undefined ? undefined : JsonReader.read(json, this.fieldPath(name), decode);
   }
 
-  repeated<T>(name: string, decodeItem: (json: unknown, path: string) => T): T[] {
+  messages<T>(name: string, decode: (reader: MessageReader) => T): T[] {
+    return this.repeated(name, (json, path) => JsonReader.read(json, path, decode));
+  }
+
+  strings(name: string): string[] {
+    return this.repeated(name, parseString);
+  }
+
+  messageMap<T>(name: string, decode: (reader: MessageReader) => T): Record<string, T> {
+    return this.map(name, (json, path) => JsonReader.read(json, path, decode));
+  }
+
+  stringMap(name: string): Record<string, string> {
+    return this.map(name, parseString);
+  }
+
+  private repeated<T>(name: string, decodeItem: (json: unknown, path: string) => T): T[] {
     const json = this.raw(name);
     if (json === undefined) return [];
     if (!Array.isArray(json))
@@ -126,11 +177,7 @@ export class MessageReader {
     return json.map((item, index) => decodeItem(item, `${this.fieldPath(name)}[${index}]`));
   }
 
-  messages<T>(name: string, decode: (reader: MessageReader) => T): T[] {
-    return this.repeated(name, (json, path) => MessageReader.read(json, path, decode));
-  }
-
-  map<T>(name: string, decodeValue: (json: unknown, path: string) => T): Record<string, T> {
+  private map<T>(name: string, decodeValue: (json: unknown, path: string) => T): Record<string, T> {
     const json = this.raw(name);
     if (json === undefined) return {};
     if (!isJsonObject(json))
@@ -141,18 +188,6 @@ export class MessageReader {
     for (const [key, value] of Object.entries(json))
       result[key] = decodeValue(value, `${this.fieldPath(name)}[${JSON.stringify(key)}]`);
     return result;
-  }
-
-  /** Requires at most one of a oneof's fields. */
-  oneof(names: readonly string[]): void {
-    const present = names.filter(
-      (name) => this.has(name) && this.json[name in this.json ? name : snakeCase(name)] !== null,
-    );
-    if (present.length > 1) {
-      throw invalidArgument(
-        `Invalid JSON payload received. Fields ${present.map((n) => `'${this.fieldPath(n)}'`).join(' and ')} are a oneof: set at most one.`,
-      );
-    }
   }
 
   private scalar<T>(name: string, parse: (json: unknown, path: string) => T): T | undefined {
@@ -171,7 +206,7 @@ export class MessageReader {
   }
 }
 
-export function describe(json: unknown): string {
+function describe(json: unknown): string {
   if (json === null) return 'null';
   if (Array.isArray(json)) return 'a list';
   return typeof json === 'object'

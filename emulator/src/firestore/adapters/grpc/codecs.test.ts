@@ -1,14 +1,16 @@
 /**
  * Messages through the real codecs, as a client sends and reads them: requests encoded the way a
- * client does and decoded into the internal form; responses built by wireMessages.ts, encoded,
+ * client does and decoded into the internal form; responses built by responses.ts, encoded,
  * and decoded the way a client does.
  */
 import { describe, expect, it } from 'vitest';
 import type { MethodDefinition } from '@grpc/grpc-js';
 import type { Value } from '../../../model/value.js';
+import * as decode from '../decode/requests.js';
+import { readJson } from '../json/jsonReader.js';
 import { loadFirestoreService } from './protoDefinition.js';
-import { requests, responses } from './wireMessages.js';
-import type { Wire } from './wireValues.js';
+import { readProto } from './protoReader.js';
+import { responses, type Wire } from './responses.js';
 
 const service = loadFirestoreService();
 const method = (name: string): MethodDefinition<Wire, Wire> =>
@@ -30,7 +32,7 @@ describe('requests', () => {
         },
       ],
     });
-    const [write] = requests.commit(commit.requestDeserialize(bytes)).writes;
+    const [write] = readProto(commit.requestDeserialize(bytes), decode.decodeCommitRequest).writes;
     expect(Object.values(write?.update?.fields ?? {})).toEqual(
       INT64.map((n) => ({ integerValue: BigInt(n) })),
     );
@@ -39,9 +41,9 @@ describe('requests', () => {
     });
   });
 
-  it('read enums by name and oneofs by the field set', () => {
+  it('read enums by name and oneofs by the field set, as the JSON wire reads the same query', () => {
     const runQuery = method('RunQuery');
-    const bytes = runQuery.requestSerialize({
+    const request = {
       parent: 'projects/p/databases/(default)/documents',
       structuredQuery: {
         from: [{ collectionId: 'c' }],
@@ -55,14 +57,30 @@ describe('requests', () => {
         orderBy: [{ field: { fieldPath: 'a' }, direction: 'DESCENDING' }],
         limit: { value: 3 },
       },
-    });
-    expect(requests.runQuery(runQuery.requestDeserialize(bytes)).structuredQuery).toEqual({
-      from: [{ collectionId: 'c', allDescendants: false }],
+    };
+    const bytes = runQuery.requestSerialize(request);
+    const decoded = readProto(runQuery.requestDeserialize(bytes), decode.decodeRunQueryRequest);
+    expect(decoded.structuredQuery).toEqual({
+      from: [{ collectionId: 'c' }],
       where: {
         fieldFilter: { field: { fieldPath: 'a' }, op: 'LESS_THAN', value: { nullValue: null } },
       },
       orderBy: [{ field: { fieldPath: 'a' }, direction: 'DESCENDING' }],
       limit: 3,
+    });
+    const json = { ...request, structuredQuery: { ...request.structuredQuery, limit: 3 } };
+    expect(decoded).toEqual(readJson(json, '', decode.decodeRunQueryRequest));
+  });
+
+  it('read enums by number, numbered as the proto numbers them', () => {
+    const runQuery = method('RunQuery');
+    const bytes = runQuery.requestSerialize({
+      parent: 'projects/p/databases/(default)/documents',
+      structuredQuery: { where: { unaryFilter: { op: 2, field: { fieldPath: 'a' } } } },
+    });
+    const decoded = readProto(runQuery.requestDeserialize(bytes), decode.decodeRunQueryRequest);
+    expect(decoded.structuredQuery.where).toEqual({
+      unaryFilter: { op: 'IS_NAN', field: { fieldPath: 'a' } },
     });
   });
 });

@@ -1,10 +1,9 @@
-/** Write (with its field transforms) and WriteResult. */
+/** Write, with its field transforms. */
 import type { FieldTransform } from '../../documents/transform.js';
-import type { Write, WriteResult } from '../../api/messages.js';
+import type { Write } from '../../api/messages.js';
 import type { MessageReader } from './reader.js';
 import { decodeDocument, decodeDocumentMask, decodePrecondition } from './document.js';
 import { decodeValue } from './value.js';
-import { formatTimestamp, encodeValue } from '../../../model/json.js';
 
 /** `verify` is the web SDK's precondition-only write for documents a transaction read but did not write. */
 export function decodeWrite(reader: MessageReader): Write {
@@ -30,6 +29,8 @@ export function decodeWrite(reader: MessageReader): Write {
   };
 }
 
+const SERVER_VALUES = { SERVER_VALUE_UNSPECIFIED: 0, REQUEST_TIME: 1 } as const;
+
 const TRANSFORM_KINDS = [
   'setToServerValue',
   'increment',
@@ -42,18 +43,10 @@ const TRANSFORM_KINDS = [
 function decodeFieldTransform(reader: MessageReader): FieldTransform {
   reader.oneof(TRANSFORM_KINDS);
   const fieldPath = reader.string('fieldPath') ?? '';
-  const setToServerValue = reader.enumValue('setToServerValue', [
-    'SERVER_VALUE_UNSPECIFIED',
-    'REQUEST_TIME',
-  ] as const);
-  const number = (name: string) => {
-    const json = reader.raw(name);
-    return json === undefined ? undefined : decodeValue(json, reader.fieldPath(name));
-  };
+  const setToServerValue = reader.enumValue('setToServerValue', SERVER_VALUES);
+  const number = (name: string) => reader.message(name, decodeValue);
   const elements = (name: string) =>
-    reader.message(name, (array) =>
-      array.repeated('values', (item, path) => decodeValue(item, path)),
-    );
+    reader.message(name, (array) => array.messages('values', decodeValue));
   const increment = number('increment');
   const maximum = number('maximum');
   const minimum = number('minimum');
@@ -70,14 +63,5 @@ function decodeFieldTransform(reader: MessageReader): FieldTransform {
     ...(minimum ? { minimum } : {}),
     ...(appendMissingElements ? { appendMissingElements } : {}),
     ...(removeAllFromArray ? { removeAllFromArray } : {}),
-  };
-}
-
-export function encodeWriteResult(result: WriteResult): Record<string, unknown> {
-  return {
-    ...(result.updateTime ? { updateTime: formatTimestamp(result.updateTime) } : {}),
-    ...(result.transformResults.length > 0
-      ? { transformResults: result.transformResults.map(encodeValue) }
-      : {}),
   };
 }
