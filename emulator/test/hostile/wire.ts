@@ -149,6 +149,12 @@ export function webChannel(
   send(rpc: string, sid: string, offset: number, messages: unknown[]): Promise<number>;
   /** Long polls until `count` payloads have arrived (noops excluded). */
   receive(rpc: string, sid: string, count: number): Promise<unknown[]>;
+  /** Long polls until `done` holds for the payloads received so far (noops excluded). */
+  receiveUntil(
+    rpc: string,
+    sid: string,
+    done: (payloads: unknown[]) => boolean,
+  ): Promise<unknown[]>;
 } {
   const channel = (rpc: string): string =>
     `${base}/google.firestore.v1.Firestore/${rpc}/channel?VER=8&database=${encodeURIComponent(database)}`;
@@ -165,6 +171,27 @@ export function webChannel(
       body,
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     });
+  const receiveUntil = async (
+    rpc: string,
+    sid: string,
+    done: (payloads: unknown[]) => boolean,
+  ): Promise<unknown[]> => {
+    const payloads: unknown[] = [];
+    let aid = 0;
+    while (!done(payloads)) {
+      const text = await (
+        await fetch(`${channel(rpc)}&RID=rpc&SID=${sid}&AID=${aid}&CI=1&TYPE=xmlhttp`)
+      ).text();
+      for (const [id, payload] of JSON.parse(text.slice(text.indexOf('\n') + 1)) as [
+        number,
+        unknown[],
+      ][]) {
+        aid = id;
+        if (payload[0] !== 'noop') payloads.push(payload[0]);
+      }
+    }
+    return payloads;
+  };
   return {
     url: channel,
     async open(rpc, messages, headers = '') {
@@ -181,22 +208,7 @@ export function webChannel(
       await response.text();
       return response.status;
     },
-    async receive(rpc, sid, count) {
-      const payloads: unknown[] = [];
-      let aid = 0;
-      while (payloads.length < count) {
-        const text = await (
-          await fetch(`${channel(rpc)}&RID=rpc&SID=${sid}&AID=${aid}&CI=1&TYPE=xmlhttp`)
-        ).text();
-        for (const [id, payload] of JSON.parse(text.slice(text.indexOf('\n') + 1)) as [
-          number,
-          unknown[],
-        ][]) {
-          aid = id;
-          if (payload[0] !== 'noop') payloads.push(payload[0]);
-        }
-      }
-      return payloads;
-    },
+    receive: (rpc, sid, count) => receiveUntil(rpc, sid, (payloads) => payloads.length >= count),
+    receiveUntil,
   };
 }
