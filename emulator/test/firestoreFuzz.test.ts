@@ -8,23 +8,13 @@ import { deflateSync, gzipSync } from 'node:zlib';
 import { expect, it } from 'vitest';
 import { http, useRawClient } from './firestoreHarness.js';
 import { grpcCall, grpcFrame, requestBytes } from './hostile/wire.js';
+import { seededRandom } from '../src/testing/seededRandom.js';
 
 const DB = 'projects/demo-fs-fuzz/databases/(default)';
 const DOCS = `${DB}/documents`;
 const raw = useRawClient();
 
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = mulberry32(20261122);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+const { random, pick } = seededRandom(20261122);
 
 function randomValue(depth = 0): Record<string, unknown> {
   const kinds = [

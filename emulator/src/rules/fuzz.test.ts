@@ -6,19 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CompileResult } from './api.js';
 import { compileRuleset } from './ruleset.js';
+import { seededRandom } from '../testing/seededRandom.js';
 import { auth, firestoreRequest, storageRequest } from './testing/testKit.js';
-
-/** mulberry32: small, fast, reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEEDS = [
   `rules_version = '2';
@@ -229,7 +218,7 @@ describe('parser fuzzing', () => {
     'never throws and always positions its errors (4,000 seeded inputs)',
     { timeout: 30_000 },
     () => {
-      const rand = prng(20261122);
+      const { random: rand } = seededRandom(20261122);
       let compiled = 0;
       const failures: { source: string; problem: string }[] = [];
       for (let i = 0; i < 4000; i++) {
