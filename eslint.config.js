@@ -151,8 +151,112 @@ const toolZones = [
 ];
 
 // ---------------------------------------------------------------------------------------------
-// Emulator layers (owned by the emulator restructure, issue #14): zones for emulator/src go here.
-const emulatorZones = [];
+// Emulator layers (emulator/README.md and each folder's README): model < rules < firestore and
+// storage < bridge < the command. Inside firestore/, the core layers in order, then adapters/.
+
+const emu = 'emulator/src';
+const fs = `${emu}/firestore`;
+const st = `${emu}/storage`;
+/** The rules engine's face to the services. */
+const rulesApi = ['./rules/api.ts', './rules/index.ts'];
+/** firestore/'s core, bottom up: each layer may import those before it. */
+const firestoreCore = [
+  'documents',
+  'store',
+  'query',
+  'transaction',
+  'database',
+  'api',
+  'streams',
+  'security',
+  'service',
+  'persistence',
+];
+const notTests = (folder) => `${folder}/**/!(*.test).ts`;
+
+const emulatorZones = [
+  {
+    target: `${emu}/model`,
+    from: emu,
+    except: ['./model', './testing'],
+    message: 'src/model/ is the bottom layer: pure values, importing nothing else.',
+  },
+  {
+    target: `${emu}/rules`,
+    from: emu,
+    except: ['./rules', './model', './testing'],
+    message: 'The rules engine sees only the model below it.',
+  },
+  {
+    target: `${emu}/firestore`,
+    from: emu,
+    except: ['./firestore', './model', './testing', ...rulesApi],
+    message: 'Firestore sees the model and the rules engine (api.ts, index.ts), not Storage.',
+  },
+  {
+    target: `${emu}/storage`,
+    from: emu,
+    except: ['./storage', './model', './testing', ...rulesApi],
+    message: 'Storage sees the model and the rules engine (api.ts, index.ts), not Firestore.',
+  },
+  {
+    target: `${emu}/bridge`,
+    from: emu,
+    except: ['./bridge', './model', './testing', './firestore/index.ts', './storage/index.ts'],
+    message: 'The bridge sees Firestore and Storage only through their index.ts.',
+  },
+  {
+    target: notTests(emu),
+    from: [`${emu}/testing`, `${emu}/rules/testing`],
+    message: 'testing/ folders are for tests and are not built into emulator/dist.',
+  },
+  ...firestoreCore.map((layer, index) => ({
+    target: `${fs}/${layer}`,
+    from: fs,
+    except: firestoreCore.slice(0, index + 1).map((below) => `./${below}`),
+    message: `firestore/${layer}/ sees only the layers below it (${firestoreCore.slice(0, index).join(', ') || 'none'}); never an adapter.`,
+  })),
+  {
+    target: `${fs}/adapters`,
+    from: `${fs}/index.ts`,
+    message: 'The adapters sit below firestore/index.ts, which wires them.',
+  },
+  {
+    target: notTests(`${fs}/adapters/decode`),
+    from: `${fs}/adapters`,
+    except: ['./decode'],
+    message: 'The decoders serve every wire and know none.',
+  },
+  ...['json', 'grpc', 'http'].map((wire) => ({
+    target: notTests(`${fs}/adapters/${wire}`),
+    from: `${fs}/adapters`,
+    except: [`./${wire}`, './decode'],
+    message: `adapters/${wire}/ uses only the decoders among the adapters.`,
+  })),
+  ...['rest', 'webchannel'].map((wire) => ({
+    target: notTests(`${fs}/adapters/${wire}`),
+    from: `${fs}/adapters`,
+    except: [`./${wire}`, './decode', './json', './http'],
+    message: `adapters/${wire}/ builds on the decoders, proto3 JSON and the HTTP router only.`,
+  })),
+  {
+    target: `${st}/store`,
+    from: st,
+    except: ['./store', './errors.ts'],
+    message: 'storage/store/ is the bottom of Storage: it sees only its errors.',
+  },
+  {
+    target: `${st}/http`,
+    from: st,
+    except: ['./http', './errors.ts', './store'],
+    message: 'storage/http/ sees only the store and the errors.',
+  },
+  {
+    target: [`${st}/!(server|index).ts`, `${st}/store`, `${st}/http`],
+    from: `${st}/apis`,
+    message: 'Only server.ts mounts the APIs.',
+  },
+];
 // ---------------------------------------------------------------------------------------------
 
 /** Only these modules talk to Firebase through the web SDK; the rest of the app uses services. */
