@@ -18,9 +18,14 @@
  * - The client's own CPU time per operation, in this process.
  * The `no SDK` rows drive the servers with a bare gRPC client (support/rawFirestore.ts), light
  * enough that the server's own speed shows more in the wall-clock figure.
+ *
+ * A fourth server is this emulator as it was at the previous commit (HEAD~1, or the revision in
+ * BENCH_BASE), built the same way from a throwaway git worktree: the `vs base` column is this
+ * tree's figure against it, measured in the same run.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ServerTarget } from './support/firestoreServers.js';
@@ -39,15 +44,15 @@ interface Ready {
  * So each child runs on plain `node` as the real command does: under tsx every module would pass
  * through its loader hooks and start-up would measure those.
  */
-async function buildServerEntry(): Promise<string> {
+async function buildServerEntry(benchDir: string, name: string): Promise<string> {
   const { build } = await import('esbuild');
   // Inside node_modules/.cache so that what stays external resolves from the repository.
   const outdir = fileURLToPath(
-    new URL('../node_modules/.cache/hearth-bench/firestore/', import.meta.url),
+    new URL(`../node_modules/.cache/hearth-bench/${name}/`, import.meta.url),
   );
   mkdirSync(outdir, { recursive: true });
   await build({
-    entryPoints: [fileURLToPath(new URL('support/firestoreServers.ts', import.meta.url))],
+    entryPoints: [join(benchDir, 'support/firestoreServers.ts')],
     bundle: true,
     splitting: true,
     platform: 'node',
@@ -65,6 +70,35 @@ async function buildServerEntry(): Promise<string> {
   return join(outdir, 'firestoreServers.mjs');
 }
 
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+function git(...args: string[]): string {
+  const result = spawnSync('git', args, { cwd: root, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr.trim()}`);
+  return result.stdout.trim();
+}
+
+/**
+ * The server entry as it was at `revision`, built from a throwaway worktree that shares this
+ * repository's node_modules; the worktree is gone once the entry is built.
+ */
+async function buildBaseEntry(revision: string): Promise<{ commit: string; entry: string }> {
+  const commit = git('rev-parse', '--short', revision);
+  const dir = mkdtempSync(join(tmpdir(), 'hearth-bench-base-'));
+  try {
+    git('worktree', 'add', '--detach', dir, commit);
+    for (const modules of ['node_modules', 'emulator/node_modules']) {
+      if (existsSync(join(root, modules)) && !existsSync(join(dir, modules)))
+        symlinkSync(join(root, modules), join(dir, modules), 'dir');
+    }
+    return { commit, entry: await buildServerEntry(join(dir, 'bench'), 'firestore-base') };
+  } finally {
+    spawnSync('git', ['worktree', 'remove', '--force', dir], { cwd: root });
+    rmSync(dir, { recursive: true, force: true });
+    spawnSync('git', ['worktree', 'prune'], { cwd: root });
+  }
+}
+
 interface Launched {
   child: ChildProcess;
   ready: Ready;
@@ -72,10 +106,13 @@ interface Launched {
   cpu(): Promise<number>;
 }
 
-function launch(target: ServerTarget, entry: string): Promise<Launched> {
-  const child = spawn(process.execPath, [entry, target], {
+/** The servers measured: support/firestoreServers.ts's, and `base`, this emulator at the base. */
+type Server = ServerTarget | 'base';
+
+function launch(server: Server, entry: string): Promise<Launched> {
+  const child = spawn(process.execPath, [entry, server === 'base' ? 'hearth' : server], {
     stdio: ['pipe', 'pipe', 'inherit'],
-    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    cwd: root,
   });
   const answers: ((cpu: number) => void)[] = [];
   const cpu = () =>
@@ -95,17 +132,14 @@ function launch(target: ServerTarget, entry: string): Promise<Launched> {
         else resolve({ child, ready: message, cpu });
       }
     });
-    child.on('exit', (code) => reject(new Error(`${target} server exited with ${code}`)));
+    child.on('exit', (code) => reject(new Error(`${server} server exited with ${code}`)));
   });
 }
 
 type Db = import('firebase-admin/firestore').Firestore;
 type Figure = number | string;
 
-async function connect(
-  target: ServerTarget,
-  port: number,
-): Promise<{ db: Db; close(): Promise<void> }> {
+async function connect(target: Server, port: number): Promise<{ db: Db; close(): Promise<void> }> {
   // The SDK reads FIRESTORE_EMULATOR_HOST when the instance is created, so each instance keeps its own server.
   process.env['FIRESTORE_EMULATOR_HOST'] = `127.0.0.1:${port}`;
   process.env['METADATA_SERVER_DETECTION'] = 'none';
@@ -293,14 +327,16 @@ async function listenerRoundTrip(db: Db): Promise<number> {
   return samples[Math.floor(samples.length / 2)] as number;
 }
 
-const targets = ['hearth', 'peer', 'none'] as const;
+const targets = ['hearth', 'base', 'peer', 'none'] as const;
 const ROUNDS = 4;
-type PerTarget<T> = Record<ServerTarget, T>;
+type PerTarget<T> = Record<Server, T>;
 type Table = PerTarget<Record<string, Figure>>;
 const table = (): Table => targetsMap(() => ({}));
 
 async function main(): Promise<void> {
-  const entry = await buildServerEntry();
+  const entry = await buildServerEntry(fileURLToPath(new URL('.', import.meta.url)), 'firestore');
+  const base = await buildBaseEntry(process.env['BENCH_BASE'] ?? 'HEAD~1');
+  const entries = targetsMap((target) => (target === 'base' ? base.entry : entry));
   const launched = {} as PerTarget<Launched>;
   const clients = {} as PerTarget<{ db: Db; close(): Promise<void> }>;
   const raw = {} as PerTarget<RawFirestore>;
@@ -309,7 +345,7 @@ async function main(): Promise<void> {
   const clientCost = table();
   try {
     for (const target of targets) {
-      launched[target] = await launch(target, entry);
+      launched[target] = await launch(target, entries[target]);
       clients[target] = await connect(target, launched[target].ready.port);
       raw[target] = rawFirestore(launched[target].ready.port, `demo-bench-${target}`);
     }
@@ -356,10 +392,15 @@ async function main(): Promise<void> {
     typeof ours === 'number' && typeof peer === 'number'
       ? `${(lowerIsBetter ? peer / ours : ours / peer).toFixed(2)}x`
       : '';
-  /** A row of the three servers' figures, with ours and the no-op server's each against the peer. */
+  /**
+   * A row of the servers' figures: ours against the base and against the peer, the no-op server's
+   * against the peer.
+   */
   const row = (name: string, of: PerTarget<Figure | undefined>, lowerIsBetter: boolean) => [
     name,
     fmt(of.hearth),
+    fmt(of.base),
+    ratio(of.hearth, of.base, lowerIsBetter),
     fmt(of.peer),
     ratio(of.hearth, of.peer, lowerIsBetter),
     fmt(of.none),
@@ -369,7 +410,16 @@ async function main(): Promise<void> {
   const counted = steps.filter((s) => s.ops);
   const short = (step: Step) => `  ${step.name.replace(/ (\/s|ms \(median\))$/, '')}`;
   const rows: string[][] = [
-    ['figure', 'hearth', '@firestore-emulator/server', 'ratio', 'no-op server', 'ceiling'],
+    [
+      'figure',
+      'hearth',
+      `base ${base.commit}`,
+      'vs base',
+      '@firestore-emulator/server',
+      'ratio',
+      'no-op server',
+      'ceiling',
+    ],
     ...steps.map((step) => row(step.name, pick(figures, step.name), step.lowerIsBetter === true)),
     row(
       'ready since process start ms',
@@ -386,7 +436,15 @@ async function main(): Promise<void> {
     ['client (this process) CPU µs per operation'],
     ...counted.map((step) => {
       const cost = pick(clientCost, step.name);
-      return [short(step), fmt(cost.hearth), fmt(cost.peer), '', fmt(cost.none)];
+      return [
+        short(step),
+        fmt(cost.hearth),
+        fmt(cost.base),
+        '',
+        fmt(cost.peer),
+        '',
+        fmt(cost.none),
+      ];
     }),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
@@ -399,14 +457,15 @@ async function main(): Promise<void> {
     );
   console.log(
     [
+      'vs base, ratio above 1: this tree is better than the base (throughput ours/base; latency, start time and CPU base/ours).',
       'ratio above 1: this emulator is better (throughput ours/peer; latency, start time and CPU peer/ours).',
       'ceiling: the no-op server against the peer, the most any server could reach with this client here.',
     ].join('\n'),
   );
 }
 
-function targetsMap<T>(of: (target: ServerTarget) => T): PerTarget<T> {
-  return { hearth: of('hearth'), peer: of('peer'), none: of('none') };
+function targetsMap<T>(of: (target: Server) => T): PerTarget<T> {
+  return { hearth: of('hearth'), base: of('base'), peer: of('peer'), none: of('none') };
 }
 
 await main();
