@@ -7,7 +7,7 @@ const webSrc = fileURLToPath(new URL('./web/src', import.meta.url));
 
 // Suites by what they need: `unit` and `emulator` run on their own (the emulator suites start
 // the emulator in-process on free ports); `stack` and `e2e` need the local stack that
-// `npm test` (scripts/test.mjs) starts around them.
+// `npm test` (scripts/test.ts) starts around them.
 export default defineConfig({
   test: {
     projects: [

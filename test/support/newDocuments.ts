@@ -1,4 +1,4 @@
-// The documents a client creates, complete and valid under firestore.rules: model.ts's builders
+// The documents a client creates, complete and valid under firestore.rules: the model's builders
 // with test values. SDK-neutral: `now` is the server-timestamp sentinel of whichever SDK writes
 // them (web or admin).
 import {

@@ -8,12 +8,19 @@ import {
   type Firestore,
   type Transaction,
 } from 'firebase-admin/firestore';
-import { COLLECTIONS, paths, type ListDoc, type TodoDoc, type UserDoc } from '../model/index.js';
-import { roleOf } from '../lists/membership.js';
+import {
+  COLLECTIONS,
+  orderBetween,
+  paths,
+  roleOf,
+  type ListDoc,
+  type TodoDoc,
+  type UserDoc,
+} from '../model/index.js';
 import { AppError } from '../shared/errors.js';
 import { requireAccess, type Access } from './access.js';
 import { toListSummary, toPublicProfile, toTodo } from './documents.js';
-import { completedTodoFields, editedTodoFields, newTodoFields, orderAfter } from './todoWrites.js';
+import { completedTodoFields, editedTodoFields, newTodoFields } from './todoWrites.js';
 import type { ApiStore } from './store.js';
 import type { Todo } from './schemas.js';
 
@@ -103,7 +110,7 @@ export function firestoreStore(db: Firestore): ApiStore {
         let order = input.order;
         if (order === undefined) {
           const last = await tx.get(todos(listId).orderBy('order', 'desc').limit(1));
-          order = orderAfter(last.empty ? null : (last.docs[0]?.get('order') as number));
+          order = orderBetween(last.empty ? null : (last.docs[0]?.get('order') as number), null);
         }
         tx.create(ref, newTodoFields(uid, input, order));
       });

@@ -1,6 +1,6 @@
 // The REST API's schemas: request parts composed from the shared model (so the API validates
 // exactly what the web app and firestore.rules do), and the JSON shapes of its responses, which
-// also generate the OpenAPI document. Type checks at the bottom tie the responses to model.ts.
+// also generate the OpenAPI document. Type checks at the bottom tie the responses to the model.
 import { z } from 'zod';
 import {
   ROLES,
@@ -103,7 +103,7 @@ export const errorSchema = z.strictObject({
 
 // ---------------------------------------------------------------------------------------------
 // The responses carry the model's fields, timestamps as ISO strings: these fail to compile when
-// model.ts changes a document without the API following.
+// the model changes a document without the API following.
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FieldValue, Timestamp } from 'firebase-admin/firestore';
 import { newTodoDoc, todoCreateSchema, todoUpdateSchema } from '../model/index.js';
-import { completedTodoFields, editedTodoFields, newTodoFields, orderAfter } from './todoWrites.js';
+import { completedTodoFields, editedTodoFields, newTodoFields } from './todoWrites.js';
 
 const now = FieldValue.serverTimestamp();
 
@@ -50,13 +50,8 @@ describe('editedTodoFields', () => {
   });
 });
 
-describe('completion and order', () => {
+describe('completion', () => {
   it('completes an open to-do', () => {
     expect(completedTodoFields()).toEqual({ done: true, completedAt: now, updatedAt: now });
-  });
-
-  it('places new to-dos one step after the last, as the web app does', () => {
-    expect(orderAfter(null)).toBe(1024);
-    expect(orderAfter(3000.5)).toBe(4024.5);
   });
 });

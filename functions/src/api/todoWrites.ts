@@ -1,17 +1,14 @@
 // The fields the API writes for a to-do, as the web app writes them under firestore.rules: a new
-// one is model.ts's newTodoDoc with firebase-admin's timestamps, so server-owned fields
+// one is the model's newTodoDoc with firebase-admin's timestamps, so server-owned fields
 // (createdBy, timestamps, attachmentCount) never come from the body, and completedAt follows
-// `done` (the time it became done, null while open).
+// `done` by the model's doneFields, as in the web app.
 import { FieldValue, Timestamp } from 'firebase-admin/firestore';
 import {
-  ORDER_STEP,
+  doneFields,
   newTodoDoc,
   type TodoCreateInput,
   type TodoUpdateInput,
 } from '../model/index.js';
-
-export const orderAfter = (lastOrder: number | null) =>
-  lastOrder === null ? ORDER_STEP : lastOrder + ORDER_STEP;
 
 const dueAtField = (dueAt: Date | null) => (dueAt ? Timestamp.fromDate(dueAt) : null);
 
@@ -24,10 +21,8 @@ export function editedTodoFields(edit: TodoUpdateInput, wasDone: boolean): Recor
   const { dueAt, done, ...plain } = edit;
   const fields: Record<string, unknown> = { ...plain, updatedAt: FieldValue.serverTimestamp() };
   if (dueAt !== undefined) fields.dueAt = dueAtField(dueAt);
-  if (done !== undefined) {
-    fields.done = done;
-    if (done !== wasDone) fields.completedAt = done ? FieldValue.serverTimestamp() : null;
-  }
+  if (done !== undefined)
+    Object.assign(fields, doneFields(done, wasDone, FieldValue.serverTimestamp()));
   return fields;
 }
 

@@ -1,10 +1,5 @@
 import { AppError } from '../shared/errors.js';
-import { LIMITS, type Role } from '../model/index.js';
-
-export interface Membership {
-  ownerId: string;
-  members: Record<string, Role>;
-}
+import { LIMITS, roleOf, type Membership, type Role } from '../model/index.js';
 
 export interface MembersUpdate {
   members: Record<string, Role>;
@@ -12,10 +7,6 @@ export interface MembersUpdate {
 }
 
 const NOT_VISIBLE = 'That list does not exist or is not shared with you.';
-
-export function roleOf(list: Membership | undefined, uid: string): Role | undefined {
-  return list && Object.hasOwn(list.members, uid) ? list.members[uid] : undefined;
-}
 
 /** Strangers learn nothing about a list, not even that it exists. */
 export function assertMember(

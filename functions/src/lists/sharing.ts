@@ -3,6 +3,7 @@ import { db } from '../admin.js';
 import { AppError } from '../shared/errors.js';
 import {
   paths,
+  roleOf,
   type InviteMemberResult,
   type ListDoc,
   type ListMembersResult,
@@ -13,7 +14,6 @@ import {
 import {
   assertMember,
   assertOwner,
-  roleOf,
   withMember,
   withRole,
   withoutMember,

@@ -64,7 +64,6 @@ export interface TodoPatch {
   dueAt?: Date | null;
   priority?: number;
   tags?: string[];
-  done?: boolean;
   order?: number;
 }
 
@@ -72,6 +71,8 @@ export interface TodosGateway {
   watchTodos(listId: string, observer: Observer<Todo[]>): Unsubscribe;
   createTodo(listId: string, uid: string, draft: TodoDraft, order: number): QueuedWrite;
   updateTodo(listId: string, todoId: string, patch: TodoPatch): Promise<void>;
+  /** Marks the to-do done or open; `todo` is as this device last read it (completedAt follows). */
+  setDone(todo: Pick<Todo, 'listId' | 'id' | 'done'>, done: boolean): Promise<void>;
   deleteTodos(listId: string, todoIds: readonly string[]): Promise<void>;
 }
 
@@ -83,7 +84,10 @@ export interface AttachmentFile {
   data: Blob;
 }
 
-/** An upload under way: progress from 0 to 1, `done` settles when Storage has the whole file. */
+/**
+ * An upload under way: `done` settles when Storage has the whole file (its progress, from 0 to 1,
+ * goes to the `onProgress` given to `upload`).
+ */
 export interface UploadTask {
   done: Promise<void>;
   cancel(): void;
@@ -101,7 +105,7 @@ export interface AttachmentsGateway {
     file: AttachmentFile,
     onProgress: (fraction: number) => void,
   ): UploadTask;
-  /** The upload trigger removes both files when the document goes. */
+  /** Deletes the document; a function (onAttachmentWritten) then removes both its files. */
   deleteAttachment(listId: string, todoId: string, attachmentId: string): Promise<void>;
   downloadUrl(storagePath: string): Promise<string>;
 }

@@ -1,9 +1,8 @@
 import { defineStore } from 'pinia';
 import { computed, watch } from 'vue';
-import { listTitleSchema } from '@model';
+import { listTitleSchema, orderAfterLast, orderForMove, roleOf } from '@model';
 import { useLiveQuery } from '@/composables/useLiveQuery';
 import { codeOf } from '@/errors/describeError';
-import { orderAfterLast, orderForMove } from '@/domain/ordering';
 import type { Role, TodoList } from '@/domain/entities';
 import { useServices } from '@/services/injection';
 import { useAuthStore } from './auth';
@@ -68,7 +67,7 @@ export const useListsStore = defineStore('lists', () => {
   function roleIn(listId: string | null): Role | null {
     const uid = auth.uid;
     const list = findList(listId);
-    return uid && list ? (list.members[uid] ?? null) : null;
+    return uid && list ? (roleOf(list, uid) ?? null) : null;
   }
 
   /** Returns the new list's id at once: the list exists in the local cache before the server sees it. */

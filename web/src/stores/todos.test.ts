@@ -1,6 +1,7 @@
 import { flushPromises } from '@vue/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { nextTick } from 'vue';
+import { ORDER_STEP } from '@model';
 import {
   FakeError,
   makeList,
@@ -14,6 +15,7 @@ import { useListsStore } from './lists';
 import { useTodosStore } from './todos';
 
 let services: FakeServices;
+const completedBeta = new Date('2030-01-01T09:00:00Z');
 
 beforeEach(() => {
   services = signedInServices('alice', [
@@ -24,7 +26,7 @@ beforeEach(() => {
     .collection('list-1')
     .set([
       makeTodo({ id: 'a', title: 'Alpha', order: 1024 }),
-      makeTodo({ id: 'b', title: 'Beta', order: 2048, done: true }),
+      makeTodo({ id: 'b', title: 'Beta', order: 2048, done: true, completedAt: completedBeta }),
       makeTodo({ id: 'c', title: 'Gamma', order: 3072, tags: ['work'] }),
     ]);
   useTestPinia(services);
@@ -57,18 +59,21 @@ describe('todos store', () => {
     expect(todos.isFiltered).toBe(true);
   });
 
-  it('adds a to-do at the end, marked pending until the server confirms', async () => {
+  it('adds an open to-do at the end, as the person typed it with the schema’s defaults', async () => {
     const todos = await openList('list-1');
     const id = todos.addTodo({ title: '  Delta  ', tags: ['x'] });
     expect(todos.visible.at(-1)).toMatchObject({
       id,
       title: 'Delta',
+      notes: '',
+      dueAt: null,
       tags: ['x'],
       priority: 0,
+      done: false,
+      completedAt: null,
       createdBy: 'alice',
-      pending: true,
+      order: 3072 + ORDER_STEP,
     });
-    expect(todos.visible.at(-1)!.order).toBeGreaterThan(3072);
   });
 
   it('refuses a to-do without a title and writes nothing', async () => {
@@ -86,11 +91,18 @@ describe('todos store', () => {
   it('completes, un-completes and deletes', async () => {
     const todos = await openList('list-1');
     todos.setDone('a', true);
-    expect(todos.findTodo('a')?.done).toBe(true);
+    expect(todos.findTodo('a')).toMatchObject({ done: true, completedAt: expect.any(Date) });
+    expect([todos.openCount, todos.doneCount]).toEqual([1, 2]);
     todos.setDone('a', false);
-    expect(todos.findTodo('a')?.done).toBe(false);
+    expect(todos.findTodo('a')).toMatchObject({ done: false, completedAt: null });
     todos.removeTodo('c');
     expect(titles(todos.visible)).toEqual(['Alpha', 'Beta']);
+  });
+
+  it('completing a to-do already done keeps when it was completed', async () => {
+    const todos = await openList('list-1');
+    todos.setDone('b', true);
+    expect(todos.findTodo('b')?.completedAt).toEqual(completedBeta);
   });
 
   it('clears all completed to-dos at once', async () => {

@@ -1,8 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { todoCreateSchema, todoUpdateSchema, WRITER_ROLES } from '@model';
+import { canWrite, orderAfterLast, orderForMove, todoCreateSchema, todoUpdateSchema } from '@model';
 import { useLiveQuery } from '@/composables/useLiveQuery';
-import { orderAfterLast, orderForMove } from '@/domain/ordering';
 import { applyTodoQuery, type TodoFilter, type TodoSort } from '@/domain/todoQuery';
 import type { Todo, TodoDraft } from '@/domain/entities';
 import { useServices } from '@/services/injection';
@@ -37,7 +36,7 @@ export const useTodosStore = defineStore('todos', () => {
   const isFiltered = computed(() => filter.value !== 'all' || search.value.trim() !== '');
 
   const role = computed(() => lists.roleIn(listId.value));
-  const canEdit = computed(() => role.value !== null && WRITER_ROLES.includes(role.value));
+  const canEdit = computed(() => canWrite(role.value));
   /** Dragging means something only in the list's own order. */
   const canReorder = computed(() => canEdit.value && sort.value === 'order');
 
@@ -76,7 +75,8 @@ export const useTodosStore = defineStore('todos', () => {
   }
 
   function setDone(todoId: string, done: boolean): void {
-    notices.track(gateway.updateTodo(requireList(), todoId, { done }));
+    const todo = findTodo(todoId);
+    if (todo) notices.track(gateway.setDone(todo, done));
   }
 
   function removeTodo(todoId: string): void {

@@ -1,4 +1,5 @@
 import {
+  doneFields,
   newAttachmentDoc,
   newListDoc,
   newTodoDoc,
@@ -210,15 +211,20 @@ export class FakeTodos implements TodosGateway {
   createTodo(listId: string, uid: string, draft: TodoDraft, order: number) {
     const id = `new-todo-${this.nextId++}`;
     const live = this.collection(listId);
-    live.set([
-      ...live.items,
-      makeTodo({ ...draft, id, listId, order, createdBy: uid, pending: true }),
-    ]);
+    // What the gateway writes, as the local cache shows it before the server confirms.
+    const todo = newTodoDoc(uid, { ...draft, done: false, order }, new Date());
+    live.set([...live.items, { ...todo, id, listId, pending: true }]);
     return { id, written: this.outcome() };
   }
   updateTodo(listId: string, todoId: string, patch: TodoPatch) {
+    return this.change(listId, todoId, patch);
+  }
+  setDone(todo: Pick<Todo, 'listId' | 'id' | 'done'>, done: boolean) {
+    return this.change(todo.listId, todo.id, doneFields(done, todo.done, new Date()));
+  }
+  private change(listId: string, todoId: string, fields: Partial<Todo>) {
     const live = this.collection(listId);
-    live.set(live.items.map((todo) => (todo.id === todoId ? { ...todo, ...patch } : todo)));
+    live.set(live.items.map((todo) => (todo.id === todoId ? { ...todo, ...fields } : todo)));
     return this.outcome();
   }
   deleteTodos(listId: string, todoIds: readonly string[]) {

@@ -1,4 +1,4 @@
-import { newTodoDoc, paths, type TodoDoc } from '@model';
+import { doneFields, newTodoDoc, paths, type TodoDoc } from '@model';
 import type { Todo } from '@/domain/entities';
 import type { TodoPatch, TodosGateway } from '../ports';
 import { loadFirestore, newDocumentId, subscribeWhenLoaded } from './lazy';
@@ -11,7 +11,6 @@ type Firestore = Awaited<ReturnType<typeof loadFirestore>>;
 function patchFields(fs: Firestore, patch: TodoPatch): Record<string, unknown> {
   const fields: Record<string, unknown> = { ...patch, updatedAt: fs.serverTimestamp() };
   if (patch.dueAt !== undefined) fields.dueAt = fs.toTimestamp(patch.dueAt);
-  if (patch.done !== undefined) fields.completedAt = patch.done ? fs.serverTimestamp() : null;
   return fields;
 }
 
@@ -47,6 +46,13 @@ export function createTodosGateway(): TodosGateway {
     async updateTodo(listId, todoId, patch) {
       const fs = await loadFirestore();
       await fs.updateDoc(fs.doc(fs.db, paths.todo(listId, todoId)), patchFields(fs, patch));
+    },
+    async setDone(todo, done) {
+      const fs = await loadFirestore();
+      await fs.updateDoc(fs.doc(fs.db, paths.todo(todo.listId, todo.id)), {
+        ...doneFields(done, todo.done, fs.serverTimestamp()),
+        updatedAt: fs.serverTimestamp(),
+      });
     },
     async deleteTodos(listId, todoIds) {
       const fs = await loadFirestore();

@@ -2,7 +2,7 @@
  * Items carry a numeric `order`; moving one item writes only that item, placed halfway between
  * its new neighbours, so a reorder is a single small write that merges well across devices.
  */
-import { ORDER_STEP } from '@model';
+import { ORDER_STEP } from './limits.js';
 
 interface Ordered {
   order: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ORDER_STEP } from '@model';
-import { orderAfterLast, orderBetween, orderForMove } from './ordering';
+import { ORDER_STEP } from './limits.js';
+import { orderAfterLast, orderBetween, orderForMove } from './ordering.js';
 
 const items = (...orders: number[]) => orders.map((order) => ({ order }));
 
@@ -39,4 +39,8 @@ describe('orderForMove', () => {
     expect(orderForMove(list, 0, 4)).toBeNull();
     expect(orderForMove(list, -1, 0)).toBeNull();
   });
+});
+
+describe('a fractional last order', () => {
+  it('still goes one step further', () => expect(orderBetween(3000.5, null)).toBe(4024.5));
 });
