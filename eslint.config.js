@@ -77,6 +77,9 @@ const webLayers = {
   domain: [],
 };
 
+/** The app's own modules: neither tests nor web/src/testing. */
+const webAppFiles = [`${web}/!(*.test).{ts,vue}`, `${web}/!(testing)/**/!(*.test).{ts,vue}`];
+
 const webZones = [
   ...Object.entries(webLayers).map(([layer, below]) => ({
     target: `${web}/${layer}`,
@@ -85,7 +88,7 @@ const webZones = [
     message: `web/src/${layer} may import only ${below.length ? below.join(', ') : 'the model'} (web/README.md).`,
   })),
   {
-    target: [`${web}/!(*.test).{ts,vue}`, `${web}/!(testing)/**/!(*.test).{ts,vue}`],
+    target: webAppFiles,
     from: `${web}/testing`,
     message: 'web/src/testing holds test doubles: only tests import it.',
   },
@@ -96,8 +99,13 @@ const webZones = [
     message: 'The web app shares only the model with the functions (@model).',
   },
   {
+    target: ['web/*.ts', ...webAppFiles],
+    from: 'emulator',
+    message: 'Only tests run the emulator (in-process, through web/src/testing/emulators.ts).',
+  },
+  {
     target: 'web',
-    from: ['emulator', 'test', 'scripts', 'bench'],
+    from: ['test', 'scripts', 'bench'],
     message: 'The web app depends on nothing else in the repository but the model.',
   },
 ];
@@ -259,8 +267,8 @@ const emulatorZones = [
 ];
 // ---------------------------------------------------------------------------------------------
 
-/** Only these modules talk to Firebase through the web SDK; the rest of the app uses services. */
-const webFirebaseModules = [`${web}/services/firebase/**`];
+/** Only these talk to Firebase through the web SDK (and tests' harnesses); the rest use services. */
+const webFirebaseModules = [`${web}/services/firebase/**`, `${web}/testing/**`];
 /** The Firebase SDKs by package name (a folder called firebase is not one). */
 const firebaseSdk = '^@?firebase(-admin|-functions)?(/.*)?$';
 

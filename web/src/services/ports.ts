@@ -115,7 +115,7 @@ export interface ProfileGateway {
   updateDisplayName(uid: string, displayName: string): Promise<void>;
 }
 
-/** The callable functions. */
+/** The callable functions; a refusal carries the function's code (`functions/…`) and its message. */
 export interface AccountGateway {
   claimUsername(username: string): Promise<void>;
   inviteMember(listId: string, username: string, role: MemberRole): Promise<void>;

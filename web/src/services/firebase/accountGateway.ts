@@ -14,14 +14,23 @@ import { loadFunctions } from './lazy';
 
 type Callable = keyof typeof CALLABLES;
 
+/** The Functions SDK ends a function's message with the HTTP status, as in "... [404]". */
+const HTTP_STATUS_SUFFIX = / \[\d{3}\]$/;
+
 /**
  * The callable functions; their inputs are validated again on the server. The Functions SDK loads
  * with the first call.
  */
-export function createAccountGateway(): AccountGateway {
+export function createAccountGateway(loadCallables = loadFunctions): AccountGateway {
   const call = async <In, Out>(name: Callable, input: In): Promise<Out> => {
-    const { functions, httpsCallable, CALLABLES: names } = await loadFunctions();
-    return (await httpsCallable<In, Out>(functions, names[name])(input)).data;
+    const { functions, httpsCallable, CALLABLES: names } = await loadCallables();
+    try {
+      return (await httpsCallable<In, Out>(functions, names[name])(input)).data;
+    } catch (error) {
+      // People read the function's own words (describeError shows them); the status is noise.
+      if (error instanceof Error) error.message = error.message.replace(HTTP_STATUS_SUFFIX, '');
+      throw error;
+    }
   };
   return {
     async claimUsername(username) {

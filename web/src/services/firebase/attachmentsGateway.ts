@@ -8,11 +8,14 @@ import { loadFirestore, loadStorage, newDocumentId, subscribeWhenLoaded } from '
  * from a client are written; the upload trigger fills in the rest. The Storage SDK loads with the
  * first photo shown or uploaded.
  */
-export function createAttachmentsGateway(): AttachmentsGateway {
+export function createAttachmentsGateway(
+  loadDb = loadFirestore,
+  loadFiles = loadStorage,
+): AttachmentsGateway {
   return {
     watchAttachments(listId, todoId, observer) {
       return subscribeWhenLoaded(
-        loadFirestore,
+        loadDb,
         (fs) =>
           fs.watchQuery<Attachment>(
             fs.collection(fs.db, paths.attachments(listId, todoId)),
@@ -24,7 +27,7 @@ export function createAttachmentsGateway(): AttachmentsGateway {
     },
     createAttachment(listId, todoId, uid, file) {
       const id = newDocumentId();
-      const written = loadFirestore().then((fs) =>
+      const written = loadDb().then((fs) =>
         fs.setDoc(
           fs.doc(fs.db, paths.attachment(listId, todoId, id)),
           newAttachmentDoc(uid, file, fs.serverTimestamp()),
@@ -35,7 +38,7 @@ export function createAttachmentsGateway(): AttachmentsGateway {
     upload(listId, todoId, attachmentId, file, onProgress): UploadTask {
       let cancelled = false;
       let cancelTask = () => undefined as unknown;
-      const done = loadStorage().then(
+      const done = loadFiles().then(
         (st) =>
           new Promise<void>((resolve, reject) => {
             const target = st.ref(st.storage, storagePaths.original(listId, todoId, attachmentId));
@@ -64,11 +67,11 @@ export function createAttachmentsGateway(): AttachmentsGateway {
       };
     },
     async deleteAttachment(listId, todoId, attachmentId) {
-      const fs = await loadFirestore();
+      const fs = await loadDb();
       await fs.deleteDoc(fs.doc(fs.db, paths.attachment(listId, todoId, attachmentId)));
     },
     async downloadUrl(storagePath) {
-      const st = await loadStorage();
+      const st = await loadFiles();
       return st.getDownloadURL(st.ref(st.storage, storagePath));
     },
   };

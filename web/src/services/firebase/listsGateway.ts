@@ -4,9 +4,9 @@ import type { ListsGateway } from '../ports';
 import { loadFirestore, newDocumentId, subscribeWhenLoaded } from './lazy';
 
 /** Lists straight from Firestore; the membership query is the one the rules can prove safe. */
-export function createListsGateway(): ListsGateway {
+export function createListsGateway(loadDb = loadFirestore): ListsGateway {
   const update = async (listId: string, fields: Record<string, unknown>) => {
-    const fs = await loadFirestore();
+    const fs = await loadDb();
     await fs.updateDoc(fs.doc(fs.db, paths.list(listId)), {
       ...fields,
       updatedAt: fs.serverTimestamp(),
@@ -15,7 +15,7 @@ export function createListsGateway(): ListsGateway {
   return {
     watchMyLists(uid, observer) {
       return subscribeWhenLoaded(
-        loadFirestore,
+        loadDb,
         (fs) =>
           fs.watchQuery<TodoList>(
             fs.query(
@@ -30,7 +30,7 @@ export function createListsGateway(): ListsGateway {
     },
     createList(uid, title, order) {
       const id = newDocumentId();
-      const written = loadFirestore().then((fs) =>
+      const written = loadDb().then((fs) =>
         fs.setDoc(
           fs.doc(fs.db, paths.list(id)),
           newListDoc(uid, { title, order }, fs.serverTimestamp()),
@@ -41,7 +41,7 @@ export function createListsGateway(): ListsGateway {
     renameList: (listId, title) => update(listId, { title }),
     moveList: (listId, order) => update(listId, { order }),
     async deleteList(listId) {
-      const fs = await loadFirestore();
+      const fs = await loadDb();
       await fs.deleteDoc(fs.doc(fs.db, paths.list(listId)));
     },
   };

@@ -4,11 +4,11 @@ import type { ProfileGateway } from '../ports';
 import { loadFirestore, subscribeWhenLoaded } from './lazy';
 
 /** The signed-in person's own `users/{uid}` document (created by the sign-up trigger). */
-export function createProfileGateway(): ProfileGateway {
+export function createProfileGateway(loadDb = loadFirestore): ProfileGateway {
   return {
     watchProfile(uid, observer) {
       return subscribeWhenLoaded(
-        loadFirestore,
+        loadDb,
         (fs) =>
           fs.watchDocument<UserProfile>(
             fs.doc(fs.db, paths.user(uid)),
@@ -22,7 +22,7 @@ export function createProfileGateway(): ProfileGateway {
       );
     },
     async updateDisplayName(uid, displayName) {
-      const fs = await loadFirestore();
+      const fs = await loadDb();
       await fs.updateDoc(fs.doc(fs.db, paths.user(uid)), {
         displayName,
         updatedAt: fs.serverTimestamp(),

@@ -15,11 +15,11 @@ function patchFields(fs: Firestore, patch: TodoPatch): Record<string, unknown> {
 }
 
 /** A list's to-dos straight from Firestore (`lists/{listId}/todos`), readable by its members. */
-export function createTodosGateway(): TodosGateway {
+export function createTodosGateway(loadDb = loadFirestore): TodosGateway {
   return {
     watchTodos(listId, observer) {
       return subscribeWhenLoaded(
-        loadFirestore,
+        loadDb,
         (fs) =>
           fs.watchQuery<Todo>(
             fs.collection(fs.db, paths.todos(listId)),
@@ -34,7 +34,7 @@ export function createTodosGateway(): TodosGateway {
     },
     createTodo(listId, uid, draft, order) {
       const id = newDocumentId();
-      const written = loadFirestore().then((fs) => {
+      const written = loadDb().then((fs) => {
         const todo = { ...draft, done: false, dueAt: fs.toTimestamp(draft.dueAt), order };
         return fs.setDoc(
           fs.doc(fs.db, paths.todo(listId, id)),
@@ -44,18 +44,18 @@ export function createTodosGateway(): TodosGateway {
       return { id, written };
     },
     async updateTodo(listId, todoId, patch) {
-      const fs = await loadFirestore();
+      const fs = await loadDb();
       await fs.updateDoc(fs.doc(fs.db, paths.todo(listId, todoId)), patchFields(fs, patch));
     },
     async setDone(todo, done) {
-      const fs = await loadFirestore();
+      const fs = await loadDb();
       await fs.updateDoc(fs.doc(fs.db, paths.todo(todo.listId, todo.id)), {
         ...doneFields(done, todo.done, fs.serverTimestamp()),
         updatedAt: fs.serverTimestamp(),
       });
     },
     async deleteTodos(listId, todoIds) {
-      const fs = await loadFirestore();
+      const fs = await loadDb();
       const commits: Promise<void>[] = [];
       for (let start = 0; start < todoIds.length; start += BATCH_LIMIT) {
         const batch = fs.writeBatch(fs.db);

@@ -1,0 +1,112 @@
+// @vitest-environment node
+import { doc, getDoc, Timestamp } from 'firebase/firestore';
+import { describe, expect, it } from 'vitest';
+import { paths } from '@model';
+import type { Todo, TodoDraft } from '@/domain/entities';
+import { until, useEmulators } from '@/testing/emulators';
+import { createListsGateway } from './listsGateway';
+import { createTodosGateway } from './todosGateway';
+
+const emulators = useEmulators('demo-todos-gateway');
+const asAlice = emulators.firestoreAs('alice');
+const todos = createTodosGateway(asAlice);
+
+const draft: TodoDraft = { title: 'Milk', notes: '', dueAt: null, priority: 0, tags: [] };
+
+async function newList(): Promise<string> {
+  const { id, written } = createListsGateway(asAlice).createList('alice', 'Groceries', 1024);
+  await written;
+  return id;
+}
+
+async function newTodo(listId: string, changes: Partial<TodoDraft> = {}): Promise<string> {
+  const { id, written } = todos.createTodo(listId, 'alice', { ...draft, ...changes }, 2048);
+  await written;
+  return id;
+}
+
+/** The stored document, as the server has it. */
+async function stored(listId: string, todoId: string) {
+  const { db } = await asAlice();
+  return (await getDoc(doc(db, paths.todo(listId, todoId)))).data() ?? null;
+}
+
+const confirmed = (listId: string, todoId: string) =>
+  until<Todo[]>(
+    (observer) => todos.watchTodos(listId, observer),
+    (list) => list.some((todo) => todo.id === todoId && !todo.pending),
+  ).then((list) => list.find((todo) => todo.id === todoId) as Todo);
+
+describe('todosGateway against the emulator and firestore.rules', () => {
+  it('creates the model’s new to-do, and reads it back with Dates and its list', async () => {
+    const listId = await newList();
+    const dueAt = new Date('2030-01-31T09:00:00Z');
+    const id = await newTodo(listId, { title: 'Milk', dueAt, priority: 2, tags: ['shop'] });
+    const todo = await confirmed(listId, id);
+    expect(todo).toMatchObject({
+      id,
+      listId,
+      title: 'Milk',
+      dueAt,
+      priority: 2,
+      tags: ['shop'],
+      done: false,
+      completedAt: null,
+      order: 2048,
+      createdBy: 'alice',
+      attachmentCount: 0,
+      pending: false,
+    });
+    expect(todo.createdAt).toBeInstanceOf(Date);
+    expect((await stored(listId, id))?.dueAt).toEqual(Timestamp.fromDate(dueAt));
+  });
+
+  it('stamps completedAt when a to-do is completed, keeps it when completed again, clears it on reopening', async () => {
+    const listId = await newList();
+    const id = await newTodo(listId);
+    const before = Date.now();
+    await todos.setDone({ listId, id, done: false }, true);
+    const completedAt = (await stored(listId, id))?.completedAt as Timestamp;
+    expect(completedAt.toMillis()).toBeGreaterThanOrEqual(before - 1000);
+    expect(completedAt.toMillis()).toBeLessThanOrEqual(Date.now() + 1000);
+
+    await todos.setDone({ listId, id, done: true }, true);
+    expect(await stored(listId, id)).toMatchObject({ done: true, completedAt });
+
+    await todos.setDone({ listId, id, done: true }, false);
+    expect(await stored(listId, id)).toMatchObject({ done: false, completedAt: null });
+  });
+
+  it('writes an edit with its due date as a Timestamp, and the edit time', async () => {
+    const listId = await newList();
+    const id = await newTodo(listId);
+    const created = (await stored(listId, id))?.updatedAt as Timestamp;
+    const dueAt = new Date('2031-06-01T12:00:00Z');
+    await todos.updateTodo(listId, id, { title: 'Oat milk', dueAt, tags: ['a', 'b'] });
+    const edited = await stored(listId, id);
+    expect(edited).toMatchObject({
+      title: 'Oat milk',
+      dueAt: Timestamp.fromDate(dueAt),
+      tags: ['a', 'b'],
+    });
+    expect((edited?.updatedAt as Timestamp).toMillis()).toBeGreaterThanOrEqual(created.toMillis());
+    await todos.updateTodo(listId, id, { dueAt: null });
+    expect((await stored(listId, id))?.dueAt).toBeNull();
+  });
+
+  it('deletes the named to-dos and no others', async () => {
+    const listId = await newList();
+    const [a, b, c] = [await newTodo(listId), await newTodo(listId), await newTodo(listId)];
+    await todos.deleteTodos(listId, [a, c]);
+    expect([await stored(listId, a), await stored(listId, c)]).toEqual([null, null]);
+    expect(await stored(listId, b)).not.toBeNull();
+  });
+
+  it('is refused by the rules for someone who is not a member', async () => {
+    const listId = await newList();
+    const strangers = createTodosGateway(emulators.firestoreAs('mallory'));
+    await expect(strangers.createTodo(listId, 'mallory', draft, 1).written).rejects.toMatchObject({
+      code: 'permission-denied',
+    });
+  });
+});
