@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 const model = fileURLToPath(new URL('./functions/src/model', import.meta.url));
 const webSrc = fileURLToPath(new URL('./web/src', import.meta.url));
+const consoleSrc = fileURLToPath(new URL('./console/src', import.meta.url));
 
 // Suites by what they need: `unit` and `emulator` run on their own (the emulator suites start
 // the emulator in-process on free ports); `stack` and `e2e` need the local stack that
@@ -30,6 +31,15 @@ export default defineConfig({
         test: {
           name: 'web',
           include: ['web/src/**/*.test.ts'],
+          environment: 'happy-dom',
+        },
+      },
+      {
+        plugins: [vue()],
+        resolve: { alias: { '@': consoleSrc } },
+        test: {
+          name: 'console',
+          include: ['console/src/**/*.test.ts'],
           environment: 'happy-dom',
         },
       },

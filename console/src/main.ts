@@ -1,0 +1,10 @@
+import { createApp } from 'vue';
+import { createPinia } from 'pinia';
+import { createWebHistory } from 'vue-router';
+import App from './App.vue';
+import { createConsoleRouter } from './router';
+import { applyStoredTheme } from './composables/useTheme';
+import './styles/global.css';
+
+applyStoredTheme();
+createApp(App).use(createPinia()).use(createConsoleRouter(createWebHistory())).mount('#app');
