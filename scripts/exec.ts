@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { progress, withStack } from './lib/session.js';
 import { root } from './lib/config.js';
+import { consoleUrl } from './lib/urls.js';
 
 const command = process.argv.slice(2).join(' ').trim();
 if (!command) {
@@ -13,7 +14,8 @@ if (!command) {
 }
 
 process.exit(
-  await withStack({ persist: false, echo: false, web: false }, (stack, _config, interrupted) => {
+  await withStack({ persist: false, echo: false, web: false }, (stack, config, interrupted) => {
+    progress(`✔ the Hearth Console is at ${consoleUrl(config)}`);
     progress(`… running ${command}`);
     const child = spawn(command, {
       cwd: root,

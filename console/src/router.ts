@@ -11,7 +11,10 @@ export function createConsoleRouter(history: RouterHistory) {
         component: () => import('./views/OverviewView.vue'),
         meta: { title: 'Overview' },
       },
-      { path: '/firestore', redirect: { name: 'firestore', params: { database: '(default)', path: [] } } },
+      {
+        path: '/firestore',
+        redirect: { name: 'firestore', params: { database: '(default)', path: [] } },
+      },
       {
         path: '/firestore/:database/data/:path(.*)*',
         name: 'firestore',

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * hearth-emulator: Firestore and Storage on the ports firebase.json names, with the triggers
- * bridge to the Functions emulator.
+ * bridge to the Functions emulator, and (with `--only ...,ui`) the Hearth Console on the Emulator
+ * UI's port.
  *
  *   hearth-emulator start [options]             until Ctrl-C
  *   hearth-emulator exec [options] "<command>"  around one command; exits with its code
@@ -13,7 +14,7 @@ import { startEmulators, type RunningEmulators } from './emulators.js';
 import { installProcessGuard } from './processGuard.js';
 
 const usage = `usage: hearth-emulator <start|exec> [--config firebase.json] [--project demo-hearth]
-         [--only firestore,storage] [--import DIR] [--export-on-exit DIR] ["<command>"]`;
+         [--only firestore,storage,ui] [--import DIR] [--export-on-exit DIR] ["<command>"]`;
 
 function fail(message: string): never {
   process.stderr.write(`hearth-emulator: ${message}\n`);
@@ -45,7 +46,8 @@ if (mode === 'exec' && !command) fail(`exec needs a command\n${usage}`);
 
 const only = new Set(values.only.split(',').map((name) => name.trim()));
 for (const name of only)
-  if (name !== 'firestore' && name !== 'storage') fail(`unknown service "${name}" in --only`);
+  if (name !== 'firestore' && name !== 'storage' && name !== 'ui')
+    fail(`unknown service "${name}" in --only (firestore, storage, ui)`);
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 installProcessGuard(log);
@@ -56,6 +58,7 @@ try {
     projectId: values.project ?? process.env.GCLOUD_PROJECT ?? 'demo-hearth',
     firestore: only.has('firestore'),
     storage: only.has('storage'),
+    ui: only.has('ui'),
     importDir: values.import,
     log,
   });

@@ -2,10 +2,19 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
+export interface EmulatorAddress {
+  host: string;
+  port: number;
+}
+
 export interface EmulatorConfig {
   host: string;
   firestorePort: number;
   storagePort: number;
+  /** The Emulator UI's port (`emulators.ui.port`, default 4000), where the Hearth Console is served. */
+  uiPort: number;
+  /** Every emulator firebase.json gives a port, by name (auth, functions, hub, logging, ...). */
+  addresses: Record<string, EmulatorAddress>;
   firestoreRules?: string;
   storageRules?: string;
   functionsOrigin?: string;
@@ -15,7 +24,7 @@ export interface EmulatorConfig {
 interface FirebaseJson {
   firestore?: { rules?: string } | { rules?: string }[];
   storage?: { rules?: string } | { rules?: string }[];
-  emulators?: Record<string, { host?: string; port?: number } | undefined>;
+  emulators?: Record<string, { host?: string; port?: number } | boolean | undefined>;
 }
 
 const first = <T>(value: T | T[] | undefined): T | undefined =>
@@ -29,16 +38,24 @@ export function readFirebaseJson(configFile: string): EmulatorConfig {
     throw new Error(`Cannot read ${configFile}: ${(error as Error).message}`, { cause: error });
   }
   const dir = path.dirname(path.resolve(configFile));
-  const emulators = json.emulators ?? {};
+  // `singleProjectMode` and the like sit beside the emulators: only objects describe one.
+  const emulators: Record<string, { host?: string; port?: number }> = {};
+  for (const [name, entry] of Object.entries(json.emulators ?? {}))
+    if (typeof entry === 'object' && entry !== null) emulators[name] = entry;
+  const addresses: Record<string, EmulatorAddress> = {};
+  for (const [name, entry] of Object.entries(emulators))
+    if (entry.port) addresses[name] = { host: entry.host ?? '127.0.0.1', port: entry.port };
   const origin = (name: string) => {
-    const entry = emulators[name];
-    return entry?.port ? `http://${entry.host ?? '127.0.0.1'}:${entry.port}` : undefined;
+    const address = addresses[name];
+    return address ? `http://${address.host}:${address.port}` : undefined;
   };
   const rules = (file: string | undefined) => (file ? path.resolve(dir, file) : undefined);
   return {
-    host: emulators.firestore?.host ?? '127.0.0.1',
-    firestorePort: emulators.firestore?.port ?? 8080,
-    storagePort: emulators.storage?.port ?? 9199,
+    host: emulators['firestore']?.host ?? '127.0.0.1',
+    firestorePort: emulators['firestore']?.port ?? 8080,
+    storagePort: emulators['storage']?.port ?? 9199,
+    uiPort: emulators['ui']?.port ?? 4000,
+    addresses,
     firestoreRules: rules(first(json.firestore)?.rules),
     storageRules: rules(first(json.storage)?.rules),
     functionsOrigin: origin('functions'),

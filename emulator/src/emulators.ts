@@ -1,15 +1,25 @@
-/** Starts Firestore, Storage and the triggers bridge together, and stops them together. */
+/**
+ * Starts Firestore, Storage, the triggers bridge and the Hearth Console's server together, and
+ * stops them together.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { EmulatorConfig } from './config.js';
 import { exportAtomically, importPart, type Exporter } from './persistence.js';
 import { startFirestore, type FirestoreEmulator } from './firestore/index.js';
 import { startStorage, type StorageEmulator } from './storage/index.js';
 import { startBridge, type Bridge } from './bridge/index.js';
+import { startConsoleServer, type ConsoleServer } from './ui/consoleServer.js';
 
 export interface StartOptions {
   config: EmulatorConfig;
   projectId: string;
   firestore: boolean;
   storage: boolean;
+  /** Serve the Hearth Console on the Emulator UI's port. */
+  ui: boolean;
+  /** The console's built files; default: the @hearth/console package's dist/. */
+  consoleDir?: string;
   importDir?: string;
   log: (line: string) => void;
 }
@@ -17,6 +27,7 @@ export interface StartOptions {
 export interface RunningEmulators {
   firestore?: FirestoreEmulator;
   storage?: StorageEmulator;
+  console?: ConsoleServer;
   /** The variables that point SDKs at these emulators. */
   env: Record<string, string>;
   /** Exports (when asked) and then closes; a connection that will not close is dropped after a grace period. */
@@ -73,6 +84,21 @@ export async function startEmulators(options: StartOptions): Promise<RunningEmul
     log,
   });
 
+  const ui = options.ui
+    ? await listening('Emulator UI', config.uiPort, () =>
+        startConsoleServer({
+          host: config.host,
+          port: config.uiPort,
+          projectId: options.projectId,
+          consoleDir: options.consoleDir ?? defaultConsoleDir(),
+          addresses: config.addresses,
+          hubOrigin: config.hubOrigin,
+          deliveries: firestore || storage ? bridge.deliveries : null,
+          data: { firestore, storage },
+        }),
+      )
+    : undefined;
+
   const env: Record<string, string> = { GCLOUD_PROJECT: options.projectId };
   if (firestore) {
     env.FIRESTORE_EMULATOR_HOST = `${firestore.host}:${firestore.port}`;
@@ -83,11 +109,13 @@ export async function startEmulators(options: StartOptions): Promise<RunningEmul
     env.STORAGE_EMULATOR_HOST = `http://${env.FIREBASE_STORAGE_EMULATOR_HOST}`;
     log(`Storage ready at ${env.STORAGE_EMULATOR_HOST}`);
   }
+  if (ui) log(`Hearth Console ready at ${ui.url}`);
   log(`All emulators ready in ${Date.now() - started} ms.`);
 
   return {
     firestore,
     storage,
+    console: ui,
     env,
     async stop(exportDir) {
       await bridge.close();
@@ -99,9 +127,21 @@ export async function startEmulators(options: StartOptions): Promise<RunningEmul
         log(`Data exported to ${exportDir}`);
       }
       await Promise.race([
-        Promise.all([firestore?.close(), storage?.close()]),
+        Promise.all([firestore?.close(), storage?.close(), ui?.close()]),
         new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref()),
       ]);
     },
   };
+}
+
+/** console/dist beside this package, found the way Node finds the @hearth/console package. */
+function defaultConsoleDir(): string {
+  try {
+    return path.join(
+      path.dirname(createRequire(import.meta.url).resolve('@hearth/console/package.json')),
+      'dist',
+    );
+  } catch {
+    return path.resolve('console', 'dist');
+  }
 }

@@ -15,6 +15,7 @@ export type ServiceName =
   | 'eventarc'
   | 'tasks'
   | 'hosting'
+  | 'ui'
   | 'web';
 
 export interface StackConfig {
@@ -41,6 +42,7 @@ const defaultPorts: Record<ServiceName, number> = {
   eventarc: 9299,
   tasks: 9499,
   hosting: 5000,
+  ui: 4000,
   web: 5173,
 };
 

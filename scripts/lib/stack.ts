@@ -1,13 +1,14 @@
 /**
  * Starts the local stack: our emulator for Firestore + Storage (or Google's, with
- * HEARTH_BACKEND=official) and firebase-tools for Auth and Functions, waits until every service
- * answers, and stops all of it again.
+ * HEARTH_BACKEND=official), firebase-tools for Auth and Functions, and the Hearth Console (served
+ * by our emulator in both cases), waits until every service answers, and stops all of it again.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { assertPortsFree } from './ports.js';
 import { startProcess, stopProcesses, type ManagedProcess } from './processes.js';
 import { emulatorEnv, root, viteEmulatorEnv, type ServiceName, type StackConfig } from './config.js';
+import { consoleUrl } from './urls.js';
 import { waitForHttp } from './wait.js';
 
 export interface StackOptions {
@@ -59,7 +60,7 @@ function persistenceArgs(dir: string, persist: boolean) {
 export async function startStack(config: StackConfig, options: StackOptions): Promise<Stack> {
   const services = firebaseServices(config, options);
   const portsToCheck = (
-    [...services, 'hub', 'logging', 'eventarc', 'tasks'] as ServiceName[]
+    [...services, 'hub', 'logging', 'eventarc', 'tasks', 'ui'] as ServiceName[]
   )
     .concat(config.backend === 'hearth' ? ['firestore', 'storage'] : [])
     .concat(options.web === 'dev' ? ['web'] : []);
@@ -77,6 +78,9 @@ export async function startStack(config: StackConfig, options: StackOptions): Pr
     // A cold functions runtime on a busy 2-core machine can take longer than firebase-tools'
     // default 30 s to load, and a runtime that misses it drops the event it was started for.
     FUNCTIONS_DISCOVERY_TIMEOUT: '120',
+    // firebase-tools starts its log stream (which the console reads) only beside Google's UI,
+    // which firebase.json keeps off: it is a download, and the Hearth Console takes its port.
+    START_LOGGING_EMULATOR: 'true',
   };
   const processes: ManagedProcess[] = [];
   /** Children that end by themselves (the web build): stopped with the stack, not watched as services. */
@@ -112,26 +116,41 @@ export async function startStack(config: StackConfig, options: StackOptions): Pr
   const httpReady = (service: string, url: string, child: ManagedProcess) =>
     waitForHttp(service, url, child.child, READY_TIMEOUT_MS);
 
-  if (config.backend === 'hearth') {
-    options.progress('… starting Firestore and Storage (Hearth emulator)');
-    const emulator = launch('emulator', process.execPath, [
-      // One esbuild bundle (dependencies left in node_modules): loading tsc's dozens of modules
-      // one by one cost ~150 ms of the emulator's start-up.
-      path.join(root, 'emulator', 'dist', 'hearth-emulator.js'),
-      'start',
-      '--config',
-      path.join(root, 'firebase.json'),
-      '--project',
-      config.projectId,
-      ...persistenceArgs(path.join(config.dataDir, 'emulator'), options.persist),
-    ]);
-    waits.push(
-      Promise.all([
-        httpReady('Firestore', `http://${env.FIRESTORE_EMULATOR_HOST}/`, emulator),
-        httpReady('Storage', `http://${env.FIREBASE_STORAGE_EMULATOR_HOST}/`, emulator),
-      ]).then(() => ready(`Firestore :${config.ports.firestore} and Storage :${config.ports.storage}`)),
-    );
-  }
+  // Our emulator always serves the console; with Google's backend it serves nothing else.
+  const ours = config.backend === 'hearth' ? 'Firestore, Storage and the console' : 'the console';
+  options.progress(`… starting ${ours} (Hearth emulator)`);
+  const emulator = launch('emulator', process.execPath, [
+    // One esbuild bundle (dependencies left in node_modules): loading tsc's dozens of modules
+    // one by one cost ~150 ms of the emulator's start-up.
+    path.join(root, 'emulator', 'dist', 'hearth-emulator.js'),
+    'start',
+    '--config',
+    path.join(root, 'firebase.json'),
+    '--project',
+    config.projectId,
+    '--only',
+    config.backend === 'hearth' ? 'firestore,storage,ui' : 'ui',
+    ...(config.backend === 'hearth'
+      ? persistenceArgs(path.join(config.dataDir, 'emulator'), options.persist)
+      : []),
+  ]);
+  waits.push(
+    Promise.all([
+      ...(config.backend === 'hearth'
+        ? [
+            httpReady('Firestore', `http://${env.FIRESTORE_EMULATOR_HOST}/`, emulator),
+            httpReady('Storage', `http://${env.FIREBASE_STORAGE_EMULATOR_HOST}/`, emulator),
+          ]
+        : []),
+      httpReady('Hearth Console', `${consoleUrl(config)}/api/config`, emulator),
+    ]).then(() =>
+      ready(
+        config.backend === 'hearth'
+          ? `Firestore :${config.ports.firestore}, Storage :${config.ports.storage} and the console :${config.ports.ui}`
+          : `the console :${config.ports.ui}`,
+      ),
+    ),
+  );
 
   options.progress(`… starting ${services.join(', ')} (firebase-tools)`);
   const firebase = launch('firebase', bin('firebase'), [

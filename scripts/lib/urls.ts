@@ -1,9 +1,14 @@
 import type { StackConfig } from './config.js';
 
+export function consoleUrl(config: StackConfig): string {
+  return `http://${config.host}:${config.ports.ui}`;
+}
+
 export function describeStack(config: StackConfig, webUrl: string | null): string {
   const at = (port: number) => `http://${config.host}:${port}`;
   const rows = [
     ...(webUrl ? [['Web app', webUrl]] : []),
+    ['Console', consoleUrl(config)],
     ['Auth', at(config.ports.auth)],
     ['Functions', at(config.ports.functions)],
     ['Firestore', at(config.ports.firestore)],

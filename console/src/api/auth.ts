@@ -68,7 +68,10 @@ export class AuthApi {
   }
 
   async remove(localId: string): Promise<void> {
-    await requestJson(`${this.base}/accounts:delete`, { body: { localId }, headers: ADMIN_HEADERS });
+    await requestJson(`${this.base}/accounts:delete`, {
+      body: { localId },
+      headers: ADMIN_HEADERS,
+    });
   }
 
   async clear(): Promise<void> {

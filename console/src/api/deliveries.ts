@@ -7,8 +7,8 @@ export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 export interface Delivery {
   /** Increasing. */
   id: number;
-  /** ISO time the event was queued. */
-  time: string;
+  /** When the event was queued, in milliseconds since the epoch. */
+  queuedAt: number;
   /** The trigger's id, `{region}-{name}`. */
   functionId: string;
   eventType: string;
@@ -16,7 +16,7 @@ export interface Delivery {
   subject: string;
   attempts: number;
   status: DeliveryStatus;
-  /** From first attempt to the function's answer. */
+  /** From the first attempt to the function's answer; null while pending. */
   durationMs: number | null;
   /** Why it failed, in the bridge's words. */
   error: string | null;

@@ -8,7 +8,11 @@ export interface StreamHandlers<T> {
   onState?(connected: boolean): void;
 }
 
-export function openEventStream<T>(url: string, event: string, handlers: StreamHandlers<T>): () => void {
+export function openEventStream<T>(
+  url: string,
+  event: string,
+  handlers: StreamHandlers<T>,
+): () => void {
   const source = new EventSource(url);
   source.addEventListener('open', () => handlers.onState?.(true));
   source.addEventListener('error', () => handlers.onState?.(false));

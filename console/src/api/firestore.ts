@@ -3,42 +3,11 @@
  * emulator control routes: clearing data, deleting a subtree, and the Hearth emulator's database
  * list and change feed (absent from Google's emulator, which the console then polls instead).
  */
-import type { Write } from '@/model/documentWrites';
-import type { Fields, Value } from '@/model/firestoreValue';
+import type { Value } from '@/model/firestoreValue';
+import type { FirestoreDocument, StructuredQuery, Write } from '@/model/restTypes';
 import { ADMIN_HEADERS, ApiError, requestJson } from './http';
 
-export interface FirestoreDocument {
-  /** Full resource name. */
-  name: string;
-  fields?: Fields;
-  createTime?: string;
-  updateTime?: string;
-}
-
-export type FieldFilterOp =
-  | 'LESS_THAN'
-  | 'LESS_THAN_OR_EQUAL'
-  | 'GREATER_THAN'
-  | 'GREATER_THAN_OR_EQUAL'
-  | 'EQUAL'
-  | 'NOT_EQUAL'
-  | 'ARRAY_CONTAINS'
-  | 'IN'
-  | 'ARRAY_CONTAINS_ANY'
-  | 'NOT_IN';
-export type UnaryFilterOp = 'IS_NAN' | 'IS_NULL' | 'IS_NOT_NAN' | 'IS_NOT_NULL';
-
-export type QueryFilter =
-  | { fieldFilter: { field: { fieldPath: string }; op: FieldFilterOp; value: Value } }
-  | { unaryFilter: { field: { fieldPath: string }; op: UnaryFilterOp } };
-
-export interface StructuredQuery {
-  from: { collectionId: string; allDescendants?: boolean }[];
-  where?: { compositeFilter: { op: 'AND'; filters: QueryFilter[] } } | QueryFilter;
-  orderBy?: { field: { fieldPath: string }; direction: 'ASCENDING' | 'DESCENDING' }[];
-  startAt?: { values: Value[]; before: boolean };
-  limit?: number;
-}
+export type { FirestoreDocument, StructuredQuery } from '@/model/restTypes';
 
 /** The change feed's event: documents written in one commit. */
 export interface CommitNotice {
@@ -98,7 +67,9 @@ export class FirestoreApi {
       from: [{ collectionId: collection[collection.length - 1] as string }],
       orderBy: [{ field: { fieldPath: '__name__' }, direction: 'ASCENDING' }],
       limit: pageSize + 1,
-      ...(after ? { startAt: { values: [{ referenceValue: this.nameOf(after) }], before: false } } : {}),
+      ...(after
+        ? { startAt: { values: [{ referenceValue: this.nameOf(after) }], before: false } }
+        : {}),
     };
     const documents = await this.runQuery(collection.slice(0, -1), query);
     return { documents: documents.slice(0, pageSize), more: documents.length > pageSize };
@@ -137,10 +108,13 @@ export class FirestoreApi {
 
   /** Applies every write or none (Firestore commits are atomic). */
   async commit(writes: Write[]): Promise<void> {
-    await requestJson(`${this.origin}/v1/projects/${this.projectId}/databases/${this.database}/documents:commit`, {
-      body: { writes },
-      headers: ADMIN_HEADERS,
-    });
+    await requestJson(
+      `${this.origin}/v1/projects/${this.projectId}/databases/${this.database}/documents:commit`,
+      {
+        body: { writes },
+        headers: ADMIN_HEADERS,
+      },
+    );
   }
 
   /** Deletes a document, or a collection, with everything under it (the emulators' control route). */
@@ -171,7 +145,10 @@ export interface FirestoreFeatures {
   changeFeed: boolean;
 }
 
-export async function firestoreFeatures(origin: string, projectId: string): Promise<FirestoreFeatures> {
+export async function firestoreFeatures(
+  origin: string,
+  projectId: string,
+): Promise<FirestoreFeatures> {
   try {
     const { databases = [] } = await requestJson<{ databases?: { name: string }[] }>(
       `${origin}/emulator/v1/projects/${projectId}/databases`,

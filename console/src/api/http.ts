@@ -70,13 +70,3 @@ export async function requestJson<T>(url: string, request: JsonRequest = {}): Pr
 export async function requestRaw(url: string, init: RequestInit): Promise<Response> {
   return send(url, init);
 }
-
-/** Whether something answers HTTP at `origin` (any status): opaque, so no CORS is needed. */
-export async function answers(origin: string, timeoutMs = 2000): Promise<boolean> {
-  try {
-    await fetch(origin, { mode: 'no-cors', signal: AbortSignal.timeout(timeoutMs) });
-    return true;
-  } catch {
-    return false;
-  }
-}

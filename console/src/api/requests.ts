@@ -71,6 +71,10 @@ export async function hasRequestLog(origin: string, projectId: string): Promise<
   }
 }
 
-export function requestDetail(origin: string, projectId: string, id: number): Promise<RequestDetail> {
+export function requestDetail(
+  origin: string,
+  projectId: string,
+  id: number,
+): Promise<RequestDetail> {
   return requestJson<RequestDetail>(`${requestLogUrl(origin, projectId)}/${id}`);
 }

@@ -25,10 +25,17 @@ export interface ServiceAddress {
 export interface StackDescription {
   projectId: string;
   emulators: Partial<Record<ServiceName, ServiceAddress>>;
+  /** Whether the Hearth emulator's triggers bridge runs (and so keeps a delivery log). */
+  bridge: boolean;
 }
 
 export function loadStack(): Promise<StackDescription> {
   return requestJson<StackDescription>('/api/config');
+}
+
+/** Which emulators accept connections now, as the console's server sees them. */
+export function loadHealth(): Promise<Partial<Record<ServiceName, boolean>>> {
+  return requestJson('/api/health');
 }
 
 export function originOf(address: ServiceAddress): string {

@@ -50,9 +50,11 @@ export class StorageApi {
   async list(bucket: string, prefix: string, pageToken?: string): Promise<Listing> {
     const query = new URLSearchParams({ prefix, delimiter: '/', maxResults: String(PAGE_SIZE) });
     if (pageToken) query.set('pageToken', pageToken);
-    const page = await requestJson<{ items?: StorageObject[]; prefixes?: string[]; nextPageToken?: string }>(
-      `${this.origin}/storage/v1/b/${encodeURIComponent(bucket)}/o?${query}`,
-    );
+    const page = await requestJson<{
+      items?: StorageObject[];
+      prefixes?: string[];
+      nextPageToken?: string;
+    }>(`${this.origin}/storage/v1/b/${encodeURIComponent(bucket)}/o?${query}`);
     return {
       folders: page.prefixes ?? [],
       files: page.items ?? [],

@@ -19,7 +19,11 @@ function column<T>(initial: T) {
   return ref<Column<T>>({ data: initial, loading: false, error: null }) as Ref<Column<T>>;
 }
 
-async function fill<T>(target: Ref<Column<T>>, load: () => Promise<T>, quiet = false): Promise<void> {
+async function fill<T>(
+  target: Ref<Column<T>>,
+  load: () => Promise<T>,
+  quiet = false,
+): Promise<void> {
   if (!quiet) target.value = { ...target.value, loading: true };
   try {
     target.value = { data: await load(), loading: false, error: null };
@@ -35,7 +39,11 @@ export function useFirestoreBrowser(
 ) {
   /** The collection shown in the middle column, and the document on the right (if any). */
   const collection = computed(() =>
-    path.value.length === 0 ? null : path.value.length % 2 === 1 ? path.value : path.value.slice(0, -1),
+    path.value.length === 0
+      ? null
+      : path.value.length % 2 === 1
+        ? path.value
+        : path.value.slice(0, -1),
   );
   const documentPath = computed(() =>
     path.value.length > 0 && path.value.length % 2 === 0 ? path.value : null,
@@ -43,7 +51,10 @@ export function useFirestoreBrowser(
   const parent = computed(() => (collection.value ? collection.value.slice(0, -1) : []));
 
   const collections = column<string[]>([]);
-  const page = column<{ documents: FirestoreDocument[]; more: boolean }>({ documents: [], more: false });
+  const page = column<{ documents: FirestoreDocument[]; more: boolean }>({
+    documents: [],
+    more: false,
+  });
   const count = ref<number | null>(null);
   const document = column<FirestoreDocument | null>(null);
   const subcollections = column<string[]>([]);
@@ -65,7 +76,11 @@ export function useFirestoreBrowser(
       (n) => (count.value = n),
       () => (count.value = null),
     );
-    return fill(page, () => api.value.page(target, PAGE_SIZE, cursors.value[pageIndex.value]), quiet);
+    return fill(
+      page,
+      () => api.value.page(target, PAGE_SIZE, cursors.value[pageIndex.value]),
+      quiet,
+    );
   };
   const loadDocument = (quiet = false) => {
     const target = documentPath.value;
@@ -80,7 +95,9 @@ export function useFirestoreBrowser(
     ]).then(() => undefined);
   };
   const reloadAll = (quiet = false) =>
-    Promise.all([loadCollections(quiet), loadPage(quiet), loadDocument(quiet)]).then(() => undefined);
+    Promise.all([loadCollections(quiet), loadPage(quiet), loadDocument(quiet)]).then(
+      () => undefined,
+    );
 
   watch(
     () => [api.value, parent.value.join('/')],
@@ -121,9 +138,15 @@ export function useFirestoreBrowser(
       const collectionPrefix = collection.value ? `${collection.value.join('/')}/` : null;
       const docKey = documentPath.value?.join('/');
       if (paths.some((p) => p.startsWith(parentPrefix))) void loadCollections(true);
-      if (collectionPrefix && paths.some((p) => p.startsWith(collectionPrefix) && !p.slice(collectionPrefix.length).includes('/')))
+      if (
+        collectionPrefix &&
+        paths.some(
+          (p) => p.startsWith(collectionPrefix) && !p.slice(collectionPrefix.length).includes('/'),
+        )
+      )
         void loadPage(true);
-      if (docKey && paths.some((p) => p === docKey || p.startsWith(`${docKey}/`))) void loadDocument(true);
+      if (docKey && paths.some((p) => p === docKey || p.startsWith(`${docKey}/`)))
+        void loadDocument(true);
     },
   );
 

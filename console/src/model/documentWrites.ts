@@ -5,19 +5,14 @@
  */
 import type { Fields, Value } from './firestoreValue';
 import { formatFieldPath } from './names';
-
-/** google.firestore.v1.Write in proto3 JSON. */
-export interface Write {
-  update?: { name: string; fields: Fields };
-  delete?: string;
-  updateMask?: { fieldPaths: string[] };
-  currentDocument?: { exists: boolean } | { updateTime: string };
-}
+import type { Write } from './restTypes';
 
 /** `{a: {b: value}}` as nested map values, for an update mask of `a.b`. */
 function nestedFields(segments: readonly string[], value: Value): Fields {
   const [head, ...rest] = segments as [string, ...string[]];
-  return { [head]: rest.length === 0 ? value : { mapValue: { fields: nestedFields(rest, value) } } };
+  return {
+    [head]: rest.length === 0 ? value : { mapValue: { fields: nestedFields(rest, value) } },
+  };
 }
 
 /** Sets one field (creating the maps on its path), leaving every other field as it is. */

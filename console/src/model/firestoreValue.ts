@@ -134,7 +134,7 @@ export function summarize(value: Value): string {
       const { latitude = 0, longitude = 0 } = (
         value as { geoPointValue: { latitude?: number; longitude?: number } }
       ).geoPointValue;
-      return `[${latitude}° N, ${longitude}° E]`;
+      return `[${Math.abs(latitude)}° ${latitude < 0 ? 'S' : 'N'}, ${Math.abs(longitude)}° ${longitude < 0 ? 'W' : 'E'}]`;
     }
     case 'array': {
       const n = arrayItems(value).length;

@@ -56,7 +56,8 @@ describe('ids and paths', () => {
   });
 
   it('accepts ids Firestore accepts', () => {
-    for (const id of ['alice', 'a b', 'é', '.x', '__x', '😀']) expect(idProblem(id, 'document')).toBeNull();
+    for (const id of ['alice', 'a b', 'é', '.x', '__x', '😀'])
+      expect(idProblem(id, 'document')).toBeNull();
   });
 
   it('tells a collection path from a document path', () => {

@@ -26,7 +26,8 @@ export function idProblem(id: string, what: 'document' | 'collection'): string |
   if (id === '') return `A ${what} id cannot be empty.`;
   if (id.includes('/')) return `A ${what} id cannot contain "/".`;
   if (id === '.' || id === '..') return `A ${what} id cannot be "." or "..".`;
-  if (RESERVED.test(id)) return `"${id}" is reserved: ids of the form __name__ belong to Firestore.`;
+  if (RESERVED.test(id))
+    return `"${id}" is reserved: ids of the form __name__ belong to Firestore.`;
   if (hasLoneSurrogate(id)) return `A ${what} id must be valid UTF-8 (it has a lone surrogate).`;
   if (utf8Length(id) > MAX_NAME_BYTES)
     return `A ${what} id can be at most ${MAX_NAME_BYTES} bytes.`;
@@ -102,15 +103,15 @@ export function parseFieldPath(text: string, allowDocumentId = false): Checked<s
           i++;
         }
       }
-      if (!closed)
-        return fail(`The quoted field name at ${opened + 1} is not closed with "\`".`);
+      if (!closed) return fail(`The quoted field name at ${opened + 1} is not closed with "\`".`);
       if (i < text.length && text[i] !== '.')
         return fail(`Expected "." after the quoted field name (at ${i + 1}).`);
     } else {
       const end = text.indexOf('.', i);
       segment = text.slice(i, end < 0 ? text.length : end);
       i = end < 0 ? text.length : end;
-      if (segment === '') return fail(`"${text}" has an empty segment: use single dots between names.`);
+      if (segment === '')
+        return fail(`"${text}" has an empty segment: use single dots between names.`);
       if (!SIMPLE_FIELD.test(segment))
         return fail(
           `"${segment}" must be quoted with backticks (\`${segment}\`): unquoted field names use only letters, digits and "_", and do not start with a digit.`,
@@ -129,8 +130,6 @@ export function parseFieldPath(text: string, allowDocumentId = false): Checked<s
 /** Writes segments back as a field path, quoting what is not a simple name. */
 export function formatFieldPath(segments: readonly string[]): string {
   return segments
-    .map((s) =>
-      SIMPLE_FIELD.test(s) ? s : `\`${s.replace(/\\/g, '\\\\').replace(/`/g, '\\`')}\``,
-    )
+    .map((s) => (SIMPLE_FIELD.test(s) ? s : `\`${s.replace(/\\/g, '\\\\').replace(/`/g, '\\`')}\``))
     .join('.');
 }

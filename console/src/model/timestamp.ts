@@ -57,7 +57,8 @@ export function parseTimestamp(text: string): Checked<string> {
   if (seconds < MIN_SECONDS || seconds > MAX_SECONDS)
     return {
       ok: false,
-      message: 'Firestore timestamps must lie between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999999999Z.',
+      message:
+        'Firestore timestamps must lie between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999999999Z.',
     };
   const utc = new Date(seconds * 1000);
   const iso =

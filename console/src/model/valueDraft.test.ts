@@ -29,7 +29,9 @@ describe('toValue', () => {
           fields: {
             __type__: { stringValue: '__vector__' },
             value: {
-              arrayValue: { values: [{ doubleValue: 1 }, { doubleValue: 2.5 }, { doubleValue: 3 }] },
+              arrayValue: {
+                values: [{ doubleValue: 1 }, { doubleValue: 2.5 }, { doubleValue: 3 }],
+              },
             },
           },
         },
@@ -106,6 +108,9 @@ describe('draftOf', () => {
       v: (toValue({ type: 'vector', text: '0.5, 1' }, scope) as { value: Value }).value,
     };
     const draft = draftOf({ mapValue: { fields } });
-    expect(draft.type === 'map' && toFields(draft.entries, scope)).toEqual({ ok: true, value: fields });
+    expect(draft.type === 'map' && toFields(draft.entries, scope)).toEqual({
+      ok: true,
+      value: fields,
+    });
   });
 });

@@ -14,10 +14,17 @@ import {
   type Value,
   type ValueType,
 } from './firestoreValue';
-import { fieldNameProblem, formatFieldPath, hasLoneSurrogate, parsePath, utf8Length } from './names';
+import {
+  fieldNameProblem,
+  formatFieldPath,
+  hasLoneSurrogate,
+  parsePath,
+  utf8Length,
+} from './names';
 import { parseTimestamp } from './timestamp';
 
-export type TextType = 'string' | 'integer' | 'double' | 'timestamp' | 'bytes' | 'reference' | 'vector';
+export type TextType =
+  'string' | 'integer' | 'double' | 'timestamp' | 'bytes' | 'reference' | 'vector';
 
 export type Draft =
   | { type: 'null' }
@@ -109,7 +116,11 @@ export function draftOf(value: Value): Draft {
     case 'geopoint': {
       const point = (value as { geoPointValue: { latitude?: number; longitude?: number } })
         .geoPointValue;
-      return { type, latitude: String(point.latitude ?? 0), longitude: String(point.longitude ?? 0) };
+      return {
+        type,
+        latitude: String(point.latitude ?? 0),
+        longitude: String(point.longitude ?? 0),
+      };
     }
     case 'vector':
       return { type, text: vectorNumbers(mapFields(value)).join(', ') };
@@ -240,7 +251,10 @@ class Checker {
     if (hasLoneSurrogate(text))
       return this.problem(at, 'A string must be valid UTF-8 (it has a lone surrogate).');
     if (utf8Length(text) > MAX_VALUE_BYTES)
-      return this.problem(at, `A string can be at most ${MAX_VALUE_BYTES.toLocaleString('en-US')} bytes.`);
+      return this.problem(
+        at,
+        `A string can be at most ${MAX_VALUE_BYTES.toLocaleString('en-US')} bytes.`,
+      );
     return { stringValue: text };
   }
 
@@ -285,7 +299,10 @@ class Checker {
         'Bytes are written in base64 (A–Z, a–z, 0–9, "+", "/", padded with "=" to a multiple of 4 characters).',
       );
     if ((compact.length / 4) * 3 - (compact.match(/=/g)?.length ?? 0) > MAX_VALUE_BYTES)
-      return this.problem(at, `Bytes can be at most ${MAX_VALUE_BYTES.toLocaleString('en-US')} long.`);
+      return this.problem(
+        at,
+        `Bytes can be at most ${MAX_VALUE_BYTES.toLocaleString('en-US')} long.`,
+      );
     return { bytesValue: compact };
   }
 
@@ -333,7 +350,8 @@ class Checker {
     for (const [i, part] of parts.entries()) {
       const n = this.double(part, itemAt(at, i), 'A vector');
       if (n === undefined) return undefined;
-      if (!Number.isFinite(n)) return this.problem(itemAt(at, i), 'A vector holds finite numbers only.');
+      if (!Number.isFinite(n))
+        return this.problem(itemAt(at, i), 'A vector holds finite numbers only.');
       numbers.push(n);
     }
     return vectorValue(numbers);
@@ -358,5 +376,7 @@ export function toValue(draft: Draft, scope: DatabaseScope, at = ''): Converted<
 export function toFields(entries: DraftEntry[], scope: DatabaseScope): Converted<Fields> {
   const checker = new Checker(scope);
   const fields = checker.fields(entries, '', 1);
-  return fields === undefined ? { ok: false, problems: checker.problems } : { ok: true, value: fields };
+  return fields === undefined
+    ? { ok: false, problems: checker.problems }
+    : { ok: true, value: fields };
 }

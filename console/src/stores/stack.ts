@@ -4,8 +4,13 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { answers } from '@/api/http';
-import { loadStack, originOf, type ServiceName, type StackDescription } from '@/api/stack';
+import {
+  loadHealth,
+  loadStack,
+  originOf,
+  type ServiceName,
+  type StackDescription,
+} from '@/api/stack';
 
 export type Health = 'unknown' | 'up' | 'down';
 
@@ -32,15 +37,17 @@ export const useStackStore = defineStore('stack', () => {
   }
 
   async function checkHealth(): Promise<void> {
-    const emulators = description.value?.emulators ?? {};
-    const results = await Promise.all(
-      (Object.keys(emulators) as ServiceName[]).map(async (service) => {
-        const address = emulators[service];
-        const up = address ? await answers(originOf(address)) : false;
-        return [service, up ? 'up' : 'down'] as const;
-      }),
-    );
-    health.value = Object.fromEntries(results);
+    try {
+      const up = await loadHealth();
+      health.value = Object.fromEntries(
+        Object.entries(up).map(([service, answers]) => [service, answers ? 'up' : 'down']),
+      );
+    } catch {
+      // The console's own server is gone: nothing answers as far as the page can tell.
+      health.value = Object.fromEntries(
+        Object.keys(health.value).map((service) => [service, 'down']),
+      );
+    }
   }
 
   async function load(): Promise<void> {

@@ -10,10 +10,19 @@ import type { OutgoingEvent } from './outgoingEvent.js';
 
 export interface Delivery {
   triggerId: string;
+  /** The trigger's event type (`google.cloud.firestore.document.v1.written`, ...). */
+  eventType: string;
   /** What the event is about, for log lines: `documents/lists/l1 (created)`. */
   subject: string;
   event: OutgoingEvent;
   timeoutSeconds: number;
+}
+
+/** How a delivery ended, for the delivery log. */
+export interface DeliveryOutcome {
+  status: 'delivered' | 'failed';
+  /** Why it failed, as the log line says; null when delivered. */
+  error: string | null;
 }
 
 export interface DeliveryContext {
@@ -28,20 +37,29 @@ const FIRST_BACKOFF_MS = 200;
 /** Beyond the function's own timeout, for the emulator to start a runtime and answer. */
 const TIMEOUT_GRACE_MS = 15_000;
 
-export async function deliver(delivery: Delivery, context: DeliveryContext): Promise<void> {
-  const fail = (reason: string) =>
-    context.log(`bridge: ${delivery.triggerId} on ${delivery.subject} not delivered: ${reason}`);
+/** `onAttempt` hears of each request sent to the Functions emulator. */
+export async function deliver(
+  delivery: Delivery,
+  context: DeliveryContext,
+  onAttempt: () => void = () => undefined,
+): Promise<DeliveryOutcome> {
+  const fail = (reason: string, logged = true): DeliveryOutcome => {
+    if (logged)
+      context.log(`bridge: ${delivery.triggerId} on ${delivery.subject} not delivered: ${reason}`);
+    return { status: 'failed', error: reason };
+  };
   let snapshot = await context.catalog.current();
   let reloaded = false;
   let connectionFailures = 0;
   while (!context.signal.aborted) {
     // While the emulator is unreachable the catalog has said so once; one line per event would drown it.
-    if (!snapshot) return;
+    if (!snapshot) return fail('the Functions emulator cannot be reached', false);
     const key = snapshot.keys.get(delivery.triggerId);
     if (!key) return fail('the function no longer exists');
     let status: number;
     let text: string;
     try {
+      onAttempt();
       ({ status, text } = await post(snapshot, key, delivery, context));
       if (status === 500 && runtimeUnreachable(text))
         throw new ConnectionError(`the runtime of ${key}`, text);
@@ -53,16 +71,19 @@ export async function deliver(delivery: Delivery, context: DeliveryContext): Pro
       snapshot = await context.catalog.current();
       continue;
     }
-    if (status >= 200 && status < 300 && status !== 204) return;
+    if (status >= 200 && status < 300 && status !== 204)
+      return { status: 'delivered', error: null };
     if ((status === 404 || status === 204) && !reloaded) {
       reloaded = true;
       snapshot = await context.catalog.reload();
       if (snapshot?.keys.get(delivery.triggerId) !== key) continue;
     }
     // 204 is the emulator's answer while the hub has background triggers disabled: dropping is the point.
-    if (status === 204) return;
+    if (status === 204)
+      return fail('background triggers are disabled in the Functions emulator', false);
     return fail(`HTTP ${status}${text ? `: ${firstLine(text)}` : ''}`);
   }
+  return fail('the emulator stopped', false);
 }
 
 function post(

@@ -191,6 +191,44 @@ describe('startBridge', () => {
     expect(logLines.filter((line) => line.includes('not delivered'))).toEqual([]);
   });
 
+  it('logs each delivery when queued and again with its outcome, attempts and duration', async () => {
+    let calls = 0;
+    answer = (_key, _document, title) =>
+      title === 'bad'
+        ? { status: 500, delayMs: 0 }
+        : ++calls === 1
+          ? { status: 500, delayMs: 0, body: '{"code":"ECONNRESET","syscall":"read"}' }
+          : { status: 200, delayMs: 40 };
+    write('a', 'good');
+    write('b', 'bad');
+    await bridge.idle();
+    const entries = [...bridge.deliveries.since(0)].map(([, entry]) => entry);
+    const latest = new Map(entries.map((entry) => [entry.id, entry]));
+    expect(entries.filter((entry) => entry.status === 'pending')).toHaveLength(2);
+    expect(
+      [...latest.values()].map(({ subject, status, attempts, error }) => ({
+        subject,
+        status,
+        attempts,
+        error,
+      })),
+    ).toEqual([
+      { subject: 'documents/todos/a (created)', status: 'delivered', attempts: 2, error: null },
+      {
+        subject: 'documents/todos/b (created)',
+        status: 'failed',
+        attempts: 1,
+        error: 'HTTP 500: Error: the function threw',
+      },
+    ]);
+    const good = [...latest.values()][0];
+    expect(good).toMatchObject({
+      functionId: 'us-central1-onTodo',
+      eventType: 'google.cloud.firestore.document.v1.written',
+    });
+    expect(good?.durationMs).toBeGreaterThanOrEqual(40);
+  });
+
   it('ignores commits to other projects', async () => {
     const name = 'projects/demo-elsewhere/databases/(default)/documents/todos/a';
     const time = { seconds: 1, nanos: 0 };

@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { Catalog, type CatalogSnapshot } from './catalog.js';
 import { deliver, type Delivery, type DeliveryContext } from './delivery.js';
+import { RingLog } from '../observe/ringLog.js';
 import { toDocumentEvent } from './documentChange.js';
 import { firesOn, firestoreEventFor } from './firestoreEvents.js';
 import { KeyedQueue } from './keyedQueue.js';
@@ -37,7 +38,29 @@ export interface BridgeOptions {
   log?: (line: string) => void;
 }
 
+/** One delivery as the console's delivery log shows it; a new entry is logged as it changes. */
+export interface DeliveryRecord {
+  /** Increasing; the entries of one delivery share it. */
+  id: number;
+  /** When the event was queued, in milliseconds since the epoch. */
+  queuedAt: number;
+  functionId: string;
+  eventType: string;
+  /** `documents/lists/l1 (created)` or `gs://bucket/name (finalized)`. */
+  subject: string;
+  attempts: number;
+  status: 'pending' | 'delivered' | 'failed';
+  /** From the first attempt to the function's answer; null while pending. */
+  durationMs: number | null;
+  error: string | null;
+}
+
+/** How many delivery log entries the bridge keeps (two per delivery). */
+export const DELIVERY_LOG_CAPACITY = 4000;
+
 export interface Bridge {
+  /** Each delivery, logged when queued and again when it ends. */
+  readonly deliveries: RingLog<DeliveryRecord>;
   /** Stops listening, abandons retries and waits for deliveries in flight to end. */
   close(): Promise<void>;
   /** Resolves when every event received so far has been delivered or given up on (for tests). */
@@ -54,7 +77,11 @@ export function startBridge(options: BridgeOptions): Bridge {
     log(
       'bridge: no Functions emulator to deliver to (no functionsOrigin, hubOrigin or FIREBASE_EMULATOR_HUB)',
     );
-    return { close: async () => undefined, idle: async () => undefined };
+    return {
+      deliveries: new RingLog(DELIVERY_LOG_CAPACITY),
+      close: async () => undefined,
+      idle: async () => undefined,
+    };
   }
   const closing = new AbortController();
   const catalog = new Catalog({
@@ -71,6 +98,8 @@ export function startBridge(options: BridgeOptions): Bridge {
     signal: closing.signal,
   };
   const queue = new KeyedQueue();
+  const deliveries = new RingLog<DeliveryRecord>(DELIVERY_LOG_CAPACITY);
+  let lastDeliveryId = 0;
 
   const guarded = (what: string, task: () => Promise<void>) => async () => {
     try {
@@ -90,11 +119,40 @@ export function startBridge(options: BridgeOptions): Bridge {
       }),
     );
   };
-  const send = (orderKey: string, delivery: Delivery) =>
+  const send = (orderKey: string, delivery: Delivery) => {
+    const pending: DeliveryRecord = {
+      id: ++lastDeliveryId,
+      queuedAt: Date.now(),
+      functionId: delivery.triggerId,
+      eventType: delivery.eventType,
+      subject: delivery.subject,
+      attempts: 0,
+      status: 'pending',
+      durationMs: null,
+      error: null,
+    };
+    deliveries.push(pending);
     queue.enqueue(
       orderKey,
-      guarded(`delivering to ${delivery.triggerId}`, () => deliver(delivery, context)),
+      guarded(`delivering to ${delivery.triggerId}`, async () => {
+        const started = performance.now();
+        let attempts = 0;
+        const settle = (outcome: Pick<DeliveryRecord, 'status' | 'error'>) =>
+          deliveries.push({
+            ...pending,
+            ...outcome,
+            attempts,
+            durationMs: Math.round(performance.now() - started),
+          });
+        try {
+          settle(await deliver(delivery, context, () => attempts++));
+        } catch (error) {
+          settle({ status: 'failed', error: (error as Error).message });
+          throw error;
+        }
+      }),
     );
+  };
 
   const onCommit = (commit: CommitEvent) => {
     if (commit.projectId !== options.projectId) return;
@@ -108,6 +166,7 @@ export function startBridge(options: BridgeOptions): Bridge {
           if (!firesOn(trigger, event)) continue;
           send(`${trigger.id}\u0000${change.name}`, {
             triggerId: trigger.id,
+            eventType: trigger.eventType,
             subject: `documents/${event.path} (${event.operation})`,
             event: firestoreEventFor(trigger, event, {
               eventId,
@@ -131,6 +190,7 @@ export function startBridge(options: BridgeOptions): Bridge {
         if (!firesOnObject(trigger, event)) continue;
         send(`${trigger.id}\u0000${event.bucket}/${name}`, {
           triggerId: trigger.id,
+          eventType: trigger.eventType,
           subject: `gs://${event.bucket}/${name} (${event.type})`,
           event: storageEventFor(trigger, event, eventId, now),
           timeoutSeconds: trigger.timeoutSeconds,
@@ -145,6 +205,7 @@ export function startBridge(options: BridgeOptions): Bridge {
   ];
 
   return {
+    deliveries,
     async close() {
       for (const stop of unsubscribe) stop?.();
       closing.abort();

@@ -7,12 +7,13 @@ import type { AuthContext, DocumentAccess } from '../rules/api.js';
 import { compileRuleset } from '../rules/index.js';
 import { Databases } from './database/databases.js';
 import { addFirestoreService } from './adapters/grpc/grpcService.js';
+import { consoleRoutes } from './adapters/http/consoleRoutes.js';
 import { controlRoutes } from './adapters/http/controlRoutes.js';
 import { createRouter } from './adapters/http/router.js';
 import type { StoredDocument } from './documents/document.js';
 import { documentName } from '../model/path.js';
 import type { Timestamp } from '../model/value.js';
-import { exportDatabases, importDatabases } from './persistence/snapshotFiles.js';
+import { exportDatabases, importDatabases, replaceDatabases } from './persistence/snapshotFiles.js';
 import { listenOnePort } from './adapters/http/portServer.js';
 import { Authorizer } from './security/authorize.js';
 import { documentAccess } from './security/documentAccess.js';
@@ -21,6 +22,7 @@ import { FirestoreService } from './service/firestoreService.js';
 import { restRoutes } from './adapters/rest/restRoutes.js';
 import { webChannelAdapter } from './adapters/webchannel/webChannelAdapter.js';
 import { microsToTimestamp } from './store/clock.js';
+import { RequestLog, REQUEST_LOG_CAPACITY } from '../observe/requestLog.js';
 
 export type { StoredDocument } from './documents/document.js';
 
@@ -33,6 +35,8 @@ export interface FirestoreEmulatorOptions {
   rulesFile?: string;
   /** Data written by exportData. */
   importDir?: string;
+  /** How many rules evaluations the request log keeps (default 5,000). */
+  requestLogCapacity?: number;
   log?: (line: string) => void;
 }
 
@@ -53,6 +57,8 @@ export interface FirestoreEmulator {
   /** Called after each commit, in commit order, synchronously; a throwing listener is logged, never breaks the commit. */
   onCommit(listener: (event: CommitEvent) => void): () => void;
   exportData(dir: string): Promise<void>;
+  /** Replaces every database's documents with an export's, while clients watch (no triggers fire). */
+  importData(dir: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -67,7 +73,11 @@ export async function startFirestore(
     const count = await importDatabases(databases, options.importDir);
     log(`firestore: imported ${count} documents from ${options.importDir}`);
   }
-  const service = new FirestoreService(databases, new Authorizer(databases, rules));
+  const requestLog = new RequestLog(
+    'firestore',
+    options.requestLogCapacity ?? REQUEST_LOG_CAPACITY,
+  );
+  const service = new FirestoreService(databases, new Authorizer(databases, rules, requestLog));
   const exportData = (dir: string): Promise<void> => exportDatabases(databases, dir);
 
   const webChannel = webChannelAdapter(service);
@@ -83,14 +93,15 @@ export async function startFirestore(
     grpcServer,
     http: createRouter([
       ...controlRoutes({ databases, rules, exportData }),
+      ...consoleRoutes({ databases, requestLog }),
       ...restRoutes(service),
       ...webChannel.routes,
     ]),
   });
 
   const listeners = new Set<(event: CommitEvent) => void>();
-  databases.observe((db, changes, time, auth) => {
-    if (listeners.size === 0) return;
+  databases.observe((db, changes, time, auth, cleared) => {
+    if (listeners.size === 0 || cleared) return;
     const event: CommitEvent = {
       projectId: db.id.projectId,
       database: db.id.database,
@@ -121,6 +132,7 @@ export async function startFirestore(
       return () => listeners.delete(listener);
     },
     exportData,
+    importData: (dir) => replaceDatabases(databases, dir),
     close: async () => {
       rules.close();
       webChannel.close();

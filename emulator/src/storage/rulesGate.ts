@@ -14,6 +14,7 @@ import type {
 } from '../rules/api.js';
 import type { Value } from '../model/value.js';
 import type { AuthContext } from '../rules/api.js';
+import type { RequestLog } from '../observe/requestLog.js';
 import { ForbiddenError } from './errors.js';
 
 export type CompileRules = (source: string) => CompileResult;
@@ -37,6 +38,8 @@ export class RulesGate {
     private readonly compile: CompileRules,
     private readonly firestoreFor: (bucket: string) => DocumentAccess | undefined,
     private readonly log: (line: string) => void,
+    /** Where each evaluation is recorded for the console, under the bucket's project. */
+    private readonly requests?: { log: RequestLog; projectOf(bucket: string): string },
   ) {}
 
   get loaded(): boolean {
@@ -87,6 +90,12 @@ export class RulesGate {
       firestore: this.firestoreFor(check.bucket) ?? NO_DOCUMENTS,
     };
     const decision = this.ruleset.evaluateStorage(request);
+    this.requests?.log.record(
+      this.requests.projectOf(check.bucket),
+      request,
+      decision,
+      this.ruleset.source,
+    );
     if (!decision.allowed) {
       throw new ForbiddenError(`Permission denied. ${decision.message}`.trim());
     }

@@ -17,6 +17,7 @@ import { answerPreflight, applyCors } from './http/cors.js';
 import { toExchange } from './http/exchange.js';
 import { sendError, sendJson } from './http/respond.js';
 import { exportStore, importStore } from './persistence.js';
+import { RequestLog, REQUEST_LOG_CAPACITY, serveRequestLog } from '../observe/requestLog.js';
 import { RulesGate, type CompileRules } from './rulesGate.js';
 import { BlobFiles } from './store/blobFiles.js';
 import { ObjectStore } from './store/objectStore.js';
@@ -31,6 +32,8 @@ export interface StorageEmulatorOptions {
   dataDir?: string;
   importDir?: string;
   firestore?: (projectId: string) => DocumentAccess;
+  /** How many rules evaluations the request log keeps (default 5,000). */
+  requestLogCapacity?: number;
   log?: (line: string) => void;
 }
 
@@ -45,6 +48,8 @@ export interface StorageEmulator {
   readonly port: number;
   onObjectEvent(listener: (event: ObjectEvent) => void): () => void;
   exportData(dir: string): Promise<void>;
+  /** Replaces every object with an export's. */
+  importData(dir: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -58,6 +63,9 @@ export function projectOfBucket(bucket: string, fallback: string): string {
   if (match) return match[1]!;
   return bucket.includes('.') ? fallback : bucket;
 }
+
+/** The console's view of rules evaluations (Google's Storage emulator has no such route). */
+const REQUEST_LOG_ROUTE = /^\/emulator\/v1\/projects\/([^/]+)\/requests(?:\/(\d+))?$/;
 
 export async function createStorageEmulator(
   options: StorageEmulatorOptions,
@@ -78,11 +86,12 @@ export async function createStorageEmulator(
   }
   const uploads = new UploadSessions(files);
   const firestore = options.firestore;
-  const gate = new RulesGate(
-    compile,
-    (bucket) => firestore?.(projectOfBucket(bucket, options.projectId)),
-    log,
-  );
+  const requestLog = new RequestLog('storage', options.requestLogCapacity ?? REQUEST_LOG_CAPACITY);
+  const projectOf = (bucket: string) => projectOfBucket(bucket, options.projectId);
+  const gate = new RulesGate(compile, (bucket) => firestore?.(projectOf(bucket)), log, {
+    log: requestLog,
+    projectOf,
+  });
   if (options.rulesFile) await gate.watch(options.rulesFile);
   const ctx: StorageContext = { store, uploads, gate, log };
   const exportData = (dir: string) => exportStore(store, dir);
@@ -102,6 +111,9 @@ export async function createStorageEmulator(
     const ex = toExchange(req, res, `${host}:${port}`);
     const [first] = ex.segments;
     if (first === 'v0') return handleFirebase(ctx, ex);
+    const logRoute = REQUEST_LOG_ROUTE.exec(ex.url.pathname);
+    if (logRoute && req.method === 'GET')
+      return serveRequestLog(requestLog, req, res, decodeURIComponent(logRoute[1]!), logRoute[2]);
     if (first === 'internal') return handleInternal(ctx, ex, exportData);
     if (ex.segments.length === 1 && first === '')
       return sendJson(res, 200, { emulator: 'storage' });
@@ -143,6 +155,10 @@ export async function createStorageEmulator(
       });
     },
     exportData,
+    async importData(dir) {
+      await store.clear();
+      return importStore(store, dir);
+    },
     async close() {
       gate.close();
       server.closeAllConnections();

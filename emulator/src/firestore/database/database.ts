@@ -156,6 +156,25 @@ export class Database {
     return { time, writeResults, changes };
   }
 
+  /**
+   * Replaces every document with `documents` (an import into a running emulator). Listeners see
+   * the difference at once; like clear(), it is flagged as not a commit, so it fires no triggers.
+   */
+  replaceAll(documents: StoredDocument[]): void {
+    const time = this.clock.next();
+    const changes = this.store.clear();
+    const removed = new Map(changes.map((c) => [c.path, c]));
+    const added: DocumentChange[] = documents.map((after) => {
+      const path = this.pathOf(after.name);
+      const before = removed.get(path)?.before ?? null;
+      removed.delete(path);
+      return { path, before, after };
+    });
+    this.store.apply(added, time);
+    const all = [...removed.values(), ...added];
+    if (all.length > 0) this.publish(all, time, null, true);
+  }
+
   /** Deletes every document (the emulator's DELETE .../documents endpoint). */
   clear(): DocumentChange[] {
     const time = this.clock.next();

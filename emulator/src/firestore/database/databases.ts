@@ -1,7 +1,8 @@
 /**
  * Every database the emulator has seen, created on first use: projects are isolated from each
- * other. Observers hear about commits in every database; clearing a database is not a commit
- * (test suites clear between tests, and that must not fire delete triggers).
+ * other. Observers hear about commits in every database, and about clears, flagged: clearing a
+ * database is not a commit (test suites clear between tests, and that must not fire delete
+ * triggers), but a view of the data must still drop what was cleared.
  */
 import { Database } from './database.js';
 import type { DatabaseId } from '../../model/path.js';
@@ -15,6 +16,7 @@ export type CommitObserver = (
   changes: DocumentChange[],
   time: Micros,
   auth: AuthContext | null,
+  cleared: boolean,
 ) => void;
 
 export class Databases {
@@ -35,8 +37,7 @@ export class Databases {
     if (!db) {
       const created = new Database({ projectId: id.projectId, database: id.database }, this.clock);
       created.subscribe((changes, time, auth, cleared) => {
-        if (cleared) return;
-        for (const observer of this.observers) observer(created, changes, time, auth);
+        for (const observer of this.observers) observer(created, changes, time, auth, cleared);
       });
       project.set(id.database, created);
       this.created.push(created);

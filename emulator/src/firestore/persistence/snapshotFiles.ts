@@ -51,31 +51,67 @@ export async function exportDatabases(databases: Databases, dir: string): Promis
   await rename(temporary, target);
 }
 
-/** Loads an export; a missing directory or file is an empty import, a corrupt one an error. */
-export async function importDatabases(databases: Databases, dir: string): Promise<number> {
+/** The documents of an export by database; a missing directory or file is empty, a corrupt one an error. */
+async function readExport(dir: string) {
   let text: string;
   try {
     text = await readFile(join(dir, FILE), 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
   const file = JSON.parse(text) as ExportFile;
   if (file.format !== FORMAT)
     throw new Error(`${join(dir, FILE)} is not a Hearth Firestore export.`);
+  return file.databases.map((entry) => {
+    const id = { projectId: entry.projectId, database: entry.database };
+    return {
+      id,
+      documents: entry.documents.map((doc) => ({
+        path: doc.path,
+        document: {
+          name: documentName(id, doc.path),
+          fields: decodeFields(doc.fields),
+          createTime: doc.createTime,
+          updateTime: doc.updateTime,
+        },
+      })),
+    };
+  });
+}
+
+/** Loads an export into databases that are empty (at start), each document at its update time. */
+export async function importDatabases(databases: Databases, dir: string): Promise<number> {
   let count = 0;
-  for (const entry of file.databases) {
-    const db = databases.get({ projectId: entry.projectId, database: entry.database });
-    for (const doc of entry.documents) {
-      const after = {
-        name: documentName(db.id, doc.path),
-        fields: decodeFields(doc.fields),
-        createTime: doc.createTime,
-        updateTime: doc.updateTime,
-      };
-      db.store.apply([{ path: doc.path, before: null, after }], timestampToMicros(doc.updateTime));
+  for (const { id, documents } of await readExport(dir)) {
+    const db = databases.get(id);
+    for (const { path, document } of documents) {
+      db.store.apply(
+        [{ path, before: null, after: document }],
+        timestampToMicros(document.updateTime),
+      );
       count++;
     }
+  }
+  return count;
+}
+
+/**
+ * Makes every database hold exactly what the export holds, while clients watch: each database
+ * changes in one step that listeners see, which fires no triggers (like clearing, it is a reset,
+ * not a commit).
+ */
+export async function replaceDatabases(databases: Databases, dir: string): Promise<number> {
+  const exported = await readExport(dir);
+  const byKey = new Map(
+    exported.map((entry) => [`${entry.id.projectId}/${entry.id.database}`, entry]),
+  );
+  for (const entry of exported) databases.get(entry.id);
+  let count = 0;
+  for (const db of databases.all()) {
+    const documents = byKey.get(`${db.id.projectId}/${db.id.database}`)?.documents ?? [];
+    db.replaceAll(documents.map((d) => d.document));
+    count += documents.length;
   }
   return count;
 }

@@ -18,12 +18,15 @@ import type { QueryPlan } from '../query/plan.js';
 import type { Caller } from './caller.js';
 import { documentAccess, rulesDocument } from './documentAccess.js';
 import type { RulesRegistry } from './rulesRegistry.js';
+import type { RequestLog } from '../../observe/requestLog.js';
 import type { Timestamp } from '../../model/value.js';
 
 export class Authorizer {
   constructor(
     private readonly databases: Databases,
     private readonly rules: RulesRegistry,
+    /** Where each evaluation is recorded for the console; none in embedded uses that ask for none. */
+    private readonly log?: RequestLog,
   ) {}
 
   private ruleset(caller: Caller, db: Database): CompiledRuleset | null {
@@ -34,8 +37,9 @@ export class Authorizer {
     return this.rules.rulesetFor(db.id.projectId) !== null;
   }
 
-  private check(ruleset: CompiledRuleset, request: FirestoreRulesRequest): void {
+  private check(db: Database, ruleset: CompiledRuleset, request: FirestoreRulesRequest): void {
     const decision = ruleset.evaluateFirestore(request);
+    this.log?.record(db.id.projectId, request, decision, ruleset.source);
     if (!decision.allowed) {
       throw new FirestoreError(
         Code.PERMISSION_DENIED,
@@ -52,7 +56,7 @@ export class Authorizer {
   authorizeGet(caller: Caller, db: Database, path: string, doc: StoredDocument | null): void {
     const ruleset = this.ruleset(caller, db);
     if (!ruleset) return;
-    this.check(ruleset, {
+    this.check(db, ruleset, {
       method: 'get',
       auth: caller.auth,
       time: this.now(db),
@@ -88,7 +92,7 @@ export class Authorizer {
       : plan.parentPath === ''
         ? plan.collectionId
         : `${plan.parentPath}/${plan.collectionId}`;
-    this.check(ruleset, {
+    this.check(db, ruleset, {
       method: 'list',
       auth: caller.auth,
       time: this.now(db),
@@ -118,7 +122,7 @@ export class Authorizer {
       for (const write of prepared.writes) {
         const method =
           write.after === null ? 'delete' : write.before === null ? 'create' : 'update';
-        this.check(ruleset, {
+        this.check(db, ruleset, {
           method,
           auth: caller.auth,
           time,

@@ -1,9 +1,11 @@
 /**
- * The emulator's control endpoints, as Google's Firestore emulator serves them to firebase-tools
- * and @firebase/rules-unit-testing: health, security rules, clearing data, rule coverage, export.
+ * The emulator's control endpoints, as Google's Firestore emulator serves them to firebase-tools,
+ * @firebase/rules-unit-testing and its Emulator UI: health, security rules, clearing data or one
+ * subtree, rule coverage, export.
  */
 import { invalidArgument } from '../../../model/errors.js';
 import type { Databases } from '../../database/databases.js';
+import { parseResourceName } from '../../model/path.js';
 import type { RulesRegistry } from '../../security/rulesRegistry.js';
 import { readBody, sendJson, type Route } from './router.js';
 
@@ -56,6 +58,14 @@ export function controlRoutes(context: ControlContext): Route[] {
       },
     },
     {
+      method: 'DELETE',
+      path: /^\/emulator\/v1\/projects\/([^/]+)\/databases\/([^/]+)\/documents\/(.+?)\/?$/,
+      handle: (_req, res, [project, database, path]) => {
+        deleteSubtree(context.databases, project as string, database as string, path as string);
+        sendJson(res, 200, {});
+      },
+    },
+    {
       method: 'GET',
       path: /^\/emulator\/v1\/projects\/([^/:]+)(?:\/databases\/[^/:]+)?:ruleCoverage$/,
       handle: (_req, res, [project]) => {
@@ -86,4 +96,27 @@ export function controlRoutes(context: ControlContext): Route[] {
       },
     },
   ];
+}
+
+/**
+ * A document or collection with everything under it, deleted in one commit: unlike clearing the
+ * whole database (a reset, which fires nothing), listeners and triggers see each document go, as
+ * after a recursive delete in production.
+ */
+function deleteSubtree(
+  databases: Databases,
+  projectId: string,
+  database: string,
+  path: string,
+): void {
+  const root = `projects/${projectId}/databases/${database}/documents`;
+  const { segments } = parseResourceName(`${root}/${path}`);
+  const prefix = segments.join('/');
+  const db = databases.get({ projectId, database });
+  const names: string[] = [];
+  for (const doc of db.store.all()) {
+    const docPath = doc.name.slice(root.length + 1);
+    if (docPath === prefix || docPath.startsWith(`${prefix}/`)) names.push(doc.name);
+  }
+  if (names.length > 0) db.commit(names.map((name) => ({ delete: name })));
 }
