@@ -28,8 +28,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFile } from 'node:fs/promises';
 import type { ServerTarget } from './support/firestoreServers.js';
-import { rawFirestore, type RawFirestore } from './support/rawFirestore.js';
+import { rawFirestore, unsignedIdToken, type RawFirestore } from './support/rawFirestore.js';
+import { rawClient } from '../emulator/test/firestoreGrpcClient.js';
 
 interface Ready {
   port: number;
@@ -109,8 +111,8 @@ interface Launched {
 /** The servers measured: support/firestoreServers.ts's, and `base`, this emulator at the base. */
 type Server = ServerTarget | 'base';
 
-function launch(server: Server, entry: string): Promise<Launched> {
-  const child = spawn(process.execPath, [entry, server === 'base' ? 'hearth' : server], {
+function launch(server: Server | 'rules', entry: string, ...args: string[]): Promise<Launched> {
+  const child = spawn(process.execPath, [entry, server === 'base' ? 'hearth' : server, ...args], {
     stdio: ['pipe', 'pipe', 'inherit'],
     cwd: root,
   });
@@ -461,6 +463,171 @@ async function main(): Promise<void> {
       'ratio above 1: this emulator is better (throughput ours/peer; latency, start time and CPU peer/ours).',
       'ceiling: the no-op server against the peer, the most any server could reach with this client here.',
     ].join('\n'),
+  );
+  await consoleAttached(entry);
+}
+
+/**
+ * The cost of a Hearth Console watching: the same rules-checked workload on two identical servers,
+ * one with a console attached, as its Requests and Firestore tabs keep the request log and the
+ * change feed streaming (server-sent events read here). Every request a signed-in client makes is
+ * evaluated, recorded in the request log and, on the watched server, streamed.
+ */
+const RULES = `rules_version = '2';
+service cloud.firestore {
+  match /databases/{database}/documents {
+    function member() {
+      return get(/databases/$(database)/documents/members/$(request.auth.uid)).data.active == true;
+    }
+    match /raw/{id} {
+      allow read, write: if request.auth != null && member();
+    }
+  }
+}`;
+
+/** Each server is watched in half of the rounds: a small cost needs more rounds to show through the noise. */
+const CONSOLE_ROUNDS = 6;
+
+interface ConsoleStep {
+  name: string;
+  ops: number;
+  run(client: RawFirestore): Promise<Figure>;
+}
+
+const consoleSteps: ConsoleStep[] = [
+  {
+    name: 'signed-in sequential commits /s',
+    ops: 1000,
+    run: (raw) =>
+      rate(1000, async () => {
+        for (let i = 0; i < 1000; i++) await raw.set(i);
+      }),
+  },
+  {
+    name: 'signed-in parallel commits /s',
+    ops: 3000,
+    run: (raw) => rate(3000, () => parallel(3000, 50, (i) => raw.set(i))),
+  },
+  {
+    name: 'signed-in parallel gets /s',
+    ops: 3000,
+    run: (raw) => rate(3000, () => parallel(3000, 50, (i) => raw.get(i))),
+  },
+  {
+    name: 'signed-in queries /s',
+    ops: 600,
+    run: (raw) => rate(600, () => parallel(600, 10, (i) => raw.query(i))),
+  },
+];
+
+/** Opens the streams the console keeps open; returns how many events arrived, and a closer. */
+function attachConsole(port: number, projectId: string) {
+  const abort = new AbortController();
+  let events = 0;
+  const base = `http://127.0.0.1:${port}/emulator/v1/projects/${projectId}`;
+  for (const url of [`${base}/requests`, `${base}/databases/(default)/changes`]) {
+    void fetch(url, { headers: { Accept: 'text/event-stream' }, signal: abort.signal })
+      .then(async (response) => {
+        const reader = response.body!.getReader();
+        const decoder = new TextDecoder();
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) return;
+          events += decoder.decode(value).split('\nevent: ').length - 1;
+        }
+      })
+      .catch(() => undefined);
+  }
+  return { events: () => events, close: () => abort.abort() };
+}
+
+async function consoleAttached(entry: string): Promise<void> {
+  const rulesFile = fileURLToPath(
+    new URL('../node_modules/.cache/hearth-bench/firestore/bench.rules', import.meta.url),
+  );
+  await writeFile(rulesFile, RULES);
+  const projectId = 'demo-bench-console';
+  const sides = ['without console', 'with console'] as const;
+  const servers = await Promise.all(sides.map(() => launch('rules', entry, rulesFile)));
+  const clients = servers.map((server) =>
+    rawFirestore(server.ready.port, projectId, unsignedIdToken('bench')),
+  );
+  const figures: Record<string, Figure>[] = [{}, {}];
+  const costs: Record<string, Figure>[] = [{}, {}];
+  let events = 0;
+  try {
+    // The rules' get() finds the bench's membership, as Hearth's rules find a list's members.
+    for (const server of servers) {
+      const admin = rawClient(`127.0.0.1:${server.ready.port}`);
+      await admin.unary('Commit', {
+        database: `projects/${projectId}/databases/(default)`,
+        writes: [
+          {
+            update: {
+              name: `projects/${projectId}/databases/(default)/documents/members/bench`,
+              fields: { active: { booleanValue: true } },
+            },
+          },
+        ],
+      });
+      admin.close();
+    }
+    for (const step of consoleSteps) {
+      for (let round = 0; round < CONSOLE_ROUNDS; round++) {
+        // The console watches each server in turn, so a difference between the two servers'
+        // processes (a busier core) falls on both sides alike.
+        const watched = round % 2;
+        const watching = attachConsole(servers[watched]!.ready.port, projectId);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        for (const [index, server] of servers.entries()) {
+          const side = index === watched ? 1 : 0;
+          const cpuBefore = await server.cpu();
+          const figure = await step.run(clients[index]!);
+          const used = (await server.cpu()) - cpuBefore;
+          figures[side]![step.name] = better(figures[side]![step.name], figure, false);
+          if (typeof figure === 'number')
+            costs[side]![step.name] = better(costs[side]![step.name], used / step.ops, true);
+        }
+        watching.close();
+        events += watching.events();
+      }
+    }
+  } finally {
+    for (const client of clients) client.close();
+    for (const server of servers) server.child.kill();
+  }
+  const fmt = (v: Figure | undefined) => (typeof v === 'number' ? v.toFixed(1) : (v ?? ''));
+  const ratio = (a: Figure | undefined, b: Figure | undefined, inverse = false) =>
+    typeof a === 'number' && typeof b === 'number'
+      ? `${(inverse ? b / a : a / b).toFixed(3)}x`
+      : '';
+  const rows = [
+    ['console attached', ...sides, 'ratio'],
+    ...consoleSteps.map((step) => [
+      step.name,
+      fmt(figures[0]![step.name]),
+      fmt(figures[1]![step.name]),
+      ratio(figures[1]![step.name], figures[0]![step.name]),
+    ]),
+    ['server CPU µs per operation'],
+    ...consoleSteps.map((step) => [
+      `  ${step.name.replace(/ \/s$/, '')}`,
+      fmt(costs[0]![step.name]),
+      fmt(costs[1]![step.name]),
+      ratio(costs[1]![step.name], costs[0]![step.name], true),
+    ]),
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  console.log('');
+  for (const cells of rows)
+    console.log(
+      cells
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    );
+  console.log(
+    `ratio: with console / without (throughput; CPU: without / with), above 0.95 is within 5 %. The console received ${events} events.`,
   );
 }
 

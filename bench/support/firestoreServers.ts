@@ -8,6 +8,7 @@
  * - `peer`: the npm package `@firestore-emulator/server`.
  * - `none`: a gRPC server that does no work at all (noopFirestore.ts), whose figures are the
  *   most any server could reach with the bench's client on this machine.
+ * - `rules`: this emulator's Firestore enforcing the rules file named by the next argument.
  *
  * Once ready, the child writes one JSON line `{ port, sinceProcessStart, startCall }` on stdout;
  * then each line on stdin asks for the CPU time (µs) it has used so far, answered as `{ cpu }`.
@@ -15,6 +16,7 @@
 import { createServer } from 'node:net';
 
 export type ServerTarget = 'hearth' | 'peer' | 'none';
+export type ServerKind = ServerTarget | 'rules';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -25,11 +27,14 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function start(target: ServerTarget): Promise<number> {
+async function start(target: ServerKind): Promise<number> {
   switch (target) {
-    case 'hearth': {
+    case 'hearth':
+    case 'rules': {
       const { startFirestore } = await import('../../emulator/src/firestore/index.js');
-      return (await startFirestore({ port: 0, log: () => {} })).port;
+      const rulesFile = target === 'rules' ? process.argv[3] : undefined;
+      return (await startFirestore({ port: 0, log: () => {}, ...(rulesFile ? { rulesFile } : {}) }))
+        .port;
     }
     case 'peer': {
       const { FirestoreServer } = await import('@firestore-emulator/server');
@@ -44,7 +49,7 @@ async function start(target: ServerTarget): Promise<number> {
   }
 }
 
-const target = process.argv[2] as ServerTarget;
+const target = process.argv[2] as ServerKind;
 const started = performance.now();
 const port = await start(target);
 const readyMs = performance.now();

@@ -7,7 +7,6 @@ import { requestJson } from './http';
 export interface FunctionInfo {
   /** `{region}-{name}`, as the emulator lists it. */
   id: string;
-  name: string;
   /** What fires it: an event type, "https", "callable", "task queue". */
   trigger: string;
 }
@@ -43,7 +42,7 @@ export async function listFunctions(origin: string): Promise<FunctionInfo[]> {
               : t.httpsTrigger
                 ? 'https'
                 : 'unknown';
-      return { id: t.id ?? name, name, trigger };
+      return { id: t.id ?? name, trigger };
     }),
   );
 }

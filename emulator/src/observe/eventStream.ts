@@ -8,7 +8,7 @@ import type { RingLog } from './ringLog.js';
 
 const HEARTBEAT_MS = 15_000;
 /** Entries arriving close together go out in one write. */
-const FLUSH_AFTER_MS = 50;
+const FLUSH_AFTER_MS = 100;
 /** A new stream without Last-Event-ID starts with this many of the newest entries. */
 const REPLAY = 2000;
 
@@ -38,9 +38,16 @@ export class EventStream {
   }
 
   send(event: string, data: unknown, id?: number): void {
-    if (this.closed) return;
-    const lines = JSON.stringify(data);
-    this.res.write(`${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${lines}\n\n`);
+    if (!this.closed) this.res.write(EventStream.format(event, data, id));
+  }
+
+  /** Many events in one write: a socket write per event would cost a busy emulator more than the events. */
+  sendAll(events: string): void {
+    if (!this.closed && events !== '') this.res.write(events);
+  }
+
+  static format(event: string, data: unknown, id?: number): string {
+    return `${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
   }
 
   onClose(closer: () => void): void {
@@ -75,11 +82,13 @@ export function streamLog<T>(
   let timer: NodeJS.Timeout | undefined;
   const flush = () => {
     timer = undefined;
+    let events = '';
     for (const [seq, entry] of log.since(sent)) {
       const json = toJson(entry, seq);
-      if (json !== undefined) stream.send(event, json, seq);
+      if (json !== undefined) events += EventStream.format(event, json, seq);
     }
     sent = log.latest;
+    stream.sendAll(events);
   };
   flush();
   const stop = log.watch(() => {
