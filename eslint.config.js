@@ -12,6 +12,7 @@ import globals from 'globals';
 
 const fn = 'functions/src';
 const web = 'web/src';
+const consoleSrc = 'console/src';
 
 /** Folders of functions/src that hold one kind of trigger, callable or HTTP function each. */
 const functionAreas = ['api', 'attachments', 'auth', 'lists', 'todos', 'users'];
@@ -155,6 +156,30 @@ const toolZones = [
     target: 'emulator',
     from: ['functions', 'web', 'test'],
     message: 'The emulator knows nothing of Hearth.',
+  },
+];
+
+/** Console layers, top to bottom, and what each may import besides itself (console/README.md). */
+const consoleLayers = {
+  views: ['./components', './stores', './composables', './api', './model'],
+  components: ['./stores', './composables', './api', './model'],
+  stores: ['./api', './model'],
+  composables: ['./api', './model'],
+  api: ['./model'],
+  model: [],
+};
+
+const consoleZones = [
+  ...Object.entries(consoleLayers).map(([layer, below]) => ({
+    target: `${consoleSrc}/${layer}`,
+    from: consoleSrc,
+    except: [`./${layer}`, ...below],
+    message: `console/src/${layer} may import only ${below.length ? below.join(', ') : 'itself'} (console/README.md).`,
+  })),
+  {
+    target: 'console',
+    from: ['emulator', 'functions', 'web', 'test', 'scripts', 'bench'],
+    message: 'The console knows only the emulators’ HTTP APIs, never their code.',
   },
 ];
 
@@ -314,6 +339,7 @@ export default tseslint.config(
           noWarnOnMultipleProjects: true,
           project: [
             'web/tsconfig.json',
+            'console/tsconfig.json',
             'functions/tsconfig.json',
             'emulator/tsconfig.json',
             'test/tsconfig.json',
@@ -328,7 +354,9 @@ export default tseslint.config(
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'import-x/no-restricted-paths': [
         'error',
-        { zones: [...functionsZones, ...webZones, ...toolZones, ...emulatorZones] },
+        {
+          zones: [...functionsZones, ...webZones, ...consoleZones, ...toolZones, ...emulatorZones],
+        },
       ],
     },
   },

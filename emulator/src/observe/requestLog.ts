@@ -5,8 +5,7 @@
  * describing an entry is done when someone reads it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { encodeFields } from '../firestore/adapters/json/value.js';
-import { formatTimestamp } from '../firestore/adapters/json/scalars.js';
+import { encodeFields, formatTimestamp } from '../model/json.js';
 import type { FirestoreRulesRequest, RulesDecision, StorageRulesRequest } from '../rules/api.js';
 import { streamLog } from './eventStream.js';
 import { RingLog } from './ringLog.js';

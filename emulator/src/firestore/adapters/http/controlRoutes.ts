@@ -5,7 +5,7 @@
  */
 import { invalidArgument } from '../../../model/errors.js';
 import type { Databases } from '../../database/databases.js';
-import { parseResourceName } from '../../model/path.js';
+import { parseResourceName } from '../../../model/path.js';
 import type { RulesRegistry } from '../../security/rulesRegistry.js';
 import { readBody, sendJson, type Route } from './router.js';
 
