@@ -221,22 +221,51 @@ const emulatorZones = [
     message: 'The rules engine sees only the model below it.',
   },
   {
+    target: `${emu}/observe`,
+    from: emu,
+    except: ['./observe', './model', './testing', ...rulesApi],
+    message: 'observe/ (the logs the console reads) sees the model and the rules engine’s api.ts.',
+  },
+  {
     target: `${emu}/firestore`,
     from: emu,
-    except: ['./firestore', './model', './testing', ...rulesApi],
-    message: 'Firestore sees the model and the rules engine (api.ts, index.ts), not Storage.',
+    except: ['./firestore', './model', './observe', './testing', ...rulesApi],
+    message:
+      'Firestore sees the model, the rules engine (api.ts, index.ts) and observe/, not Storage.',
   },
   {
     target: `${emu}/storage`,
     from: emu,
-    except: ['./storage', './model', './testing', ...rulesApi],
-    message: 'Storage sees the model and the rules engine (api.ts, index.ts), not Firestore.',
+    except: ['./storage', './model', './observe', './testing', ...rulesApi],
+    message:
+      'Storage sees the model, the rules engine (api.ts, index.ts) and observe/, not Firestore.',
   },
   {
     target: `${emu}/bridge`,
     from: emu,
-    except: ['./bridge', './model', './testing', './firestore/index.ts', './storage/index.ts'],
+    except: [
+      './bridge',
+      './model',
+      './observe',
+      './testing',
+      './firestore/index.ts',
+      './storage/index.ts',
+    ],
     message: 'The bridge sees Firestore and Storage only through their index.ts.',
+  },
+  {
+    target: `${emu}/ui`,
+    from: emu,
+    except: [
+      './ui',
+      './model',
+      './observe',
+      './bridge/index.ts',
+      './config.ts',
+      './persistence.ts',
+    ],
+    message:
+      'The console server sees the services only through what emulators.ts hands it (and the bridge’s types).',
   },
   {
     target: notTests(emu),
