@@ -57,6 +57,22 @@ function persistenceArgs(dir: string, persist: boolean) {
   return [...(exported ? ['--import', dir] : []), '--export-on-exit', dir];
 }
 
+/**
+ * Firebase projects made since September 2023 have email enumeration protection on: sign-in says
+ * "wrong email or password" without telling which, and a reset link for an unknown address is
+ * "sent". The Auth emulator starts with it off; the stack turns it on, so the app is tried as it
+ * will run.
+ */
+async function protectAgainstEmailEnumeration(authHost: string, projectId: string): Promise<void> {
+  const response = await fetch(`http://${authHost}/emulator/v1/projects/${projectId}/config`, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ emailPrivacyConfig: { enableImprovedEmailPrivacy: true } }),
+  });
+  if (!response.ok)
+    throw new Error(`The Auth emulator refused its configuration (HTTP ${response.status}).`);
+}
+
 export async function startStack(config: StackConfig, options: StackOptions): Promise<Stack> {
   const services = firebaseServices(config, options);
   const portsToCheck = (
@@ -165,7 +181,9 @@ export async function startStack(config: StackConfig, options: StackOptions): Pr
     Promise.all([
       // firebase-tools says so once every function is loaded, which an open port does not tell.
       firebase.waitForLine(/All emulators ready/, READY_TIMEOUT_MS),
-      httpReady('Auth', `http://${env.FIREBASE_AUTH_EMULATOR_HOST}/`, firebase),
+      httpReady('Auth', `http://${env.FIREBASE_AUTH_EMULATOR_HOST}/`, firebase).then(() =>
+        protectAgainstEmailEnumeration(env.FIREBASE_AUTH_EMULATOR_HOST!, config.projectId),
+      ),
     ]).then(() => ready(`Auth :${config.ports.auth} and Functions :${config.ports.functions}`)),
   );
 

@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
-import { makeAttachment, signedInServices, type FakeServices } from '@/testing/fakeServices';
+import {
+  makeAttachment,
+  makeList,
+  signedInServices,
+  type FakeServices,
+} from '@/testing/fakeServices';
+import { jpegFile, textFile } from '@/testing/files';
 import { mountOptions, useTestPinia } from '@/testing/testApp';
 import { useAuthStore } from '@/stores/auth';
 import TodoAttachments from './TodoAttachments.vue';
@@ -9,7 +15,7 @@ let services: FakeServices;
 let wrapper: VueWrapper | null = null;
 
 beforeEach(() => {
-  services = signedInServices('alice');
+  services = signedInServices('alice', [makeList({ id: 'list-1', ownerId: 'alice' })]);
 });
 
 afterEach(() => {
@@ -35,8 +41,6 @@ function pick(w: VueWrapper, files: File[]) {
   return input.trigger('change');
 }
 
-const jpeg = (name: string) => new File([new Uint8Array(100)], name, { type: 'image/jpeg' });
-
 describe('TodoAttachments', () => {
   it('says when there are no photos yet, and offers a labelled picker to writers', async () => {
     const w = await show(true);
@@ -49,7 +53,7 @@ describe('TodoAttachments', () => {
 
   it('shows a labelled progress bar with Cancel while a picked photo uploads', async () => {
     const w = await show(true);
-    await pick(w, [jpeg('cat.jpg')]);
+    await pick(w, [jpegFile('cat.jpg')]);
     await flushPromises();
     services.attachments.uploads[0]?.progress(0.25);
     await flushPromises();
@@ -62,16 +66,20 @@ describe('TodoAttachments', () => {
     expect(services.attachments.deleted).toHaveLength(1);
   });
 
-  it('explains a refused file in an alert', async () => {
+  it('explains a refused file in an alert, a text file called .jpg too', async () => {
     const w = await show(true);
-    await pick(w, [new File(['hi'], 'notes.txt', { type: 'text/plain' })]);
-    expect(w.get('[role=alert]').text()).toContain('“notes.txt” is not a photo');
+    await pick(w, [textFile('notes.txt'), textFile('notes.jpg', 'image/jpeg')]);
+    await flushPromises();
+    const alert = w.get('[role=alert]').text();
+    expect(alert).toContain('“notes.txt” is not a photo');
+    expect(alert).toContain('“notes.jpg” is not a photo');
+    expect(services.attachments.uploads).toEqual([]);
   });
 
   it('attaches dropped files', async () => {
     const w = await show(true);
     const drop = new Event('drop', { bubbles: true, cancelable: true });
-    Object.defineProperty(drop, 'dataTransfer', { value: { files: [jpeg('dropped.jpg')] } });
+    Object.defineProperty(drop, 'dataTransfer', { value: { files: [jpegFile('dropped.jpg')] } });
     w.get('.attachments__drop').element.dispatchEvent(drop);
     await flushPromises();
     expect(services.attachments.uploads.map((upload) => upload.file.name)).toEqual(['dropped.jpg']);
@@ -86,12 +94,12 @@ describe('TodoAttachments', () => {
       return event;
     };
     expect(paste([]).defaultPrevented).toBe(false);
-    expect(paste([jpeg('pasted.jpg')]).defaultPrevented).toBe(true);
+    expect(paste([jpegFile('pasted.jpg')]).defaultPrevented).toBe(true);
     await flushPromises();
     expect(services.attachments.uploads.map((upload) => upload.file.name)).toEqual(['pasted.jpg']);
   });
 
-  it('shows each status: spinner, thumbnail with figures, reason for a refusal', async () => {
+  it('shows each status: spinner, thumbnail with figures; a refusal as a reason, not a card', async () => {
     services.attachments.collection('list-1', 'todo-1').set([
       makeAttachment({ id: 'a', name: 'wait.jpg', createdAt: new Date(1) }),
       makeAttachment({
@@ -119,8 +127,9 @@ describe('TodoAttachments', () => {
       'https://files.test/lists/list-1/todos/todo-1/b/thumb.webp',
     );
     expect(ready.text()).toContain('244 KB · 1200 × 800');
-    expect(w.get('[data-status=rejected]').text()).toContain(
-      'Not added: This file is not an image.',
+    expect(w.find('[data-status=rejected]').exists()).toBe(false);
+    expect(w.get('[role=alert]').text()).toBe(
+      '“fake.jpg” was not added: This file is not an image.',
     );
   });
 

@@ -53,6 +53,20 @@ describe('TodoEditorDialog', () => {
     wrapper.unmount();
   });
 
+  it('counts towards the title’s limit the way the composer does, cutting nothing', async () => {
+    const wrapper = mount(TodoEditorDialog, {
+      props: { todo, canEdit: true },
+      attachTo: document.body,
+    });
+    const title = wrapper.get('#todo-title');
+    expect(title.attributes('maxlength')).toBeUndefined();
+    await title.setValue('x'.repeat(210));
+    expect(wrapper.get('#todo-title-limit').text()).toBe('10 characters too long (at most 200)');
+    await wrapper.get('form').trigger('submit');
+    expect(wrapper.emitted('save')).toBeUndefined();
+    wrapper.unmount();
+  });
+
   it('explains invalid input instead of saving', async () => {
     const wrapper = mount(TodoEditorDialog, {
       props: { todo, canEdit: true },
@@ -81,7 +95,11 @@ describe('TodoEditorDialog', () => {
       props: { todo, canEdit: false },
       attachTo: document.body,
     });
-    expect(wrapper.get('#todo-title').attributes('readonly')).toBeDefined();
+    // Text, not fields: nothing a viewer sees looks as if it could be typed into.
+    expect(wrapper.find('input, textarea, select').exists()).toBe(false);
+    expect(wrapper.get('.details__title').text()).toBe('Plan trip');
+    expect(wrapper.get('.details__notes').text()).toBe('Book trains');
+    expect(wrapper.text()).toContain('#travel');
     expect(wrapper.find('button[type=submit]').exists()).toBe(false);
     expect(wrapper.text()).toContain('You can view this list but not change it.');
     wrapper.unmount();

@@ -1,6 +1,9 @@
-import { ATTACHMENT_CONTENT_TYPES, LIMITS } from '@model';
+import { LIMITS } from '@model';
 
 const KINDS = 'JPEG, PNG, WebP, AVIF or GIF';
+
+/** For a file whose first bytes are not a photo of a kind Hearth takes (`photoTypeOf`). */
+export const notAPhoto = (name: string) => `“${name}” is not a photo Hearth can show (${KINDS}).`;
 
 /** Human size: "850 KB", "2.4 MB". */
 export function formatBytes(bytes: number): string {
@@ -10,16 +13,11 @@ export function formatBytes(bytes: number): string {
 }
 
 /**
- * Why a picked file cannot be attached, or null when it can. The browser checks first so a person
- * hears at once; storage.rules and the upload trigger check again, trusting nothing sent here.
+ * Why a picked file cannot be attached, by its name and size, or null when it may be (its bytes
+ * are checked next, with `photoTypeOf`). The browser checks first so a person hears at once;
+ * storage.rules and the upload trigger check again, trusting nothing sent here.
  */
-export function attachmentProblem(file: {
-  name: string;
-  type: string;
-  size: number;
-}): string | null {
-  if (!(ATTACHMENT_CONTENT_TYPES as readonly string[]).includes(file.type))
-    return `“${file.name}” is not a photo Hearth can show (${KINDS}).`;
+export function attachmentProblem(file: { name: string; size: number }): string | null {
   if (file.size < 1) return `“${file.name}” is empty.`;
   if (file.size > LIMITS.attachmentBytes)
     return `“${file.name}” is ${formatBytes(file.size)}; a photo may be at most ${formatBytes(LIMITS.attachmentBytes)}.`;

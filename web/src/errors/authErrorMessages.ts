@@ -2,21 +2,24 @@
  * Every Auth error a person can cause, in words they can act on. Codes are Firebase Auth's
  * (`auth/...`); anything not listed is a fault of ours or of the network, not of the person.
  */
+const WRONG_EMAIL_OR_PASSWORD =
+  'The email or password isn’t right. Try again, or reset your password.';
+
 export const AUTH_ERROR_MESSAGES: Readonly<Record<string, string>> = {
   'auth/invalid-email': 'That email address doesn’t look right. Check it for typos.',
   'auth/missing-email': 'Enter your email address.',
   'auth/missing-password': 'Enter your password.',
-  'auth/weak-password': 'Choose a longer password: at least 6 characters.',
+  'auth/weak-password': 'Choose a longer password: at least 8 characters.',
   'auth/password-does-not-meet-requirements':
     'That password doesn’t meet the requirements. Try a longer one with letters and numbers.',
   'auth/email-already-in-use':
-    'An account with this email already exists. Sign in instead, or reset your password.',
-  'auth/user-not-found': 'No account uses that email. Check it, or create an account.',
-  'auth/wrong-password': 'That password isn’t right. Try again, or reset your password.',
-  'auth/invalid-credential':
-    'The email or password isn’t right. Try again, or reset your password.',
-  'auth/invalid-login-credentials':
-    'The email or password isn’t right. Try again, or reset your password.',
+    'We couldn’t create an account with that email. If it’s yours, sign in or reset your password.',
+  // One answer whichever of the two was wrong, as Firebase's email enumeration protection gives:
+  // projects without it still tell the two apart, and the app must not pass that on.
+  'auth/user-not-found': WRONG_EMAIL_OR_PASSWORD,
+  'auth/wrong-password': WRONG_EMAIL_OR_PASSWORD,
+  'auth/invalid-credential': WRONG_EMAIL_OR_PASSWORD,
+  'auth/invalid-login-credentials': WRONG_EMAIL_OR_PASSWORD,
   'auth/user-disabled':
     'This account has been disabled. Contact support if you think this is a mistake.',
   'auth/too-many-requests':

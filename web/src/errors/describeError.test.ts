@@ -3,13 +3,16 @@ import { todoTitleSchema } from '@model';
 import { FakeError } from '@/testing/fakeServices';
 import { AUTH_ERROR_MESSAGES } from './authErrorMessages';
 import { describeError } from './describeError';
+import { InvalidInputError } from './invalidInput';
 
 describe('describeError', () => {
   it('explains Auth errors a person can cause in their words', () => {
     expect(describeError(new FakeError('auth/wrong-password'))).toMatch(/password isn’t right/);
-    expect(describeError(new FakeError('auth/email-already-in-use'))).toMatch(/already exists/);
+    expect(describeError(new FakeError('auth/email-already-in-use'))).toMatch(
+      /sign in or reset your password/,
+    );
   });
-  it('has a distinct, complete sentence for every mapped Auth code', () => {
+  it('has a complete sentence for every mapped Auth code', () => {
     for (const [code, message] of Object.entries(AUTH_ERROR_MESSAGES)) {
       expect(describeError(new FakeError(code)), code).toBe(message);
       expect(message, code).toMatch(/[.!]$/);
@@ -32,9 +35,26 @@ describe('describeError', () => {
       /Can’t reach the server/,
     );
   });
+  it('shows a callable’s message without the status the Functions SDK appends to it', () => {
+    for (const [code, message, status] of [
+      ['functions/already-exists', 'That username is taken. Please try another.', 409],
+      ['functions/not-found', 'Nobody has the username "zed".', 404],
+      ['functions/failed-precondition', 'The owner already has full access to this list.', 400],
+    ] as const) {
+      expect(describeError(new FakeError(code, `${message} [${status}]`))).toBe(message);
+    }
+    expect(describeError(new FakeError('functions/not-found', 'not-found [404]'))).toBe(
+      'That item no longer exists.',
+    );
+  });
   it('explains Firestore refusals', () => {
     expect(describeError(new FakeError('permission-denied'))).toBe(
       'You don’t have permission to do that.',
+    );
+  });
+  it('shows input errors a person can correct as they are', () => {
+    expect(describeError(new InvalidInputError('Choose a longer password.'))).toBe(
+      'Choose a longer password.',
     );
   });
   it('uses the first schema issue for invalid input', () => {

@@ -1,4 +1,5 @@
 import { AUTH_ERROR_MESSAGES } from './authErrorMessages';
+import { InvalidInputError } from './invalidInput';
 
 const FALLBACK = 'Something went wrong. Please try again.';
 
@@ -40,6 +41,9 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message.trim() : '';
 }
 
+/** The Functions SDK appends the HTTP status to a callable's message ("… [409]"); people need none. */
+const HTTP_STATUS_SUFFIX = /\s*\[\d{3}\]$/;
+
 /** A schema (zod) failure: its first issue was written for people. */
 function validationMessageOf(error: unknown): string | null {
   if (
@@ -63,6 +67,7 @@ function validationMessageOf(error: unknown): string | null {
 
 /** One sentence a person can read for any error the app shows them. */
 export function describeError(error: unknown): string {
+  if (error instanceof InvalidInputError) return error.message;
   const validation = validationMessageOf(error);
   if (validation !== null) return validation;
   const code = codeOf(error);
@@ -70,7 +75,7 @@ export function describeError(error: unknown): string {
   if (code.startsWith('auth/')) return AUTH_ERROR_MESSAGES[code] ?? FALLBACK;
   if (code.startsWith('functions/')) {
     const bare = code.slice('functions/'.length);
-    const message = messageOf(error);
+    const message = messageOf(error).replace(HTTP_STATUS_SUFFIX, '');
     if (
       HUMAN_MESSAGE_CODES.has(bare) &&
       message !== '' &&

@@ -36,7 +36,8 @@ export interface AuthUser {
 
 export interface AuthGateway {
   watchUser(listener: (user: AuthUser | null) => void): Unsubscribe;
-  signUp(email: string, password: string, displayName: string): Promise<void>;
+  /** Creates the account, signed in, with that name on its Auth record; resolves to its uid. */
+  signUp(email: string, password: string, displayName: string): Promise<string>;
   signIn(email: string, password: string): Promise<void>;
   signInWithGoogle(): Promise<void>;
   signOut(): Promise<void>;

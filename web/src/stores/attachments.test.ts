@@ -8,6 +8,7 @@ import {
   signedInServices,
   type FakeServices,
 } from '@/testing/fakeServices';
+import { jpegFile, textFile } from '@/testing/files';
 import { useTestPinia } from '@/testing/testApp';
 import { useAttachmentsStore } from './attachments';
 import { useAuthStore } from './auth';
@@ -15,8 +16,7 @@ import { useNoticesStore } from './notices';
 
 let services: FakeServices;
 
-const photo = (name = 'cat.jpg', size = 2048, type = 'image/jpeg') =>
-  new File([new Uint8Array(size)], name, { type });
+const photo = (name = 'cat.jpg', size = 2048) => jpegFile(name, size);
 
 beforeEach(() => {
   services = signedInServices('alice');
@@ -34,7 +34,8 @@ async function openTodo() {
 describe('attachments store', () => {
   it('creates the processing document, then uploads with progress, then lets it go', async () => {
     const store = await openTodo();
-    expect(store.attach([photo()])).toEqual([]);
+    await store.attach([photo()]);
+    expect(store.problems).toEqual([]);
     await flushPromises();
     const [upload] = services.attachments.uploads;
     expect(upload?.file).toMatchObject({ name: 'cat.jpg', contentType: 'image/jpeg', size: 2048 });
@@ -55,16 +56,38 @@ describe('attachments store', () => {
 
   it('refuses files the browser can tell are wrong, with a sentence each', async () => {
     const store = await openTodo();
-    const problems = store.attach([
-      photo('notes.txt', 10, 'text/plain'),
+    await store.attach([
+      textFile('notes.txt'),
+      textFile('holiday.jpg', 'image/jpeg'),
       photo('huge.jpg', LIMITS.attachmentBytes + 1),
     ]);
-    expect(problems).toEqual([
+    expect(store.problems).toEqual([
       '“notes.txt” is not a photo Hearth can show (JPEG, PNG, WebP, AVIF or GIF).',
+      '“holiday.jpg” is not a photo Hearth can show (JPEG, PNG, WebP, AVIF or GIF).',
       '“huge.jpg” is 10.0 MB; a photo may be at most 10.0 MB.',
     ]);
     await flushPromises();
     expect(services.attachments.uploads).toEqual([]);
+  });
+
+  it('uploads a photo as what its bytes say it is, whatever its name says', async () => {
+    const store = await openTodo();
+    await store.attach([jpegFile('scan.png', 100, 'image/png')]);
+    await flushPromises();
+    expect(services.attachments.uploads[0]?.file).toMatchObject({ contentType: 'image/jpeg' });
+  });
+
+  it('says why the upload trigger refused a photo and clears its card away', async () => {
+    services.lists.lists.set([makeList({ id: 'list-1', ownerId: 'alice' })]);
+    const live = services.attachments.collection('list-1', 'todo-1');
+    const store = await openTodo();
+    live.set([
+      makeAttachment({ id: 'r', name: 'broken.jpg', status: 'rejected', error: 'It is damaged.' }),
+    ]);
+    await flushPromises();
+    expect(store.problems).toEqual(['“broken.jpg” was not added: It is damaged.']);
+    expect(store.attachments).toEqual([]);
+    expect(services.attachments.deleted).toEqual(['r']);
   });
 
   it('keeps a to-do to ten photos', async () => {
@@ -72,15 +95,15 @@ describe('attachments store', () => {
       .collection('list-1', 'todo-1')
       .set(Array.from({ length: 9 }, (_, index) => makeAttachment({ id: `a${index}` })));
     const store = await openTodo();
-    const problems = store.attach([photo('one.jpg'), photo('two.jpg')]);
-    expect(problems).toEqual(['“two.jpg” was not added: a to-do holds at most 10 photos.']);
+    await store.attach([photo('one.jpg'), photo('two.jpg')]);
+    expect(store.problems).toEqual(['“two.jpg” was not added: a to-do holds at most 10 photos.']);
     await flushPromises();
     expect(services.attachments.uploads.map((upload) => upload.file.name)).toEqual(['one.jpg']);
   });
 
   it('cancelling stops the upload and deletes the document', async () => {
     const store = await openTodo();
-    store.attach([photo()]);
+    await store.attach([photo()]);
     await flushPromises();
     const [upload] = services.attachments.uploads;
     store.cancelUpload(upload!.attachmentId);
@@ -93,7 +116,7 @@ describe('attachments store', () => {
 
   it('a failed upload is reported and its document removed', async () => {
     const store = await openTodo();
-    store.attach([photo()]);
+    await store.attach([photo()]);
     await flushPromises();
     const [upload] = services.attachments.uploads;
     upload?.fail(new FakeError('permission-denied'));

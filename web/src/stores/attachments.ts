@@ -1,9 +1,10 @@
 import { defineStore } from 'pinia';
 import { computed, reactive, ref, watch } from 'vue';
-import { LIMITS, storagePaths } from '@model';
+import { LIMITS, storagePaths, WRITER_ROLES } from '@model';
 import { useLiveQuery } from '@/composables/useLiveQuery';
-import { attachmentProblem } from '@/domain/attachments';
+import { attachmentProblem, notAPhoto } from '@/domain/attachments';
 import type { Attachment } from '@/domain/entities';
+import { PHOTO_SIGNATURE_BYTES, photoTypeOf } from '@/domain/photoType';
 import type { UploadTask } from '@/services/ports';
 import { useServices } from '@/services/injection';
 import { useAuthStore } from './auth';
@@ -38,6 +39,13 @@ export const useAttachmentsStore = defineStore('attachments', () => {
     { retryWhen: (failure, { listId }) => lists.retryWhenConfirmed(failure, listId) },
   );
   const uploads = ref<Upload[]>([]);
+  /**
+   * Why files were not added since the to-do was opened: refused by the browser's checks at the
+   * last attempt, or by the upload trigger after upload (whose document then goes at once).
+   */
+  const problems = ref<string[]>([]);
+  /** Rejected attachments already reported and deleted. */
+  const cleared = new Set<string>();
   const tasks = new Map<string, UploadTask>();
   const cancelled = new Set<string>();
   /** Thumbnail download URLs by attachment id, fetched once each. */
@@ -47,12 +55,30 @@ export const useAttachmentsStore = defineStore('attachments', () => {
   const all = computed(() =>
     [...live.data.value].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
   );
+  // A rejected photo is said in `problems` (to those who may delete it), never left as a card.
   const shown = computed(() =>
-    all.value.filter((attachment) => !uploads.value.some((upload) => upload.id === attachment.id)),
+    all.value.filter(
+      (attachment) =>
+        attachment.status !== 'rejected' &&
+        !uploads.value.some((upload) => upload.id === attachment.id),
+    ),
   );
+  const canEdit = computed(() => {
+    const role = lists.roleIn(open.value?.listId ?? null);
+    return role !== null && WRITER_ROLES.includes(role);
+  });
   const room = computed(() => LIMITS.attachmentsPerTodo - all.value.length);
 
   watch(all, (attachments) => {
+    const target = open.value;
+    for (const attachment of attachments) {
+      if (attachment.status !== 'rejected' || !target || !canEdit.value) continue;
+      if (cleared.has(attachment.id)) continue;
+      cleared.add(attachment.id);
+      const reason = attachment.error ?? 'the file could not be read.';
+      problems.value = [...problems.value, `“${attachment.name}” was not added: ${reason}`];
+      notices.track(gateway.deleteAttachment(target.listId, target.todoId, attachment.id));
+    }
     for (const attachment of attachments) {
       const path = attachment.thumbPath;
       if (attachment.status !== 'ready' || path === null || attachment.id in thumbUrls) continue;
@@ -71,6 +97,7 @@ export const useAttachmentsStore = defineStore('attachments', () => {
     const same = open.value?.listId === listId && open.value?.todoId === todoId;
     if (same) return;
     open.value = listId !== null && todoId !== null ? { listId, todoId } : null;
+    problems.value = [];
   }
 
   function setProgress(id: string, progress: number): void {
@@ -84,8 +111,13 @@ export const useAttachmentsStore = defineStore('attachments', () => {
     tasks.delete(id);
   }
 
-  async function uploadOne(target: OpenTodo, uid: string, file: File): Promise<void> {
-    const picked = { name: file.name, contentType: file.type, size: file.size, data: file };
+  async function uploadOne(
+    target: OpenTodo,
+    uid: string,
+    file: File,
+    contentType: string,
+  ): Promise<void> {
+    const picked = { name: file.name, contentType, size: file.size, data: file };
     const { id, written } = gateway.createAttachment(target.listId, target.todoId, uid, picked);
     uploads.value = [...uploads.value, { id, name: file.name, progress: 0 }];
     try {
@@ -107,29 +139,39 @@ export const useAttachmentsStore = defineStore('attachments', () => {
     }
   }
 
+  /** What the file's first bytes say it is; the browser's guess from its name counts for nothing. */
+  async function photoTypeOfFile(file: File): Promise<string | null> {
+    return photoTypeOf(new Uint8Array(await file.slice(0, PHOTO_SIGNATURE_BYTES).arrayBuffer()));
+  }
+
   /**
-   * Starts uploading the photos that pass the browser's checks and fit in the to-do; returns
-   * a sentence for each file left out.
+   * Starts uploading the photos that pass the browser's checks (name, size, and first bytes) and
+   * fit in the to-do; `problems` then holds a sentence for each file left out.
    */
-  function attach(files: readonly File[]): string[] {
+  async function attach(files: readonly File[]): Promise<void> {
     const target = open.value;
     const uid = auth.uid;
-    if (!target || !uid) return ['Open a to-do to attach photos.'];
-    const problems: string[] = [];
+    if (!target || !uid) {
+      problems.value = ['Open a to-do to attach photos.'];
+      return;
+    }
+    const refused: string[] = [];
     let free = room.value;
     for (const file of files) {
       const problem = attachmentProblem(file);
-      if (problem) problems.push(problem);
+      const type = problem ? null : await photoTypeOfFile(file);
+      if (problem) refused.push(problem);
+      else if (type === null) refused.push(notAPhoto(file.name));
       else if (free <= 0)
-        problems.push(
+        refused.push(
           `“${file.name}” was not added: a to-do holds at most ${LIMITS.attachmentsPerTodo} photos.`,
         );
       else {
         free -= 1;
-        void uploadOne(target, uid, file);
+        void uploadOne(target, uid, file, type);
       }
     }
-    return problems;
+    problems.value = refused;
   }
 
   /** Stops an upload and removes its document, so nothing is left half-made. */
@@ -156,6 +198,7 @@ export const useAttachmentsStore = defineStore('attachments', () => {
   return {
     attachments: shown,
     uploads,
+    problems,
     thumbUrls,
     room,
     state: live.state,

@@ -20,20 +20,20 @@ describe('auth store', () => {
 
   it('signs up with trimmed email and name, and asks for email verification', async () => {
     const auth = useAuthStore();
-    await auth.signUp(' ann@example.com ', 'secret1', ' Ann ');
+    await auth.signUp(' ann@example.com ', 'secret12', ' Ann ');
     expect(auth.user).toMatchObject({
       email: 'ann@example.com',
       displayName: 'Ann',
       emailVerified: false,
     });
     expect(auth.needsEmailVerification).toBe(true);
-    expect(auth.displayNameFromSignUp).toBe('Ann');
+    expect(auth.nameFromSignUp).toEqual({ uid: 'uid-ann@example.com', displayName: 'Ann' });
   });
 
   it('passes Auth’s refusal on for the form to explain', async () => {
     const auth = useAuthStore();
     await expect(auth.signIn('nobody@example.com', 'x')).rejects.toMatchObject({
-      code: 'auth/invalid-credential',
+      code: 'auth/user-not-found',
     });
     expect(auth.uid).toBeNull();
   });

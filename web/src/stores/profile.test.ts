@@ -1,19 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { nextTick } from 'vue';
-import { createFakeServices, signedIn, type FakeServices } from '@/testing/fakeServices';
+import {
+  createFakeServices,
+  makeProfile,
+  signedIn,
+  type FakeServices,
+} from '@/testing/fakeServices';
 import { useTestPinia } from '@/testing/testApp';
 import { useAuthStore } from './auth';
 import { useProfileStore } from './profile';
 
 let services: FakeServices;
-const profileOf = (uid: string, displayName: string) => ({
-  uid,
-  displayName,
-  username: null,
-  photoURL: null,
-  createdAt: new Date(0),
-  updatedAt: new Date(0),
-});
 
 beforeEach(() => {
   services = createFakeServices();
@@ -24,16 +21,38 @@ describe('profile store', () => {
   it('gives the profile the name typed at sign-up once the trigger has created it', async () => {
     const auth = useAuthStore();
     const profile = useProfileStore();
-    await auth.signUp('ann@example.com', 'secret1', 'Ann Smith');
+    await auth.signUp('ann@example.com', 'secret12', 'Ann Smith');
     await nextTick();
-    services.profiles.profiles.set([profileOf('uid-ann@example.com', 'ann')]);
+    services.profiles.profiles.set([makeProfile('uid-ann@example.com', 'ann')]);
     await nextTick();
     expect(profile.profile?.displayName).toBe('Ann Smith');
   });
 
+  it('gives the name even when the profile was there before the profile store was', async () => {
+    const auth = useAuthStore();
+    await auth.signUp('ann@example.com', 'secret12', 'Ann Smith');
+    services.profiles.profiles.set([makeProfile('uid-ann@example.com', 'ann')]);
+    const profile = useProfileStore();
+    await nextTick();
+    expect(profile.profile?.displayName).toBe('Ann Smith');
+  });
+
+  it('never gives a name typed in a failed sign-up to the account signed in next', async () => {
+    services.passwordsSeed();
+    const auth = useAuthStore();
+    const profile = useProfileStore();
+    await expect(auth.signUp('ann@example.com', 'secret12', 'Impostor')).rejects.toMatchObject({
+      code: 'auth/email-already-in-use',
+    });
+    await auth.signIn('ann@example.com', 'secret1');
+    services.profiles.profiles.set([makeProfile('uid-ann@example.com', 'Ann')]);
+    await nextTick();
+    expect(profile.profile?.displayName).toBe('Ann');
+  });
+
   it('saves a trimmed display name and refuses an empty one', async () => {
     services.auth.user = signedIn('alice');
-    services.profiles.profiles.set([profileOf('alice', 'Alice')]);
+    services.profiles.profiles.set([makeProfile('alice', 'Alice')]);
     const profile = useProfileStore();
     profile.saveDisplayName('  Alice B. ');
     expect(profile.profile?.displayName).toBe('Alice B.');
@@ -50,13 +69,13 @@ describe('profile store', () => {
   });
 
   it('deletes the account only after re-authentication, then signs out', async () => {
-    await services.auth.signUp('ann@example.com', 'secret1', 'Ann');
+    await services.auth.signUp('ann@example.com', 'secret12', 'Ann');
     const profile = useProfileStore();
     await expect(profile.deleteAccount('wrong')).rejects.toMatchObject({
       code: 'auth/wrong-password',
     });
     expect(services.account.calls).not.toContain('deleteAccount');
-    await profile.deleteAccount('secret1');
+    await profile.deleteAccount('secret12');
     expect(services.account.calls).toContain('deleteAccount');
     expect(useAuthStore().uid).toBeNull();
   });

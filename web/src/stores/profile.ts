@@ -27,16 +27,15 @@ export const useProfileStore = defineStore('profile', () => {
   }
 
   // The sign-up trigger creates the profile from the Auth record, which may not carry the name
-  // typed in the sign-up form yet: once the profile exists, make it match that name.
+  // typed in the sign-up form yet: once that account's profile exists, make it match that name.
   watch(
-    () => live.data.value,
-    (profile) => {
-      const wanted = auth.displayNameFromSignUp;
-      if (profile && wanted !== null) {
-        auth.displayNameFromSignUp = null;
-        if (profile.displayName !== wanted) saveDisplayName(wanted);
-      }
+    () => [live.data.value, auth.nameFromSignUp] as const,
+    ([profile, typed]) => {
+      if (!profile || typed === null || profile.uid !== typed.uid) return;
+      auth.nameFromSignUp = null;
+      if (profile.displayName !== typed.displayName) saveDisplayName(typed.displayName);
     },
+    { immediate: true },
   );
 
   /** Claims a username through the callable (which frees the old one); resolves once it is ours. */

@@ -109,16 +109,15 @@ export class FakeAuth implements AuthGateway {
     if (this.passwords.has(email)) throw new FakeError('auth/email-already-in-use');
     if (password.length < 6) throw new FakeError('auth/weak-password');
     this.passwords.set(email, password);
-    this.setUser({
-      uid: `uid-${email}`,
-      email,
-      displayName,
-      emailVerified: false,
-      providers: ['password'],
-    });
+    const uid = `uid-${email}`;
+    this.setUser({ uid, email, displayName, emailVerified: false, providers: ['password'] });
+    return uid;
   }
+  /** Answers as a project without email enumeration protection does: the two mistakes differ. */
   async signIn(email: string, password: string) {
-    if (this.passwords.get(email) !== password) throw new FakeError('auth/invalid-credential');
+    const known = this.passwords.get(email);
+    if (known === undefined) throw new FakeError('auth/user-not-found');
+    if (known !== password) throw new FakeError('auth/wrong-password');
     this.setUser({
       uid: `uid-${email}`,
       email,
@@ -139,13 +138,17 @@ export class FakeAuth implements AuthGateway {
   async signOut() {
     this.setUser(null);
   }
-  async sendPasswordReset() {}
+  async sendPasswordReset(email: string) {
+    if (!this.passwords.has(email)) throw new FakeError('auth/user-not-found');
+    this.resetsSentTo.push(email);
+  }
   async sendEmailVerification() {}
   async confirmPasswordReset() {}
   async applyActionCode() {}
   async reloadUser() {
     return this.user;
   }
+  readonly resetsSentTo: string[] = [];
   async reauthenticate(password: string | null) {
     if (password !== null && this.user?.email && this.passwords.get(this.user.email) !== password) {
       throw new FakeError('auth/wrong-password');
@@ -423,6 +426,12 @@ export function createFakeServices(): FakeServices {
     profiles: new FakeProfiles(),
     account: new FakeAccount(lists, () => auth.user?.uid ?? null),
   };
+}
+
+/** A profile as the sign-up trigger makes it. */
+export function makeProfile(uid: string, displayName = uid): UserProfile {
+  const createdAt = new Date(0);
+  return { uid, displayName, username: null, photoURL: null, createdAt, updatedAt: createdAt };
 }
 
 export function signedIn(uid: string, overrides: Partial<AuthUser> = {}): AuthUser {

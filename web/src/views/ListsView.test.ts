@@ -3,6 +3,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { inboxListId } from '@model';
 import {
   makeList,
+  makeProfile,
   makeSharedList,
   makeTodo,
   signedInServices,
@@ -64,6 +65,27 @@ describe('ListsView', () => {
     expect(wrapper.text()).toContain('You can view this list. Only its editors can change it.');
     expect(wrapper.text()).toContain('Shared with you · viewer');
     expect(wrapper.find('.todo__delete').exists()).toBe(false);
+  });
+
+  it('shows a new account that its lists are being set up until the trigger has made its Inbox', async () => {
+    services.lists.lists.set([]);
+    const mounted = await mountApp(services, '/lists');
+    wrapper = mounted.wrapper;
+    expect(wrapper.text()).toContain('Setting up your Inbox…');
+    expect(wrapper.text()).not.toContain('No lists yet');
+    // The trigger writes the profile and the Inbox in one commit.
+    services.profiles.profiles.set([makeProfile('alice')]);
+    services.lists.lists.set([makeList({ id: inbox, ownerId: 'alice', title: 'Inbox' })]);
+    await flushPromises();
+    expect(mounted.router.currentRoute.value.fullPath).toBe(`/lists/${inbox}`);
+    expect(wrapper.get('h1').text()).toBe('Inbox');
+  });
+
+  it('says there are no lists only when an account that exists has none', async () => {
+    services.lists.lists.set([]);
+    services.profiles.profiles.set([makeProfile('alice')]);
+    wrapper = (await mountApp(services, '/lists')).wrapper;
+    expect(wrapper.text()).toContain('No lists yet');
   });
 
   it('says so when a list is not there', async () => {

@@ -43,6 +43,53 @@ describe('sign-in', () => {
     expect(mounted.router.currentRoute.value.name).toBe('signin');
   });
 
+  it('gives the same answer whether the email or the password was wrong', async () => {
+    const mounted = await mountApp(services, '/signin');
+    wrapper = mounted.wrapper;
+    const answerTo = async (email: string, password: string) => {
+      await wrapper!.get('#signin-email').setValue(email);
+      await wrapper!.get('#signin-password').setValue(password);
+      await wrapper!.get('form').trigger('submit');
+      await flushPromises();
+      return wrapper!.get('[role=alert]').text();
+    };
+    const unknownEmail = await answerTo('nobody@example.com', 'secret1');
+    expect(unknownEmail).toBe(await answerTo('ann@example.com', 'wrong-password'));
+    expect(unknownEmail).not.toMatch(/account|exist/i);
+  });
+
+  it('answers a reset for an unknown address as for a known one', async () => {
+    const mounted = await mountApp(services, '/reset-password');
+    wrapper = mounted.wrapper;
+    await vi.waitFor(() => expect(wrapper!.find('#reset-email').exists()).toBe(true));
+    for (const email of ['nobody@example.com', 'ann@example.com']) {
+      await wrapper.get('#reset-email').setValue(email);
+      await wrapper.get('form').trigger('submit');
+      await flushPromises();
+      expect(wrapper.find('[role=alert]').exists()).toBe(false);
+      expect(wrapper.get('.alert--success').text()).toBe(
+        `If an account uses ${email}, a reset link is on its way. Check your inbox.`,
+      );
+    }
+    expect(services.auth.resetsSentTo).toEqual(['ann@example.com']);
+  });
+
+  it('asks for a password of at least 8 characters before creating an account', async () => {
+    const mounted = await mountApp(services, '/signup');
+    wrapper = mounted.wrapper;
+    await vi.waitFor(() => expect(wrapper!.find('#signup-name').exists()).toBe(true));
+    await wrapper.get('#signup-name').setValue('Bea');
+    await wrapper.get('#signup-email').setValue('bea@example.com');
+    await wrapper.get('#signup-password').setValue('seven77');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.get('[role=alert]').text()).toBe('Choose a password of at least 8 characters.');
+    expect(services.auth.user).toBeNull();
+    await wrapper.get('#signup-password').setValue('eight888');
+    await wrapper.get('form').trigger('submit');
+    await vi.waitFor(() => expect(services.auth.user?.email).toBe('bea@example.com'));
+  });
+
   it('returns to sign-in when the person signs out', async () => {
     await services.auth.signIn('ann@example.com', 'secret1');
     const mounted = await mountApp(services, '/lists');

@@ -42,6 +42,7 @@ export function createAuthGateway(auth: Auth): AuthGateway {
     async signUp(email, password, displayName) {
       const { user } = await createUserWithEmailAndPassword(auth, email, password);
       if (displayName) await updateProfile(user, { displayName });
+      return user.uid;
     },
     async signIn(email, password) {
       await signInWithEmailAndPassword(auth, email, password);
