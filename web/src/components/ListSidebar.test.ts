@@ -22,6 +22,8 @@ function mountSidebar() {
       activeId: 'a',
       state: 'ready',
       error: null,
+      // The page's counts win over the stored ones (here: the open list has a pending to-do).
+      counts: { a: { open: 4, done: 1 } },
     },
   });
 }
@@ -35,7 +37,7 @@ describe('ListSidebar', () => {
       'Groceries',
     ]);
     expect(wrapper.get('[aria-current=page]').text()).toContain('Inbox');
-    expect(wrapper.get('.list-link__count').attributes('aria-label')).toBe('3 open, 1 done');
+    expect(wrapper.get('.list-link__count').attributes('aria-label')).toBe('4 open, 1 done');
     expect(wrapper.findAll('.list-link__pending')).toHaveLength(1);
     wrapper.unmount();
   });

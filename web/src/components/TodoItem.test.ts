@@ -14,6 +14,7 @@ function mountItem(props: Partial<InstanceType<typeof TodoItem>['$props']> = {})
       position: 2,
       total: 5,
       now,
+      tabbable: true,
       ...props,
     },
   });
@@ -52,6 +53,36 @@ describe('TodoItem', () => {
     await handle.trigger('keydown', { key: 'ArrowUp' });
     await handle.trigger('keydown', { key: 'ArrowDown' });
     expect(wrapper.emitted('move')).toEqual([[-1], [1]]);
+  });
+
+  it('says plainly that it has photos and notes', () => {
+    const wrapper = mountItem({
+      todo: makeTodo({ id: 't', title: 'Fix the gate', attachmentCount: 2, notes: 'Hinges' }),
+    });
+    const badges = wrapper.findAll('.todo__badge').map((badge) => badge.text());
+    expect(badges).toEqual(['2 photos', 'Notes']);
+    expect(mountItem({ todo: makeTodo({ id: 't', attachmentCount: 1 }) }).text()).toContain(
+      '1 photo',
+    );
+  });
+
+  it('is one Tab stop: its title; the other controls answer to shortcuts instead', () => {
+    const wrapper = mountItem();
+    expect(wrapper.get('.todo__title').attributes('tabindex')).toBe('0');
+    for (const control of ['.todo__check', '.todo__handle', '.todo__delete'])
+      expect(wrapper.get(control).attributes('tabindex'), control).toBe('-1');
+    expect(mountItem({ tabbable: false }).get('.todo__title').attributes('tabindex')).toBe('-1');
+  });
+
+  it('steps to the next or previous row with the arrows, and moves with Alt+arrows', async () => {
+    const wrapper = mountItem();
+    const title = wrapper.get('.todo__title');
+    await title.trigger('keydown', { key: 'ArrowDown' });
+    await title.trigger('keydown', { key: 'ArrowUp' });
+    await title.trigger('keydown', { key: 'End' });
+    await title.trigger('keydown', { key: 'ArrowUp', altKey: true });
+    expect(wrapper.emitted('step')).toEqual([[1], [-1], [Infinity]]);
+    expect(wrapper.emitted('move')).toEqual([[-1]]);
   });
 
   it('is read-only for viewers: no delete, no handle, disabled checkbox', () => {

@@ -22,13 +22,32 @@ describe('TodoItems', () => {
 
   it('after a keyboard move, keeps focus on the moved to-do and announces its place', async () => {
     const wrapper = mount(TodoItems, { props, attachTo: document.body });
-    await wrapper.findAll('.todo__handle')[0]!.trigger('keydown', { key: 'ArrowDown' });
+    const handle = wrapper.findAll('.todo__handle')[0]!;
+    (handle.element as HTMLElement).focus();
+    await handle.trigger('keydown', { key: 'ArrowDown' });
     await wrapper.setProps({ todos: [todos[1]!, todos[0]!, todos[2]!] });
     await new Promise((resolve) => setTimeout(resolve));
     expect(wrapper.get('[aria-live=assertive]').text()).toBe('Moved to position 2 of 3.');
     expect(document.activeElement?.getAttribute('aria-label')).toMatch(
       /^Reorder Alpha, position 2 of 3/,
     );
+    wrapper.unmount();
+  });
+
+  it('is one Tab stop that the arrow keys move from row to row', async () => {
+    const wrapper = mount(TodoItems, { props, attachTo: document.body });
+    const tabbable = () =>
+      wrapper.findAll('.todo__title').map((title) => title.attributes('tabindex'));
+    expect(tabbable()).toEqual(['0', '-1', '-1']);
+    const titles = wrapper.findAll('.todo__title');
+    (titles[0]!.element as HTMLElement).focus();
+    await titles[0]!.trigger('keydown', { key: 'ArrowDown' });
+    expect(document.activeElement?.textContent?.trim()).toBe('Beta');
+    expect(tabbable()).toEqual(['-1', '0', '-1']);
+    await titles[1]!.trigger('keydown', { key: 'End' });
+    expect(document.activeElement?.textContent?.trim()).toBe('Gamma');
+    await titles[2]!.trigger('keydown', { key: 'ArrowDown' });
+    expect(document.activeElement?.textContent?.trim()).toBe('Gamma');
     wrapper.unmount();
   });
 

@@ -27,6 +27,9 @@ export interface NotifyOptions {
 }
 
 const DISMISS_AFTER_MS = 6000;
+
+/** The label of every action that takes back what was just done. */
+export const UNDO_LABEL = 'Undo';
 const MAX_SHOWN = 4;
 
 /**
@@ -80,6 +83,14 @@ export const useNoticesStore = defineStore('notices', () => {
     return id;
   }
 
+  /** Runs the newest offer to undo something (the `z` shortcut); false when there is none. */
+  function undoLatest(): boolean {
+    const latest = notices.value.findLast((notice) => notice.action?.label === UNDO_LABEL);
+    if (!latest) return false;
+    act(latest.id);
+    return true;
+  }
+
   function reportFailure(error: unknown): void {
     notify(describeError(error), { tone: 'error' });
   }
@@ -92,5 +103,5 @@ export const useNoticesStore = defineStore('notices', () => {
     written.catch(reportFailure);
   }
 
-  return { notices, notify, dismiss, act, reportFailure, track };
+  return { notices, notify, dismiss, act, undoLatest, reportFailure, track };
 });

@@ -1,5 +1,5 @@
 import { flushPromises } from '@vue/test-utils';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { nextTick } from 'vue';
 import { ORDER_STEP } from '@model';
 import {
@@ -12,7 +12,8 @@ import {
 } from '@/testing/fakeServices';
 import { useTestPinia } from '@/testing/testApp';
 import { useListsStore } from './lists';
-import { useTodosStore } from './todos';
+import { useNoticesStore } from './notices';
+import { UNDO_MS, useTodosStore } from './todos';
 
 let services: FakeServices;
 const completedBeta = new Date('2030-01-01T09:00:00Z');
@@ -40,6 +41,13 @@ async function openList(id: string) {
 }
 
 const titles = (todos: { title: string }[]) => todos.map((todo) => todo.title);
+const stored = (listId = 'list-1') =>
+  services.todos.collection(listId).items.map((todo) => todo.title);
+const notices = () => useNoticesStore().notices.map((notice) => notice.text);
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('todos store', () => {
   it('loads the open list’s to-dos live with counts', async () => {
@@ -110,6 +118,86 @@ describe('todos store', () => {
     todos.setDone('a', true);
     expect(todos.clearCompleted()).toBe(2);
     expect(titles(todos.visible)).toEqual(['Gamma']);
+  });
+
+  describe('undo', () => {
+    it('offers to undo a completion, which opens the to-do again as it was', async () => {
+      const todos = await openList('list-1');
+      todos.setDone('a', true);
+      expect(notices()).toEqual(['Completed “Alpha”.']);
+      expect(useNoticesStore().undoLatest()).toBe(true);
+      await flushPromises();
+      expect(todos.findTodo('a')).toMatchObject({ done: false });
+      expect(notices()).toEqual([]);
+    });
+
+    it('hides a deleted to-do at once, and deletes it only when Undo is no longer offered', async () => {
+      vi.useFakeTimers();
+      const todos = await openList('list-1');
+      todos.removeTodo('c');
+      expect(titles(todos.visible)).toEqual(['Alpha', 'Beta']);
+      expect(todos.openCount).toBe(1);
+      expect(notices()).toEqual(['Deleted “Gamma”.']);
+      // The photos of a to-do go with it, so the deletion itself waits for Undo to go.
+      expect(stored()).toContain('Gamma');
+      await vi.advanceTimersByTimeAsync(UNDO_MS);
+      expect(stored()).toEqual(['Alpha', 'Beta']);
+      expect(titles(todos.visible)).toEqual(['Alpha', 'Beta']);
+    });
+
+    it('brings a deleted to-do back untouched when Undo is taken, and deletes nothing', async () => {
+      vi.useFakeTimers();
+      const todos = await openList('list-1');
+      todos.removeTodo('c');
+      useNoticesStore().undoLatest();
+      expect(titles(todos.visible)).toEqual(['Alpha', 'Beta', 'Gamma']);
+      await vi.advanceTimersByTimeAsync(UNDO_MS * 2);
+      expect(stored()).toContain('Gamma');
+    });
+
+    it('clears completed to-dos with Undo, counted in words', async () => {
+      vi.useFakeTimers();
+      const todos = await openList('list-1');
+      todos.clearCompleted();
+      expect(notices()).toEqual(['Cleared 1 completed to-do.']);
+      expect(titles(todos.visible)).toEqual(['Alpha', 'Gamma']);
+      useNoticesStore().undoLatest();
+      expect(titles(todos.visible)).toEqual(['Alpha', 'Beta', 'Gamma']);
+    });
+
+    it('sends waiting deletions at once when the page goes away', async () => {
+      const todos = await openList('list-1');
+      todos.removeTodo('c');
+      window.dispatchEvent(new Event('pagehide'));
+      await flushPromises();
+      expect(stored()).toEqual(['Alpha', 'Beta']);
+    });
+  });
+
+  describe('counts on screen', () => {
+    it('counts the open list from its to-dos, pending writes included, wherever it is shown', async () => {
+      const todos = await openList('list-1');
+      const list = useListsStore().findList('list-1')!;
+      todos.addTodo({ title: 'Delta' });
+      // The stored counts wait for the trigger; the page does not.
+      expect(list.counts).toEqual({ open: 0, done: 0 });
+      expect(todos.countsOf(list)).toEqual({ open: 3, done: 1 });
+    });
+
+    it('keeps this device’s counts for a list it left, until the server’s counts change', async () => {
+      const todos = await openList('list-1');
+      todos.addTodo({ title: 'Delta' });
+      await openList('shared');
+      const lists = useListsStore();
+      expect(todos.countsOf(lists.findList('list-1')!)).toEqual({ open: 3, done: 1 });
+      // The trigger ran (or another member changed the list): the server's counts are newer.
+      services.lists.lists.set(
+        services.lists.lists.items.map((list) =>
+          list.id === 'list-1' ? { ...list, counts: { open: 5, done: 1 } } : list,
+        ),
+      );
+      expect(todos.countsOf(lists.findList('list-1')!)).toEqual({ open: 5, done: 1 });
+    });
   });
 
   it('reorders by drag (to an index) and by keyboard (by one)', async () => {

@@ -88,6 +88,40 @@ describe('ListsView', () => {
     expect(wrapper.text()).toContain('No lists yet');
   });
 
+  it('works from the keyboard: shortcuts that never fire while typing, listed by ?', async () => {
+    services.todos
+      .collection(inbox)
+      .set([
+        makeTodo({ id: 't1', listId: inbox, title: 'One', order: 1 }),
+        makeTodo({ id: 't2', listId: inbox, title: 'Two', order: 2 }),
+      ]);
+    wrapper = (await mountApp(services, `/lists/${inbox}`)).wrapper;
+    const press = async (key: string) => {
+      const target = document.activeElement ?? document.body;
+      target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+      await flushPromises();
+    };
+    await press('n');
+    expect(document.activeElement?.id).toBe('new-todo-title');
+    await press('j');
+    expect(document.activeElement?.id).toBe('new-todo-title');
+    (document.activeElement as HTMLElement).blur();
+    await press('j');
+    await press('j');
+    expect(document.activeElement?.textContent?.trim()).toBe('Two');
+    await press('x');
+    expect(services.todos.collection(inbox).items.find((todo) => todo.id === 't2')?.done).toBe(
+      true,
+    );
+    await press('Delete');
+    expect(titles(wrapper)).toEqual(['One']);
+    expect(wrapper.text()).toContain('Deleted “Two”.');
+    await press('z');
+    expect(titles(wrapper)).toEqual(['One', 'Two']);
+    await press('?');
+    expect(wrapper.get('dialog').text()).toContain('Keyboard shortcuts');
+  });
+
   it('says so when a list is not there', async () => {
     wrapper = (await mountApp(services, '/lists/gone')).wrapper;
     expect(wrapper.text()).toContain('List not found');

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
-import { createFakeServices, type FakeServices } from '@/testing/fakeServices';
+import { createFakeServices, makeProfile, type FakeServices } from '@/testing/fakeServices';
 import { mountApp } from '@/testing/mountApp';
 
 let services: FakeServices;
@@ -10,16 +10,7 @@ beforeEach(async () => {
   services = createFakeServices();
   services.passwordsSeed();
   await services.auth.signIn('ann@example.com', 'secret1');
-  services.profiles.profiles.set([
-    {
-      uid: 'uid-ann@example.com',
-      displayName: 'Ann',
-      username: null,
-      photoURL: null,
-      createdAt: new Date(0),
-      updatedAt: new Date(0),
-    },
-  ]);
+  services.profiles.profiles.set([makeProfile('uid-ann@example.com', 'Ann')]);
 });
 
 afterEach(() => {
@@ -36,6 +27,17 @@ async function openSettings() {
 }
 
 describe('SettingsView', () => {
+  it('switches between light, dark and the device’s appearance, remembered here', async () => {
+    await openSettings();
+    const choice = (value: string) => wrapper!.get(`input[name=theme][value=${value}]`);
+    expect((choice('system').element as HTMLInputElement).checked).toBe(true);
+    await choice('dark').setValue(true);
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    expect(localStorage.getItem('hearth.theme')).toBe('dark');
+    await choice('system').setValue(true);
+    expect(document.documentElement.dataset.theme).toBeUndefined();
+  });
+
   it('claims a username and explains a taken one', async () => {
     services.account.usernames.set('taken', 'someone-else');
     const { wrapper } = await openSettings();

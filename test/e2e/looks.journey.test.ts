@@ -1,0 +1,258 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FieldValue } from 'firebase-admin/firestore';
+import type { Page } from 'playwright-core';
+import { adminAuth, adminDb } from '../support/admin.js';
+import { newListData, newTodoData } from '../support/newDocuments.js';
+import { createList, newPerson, signUp, WAIT } from './support/app.js';
+import { seriousAccessibilityViolations } from './support/axe.js';
+import { openBrowser, type BrowserSession } from './support/browser.js';
+import { screenshot } from './support/screenshots.js';
+import { startWebApp, type WebApp } from './support/webApp.js';
+
+/**
+ * Every main screen as people see it: on a laptop (1280×800) and a phone (390×844), in light and
+ * dark, photographed into test-results/screenshots/<screen>-<width>-<scheme>.png and checked with
+ * axe (no serious or critical finding) in each of the four. On the phone, nothing is wider than
+ * the screen and nothing covers anything else.
+ */
+const LOOKS = [
+  { width: 1280, height: 800, scheme: 'light' },
+  { width: 1280, height: 800, scheme: 'dark' },
+  { width: 390, height: 844, scheme: 'light' },
+  { width: 390, height: 844, scheme: 'dark' },
+] as const;
+type Look = (typeof LOOKS)[number];
+
+const pat = newPerson('Pat');
+
+let app: WebApp;
+let browser: BrowserSession;
+let page: Page;
+let listUrl = '';
+
+async function wear(look: Look): Promise<void> {
+  await page.setViewportSize({ width: look.width, height: look.height });
+  await page.emulateMedia({ colorScheme: look.scheme, reducedMotion: 'reduce' });
+}
+
+/**
+ * Shows the screen in each look (`show` brings it up, again after each change of size), then
+ * photographs it and checks it.
+ */
+async function inEveryLook(name: string, show: (look: Look) => Promise<void>): Promise<void> {
+  for (const look of LOOKS) {
+    await wear(look);
+    await show(look);
+    await screenshot(page, `${name}-${look.width}-${look.scheme}`);
+    expect(
+      await seriousAccessibilityViolations(page),
+      `${name} ${look.width} ${look.scheme}`,
+    ).toEqual([]);
+    if (look.width < 600) {
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      expect(overflow, `${name} is wider than a phone`).toBeLessThanOrEqual(0);
+    }
+  }
+}
+
+/** Two boxes of the page, as the browser lays them out. */
+async function overlap(first: string, second: string): Promise<boolean> {
+  const [a, b] = await Promise.all([
+    page.locator(first).first().boundingBox(),
+    page.locator(second).first().boundingBox(),
+  ]);
+  if (!a || !b) throw new Error(`${first} or ${second} is not on the page`);
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/**
+ * Quinn, who shares a list with Pat (Pat a viewer, with a few to-dos) and edits Pat's list;
+ * seeded as the functions would leave them.
+ */
+async function seedQuinn(patUid: string, patListId: string): Promise<void> {
+  const owner = await adminAuth.createUser({
+    email: `quinn.${Date.now().toString(36)}@example.com`,
+    password: 'correct-horse-7',
+    displayName: 'Quinn',
+  });
+  const list = adminDb.collection('lists').doc();
+  await list.set(
+    newListData(owner.uid, FieldValue.serverTimestamp(), {
+      title: 'Family chores',
+      members: { [owner.uid]: 'owner', [patUid]: 'viewer' },
+      memberIds: [owner.uid, patUid],
+    }),
+  );
+  for (const [index, title] of ['Water the plants', 'Take out the recycling'].entries()) {
+    await list.collection('todos').add(
+      newTodoData(owner.uid, FieldValue.serverTimestamp(), {
+        title,
+        order: (index + 1) * 1024,
+        notes: index === 0 ? 'The ferns on the balcony need the most.' : '',
+      }),
+    );
+  }
+  await adminDb.doc(`lists/${patListId}`).update({
+    [`members.${owner.uid}`]: 'editor',
+    memberIds: FieldValue.arrayUnion(owner.uid),
+  });
+}
+
+/** Pat's own list, with to-dos of every kind a row can show. */
+async function seedTodos(listId: string, uid: string): Promise<void> {
+  const todos = adminDb.collection(`lists/${listId}/todos`);
+  const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000);
+  const rows: Record<string, unknown>[] = [
+    { title: 'Buy basil and tomatoes', done: true, completedAt: FieldValue.serverTimestamp() },
+    { title: 'Book the campsite', priority: 3, dueAt: tomorrow, tags: ['trip'] },
+    { title: 'Fix the garden gate', notes: 'Hinges are rusty.', attachmentCount: 2 },
+    { title: 'Call the plumber about the kitchen tap, which drips all night', priority: 1 },
+  ];
+  for (const [index, row] of rows.entries()) {
+    await todos.add(
+      newTodoData(uid, FieldValue.serverTimestamp(), { ...row, order: (index + 1) * 1024 }),
+    );
+  }
+}
+
+beforeAll(async () => {
+  app = await startWebApp();
+  browser = await openBrowser();
+  page = await browser.context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('every main screen, on a laptop and a phone, light and dark', () => {
+  it('the landing, sign-in, sign-up and reset pages', async () => {
+    for (const [name, path] of [
+      ['landing', '/'],
+      ['sign-in', '/signin'],
+      ['sign-up', '/signup'],
+      ['reset-password', '/reset-password'],
+    ] as const) {
+      await inEveryLook(name, async () => {
+        await page.goto(new URL(path, app.url).href);
+        await page.getByRole('heading', { level: 1 }).waitFor(WAIT);
+      });
+    }
+  });
+
+  it('a new account’s empty Inbox, which does not scroll', async () => {
+    await wear(LOOKS[0]);
+    await signUp(page, app.url, pat);
+    await inEveryLook('inbox-empty', async () => {
+      await page.getByText('Nothing to do yet').waitFor(WAIT);
+      const extra = await page.evaluate(
+        () => document.documentElement.scrollHeight - window.innerHeight,
+      );
+      expect(extra, 'an almost empty page scrolls').toBeLessThanOrEqual(0);
+    });
+    // A phone keeps the verification reminder to one slim line.
+    await wear(LOOKS[2]);
+    const banner = await page.getByRole('region', { name: 'Email verification' }).boundingBox();
+    expect(banner?.height).toBeLessThanOrEqual(56);
+  });
+
+  it('a list with to-dos of every kind', async () => {
+    await wear(LOOKS[0]);
+    await createList(page, 'Weekend');
+    listUrl = page.url();
+    const listId = new URL(listUrl).pathname.split('/').at(-1)!;
+    const uid = (await adminAuth.getUserByEmail(pat.email)).uid;
+    await seedTodos(listId, uid);
+    await seedQuinn(uid, listId);
+    await inEveryLook('list', async () => {
+      await page.getByText('2 photos').waitFor(WAIT);
+    });
+  });
+
+  it('the sidebar on a phone, and the keyboard shortcuts on a laptop', async () => {
+    for (const look of LOOKS.filter((each) => each.width < 600)) {
+      await wear(look);
+      await page.getByRole('button', { name: 'Lists' }).click();
+      await page.getByRole('link', { name: /Family chores/ }).waitFor(WAIT);
+      await screenshot(page, `sidebar-${look.width}-${look.scheme}`);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+    }
+    await inEveryLook('shortcuts', async (look) => {
+      if (look === LOOKS[0]) await page.locator('body').press('?');
+      await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor(WAIT);
+    });
+    await page.keyboard.press('Escape');
+  });
+
+  it('editing a to-do, and undoing its deletion', async () => {
+    await inEveryLook('edit-todo', async () => {
+      if ((await page.getByRole('dialog', { name: 'Edit to-do' }).count()) === 0)
+        await page.getByRole('button', { name: 'Fix the garden gate', exact: true }).click();
+      await page.getByRole('dialog', { name: 'Edit to-do' }).waitFor(WAIT);
+    });
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Delete Book the campsite' }).click();
+    await inEveryLook('undo-toast', async () => {
+      await page.getByText('Deleted “Book the campsite”.').waitFor(WAIT);
+    });
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('button', { name: 'Book the campsite', exact: true }).waitFor(WAIT);
+  });
+
+  it('sharing: the Share dialog, and a viewer’s read-only to-do', async () => {
+    await page.getByRole('button', { name: 'Share' }).click();
+    await inEveryLook('share-dialog', async () => {
+      await page
+        .getByRole('dialog', { name: 'Share list' })
+        .getByText('Quinn', { exact: true })
+        .waitFor(WAIT);
+      // On a phone the role menu once covered the member's name.
+      expect(await overlap('.member__name >> text=Quinn', '.member__select')).toBe(false);
+    });
+    await page.getByRole('button', { name: 'Close' }).click();
+    await wear(LOOKS[0]);
+    await page.getByRole('link', { name: /Family chores/ }).click();
+    await inEveryLook('viewer-todo', async () => {
+      if ((await page.getByRole('dialog', { name: 'To-do' }).count()) === 0)
+        await page.getByRole('button', { name: 'Water the plants', exact: true }).click();
+      await page.getByRole('dialog', { name: 'To-do' }).waitFor(WAIT);
+    });
+    await page
+      .getByRole('dialog', { name: 'To-do' })
+      .getByRole('button', { name: 'Close' })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Members' }).click();
+    await inEveryLook('members-dialog', async () => {
+      await page
+        .getByRole('dialog', { name: 'Members' })
+        .getByText('Quinn', { exact: true })
+        .waitFor(WAIT);
+    });
+    await page.getByRole('button', { name: 'Close' }).first().click();
+  });
+
+  it('settings, where the appearance is chosen for this device', async () => {
+    await page.goto(listUrl);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await inEveryLook('settings', async () => {
+      await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor(WAIT);
+    });
+    await wear(LOOKS[0]);
+    await page.getByLabel('Dark').check();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor(WAIT);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    // The system is light (emulated): the page is dark because of the choice alone.
+    const background = await page.evaluate(
+      () => getComputedStyle(document.documentElement).backgroundColor,
+    );
+    expect(background).toBe('rgb(22, 18, 16)');
+    await screenshot(page, 'settings-dark-chosen');
+    await page.getByLabel('Same as this device').check();
+  });
+});
