@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, reactive, ref, watch } from 'vue';
-import { LIMITS, storagePaths, WRITER_ROLES } from '@model';
+import { canWrite, LIMITS, storagePaths } from '@model';
 import { useLiveQuery } from '@/composables/useLiveQuery';
 import { attachmentProblem, notAPhoto } from '@/domain/attachments';
 import type { Attachment } from '@/domain/entities';
@@ -63,10 +63,7 @@ export const useAttachmentsStore = defineStore('attachments', () => {
         !uploads.value.some((upload) => upload.id === attachment.id),
     ),
   );
-  const canEdit = computed(() => {
-    const role = lists.roleIn(open.value?.listId ?? null);
-    return role !== null && WRITER_ROLES.includes(role);
-  });
+  const canEdit = computed(() => canWrite(lists.roleIn(open.value?.listId ?? null)));
   const room = computed(() => LIMITS.attachmentsPerTodo - all.value.length);
 
   watch(all, (attachments) => {
