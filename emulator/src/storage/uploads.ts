@@ -61,12 +61,15 @@ export class UploadSessions {
     return session;
   }
 
-  /** Appends a chunk that must start at the current offset; a failed chunk leaves nothing behind. */
+  /**
+   * Appends a chunk that must start at the current offset and, when `length` is given, carry
+   * exactly that many bytes. A refused or failed chunk leaves the session as it was.
+   */
   async append(
     session: UploadSession,
     offset: number,
     body: AsyncIterable<Uint8Array>,
-    limit?: number,
+    length?: number,
   ): Promise<void> {
     const staged = this.activeStaging(session);
     if (offset !== session.received) {
@@ -76,7 +79,10 @@ export class UploadSessions {
     }
     session.busy = true;
     try {
-      await staged.append(body, session.declaredSize ?? limit);
+      await staged.append(body, {
+        ...(session.declaredSize === undefined ? {} : { limit: session.declaredSize }),
+        ...(length === undefined ? {} : { length }),
+      });
       session.received = staged.size;
     } finally {
       session.busy = false;

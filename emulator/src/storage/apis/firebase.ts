@@ -263,7 +263,13 @@ async function continueResumable({ ctx, ex, bucket }: BucketCall, uploadId: stri
     if (offset === undefined || !/^\d+$/.test(offset)) {
       throw new BadRequestError('X-Goog-Upload-Offset is required with the upload command.');
     }
-    await ctx.uploads.append(session, Number(offset), ex.req);
+    // Finalizing in the same request: the chunk must bring the upload to its declared size, or
+    // it is refused whole instead of being kept by a request that failed.
+    const length =
+      commands.includes('finalize') && session.declaredSize !== undefined
+        ? session.declaredSize - Number(offset)
+        : undefined;
+    await ctx.uploads.append(session, Number(offset), ex.req, length);
   }
   if (!commands.includes('finalize')) return sendEmpty(ex.res, 200, statusHeaders(session));
   const object = await finalizeSession(ctx, session);

@@ -361,32 +361,37 @@ async function continueResumable(
     throw new BadRequestError(`Method ${ex.method} is not supported on uploads.`);
   if (session.status === 'final') return answerFinal(ctx, ex, session);
   const range = parseContentRange(header(ex, 'content-range'));
-  if (range?.total !== undefined) {
-    if (session.declaredSize !== undefined && session.declaredSize !== range.total) {
-      throw new BadRequestError(
-        `Content-Range total ${range.total} does not match the declared size ${session.declaredSize}.`,
-      );
-    }
-    session.declaredSize = range.total;
+  const total = range?.total;
+  if (total !== undefined && session.declaredSize !== undefined && session.declaredSize !== total) {
+    throw new BadRequestError(
+      `Content-Range total ${total} does not match the declared size ${session.declaredSize}.`,
+    );
   }
   const expected = expectedHashesOf(undefined, header(ex, 'x-goog-hash'));
   if (range && range.first === undefined) {
     // No span: a status check, or the final empty request once everything has arrived.
-    if (range.total !== undefined && session.received === range.total)
-      return finish(ctx, ex, session, expected);
-    return incomplete(ex, session);
+    if (total === undefined || session.received !== total) return incomplete(ex, session);
+    session.declaredSize = total;
+    return finish(ctx, ex, session, expected);
   }
-  await ctx.uploads.append(session, range?.first ?? session.received, ex.req);
-  if (range && typeof range.last === 'number' && session.received !== range.last + 1) {
-    throw new BadRequestError(
-      `Chunk ended at byte ${session.received - 1}, expected ${range.last}.`,
-    );
-  }
+  const first = range?.first ?? session.received;
+  // A closed span carries exactly its bytes; an open one with a total, the rest of the upload.
+  const length =
+    typeof range?.last === 'number'
+      ? range.last - first + 1
+      : total === undefined
+        ? undefined
+        : total - first;
+  if (length !== undefined && (length < 0 || (total !== undefined && first + length > total)))
+    throw new BadRequestError(`Invalid Content-Range: ${header(ex, 'content-range')}`);
+  await ctx.uploads.append(session, first, ex.req, length);
+  // The total binds the upload only once a chunk announcing it has been accepted.
+  if (total !== undefined) session.declaredSize = total;
   // An open-ended span (or none) carries the rest of the upload; a closed one must reach the total.
   const complete =
     range === null || range.last === '*'
-      ? range?.total === undefined || session.received === range.total
-      : session.received === range.total;
+      ? total === undefined || session.received === total
+      : session.received === total;
   if (complete) return finish(ctx, ex, session, expected);
   incomplete(ex, session);
 }

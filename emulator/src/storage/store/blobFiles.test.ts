@@ -3,7 +3,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PayloadTooLargeError } from '../errors.js';
+import { BadRequestError, PayloadTooLargeError } from '../errors.js';
 import { BlobFiles } from './blobFiles.js';
 import { crc32cToBase64, crc32cUpdate } from './crc32c.js';
 
@@ -33,10 +33,33 @@ describe('StagedBlob', () => {
     const files = new BlobFiles(await mkdtemp(join(tmpdir(), 'blob-files-')));
     await files.init();
     const staged = await files.stage();
-    await expect(staged.append([Buffer.from('abc'), Buffer.from('def')], 4)).rejects.toThrow(
-      PayloadTooLargeError,
-    );
+    await expect(
+      staged.append([Buffer.from('abc'), Buffer.from('def')], { limit: 4 }),
+    ).rejects.toThrow(PayloadTooLargeError);
     expect(staged.size).toBe(0);
+    await staged.discard();
+  });
+
+  it('a chunk that carries another count than announced is refused and leaves nothing', async () => {
+    const files = new BlobFiles(await mkdtemp(join(tmpdir(), 'blob-files-')));
+    await files.init();
+    const staged = await files.stage();
+    await staged.append([Buffer.from('head')]);
+    for (const chunk of [['ab'], ['abc', 'def']]) {
+      await expect(
+        staged.append(
+          chunk.map((c) => Buffer.from(c)),
+          { length: 3 },
+        ),
+      ).rejects.toThrow(BadRequestError);
+      expect(staged.digest()).toEqual({
+        size: 4,
+        md5Hash: createHash('md5').update('head').digest('base64'),
+        crc32c: crc32cToBase64(crc32cUpdate(0, Buffer.from('head'))),
+      });
+    }
+    await staged.append([Buffer.from('xyz')], { length: 3 });
+    expect(staged.size).toBe(7);
     await staged.discard();
   });
 });

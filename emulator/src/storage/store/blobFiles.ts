@@ -6,7 +6,7 @@
 import { createHash, randomUUID, type Hash } from 'node:crypto';
 import { mkdir, open, rename, rm, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PayloadTooLargeError } from '../errors.js';
+import { BadRequestError, PayloadTooLargeError } from '../errors.js';
 import { crc32cToBase64, crc32cUpdate } from './crc32c.js';
 
 const WRITE_BATCH_BYTES = 1024 * 1024;
@@ -109,13 +109,15 @@ export class StagedBlob {
   }
 
   /**
-   * Streams `source` to the end of the file, at most `limit` bytes in total when given. Network
-   * chunks are small (16-64 KB); they are gathered into one vectored write per ~1 MB, which keeps
-   * the file-system thread pool free for the other uploads while bounding memory per upload.
+   * Streams `source` to the end of the file: at most `limit` bytes in total, and exactly `length`
+   * bytes from this source, when given (a chunk that carries another count is refused as soon as
+   * that is known, and leaves nothing behind). Network chunks are small (16-64 KB); they are
+   * gathered into one vectored write per ~1 MB, which keeps the file-system thread pool free for
+   * the other uploads while bounding memory per upload.
    */
   async append(
     source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
-    limit = Number.POSITIVE_INFINITY,
+    { limit = Number.POSITIVE_INFINITY, length }: { limit?: number; length?: number } = {},
   ): Promise<void> {
     const start = { written: this.written, md5: this.md5.copy(), crc: this.crc };
     let pending: Uint8Array[] = [];
@@ -134,6 +136,11 @@ export class StagedBlob {
         if (this.written + pendingBytes + chunk.length > limit) {
           throw new PayloadTooLargeError(`Upload exceeds the declared size of ${limit} bytes.`);
         }
+        if (
+          length !== undefined &&
+          this.written + pendingBytes + chunk.length - start.written > length
+        )
+          throw chunkLengthError(length, `more than ${length}`);
         this.md5.update(chunk);
         this.crc = crc32cUpdate(this.crc, chunk);
         pending.push(chunk);
@@ -141,6 +148,8 @@ export class StagedBlob {
         if (pendingBytes >= WRITE_BATCH_BYTES) await flush();
       }
       await flush();
+      if (length !== undefined && this.written - start.written !== length)
+        throw chunkLengthError(length, String(this.written - start.written));
     } catch (error) {
       await this.file.truncate(start.written);
       this.written = start.written;
@@ -174,4 +183,10 @@ export class StagedBlob {
     this.closed = true;
     await this.file.close();
   }
+}
+
+function chunkLengthError(announced: number, carried: string): BadRequestError {
+  return new BadRequestError(
+    `The chunk carried ${carried} bytes where its request announced ${announced}.`,
+  );
 }
