@@ -105,6 +105,13 @@ export interface StorageRulesRequest extends CommonRequest {
   bucket: string;
   /** The object name ('lists/l1/todos/t1/a1/original'), or the prefix for list. */
   path: string;
+  /**
+   * For list, the request's delimiter ('/' from the SDKs). With one, the listing shows the
+   * prefix's direct children, so the rules matching a child of the prefix decide; without one it
+   * reaches every depth below the prefix, so only a rule covering all of them (a trailing
+   * recursive wildcard) can allow it.
+   */
+  delimiter?: string;
   /** The stored object's metadata as rules see it (name, bucket, size, contentType, metadata, ...). */
   resource: Record<string, Value> | null;
   /** The object after the write, for create and update. */

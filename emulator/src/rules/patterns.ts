@@ -2,7 +2,8 @@
  * Matching request paths against `match` patterns. A pattern is the concatenation of the nested
  * match paths down to a block. In rules_version '1' a recursive wildcard `{x=**}` is last and
  * matches one or more segments; in '2' it may sit anywhere and matches zero or more. A segment
- * may be UNKNOWN_SEGMENT: the id of a document a query could return, which only a wildcard matches.
+ * may be UNKNOWN_SEGMENT: the id of a document a query could return (or of an object a Storage
+ * listing could show), which only a wildcard matches.
  */
 import type { PatternSegment } from './ast.js';
 import { RPath, RUnknown, type RValue } from './values.js';
@@ -63,6 +64,20 @@ export class CompiledPattern {
     const restEnd = path.length - this.suffix.length;
     if (!matchRun(this.suffix, path, restEnd, out)) return false;
     out.set(this.recursive, bindPath(path.slice(this.prefix.length, restEnd)));
+    return true;
+  }
+
+  /**
+   * Whether the pattern covers every path below `path`, at any depth (what a Storage listing
+   * without a delimiter reaches): the segments before a trailing recursive wildcard match the
+   * start of `path`. The wildcard binds to a path no condition can know.
+   */
+  coversDescendants(path: readonly string[], out: Map<string, RValue>): boolean {
+    out.clear();
+    if (this.recursive === null || this.suffix.length > 0 || this.prefix.length > path.length)
+      return false;
+    if (!matchRun(this.prefix, path, 0, out)) return false;
+    out.set(this.recursive, UNKNOWN_ID);
     return true;
   }
 

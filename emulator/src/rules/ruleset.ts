@@ -266,8 +266,8 @@ class Ruleset implements CompiledRuleset {
   }
 
   private storage(req: StorageRulesRequest): RulesDecision {
-    // Storage lists are judged on the prefix itself, as if it were an object, and only under
-    // rules_version '2' (as the official emulator does).
+    // Only under rules_version '2' (as the official emulator does); a list is judged on what it
+    // lists, the prefix's contents (firebase-tools #3533: the delimiter goes to the rules).
     if (req.method === 'list' && this.version !== '2') return deny(STORAGE_LIST_NEEDS_V2);
     const segments = req.path.split('/').filter((s) => s !== '');
     const path = ['b', req.bucket, 'o', ...segments];
@@ -284,12 +284,14 @@ class Ruleset implements CompiledRuleset {
       resource: req.requestResource ? new FieldsMap(req.requestResource) : null,
     });
     const resource = req.resource ? new FieldsMap(req.resource) : null;
-    return this.judge(
-      req.method,
-      this.context(request, resource, hooks),
-      (p, b) => p.match(path, b),
-      hooks.calls,
-    );
+    const children = [...path, UNKNOWN_SEGMENT];
+    const matcher: Matcher =
+      req.method !== 'list'
+        ? (p, b) => p.match(path, b)
+        : req.delimiter
+          ? (p, b) => p.match(children, b)
+          : (p, b) => p.coversDescendants(path, b);
+    return this.judge(req.method, this.context(request, resource, hooks), matcher, hooks.calls);
   }
 
   private context(request: RValue, resource: RValue, hooks: ServiceHooks): EvalContext {

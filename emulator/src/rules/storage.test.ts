@@ -196,24 +196,51 @@ describe('storage requests', () => {
     expect(v1files.evaluateStorage(storageRequest({ path: 'files/x/y' })).allowed).toBe(true);
   });
 
-  it('judges a list on its prefix, as if it were an object path', () => {
+  it('judges a list with a delimiter by the rules of the prefix’s direct children', () => {
     const rules = compileOrThrow(
-      storageRules(`    match /users/{uid}/{rest=**} {
-      allow list: if request.auth.uid == uid;
+      storageRules(`    match /users/{uid}/{file} {
+      allow read: if request.auth.uid == uid;
     }
-    match /shared/{file} {
+    match /shared/{rest=**} {
+      allow list: if request.auth != null;
+    }
+    match /{file} {
       allow list: if file == 'inbox';
+    }
+    match /folder {
+      allow list;
     }`),
     );
     const list = (path: string, uid: string) =>
-      rules.evaluateStorage(storageRequest({ method: 'list', path, auth: auth(uid) }));
+      rules.evaluateStorage(
+        storageRequest({ method: 'list', path, delimiter: '/', auth: auth(uid) }),
+      );
     expect(list('users/u1', 'u1').allowed).toBe(true);
     expect(list('users/u1/', 'u1').allowed).toBe(true);
-    expect(list('users/u1/photos', 'u1').allowed).toBe(true);
-    expect(list('users/u1/', 'u2').allowed).toBe(false);
-    expect(list('users', 'u1').allowed).toBe(false);
-    expect(list('shared/inbox', 'u1').allowed).toBe(true);
-    expect(list('shared', 'u1').message).toBe('No matching allow statements');
+    expect(list('users/u1', 'u2').allowed).toBe(false);
+    expect(list('users/u1/photos', 'u1').message).toBe('No matching allow statements');
+    expect(list('shared', 'u1').allowed).toBe(true);
+    expect(list('shared/a/b', 'u1').allowed).toBe(true);
+    // A condition on the child's name cannot be known for a whole listing.
+    expect(list('', 'u1').allowed).toBe(false);
+    expect(list('folder', 'u1').message).toBe('No matching allow statements');
+  });
+
+  it('judges a list without a delimiter by the rules covering every depth below the prefix', () => {
+    const rules = compileOrThrow(
+      storageRules(`    match /users/{uid}/{file} {
+      allow read: if request.auth.uid == uid;
+    }
+    match /shared/{rest=**} {
+      allow list: if request.auth != null;
+    }`),
+    );
+    const list = (path: string) =>
+      rules.evaluateStorage(storageRequest({ method: 'list', path, auth: auth('u1') }));
+    expect(list('shared').allowed).toBe(true);
+    expect(list('shared/a').allowed).toBe(true);
+    expect(list('').allowed).toBe(false);
+    expect(list('users/u1').message).toBe('No matching allow statements');
   });
 
   it("denies every list under rules_version '1'", () => {

@@ -35,13 +35,13 @@ export function writeAuthorizer(
     });
 }
 
-/** Checks `get` on an object, or `list` on a prefix. */
+/** Checks `get` on an object, or `list` on a prefix (with the request's delimiter). */
 export function authorizeRead(
   ctx: StorageContext,
   caller: Caller,
   request:
     | { method: 'get'; bucket: string; name: string; object: StoredObject | undefined }
-    | { method: 'list'; bucket: string; prefix: string },
+    | { method: 'list'; bucket: string; prefix: string; delimiter: string },
 ): void {
   if (caller.kind === 'admin') return;
   if (request.method === 'get') {
@@ -60,6 +60,7 @@ export function authorizeRead(
       auth: caller.auth,
       bucket: request.bucket,
       path: request.prefix.replace(/\/+$/, ''),
+      delimiter: request.delimiter,
       resource: null,
       requestResource: null,
     });

@@ -24,6 +24,8 @@ export interface RulesCheck {
   auth: AuthContext | null;
   bucket: string;
   path: string;
+  /** For list: the request's delimiter. */
+  delimiter?: string;
   resource: Record<string, Value> | null;
   requestResource: Record<string, Value> | null;
 }

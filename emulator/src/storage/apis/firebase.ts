@@ -79,7 +79,12 @@ async function list({ ctx, ex, caller, bucket }: BucketCall): Promise<void> {
       'The prefix parameter is required to be empty or ends with a single / character.',
     );
   }
-  authorizeRead(ctx, caller, { method: 'list', bucket, prefix: options.prefix });
+  authorizeRead(ctx, caller, {
+    method: 'list',
+    bucket,
+    prefix: options.prefix,
+    delimiter: options.delimiter,
+  });
   const page = ctx.store.list(bucket, options);
   // Names with empty segments cannot be reached through Firebase paths, so Firebase hides them.
   const reachable = (path: string) =>
