@@ -5,7 +5,7 @@
  */
 import { FirestoreError, Code } from '../../model/errors.js';
 import type { StoredDocument } from '../documents/document.js';
-import { validateDocument } from '../documents/limits.js';
+import { checkFieldTransforms, validateDocument } from '../documents/limits.js';
 import { applyWrite, validateWrite, writeTarget, type Write } from '../documents/mutation.js';
 import { documentName, parseDocumentName, type DatabaseId } from '../../model/path.js';
 import type { Timestamp, Value } from '../../model/value.js';
@@ -101,6 +101,7 @@ export class Database {
     } = {},
   ): CommitOutcome {
     for (const write of writes) validateWrite(write);
+    checkFieldTransforms(writes);
     if (options.txn)
       this.transactions.validate(options.txn, (path) => this.store.lastChanged(path));
     const time = this.clock.next();

@@ -37,6 +37,18 @@ const INEQUALITIES = new Set([
   'IS_NOT_NULL',
 ]);
 const MAX_DISJUNCTIONS = 30;
+/** query.proto, NOT_IN: "a non-empty ArrayValue with at most 10 values". */
+const MAX_NOT_IN_VALUES = 10;
+/**
+ * query.proto, NOT_IN: "No other OR, IN, ARRAY_CONTAINS_ANY, NOT_IN, NOT_EQUAL, IS_NOT_NULL, or
+ * IS_NOT_NAN" in the query (a second NOT_IN and NOT_EQUAL have their own messages).
+ */
+const EXCLUDED_BY_NOT_IN: Record<string, string> = {
+  IN: 'in',
+  ARRAY_CONTAINS_ANY: 'array-contains-any',
+  IS_NOT_NULL: '!= null',
+  IS_NOT_NAN: '!= NaN',
+};
 
 export function isInequality(op: string): boolean {
   return INEQUALITIES.has(op);
@@ -50,8 +62,11 @@ function arrayOperand(value: Value, op: string): Value[] {
   if (!('arrayValue' in value)) throw invalidArgument(`A '${op}' filter needs an array value.`);
   const values = value.arrayValue.values;
   if (values.length === 0) throw invalidArgument(`A '${op}' filter needs a non-empty array.`);
-  if (values.length > MAX_DISJUNCTIONS)
-    throw invalidArgument(`A '${op}' filter supports up to ${MAX_DISJUNCTIONS} comparison values.`);
+  const max = op === 'not-in' ? MAX_NOT_IN_VALUES : MAX_DISJUNCTIONS;
+  if (values.length > max)
+    throw invalidArgument(
+      `A '${op}' filter supports up to ${max} comparison values; this one has ${values.length}.`,
+    );
   return values;
 }
 
@@ -243,10 +258,18 @@ export function validateFilter(filter: Filter | undefined): SimpleFilter[][] {
       );
     }
   }
-  if (all.filter((f) => f.op === 'NOT_IN').length > 1)
+  // A filter under an OR appears in several conjuncts: count filters, not appearances.
+  if (new Set(all.filter((f) => f.op === 'NOT_IN')).size > 1)
     throw invalidArgument("A query can have at most one 'not-in' filter.");
-  if (all.some((f) => f.op === 'NOT_IN') && all.some((f) => f.op === 'NOT_EQUAL')) {
-    throw invalidArgument("A query cannot combine 'not-in' with '!=' filters.");
+  if (all.some((f) => f.op === 'NOT_IN')) {
+    if (all.some((f) => f.op === 'NOT_EQUAL'))
+      throw invalidArgument("A query cannot combine 'not-in' with '!=' filters.");
+    const other = all.find((f) => Object.hasOwn(EXCLUDED_BY_NOT_IN, f.op));
+    if (other)
+      throw invalidArgument(
+        `A query cannot combine 'not-in' with '${EXCLUDED_BY_NOT_IN[other.op]}' filters.`,
+      );
+    if (dnf.length > 1) throw invalidArgument("A query cannot combine 'not-in' with 'or'.");
   }
   if (dnf.length > 1 || disjunctions > 1) {
     if (Math.max(dnf.length, disjunctions) > MAX_DISJUNCTIONS)

@@ -74,6 +74,8 @@ function decodeLatLng(reader: MessageReader): { latitude: number; longitude: num
   const latitude = reader.double('latitude') ?? 0;
   const longitude = reader.double('longitude') ?? 0;
   if (!(latitude >= -90 && latitude <= 90 && longitude >= -180 && longitude <= 180))
-    throw invalidArgument(`Geo point at '${reader.path}' is out of range.`);
+    throw invalidArgument(
+      `Geo point at '${reader.path}' is out of range: its latitude must be within ±90 and its longitude within ±180 (google.type.LatLng); got ${latitude}, ${longitude}.`,
+    );
   return { latitude, longitude };
 }

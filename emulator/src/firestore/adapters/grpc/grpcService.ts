@@ -22,6 +22,7 @@ import { callerFromAuthorization, type Caller } from '../../security/caller.js';
 import type { FirestoreService } from '../../service/firestoreService.js';
 import { methods, type ServiceMethod } from '../../service/methods.js';
 import type { StreamSession, StreamSink } from '../../api/messages.js';
+import { MAX_REQUEST_BYTES, requestTooLarge } from '../../api/requestLimits.js';
 import type { MessageReader } from '../decode/reader.js';
 import * as decode from '../decode/requests.js';
 import { decodeListenRequest, decodeWriteRequest } from '../decode/streams.js';
@@ -30,7 +31,7 @@ import { readProto } from './protoReader.js';
 import { responses, type Wire } from './responses.js';
 
 const DECODE_ERROR = Symbol('decode error');
-type Decoded = Wire & { [DECODE_ERROR]?: string };
+type Decoded = Wire & { [DECODE_ERROR]?: FirestoreError };
 
 function statusOf(error: unknown): Partial<StatusObject> {
   const e = toFirestoreError(error);
@@ -43,8 +44,7 @@ function statusOf(error: unknown): Partial<StatusObject> {
 
 /** The request a decoder reads from a deserialized message. */
 function decoded<Req>(request: Decoded, decodeRequest: (reader: MessageReader) => Req): Req {
-  if (request[DECODE_ERROR] !== undefined)
-    throw invalidArgument(`Malformed request: ${request[DECODE_ERROR]}`);
+  if (request[DECODE_ERROR] !== undefined) throw request[DECODE_ERROR];
   return readProto(request, decodeRequest);
 }
 
@@ -53,17 +53,21 @@ function callerOf(metadata: Metadata): Caller {
   return callerFromAuthorization(typeof header === 'string' ? header : header?.toString());
 }
 
-/** Wraps deserializers so a malformed message reaches the handler as an INVALID_ARGUMENT. */
+/** Wraps deserializers so an oversized or malformed message reaches the handler as an INVALID_ARGUMENT. */
 function tolerantDefinition(definition: ServiceDefinition): ServiceDefinition {
   const result: Record<string, MethodDefinition<unknown, unknown>> = {};
   for (const [name, method] of Object.entries(definition)) {
     result[name] = {
       ...method,
       requestDeserialize: (buffer: Buffer) => {
+        // Checked before anything is decoded: an oversized request costs no parsing.
+        if (buffer.length > MAX_REQUEST_BYTES) return { [DECODE_ERROR]: requestTooLarge() };
         try {
           return method.requestDeserialize(buffer);
         } catch (error) {
-          return { [DECODE_ERROR]: (error as Error).message };
+          return {
+            [DECODE_ERROR]: invalidArgument(`Malformed request: ${(error as Error).message}`),
+          };
         }
       },
     };

@@ -6,6 +6,7 @@
  * copy; responses are encoded from the encodable form responses.ts writes. Clients (the tests' raw
  * client) send and read proto-loader's forms.
  */
+import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -126,6 +127,19 @@ function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
+/**
+ * protobufjs' reader, except that a string (a value, a map key such as a field name, a resource
+ * name) whose bytes are not UTF-8 is an error rather than U+FFFD: the same refusal the JSON wires
+ * give a lone surrogate, so no wire stores a name that another wire reads differently.
+ */
+class Utf8Reader extends protobuf.BufferReader {
+  override string(): string {
+    const bytes = this.bytes() as Buffer;
+    if (!isUtf8(bytes)) throw new Error('a string field is not valid UTF-8.');
+    return bytes.toString('utf8');
+  }
+}
+
 function codec(type: Type): {
   /** Any object protobufjs' fromObject accepts (enum names, int64 as strings): what clients send. */
   serialize(value: object): Buffer;
@@ -144,7 +158,7 @@ function codec(type: Type): {
     serialize: (value) => asBuffer(type.encode(type.fromObject(value)).finish()),
     serializeEncodable: (value) => asBuffer(type.encode(value).finish()),
     deserialize: (bytes) => type.toObject(type.decode(bytes), CLIENT_CONVERSION),
-    deserializeForServer: (bytes) => type.decode(bytes),
+    deserializeForServer: (bytes) => type.decode(new Utf8Reader(bytes)),
   };
 }
 

@@ -55,11 +55,41 @@ export async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** What is read of a refused body after the answer, at most, and for how long. */
+const UNREAD_DRAIN_BYTES = 16 * 1024 * 1024;
+const UNREAD_LINGER_MS = 1000;
+
+/**
+ * For an answer given before the request's body was read (a refusal). A client still sending
+ * reads no answer until its body is out, and one whose connection is cut under it never reads the
+ * answer: so after answering, the rest of the body is read and dropped, which also keeps the
+ * connection usable, but only up to a budget and for a moment. A body that is longer still has
+ * its connection closed: a refusal never costs a body's whole length.
+ */
+export function closeUnread(req: IncomingMessage, res: ServerResponse): void {
+  res.once('finish', () => {
+    let drained = 0;
+    req.on('data', (chunk: Buffer) => {
+      drained += chunk.length;
+      if (drained > UNREAD_DRAIN_BYTES) req.socket.destroy();
+    });
+    req.resume();
+    setTimeout(() => {
+      if (!req.complete) req.socket.destroy();
+    }, UNREAD_LINGER_MS).unref();
+  });
+}
+
 export function createRouter(routes: Route[]): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     if (answerPreflight(req, res)) return;
     setCorsHeaders(req, res);
-    const path = decodeURIComponentSafe((req.url ?? '/').split('?')[0] as string);
+    const rawPath = (req.url ?? '/').split('?')[0] as string;
+    const path = decodeURIComponentOrNull(rawPath);
+    if (path === null) {
+      sendError(res, invalidArgument(`Invalid URL path ${rawPath}: it is not UTF-8 once decoded.`));
+      return;
+    }
     for (const route of routes) {
       if (route.method !== req.method) continue;
       const match = route.path.exec(path);
@@ -75,10 +105,23 @@ export function createRouter(routes: Route[]): (req: IncomingMessage, res: Serve
   };
 }
 
-function decodeURIComponentSafe(path: string): string {
+function decodeURIComponentOrNull(text: string): string | null {
   try {
-    return decodeURIComponent(path);
+    return decodeURIComponent(text);
   } catch {
-    return path;
+    return null;
   }
+}
+
+/**
+ * The query string's parameters, refusing percent-escapes that do not decode to UTF-8 (which
+ * URLSearchParams would quietly turn into U+FFFD, naming another document than the one sent).
+ */
+export function searchParams(req: IncomingMessage): URLSearchParams {
+  const query = (req.url ?? '').split('?')[1] ?? '';
+  for (const part of query.split('&')) {
+    if (decodeURIComponentOrNull(part.replace(/\+/g, ' ')) === null)
+      throw invalidArgument(`Invalid query parameter ${part}: it is not UTF-8 once decoded.`);
+  }
+  return new URLSearchParams(query);
 }

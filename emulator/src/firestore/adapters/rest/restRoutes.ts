@@ -6,9 +6,10 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Code, FirestoreError, invalidArgument } from '../../../model/errors.js';
-import { readBody, sendJson, type Route } from '../http/router.js';
+import { closeUnread, searchParams, sendJson, type Route } from '../http/router.js';
 import type { MessageReader } from '../decode/reader.js';
 import * as decode from '../decode/requests.js';
+import { readJsonBody } from '../json/jsonGuard.js';
 import { readJson } from '../json/jsonReader.js';
 import * as json from '../json/responses.js';
 import { encodeError } from '../json/status.js';
@@ -174,6 +175,7 @@ function route(method: string, path: RegExp, handle: Handler): Route {
         sendJson(res, 200, await handle(caller, match, req));
       } catch (error) {
         const { httpStatus, body } = encodeError(error);
+        if (!req.complete) closeUnread(req, res);
         sendJson(res, httpStatus, body);
       }
     },
@@ -181,17 +183,7 @@ function route(method: string, path: RegExp, handle: Handler): Route {
 }
 
 async function jsonBody(req: IncomingMessage): Promise<unknown> {
-  const text = await readBody(req);
-  if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw invalidArgument(`Invalid JSON payload received. ${(error as Error).message}`);
-  }
-}
-
-function searchParams(req: IncomingMessage): URLSearchParams {
-  return new URL(req.url ?? '/', 'http://localhost').searchParams;
+  return (await readJsonBody(req)) ?? {};
 }
 
 /** A path under `documents/`: a document (even segment count) or a collection (odd). */

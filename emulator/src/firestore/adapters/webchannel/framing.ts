@@ -34,6 +34,14 @@ const MAX_MAPS_PER_REQUEST = 1000;
 
 /** Parses a forward-channel body; anything inconsistent is a FramingError, never a partial result. */
 export function parseForwardBody(body: string): ForwardBody {
+  // URLSearchParams would turn escapes that are not UTF-8 into U+FFFD: refuse them instead.
+  for (const part of body.split('&')) {
+    try {
+      decodeURIComponent(part.replace(/\+/g, ' '));
+    } catch {
+      throw new FramingError(`a field is not UTF-8 once decoded: ${part.slice(0, 80)}`);
+    }
+  }
   const params = new URLSearchParams(body);
   const headers = parseHeaderBlock(params.get('headers') ?? '');
   const countText = params.get('count');

@@ -36,7 +36,8 @@ export interface ChannelStream {
 
 /** The adapter's side: receives the client's messages in order, and the end of the session. */
 export interface ChannelListener {
-  message(message: unknown): void;
+  /** One client message, with its size as sent (UTF-8 bytes of its JSON). */
+  message(message: unknown, size: number): void;
   /** Called exactly once, whether the client terminated, the session expired or broke. */
   closed(): void;
 }
@@ -127,9 +128,9 @@ export class Session implements ChannelStream {
     }
     // Parse all first: a bad map rejects the whole POST before any of it is delivered.
     const messages = fresh.map((map) => decodeMap(map));
-    for (const message of messages) {
+    for (const { message, size } of messages) {
       if (this.ended) break;
-      this.listener?.message(message);
+      this.listener?.message(message, size);
     }
     return encodeForwardAck(this.lastQueuedArrayId(), this.outstandingChars());
   }
@@ -247,11 +248,12 @@ export class Session implements ChannelStream {
   }
 }
 
-function decodeMap(map: ForwardMap): unknown {
+function decodeMap(map: ForwardMap): { message: unknown; size: number } {
   const raw = map.fields[RAW_DATA_KEY];
-  if (raw === undefined) return map.fields;
+  if (raw === undefined)
+    return { message: map.fields, size: Buffer.byteLength(JSON.stringify(map.fields)) };
   try {
-    return JSON.parse(raw);
+    return { message: JSON.parse(raw), size: Buffer.byteLength(raw) };
   } catch {
     throw new FramingError(`map ${map.id} is not JSON`);
   }

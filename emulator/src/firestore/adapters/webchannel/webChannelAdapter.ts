@@ -5,6 +5,8 @@
  * responses written by json/. Requests are handled one at a time in arrival order, as on gRPC. An error is sent as `{error: {code, message, status}}`, after
  * which the web SDK closes the channel and, where the code allows, opens a new one.
  */
+import { MAX_REQUEST_BYTES, requestTooLarge } from '../../api/requestLimits.js';
+import { checkJsonText } from '../json/jsonGuard.js';
 import type { Route } from '../http/router.js';
 import { encodeError } from '../json/status.js';
 import type { MessageReader } from '../decode/reader.js';
@@ -108,10 +110,12 @@ function connect(stream: ChannelStream, rpc: StreamRpc): ChannelListener {
   }
   let queue = Promise.resolve();
   return {
-    message: (json) => {
+    message: (json, size) => {
       queue = queue.then(async () => {
         if (finished || !session) return;
         try {
+          if (size > MAX_REQUEST_BYTES) throw requestTooLarge();
+          checkJsonText(json);
           await session.handle(json);
         } catch (error) {
           fail(error);
