@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Caller } from './auth.js';
 import { BadRequestError, NotFoundError, StorageError } from './errors.js';
 import type { BlobFiles, ExpectedHashes, StagedBlob } from './store/blobFiles.js';
-import type { MetadataPatch, StoredObject } from './store/object.js';
+import { checkCustomMetadataSize, type MetadataPatch, type StoredObject } from './store/object.js';
 import type { Preconditions } from './store/preconditions.js';
 
 export type UploadStatus = 'active' | 'final' | 'cancelled';
@@ -41,6 +41,8 @@ export class UploadSessions {
   constructor(private readonly files: BlobFiles) {}
 
   async start(target: UploadTarget): Promise<UploadSession> {
+    // Refused now rather than after every byte has been sent.
+    checkCustomMetadataSize(target.metadata.metadata ?? {});
     const session: UploadSession = {
       ...target,
       id: randomUUID().replaceAll('-', ''),

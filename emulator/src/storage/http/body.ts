@@ -12,7 +12,16 @@ export async function readText(req: IncomingMessage, limit = JSON_LIMIT): Promis
     if (total > limit) throw new PayloadTooLargeError(`Request body exceeds ${limit} bytes.`);
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return decodeUtf8(Buffer.concat(chunks), 'The request body');
+}
+
+/** Text that must be UTF-8: bytes that are not are refused, never read as U+FFFD. */
+export function decodeUtf8(bytes: Uint8Array, what: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new BadRequestError(`${what} is not valid UTF-8.`);
+  }
 }
 
 /** An absent or empty body is `undefined`; anything else must be valid JSON. */

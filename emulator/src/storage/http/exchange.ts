@@ -25,17 +25,15 @@ export function toExchange(
   } catch {
     url = new URL(`http://${fallbackHost}/`);
   }
-  const raw = (req.url ?? '/').split('?')[0]!;
+  const [raw = '/', query = ''] = (req.url ?? '/').split('?');
+  // URL's own decoding turns escapes that are not UTF-8 into U+FFFD, which would name another
+  // object than the one sent: they are refused instead, in the path and in the query.
   const segments = raw
     .split('/')
     .slice(1)
-    .map((segment) => {
-      try {
-        return decodeURIComponent(segment);
-      } catch {
-        throw new BadRequestError(`Malformed percent-encoding in path: ${segment}`);
-      }
-    });
+    .map((segment) => strictlyDecoded(segment, 'path segment'));
+  for (const parameter of query.split('&'))
+    strictlyDecoded(parameter.replace(/\+/g, ' '), 'query parameter');
   return { req, res, method: req.method ?? 'GET', url, segments, origin: `http://${url.host}` };
 }
 
@@ -58,4 +56,14 @@ export function bucketAndObject(
 export function header(ex: Exchange, name: string): string | undefined {
   const value = ex.req.headers[name.toLowerCase()];
   return Array.isArray(value) ? value[0] : value;
+}
+
+function strictlyDecoded(text: string, what: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new BadRequestError(
+      `Invalid ${what} ${text.slice(0, 80)}: its percent-escapes do not decode to UTF-8.`,
+    );
+  }
 }

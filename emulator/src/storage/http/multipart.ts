@@ -5,6 +5,7 @@
  * boundary is rejected, and the caller discards what was staged.
  */
 import { BadRequestError } from '../errors.js';
+import { decodeUtf8 } from './body.js';
 
 const HEADER_LIMIT = 64 * 1024;
 const METADATA_LIMIT = 4 * 1024 * 1024;
@@ -41,7 +42,10 @@ export async function readMultipart(
   const metadataHeaders = parseHeaders(
     await reader.readUntil(Buffer.from('\r\n\r\n'), HEADER_LIMIT),
   );
-  const metadataText = (await reader.readUntil(partDelimiter, METADATA_LIMIT)).toString('utf8');
+  const metadataText = decodeUtf8(
+    await reader.readUntil(partDelimiter, METADATA_LIMIT),
+    'The metadata part of the multipart upload',
+  );
   await reader.expectLineEnd();
   const mediaHeaders = parseHeaders(await reader.readUntil(Buffer.from('\r\n\r\n'), HEADER_LIMIT));
 

@@ -83,7 +83,7 @@ export function parseMetadataPatch(input: unknown): MetadataPatch {
     if (typeof metadata !== 'object' || Array.isArray(metadata)) {
       throw new BadRequestError('Invalid value for metadata: expected an object of strings.');
     }
-    const entries: Record<string, string | null> = {};
+    const entries: Record<string, string | null> = Object.create(null);
     for (const [key, value] of Object.entries(metadata as Record<string, unknown>)) {
       if (value === null) entries[key] = null;
       else if (typeof value === 'string') entries[key] = value;
@@ -109,14 +109,33 @@ export function applyPatch(object: StoredObject, patch: MetadataPatch): StoredOb
   if (patch.metadata === null) {
     next.metadata = {};
   } else if (patch.metadata) {
-    const merged: Record<string, string> = { ...object.metadata };
+    // Keys are data: a key such as `__proto__` must be stored, not set the object's prototype.
+    const merged: Record<string, string> = Object.assign(Object.create(null), object.metadata);
     for (const [key, value] of Object.entries(patch.metadata)) {
       if (value === null) delete merged[key];
       else merged[key] = value;
     }
+    checkCustomMetadataSize(merged);
     next.metadata = merged;
   }
   return next as unknown as StoredObject;
+}
+
+/** Cloud Storage quotas: "Maximum size of custom metadata: 8 KiB", keys and values together. */
+const MAX_CUSTOM_METADATA_BYTES = 8 * 1024;
+
+/** Refuses custom metadata over the limit; entries set to null (deletions) take no room. */
+export function checkCustomMetadataSize(metadata: Readonly<Record<string, string | null>>): void {
+  let bytes = 0;
+  for (const key in metadata) {
+    const value = metadata[key];
+    if (value !== null && value !== undefined)
+      bytes += Buffer.byteLength(key) + Buffer.byteLength(value);
+  }
+  if (bytes > MAX_CUSTOM_METADATA_BYTES)
+    throw new BadRequestError(
+      `Custom metadata exceeds the maximum of 8 KiB (${MAX_CUSTOM_METADATA_BYTES} bytes of keys and values): it has ${bytes}.`,
+    );
 }
 
 export function downloadTokens(object: StoredObject): string[] {
