@@ -1,12 +1,14 @@
 /**
- * Web app figures (`npm run bench -- web`, inside the stack, ~2 min), for the working tree beside
- * the previous commit (HEAD~1, built from a temporary git worktree), with the ratio:
- * - the gzip size of what the first page loads (index.html's entry chunk, its static imports and
- *   its CSS; lazy route chunks excluded), and of every built asset;
- * - the time from adding a to-do in one Chromium (its own profile, signed in as one user) to the
- *   to-do appearing in another Chromium's DOM (signed in as a second member of the same list),
- *   p50 and p99, through the real app served from its production build.
- * The production build runs with VITE_USE_EMULATORS=true so it talks to the running emulators.
+ * Web app figures (`npm run bench -- web`, inside the stack, a few minutes), for the working tree
+ * beside the previous commit (HEAD~1, built from a temporary git worktree), with the ratio:
+ * - the JavaScript each page loads, gzip -9 of each file as built: the landing page and sign-in
+ *   (signed out), and a signed-in list; which Firebase SDK chunks each loaded; every asset;
+ * - the largest contentful paint of a signed-in list, cold HTTP cache and no service worker (the
+ *   profile keeps its sign-in and Firestore's local data, as a returning person's does);
+ * - a to-do added in one Chromium appearing in another's page (two members of one list), p50/p99;
+ * - a photo's thumbnail on screen after its upload has finished, p50.
+ * Each build is served by `vite preview` and runs with VITE_USE_EMULATORS=true, so that it talks
+ * to the running emulators.
  */
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -23,24 +25,25 @@ import { build, preview } from 'vite';
 import { launchChromium, type Browser } from '../emulator/test/browser/chromium.js';
 import { adminAuth, adminDb } from '../test/support/admin.js';
 import { newListData } from '../test/support/newDocuments.js';
+import { uploadToThumbnail, writeToOtherScreen } from './support/webLatency.js';
+import { coldLoad, measureLoad, recordScripts, waitForHeading } from './support/webPages.js';
 
-const WARMUP = 3;
-const SAMPLES = 20;
-const WAIT = { timeout: 30_000 };
+const WRITES = { warmup: 3, samples: 20 };
+const UPLOADS = { warmup: 1, samples: 5 };
+const WAIT = { timeout: 60_000 };
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 interface Figures {
-  firstPage: number;
+  landingJs: number;
+  signInJs: number;
+  listJs: number;
   allAssets: number;
-  p50: number;
-  p99: number;
-}
-
-/** The entry in Vite's build manifest that this bench reads. */
-interface ManifestChunk {
-  file: string;
-  imports?: string[];
-  css?: string[];
+  lcp: number;
+  writeP50: number;
+  writeP99: number;
+  thumbnailP50: number;
+  /** Firebase SDK chunks each page loaded, for the notes under the table. */
+  sdks: Record<'landing' | 'signIn' | 'list', string[]>;
 }
 
 function pointViteAtEmulators(): void {
@@ -55,41 +58,24 @@ function pointViteAtEmulators(): void {
   for (const [key, value] of Object.entries(env)) if (value) process.env[key] = value;
 }
 
-const gzipSize = async (file: string) => gzipSync(await readFile(file), { level: 9 }).length;
-
 async function buildWeb(webRoot: string, outDir: string): Promise<void> {
   await build({
     configFile: path.join(webRoot, 'vite.config.ts'),
     root: webRoot,
     mode: 'production',
     logLevel: 'error',
-    build: { outDir, emptyOutDir: true, manifest: true, sourcemap: false },
+    build: { outDir, emptyOutDir: true, sourcemap: false },
   });
 }
 
-/** Gzip bytes of index.html's entry, its static imports and their CSS; and of every asset. */
-async function bundleSizes(outDir: string): Promise<{ firstPage: number; allAssets: number }> {
-  const manifest = JSON.parse(
-    await readFile(path.join(outDir, '.vite', 'manifest.json'), 'utf8'),
-  ) as Record<string, ManifestChunk>;
-  const initial = new Set<string>();
-  const visit = (key: string): void => {
-    const chunk = manifest[key];
-    if (!chunk || initial.has(chunk.file)) return;
-    initial.add(chunk.file);
-    for (const css of chunk.css ?? []) initial.add(css);
-    for (const imported of chunk.imports ?? []) visit(imported);
-  };
-  visit('index.html');
-  if (initial.size === 0) throw new Error('The build manifest has no index.html entry');
-  let firstPage = 0;
-  for (const file of initial) firstPage += await gzipSize(path.join(outDir, file));
-  let allAssets = 0;
+async function allAssetsSize(outDir: string): Promise<number> {
+  let total = 0;
   const assets = path.join(outDir, 'assets');
   for (const file of await readdir(assets)) {
-    if (/\.(js|css)$/.test(file)) allAssets += await gzipSize(path.join(assets, file));
+    if (/\.(js|css)$/.test(file))
+      total += gzipSync(await readFile(path.join(assets, file)), { level: 9 }).length;
   }
-  return { firstPage, allAssets };
+  return total;
 }
 
 function freePort(): Promise<number> {
@@ -108,125 +94,74 @@ function freePort(): Promise<number> {
 interface Member {
   email: string;
   password: string;
-  name: string;
 }
 
 /** Two users who are both editors of one new list; returns them and the list's id and title. */
-async function seedSharedList(): Promise<{
-  members: [Member, Member];
-  listId: string;
-  title: string;
-}> {
+async function seedSharedList(): Promise<{ members: [Member, Member]; title: string }> {
   const tag = randomUUID().slice(0, 8);
-  const members: Member[] = (['writer', 'reader'] as const).map((name) => ({
+  const members: Member[] = ['writer', 'reader'].map((name) => ({
     email: `bench-${name}-${tag}@example.com`,
     password: 'correct-horse-7',
-    name,
   }));
   const uids = await Promise.all(
-    members.map(async (m) => {
-      const user = await adminAuth.createUser({
-        email: m.email,
-        password: m.password,
-        displayName: `Bench ${m.name}`,
-        emailVerified: true,
-      });
+    members.map(async (member) => {
+      const user = await adminAuth.createUser({ ...member, emailVerified: true });
       return user.uid;
     }),
   );
   const [owner, editor] = uids as [string, string];
   const title = `Bench ${tag}`;
-  const list = adminDb.collection('lists').doc();
-  await list.set(
-    newListData(owner, FieldValue.serverTimestamp(), {
-      title,
-      members: { [owner]: 'owner', [editor]: 'editor' },
-      memberIds: [owner, editor],
-    }),
-  );
-  return { members: members as [Member, Member], listId: list.id, title };
+  await adminDb
+    .collection('lists')
+    .doc()
+    .set(
+      newListData(owner, FieldValue.serverTimestamp(), {
+        title,
+        members: { [owner]: 'owner', [editor]: 'editor' },
+        memberIds: [owner, editor],
+      }),
+    );
+  return { members: members as [Member, Member], title };
 }
 
-async function signInAndOpen(
-  page: Page,
-  url: string,
-  member: Member,
-  listId: string,
-  title: string,
-) {
+async function signInAndOpen(page: Page, url: string, member: Member, title: string) {
   await page.goto(new URL('/signin', url).href);
   await page.getByLabel('Email').fill(member.email);
   await page.getByLabel('Password').fill(member.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   // The auth guard leaves /signin once the session exists; the list link needs that session.
   await page.waitForURL((at) => !at.pathname.startsWith('/signin'), WAIT);
-  try {
-    await page.getByRole('link', { name: title }).click(WAIT);
-    await page.getByRole('heading', { level: 1, name: title }).waitFor(WAIT);
-  } catch (error) {
-    console.error(`list ${listId} did not open; the page shows:\n${await page.innerText('body')}`);
-    throw error;
-  }
+  await page.getByRole('link', { name: title }).click(WAIT);
+  await waitForHeading(page, title);
 }
 
-const percentile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
-
-/**
- * Writer submits the composer form with a new title; the reader's MutationObserver stamps the
- * moment that title first appears. Both stamps are wall-clock (timeOrigin + now), one machine.
- */
-async function writeToSnapshot(url: string): Promise<{ p50: number; p99: number }> {
-  const { members, listId, title } = await seedSharedList();
-  const browsers: Browser[] = [];
-  try {
-    browsers.push(await launchChromium(), await launchChromium());
-    const [writer, reader] = await Promise.all(browsers.map((b) => b.context.newPage()));
-    await Promise.all([
-      signInAndOpen(writer!, url, members[0], listId, title),
-      signInAndOpen(reader!, url, members[1], listId, title),
-    ]);
-    await reader!.evaluate(() => {
-      const seen: Record<string, number> = {};
-      (window as unknown as { seen: typeof seen }).seen = seen;
-      new MutationObserver(() => {
-        const at = performance.timeOrigin + performance.now();
-        document.querySelectorAll('.todo__title').forEach((el) => {
-          const text = el.textContent?.trim() ?? '';
-          if (!(text in seen)) seen[text] = at;
-        });
-      }).observe(document.body, { childList: true, subtree: true, characterData: true });
-    });
-    const input = writer!.getByLabel('New to-do');
-    const samples: number[] = [];
-    for (let n = 0; n < WARMUP + SAMPLES; n++) {
-      const todo = `bench to-do ${n}`;
-      await input.fill(todo);
-      const sent = await writer!.evaluate(() => {
-        const at = performance.timeOrigin + performance.now();
-        document.querySelector<HTMLFormElement>('form.composer')!.requestSubmit();
-        return at;
-      });
-      const received = await reader!.waitForFunction(
-        (t) => (window as unknown as { seen: Record<string, number> }).seen[t],
-        todo,
-        { polling: 5, ...WAIT },
-      );
-      if (n >= WARMUP) samples.push(((await received.jsonValue()) as number) - sent);
+/** The signed-out pages, each in a fresh profile. */
+async function signedOutPages(url: string, outDir: string) {
+  const loads = [];
+  for (const [pathname, heading] of [
+    ['/', 'Your to-dos, shared and in sync.'],
+    ['/signin', 'Welcome back'],
+  ] as const) {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.context.newPage();
+      const scripts = recordScripts(page, new URL(url).origin);
+      await page.goto(new URL(pathname, url).href);
+      // HEAD~1 had no landing page: "/" was the way to sign-in.
+      await page.getByRole('heading', { level: 1 }).first().waitFor(WAIT);
+      loads.push({ heading, ...(await measureLoad(outDir, scripts())) });
+    } finally {
+      await browser.close();
     }
-    const sorted = samples.sort((a, b) => a - b);
-    return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99) };
-  } finally {
-    await Promise.all(browsers.map((b) => b.close()));
   }
+  return loads as [(typeof loads)[number], (typeof loads)[number]];
 }
 
-/** Builds `webRoot`, measures its bundle, serves the build and measures the round trip. */
+/** Builds `webRoot`, serves the build, and measures it. */
 async function measure(webRoot: string): Promise<Figures> {
   const outDir = await mkdtemp(path.join(tmpdir(), 'hearth-bench-web-'));
   try {
     await buildWeb(webRoot, outDir);
-    const sizes = await bundleSizes(outDir);
     const port = await freePort();
     const server = await preview({
       configFile: path.join(webRoot, 'vite.config.ts'),
@@ -235,9 +170,40 @@ async function measure(webRoot: string): Promise<Figures> {
       build: { outDir },
       preview: { host: '127.0.0.1', port, strictPort: true },
     });
+    const url = `http://127.0.0.1:${port}/`;
+    const browsers: Browser[] = [];
     try {
-      return { ...sizes, ...(await writeToSnapshot(`http://127.0.0.1:${port}/`)) };
+      const [landing, signIn] = await signedOutPages(url, outDir);
+      const { members, title } = await seedSharedList();
+      browsers.push(await launchChromium(), await launchChromium());
+      const [writer, reader] = await Promise.all(browsers.map((b) => b.context.newPage()));
+      await Promise.all([
+        signInAndOpen(writer!, url, members[0], title),
+        signInAndOpen(reader!, url, members[1], title),
+      ]);
+      const listUrl = reader!.url();
+      const cold = await coldLoad(
+        () => browsers[1]!.context.newPage(),
+        listUrl,
+        (page) => waitForHeading(page, title),
+      );
+      const list = await measureLoad(outDir, cold.scripts);
+      const writes = await writeToOtherScreen(writer!, reader!, WRITES);
+      await writer!.locator('.todo__title').first().click();
+      const thumbnails = await uploadToThumbnail(writer!, UPLOADS);
+      return {
+        landingJs: landing.js,
+        signInJs: signIn.js,
+        listJs: list.js,
+        allAssets: await allAssetsSize(outDir),
+        lcp: cold.lcp,
+        writeP50: writes.p50,
+        writeP99: writes.p99,
+        thumbnailP50: thumbnails.p50,
+        sdks: { landing: landing.sdks, signIn: signIn.sdks, list: list.sdks },
+      };
     } finally {
+      await Promise.all(browsers.map((b) => b.close()));
       await server.close();
     }
   } finally {
@@ -274,12 +240,16 @@ async function measurePrevious(): Promise<{ commit: string; figures: Figures } |
 
 function print(current: Figures, previous: { commit: string; figures: Figures } | string): void {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
-  const ms = (value: number) => `${value.toFixed(1)} ms`;
-  const rows: [string, keyof Figures, (v: number) => string][] = [
-    ['first page JS+CSS, gzip -9', 'firstPage', kb],
+  const ms = (value: number) => `${value.toFixed(0)} ms`;
+  const rows: [string, keyof Omit<Figures, 'sdks'>, (v: number) => string][] = [
+    ['landing page JS, gzip -9', 'landingJs', kb],
+    ['sign-in page JS, gzip -9', 'signInJs', kb],
+    ['signed-in list page JS, gzip -9', 'listJs', kb],
     ['all JS+CSS assets, gzip -9', 'allAssets', kb],
-    ['write → other browser DOM, p50', 'p50', ms],
-    ['write → other browser DOM, p99', 'p99', ms],
+    ['list page LCP, cold HTTP cache', 'lcp', ms],
+    ['write → other browser DOM, p50', 'writeP50', ms],
+    ['write → other browser DOM, p99', 'writeP99', ms],
+    ['upload finished → thumbnail, p50', 'thumbnailP50', ms],
   ];
   const old = typeof previous === 'string' ? undefined : previous.figures;
   const table = [
@@ -306,8 +276,15 @@ function print(current: Figures, previous: { commit: string; figures: Figures } 
         .join('  ')
         .trimEnd(),
     );
+  const sdks = (figures: Figures) =>
+    Object.entries(figures.sdks)
+      .map(([page, loaded]) => `${page}: ${loaded.length ? loaded.join(', ') : 'none'}`)
+      .join('; ');
+  console.log(`Firebase SDK chunks loaded (working tree) — ${sdks(current)}`);
+  if (old) console.log(`Firebase SDK chunks loaded (HEAD~1) — ${sdks(old)}`);
   console.log(
-    `${SAMPLES} samples after ${WARMUP} warm-up; ratio = working tree / HEAD~1, below 1 means smaller or faster.`,
+    `${WRITES.samples} writes after ${WRITES.warmup} warm-up, ${UPLOADS.samples} uploads after ${UPLOADS.warmup}; ` +
+      'ratio = working tree / HEAD~1, below 1 means smaller or faster.',
   );
   if (typeof previous === 'string') console.log(previous);
 }

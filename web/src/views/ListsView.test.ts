@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { inboxListId } from '@model';
 import {
@@ -119,7 +119,8 @@ describe('ListsView', () => {
     await press('z');
     expect(titles(wrapper)).toEqual(['One', 'Two']);
     await press('?');
-    expect(wrapper.get('dialog').text()).toContain('Keyboard shortcuts');
+    // Dialogs load when first opened.
+    await vi.waitFor(() => expect(wrapper!.get('dialog').text()).toContain('Keyboard shortcuts'));
   });
 
   it('says so when a list is not there', async () => {
@@ -149,6 +150,7 @@ describe('ListsView', () => {
     wrapper = mounted.wrapper;
     await wrapper.get('.list-header__delete').trigger('click');
     expect(services.lists.lists.items.some((list) => list.id === 'old')).toBe(true);
+    await vi.waitFor(() => expect(wrapper!.find('dialog .button--danger').exists()).toBe(true));
     await wrapper.get('dialog .button--danger').trigger('click');
     await flushPromises();
     expect(services.lists.lists.items.some((list) => list.id === 'old')).toBe(false);
