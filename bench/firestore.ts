@@ -468,10 +468,10 @@ async function main(): Promise<void> {
 }
 
 /**
- * The cost of a Hearth Console watching: the same rules-checked workload on two identical servers,
- * one with a console attached, as its Requests and Firestore tabs keep the request log and the
+ * The cost of a Hearth Console watching: a rules-checked workload on one server, in rounds with
+ * and without a console attached, as its Requests and Firestore tabs keep the request log and the
  * change feed streaming (server-sent events read here). Every request a signed-in client makes is
- * evaluated, recorded in the request log and, on the watched server, streamed.
+ * evaluated and recorded in the request log; while watched, it is also streamed.
  */
 const RULES = `rules_version = '2';
 service cloud.firestore {
@@ -485,8 +485,8 @@ service cloud.firestore {
   }
 }`;
 
-/** Each server is watched in half of the rounds: a small cost needs more rounds to show through the noise. */
-const CONSOLE_ROUNDS = 6;
+/** Rounds per step, half of them with a console attached: a small cost needs many to show through the noise. */
+const CONSOLE_ROUNDS = 12;
 
 interface ConsoleStep {
   name: string;
@@ -541,81 +541,91 @@ function attachConsole(port: number, projectId: string) {
   return { events: () => events, close: () => abort.abort() };
 }
 
+interface Samples {
+  rates: [number[], number[]];
+  costs: [number[], number[]];
+}
+
+const pause = () => new Promise((resolve) => setTimeout(resolve, 250));
+
+const median = (values: number[]) =>
+  [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
+
 async function consoleAttached(entry: string): Promise<void> {
   const rulesFile = fileURLToPath(
     new URL('../node_modules/.cache/hearth-bench/firestore/bench.rules', import.meta.url),
   );
   await writeFile(rulesFile, RULES);
   const projectId = 'demo-bench-console';
-  const sides = ['without console', 'with console'] as const;
-  const servers = await Promise.all(sides.map(() => launch('rules', entry, rulesFile)));
-  const clients = servers.map((server) =>
-    rawFirestore(server.ready.port, projectId, unsignedIdToken('bench')),
+  const server = await launch('rules', entry, rulesFile);
+  const client = rawFirestore(server.ready.port, projectId, unsignedIdToken('bench'));
+  /** Per step, for rounds without (index 0) and with (1) a console: throughput, server CPU per op. */
+  const samples = new Map(
+    consoleSteps.map((step) => [step.name, { rates: [[], []], costs: [[], []] } as Samples]),
   );
-  const figures: Record<string, Figure>[] = [{}, {}];
-  const costs: Record<string, Figure>[] = [{}, {}];
   let events = 0;
   try {
     // The rules' get() finds the bench's membership, as Hearth's rules find a list's members.
-    for (const server of servers) {
-      const admin = rawClient(`127.0.0.1:${server.ready.port}`);
-      await admin.unary('Commit', {
-        database: `projects/${projectId}/databases/(default)`,
-        writes: [
-          {
-            update: {
-              name: `projects/${projectId}/databases/(default)/documents/members/bench`,
-              fields: { active: { booleanValue: true } },
-            },
+    const admin = rawClient(`127.0.0.1:${server.ready.port}`);
+    await admin.unary('Commit', {
+      database: `projects/${projectId}/databases/(default)`,
+      writes: [
+        {
+          update: {
+            name: `projects/${projectId}/databases/(default)/documents/members/bench`,
+            fields: { active: { booleanValue: true } },
           },
-        ],
-      });
-      admin.close();
-    }
+        },
+      ],
+    });
+    admin.close();
     for (const step of consoleSteps) {
+      // One server, watched in every other short round: the machine's swings fall on both sides
+      // alike, and the medians of many rounds hold still where a best-of would not.
+      await step.run(client); // warm-up, not counted
       for (let round = 0; round < CONSOLE_ROUNDS; round++) {
-        // The console watches each server in turn, so a difference between the two servers'
-        // processes (a busier core) falls on both sides alike.
         const watched = round % 2;
-        const watching = attachConsole(servers[watched]!.ready.port, projectId);
-        await new Promise((resolve) => setTimeout(resolve, 300));
-        for (const [index, server] of servers.entries()) {
-          const side = index === watched ? 1 : 0;
-          const cpuBefore = await server.cpu();
-          const figure = await step.run(clients[index]!);
-          const used = (await server.cpu()) - cpuBefore;
-          figures[side]![step.name] = better(figures[side]![step.name], figure, false);
-          if (typeof figure === 'number')
-            costs[side]![step.name] = better(costs[side]![step.name], used / step.ops, true);
+        const watching = watched ? attachConsole(server.ready.port, projectId) : null;
+        // Every round starts and ends with the same pause, watched or not, so that neither side
+        // pays for the other's leftovers (garbage, events still on their way).
+        await pause();
+        const cpuBefore = await server.cpu();
+        const figure = await step.run(client);
+        const used = (await server.cpu()) - cpuBefore;
+        await pause();
+        if (watching) {
+          watching.close();
+          events += watching.events();
         }
-        watching.close();
-        events += watching.events();
+        if (typeof figure !== 'number') continue;
+        const sample = samples.get(step.name)!;
+        sample.rates[watched]!.push(figure);
+        sample.costs[watched]!.push(used / step.ops);
       }
     }
   } finally {
-    for (const client of clients) client.close();
-    for (const server of servers) server.child.kill();
+    client.close();
+    server.child.kill();
   }
-  const fmt = (v: Figure | undefined) => (typeof v === 'number' ? v.toFixed(1) : (v ?? ''));
-  const ratio = (a: Figure | undefined, b: Figure | undefined, inverse = false) =>
-    typeof a === 'number' && typeof b === 'number'
-      ? `${(inverse ? b / a : a / b).toFixed(3)}x`
-      : '';
+  const fmt = (v: number | undefined) => (v === undefined ? '' : v.toFixed(1));
+  const ratio = (a: number | undefined, b: number | undefined) =>
+    a === undefined || b === undefined ? '' : `${(a / b).toFixed(3)}x`;
   const rows = [
-    ['console attached', ...sides, 'ratio'],
-    ...consoleSteps.map((step) => [
-      step.name,
-      fmt(figures[0]![step.name]),
-      fmt(figures[1]![step.name]),
-      ratio(figures[1]![step.name], figures[0]![step.name]),
-    ]),
+    ['console attached (medians)', 'without console', 'with console', 'ratio'],
+    ...consoleSteps.map((step) => {
+      const [without, watched] = samples.get(step.name)!.rates.map(median);
+      return [step.name, fmt(without), fmt(watched), ratio(watched, without)];
+    }),
     ['server CPU µs per operation'],
-    ...consoleSteps.map((step) => [
-      `  ${step.name.replace(/ \/s$/, '')}`,
-      fmt(costs[0]![step.name]),
-      fmt(costs[1]![step.name]),
-      ratio(costs[1]![step.name], costs[0]![step.name], true),
-    ]),
+    ...consoleSteps.map((step) => {
+      const [without, watched] = samples.get(step.name)!.costs.map(median);
+      return [
+        `  ${step.name.replace(/ \/s$/, '')}`,
+        fmt(without),
+        fmt(watched),
+        ratio(without, watched),
+      ];
+    }),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   console.log('');
@@ -627,7 +637,7 @@ async function consoleAttached(entry: string): Promise<void> {
         .trimEnd(),
     );
   console.log(
-    `ratio: with console / without (throughput; CPU: without / with), above 0.95 is within 5 %. The console received ${events} events.`,
+    `ratio: with console / without (throughput; CPU: without / with), above 0.95 is within 5 %. ${CONSOLE_ROUNDS} rounds per step, every other one watched; the console received ${events} events.`,
   );
 }
 
