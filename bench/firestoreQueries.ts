@@ -1,0 +1,203 @@
+/**
+ * Query latency against collection size (`npx tsx bench/firestoreQueries.ts`, ~3 min).
+ *
+ * Three collections of 1k, 10k and 100k documents `{ n, bucket, label, tags }` (n = 0..size-1,
+ * ten documents per bucket), and three queries that each return ten documents whatever the size:
+ * - equality: `bucket == b`
+ * - range: `n >= x && n < x + 10`
+ * - ordered limit: `orderBy(n, desc).startAfter(x).limit(10)`
+ * A query whose cost grows with what it returns costs the same at every size; one that scans
+ * costs ~100x more at 100k than at 1k. Printed per size: the p50 of the wall-clock time through
+ * firebase-admin and the server's CPU time per query, with the ratio 100k / 1k.
+ *
+ * Two servers in child processes, each loaded alike: this tree's emulator and the emulator as it
+ * was at HEAD~1 (or the revision named by BENCH_BASE), so that a change shows against what was
+ * before in the same run. Rounds alternate between them so that the machine's swings fall on both.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Firestore, Query } from 'firebase-admin/firestore';
+import {
+  buildBaseEntry,
+  buildServerEntry,
+  launch,
+  type Launched,
+} from './support/serverProcess.js';
+
+const SIZES = [1_000, 10_000, 100_000] as const;
+const QUERIES_PER_ROUND = 15;
+const ROUNDS = 4;
+const BATCH = 500;
+
+interface QueryKind {
+  name: string;
+  build(db: Firestore, collection: string, size: number, random: number): Query;
+}
+
+const kinds: QueryKind[] = [
+  {
+    name: 'equality',
+    build: (db, collection, size, random) =>
+      db.collection(collection).where('bucket', '==', Math.floor(random * (size / 10))),
+  },
+  {
+    name: 'range',
+    build: (db, collection, size, random) => {
+      const x = Math.floor(random * (size - 10));
+      return db
+        .collection(collection)
+        .where('n', '>=', x)
+        .where('n', '<', x + 10);
+    },
+  },
+  {
+    name: 'ordered limit',
+    build: (db, collection, size, random) =>
+      db
+        .collection(collection)
+        .orderBy('n', 'desc')
+        .startAfter(10 + Math.floor(random * (size - 10)))
+        .limit(10),
+  },
+];
+
+type Target = 'hearth' | 'base';
+const targets: Target[] = ['hearth', 'base'];
+
+async function connect(target: Target, port: number) {
+  process.env['FIRESTORE_EMULATOR_HOST'] = `127.0.0.1:${port}`;
+  process.env['METADATA_SERVER_DETECTION'] = 'none';
+  const { initializeApp, deleteApp } = await import('firebase-admin/app');
+  const { getFirestore } = await import('firebase-admin/firestore');
+  const app = initializeApp({ projectId: `demo-bench-queries-${target}` }, `queries-${target}`);
+  return { db: getFirestore(app), close: () => deleteApp(app) };
+}
+
+async function load(db: Firestore, size: number): Promise<void> {
+  const collection = db.collection(`q${size}`);
+  for (let start = 0; start < size; start += BATCH) {
+    const batch = db.batch();
+    for (let n = start; n < Math.min(size, start + BATCH); n++) {
+      batch.set(collection.doc(`d${n}`), {
+        n,
+        bucket: n % (size / 10),
+        label: `document ${n}`,
+        tags: [`t${n % 7}`, `u${n % 11}`],
+      });
+    }
+    await batch.commit();
+  }
+}
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+
+/** A seeded sequence, so that both servers answer the same queries. */
+function sequence(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+async function main(): Promise<void> {
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  const entry = await buildServerEntry(here, 'firestore-queries');
+  const base = await buildBaseEntry(
+    process.env['BENCH_BASE'] ?? 'HEAD~1',
+    'firestore-queries-base',
+  );
+  const launched = {} as Record<Target, Launched>;
+  const clients = {} as Record<Target, Awaited<ReturnType<typeof connect>>>;
+  /** target → kind → size → wall-clock samples (ms) and server CPU per query (µs). */
+  const wall = new Map<string, number[]>();
+  const cpu = new Map<string, number[]>();
+  const key = (target: Target, kind: string, size: number) => `${target}|${kind}|${size}`;
+  let wrongCounts = 0;
+  try {
+    for (const target of targets) {
+      launched[target] = await launch('hearth', target === 'base' ? base.entry : entry);
+      clients[target] = await connect(target, launched[target].ready.port);
+      const loadStart = performance.now();
+      for (const size of SIZES) await load(clients[target].db, size);
+      console.log(
+        `${target}: loaded ${SIZES.reduce((a, b) => a + b, 0)} documents in ${((performance.now() - loadStart) / 1000).toFixed(1)} s`,
+      );
+    }
+    for (const size of SIZES) {
+      for (const kind of kinds) {
+        for (let round = 0; round < ROUNDS; round++) {
+          for (const target of targets) {
+            const { db } = clients[target];
+            const next = sequence(size * 31 + round * 7 + kind.name.length);
+            // One untimed query first: the client's connection and the server's code are warm.
+            await kind.build(db, `q${size}`, size, next()).get();
+            const samples = wall.get(key(target, kind.name, size)) ?? [];
+            const cpuBefore = await launched[target].cpu();
+            for (let i = 0; i < QUERIES_PER_ROUND; i++) {
+              const query = kind.build(db, `q${size}`, size, next());
+              const start = performance.now();
+              const snapshot = await query.get();
+              samples.push(performance.now() - start);
+              if (snapshot.size !== 10) wrongCounts++;
+            }
+            const used = (await launched[target].cpu()) - cpuBefore;
+            wall.set(key(target, kind.name, size), samples);
+            const costs = cpu.get(key(target, kind.name, size)) ?? [];
+            costs.push(used / QUERIES_PER_ROUND);
+            cpu.set(key(target, kind.name, size), costs);
+          }
+        }
+      }
+    }
+  } finally {
+    for (const target of targets) {
+      await clients[target]?.close();
+      launched[target]?.child.kill();
+    }
+  }
+
+  const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(2));
+  const rows: string[][] = [];
+  for (const [title, table, reduce] of [
+    ['p50 ms (firebase-admin round trip)', wall, median],
+    ['server CPU µs per query (median of rounds)', cpu, median],
+  ] as const) {
+    rows.push([
+      title,
+      ...SIZES.map((s) => `${s / 1000}k`),
+      '100k/1k',
+      ...SIZES.map((s) => `base ${s / 1000}k`),
+      'base 100k/1k',
+      'base/this at 100k',
+    ]);
+    for (const kind of kinds) {
+      const figures = (target: Target) =>
+        SIZES.map((size) => reduce(table.get(key(target, kind.name, size)) ?? []));
+      const ours = figures('hearth');
+      const theirs = figures('base');
+      rows.push([
+        `  ${kind.name}`,
+        ...ours.map(fmt),
+        `${(ours[2]! / ours[0]!).toFixed(2)}x`,
+        ...theirs.map(fmt),
+        `${(theirs[2]! / theirs[0]!).toFixed(2)}x`,
+        `${(theirs[2]! / ours[2]!).toFixed(2)}x`,
+      ]);
+    }
+  }
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  for (const cells of rows)
+    console.log(
+      cells
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    );
+  console.log(
+    `base: ${base.commit}. ${ROUNDS} rounds of ${QUERIES_PER_ROUND} queries per figure and server, alternating.` +
+      (wrongCounts > 0 ? ` ${wrongCounts} queries did not return 10 documents.` : ''),
+  );
+}
+
+await main();
