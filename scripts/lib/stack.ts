@@ -75,20 +75,29 @@ async function protectAgainstEmailEnumeration(authHost: string, projectId: strin
 
 /**
  * The Functions emulator starts a function's runtime (a Node process that loads all of
- * functions/lib) on the function's first event, which costs 2 s on an idle machine and 5 or more
- * on a busy one: a person's first photo would wait that long in "Processing…". An object written
- * and deleted outside `lists/` starts the upload trigger's runtime now, with nothing to do.
+ * functions/lib) on the function's first event, and another one for each event that arrives while
+ * every runtime it has for that function is busy: 2 s of CPU on an idle machine, 5 or more on a
+ * busy one. A photo makes two upload events that overlap, its original's and, while that one is
+ * still being handled, the thumbnail's; with one runtime the second starts a new one, on the same
+ * two cores as the first photo's work, which then waits in "Processing…". Objects written and
+ * deleted outside `lists/`, UPLOAD_RUNTIMES of them at once, start that many runtimes now, with
+ * nothing to do.
  */
+const UPLOAD_RUNTIMES = 2;
+
 async function startUploadTrigger(storageHost: string, bucket: string): Promise<void> {
   const objects = `http://${storageHost}/storage/v1/b/${encodeURIComponent(bucket)}/o`;
-  const name = encodeURIComponent('hearth-stack/start-upload-trigger');
-  const written = await fetch(
-    `http://${storageHost}/upload/storage/v1/b/${encodeURIComponent(bucket)}/o?uploadType=media&name=${name}`,
-    { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: '' },
-  );
-  if (!written.ok) throw new Error(`Storage answered HTTP ${written.status} to the write`);
-  const deleted = await fetch(`${objects}/${name}`, { method: 'DELETE' });
-  if (!deleted.ok) throw new Error(`Storage answered HTTP ${deleted.status} to the deletion`);
+  const startOne = async (index: number) => {
+    const name = encodeURIComponent(`hearth-stack/start-upload-trigger-${index}`);
+    const written = await fetch(
+      `http://${storageHost}/upload/storage/v1/b/${encodeURIComponent(bucket)}/o?uploadType=media&name=${name}`,
+      { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: '' },
+    );
+    if (!written.ok) throw new Error(`Storage answered HTTP ${written.status} to the write`);
+    const deleted = await fetch(`${objects}/${name}`, { method: 'DELETE' });
+    if (!deleted.ok) throw new Error(`Storage answered HTTP ${deleted.status} to the deletion`);
+  };
+  await Promise.all(Array.from({ length: UPLOAD_RUNTIMES }, (_, index) => startOne(index)));
 }
 
 export async function startStack(config: StackConfig, options: StackOptions): Promise<Stack> {

@@ -48,6 +48,7 @@ async function inEveryLook(name: string, show: (look: Look) => Promise<void>): P
       await seriousAccessibilityViolations(page),
       `${name} ${look.width} ${look.scheme}`,
     ).toEqual([]);
+    expect(await wordsSplitByButtonGaps(), `${name} ${look.width}`).toEqual([]);
     if (look.width < 600) {
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - window.innerWidth,
@@ -55,6 +56,33 @@ async function inEveryLook(name: string, show: (look: Look) => Promise<void>): P
       expect(overflow, `${name} is wider than a phone`).toBeLessThanOrEqual(0);
     }
   }
+}
+
+/**
+ * Buttons whose words the button's flex gap pulls apart: text, an element, then more text as
+ * separate flex items ("Clear  completed  (1)"). An icon beside one run of text is fine.
+ */
+function wordsSplitByButtonGaps(): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('button, .button, a'))
+      .filter((element) => {
+        const style = getComputedStyle(element);
+        if (!style.display.includes('flex') || style.columnGap === '0px') return false;
+        const texts = Array.from(element.childNodes).filter(
+          (node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '',
+        );
+        return texts.length > 1;
+      })
+      .map((element) => (element.textContent ?? '').trim()),
+  );
+}
+
+/** Whether the element's content fits inside it, with nothing running out to the side. */
+function fitsInside(selector: string): Promise<boolean> {
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((element) => element.scrollWidth <= element.clientWidth);
 }
 
 /** Two boxes of the page, as the browser lays them out. */
@@ -234,6 +262,25 @@ describe('every main screen, on a laptop and a phone, light and dark', () => {
         .waitFor(WAIT);
     });
     await page.getByRole('button', { name: 'Close' }).first().click();
+  });
+
+  it('deleting a list with a title of the longest allowed length', async () => {
+    await wear(LOOKS[0]);
+    await page.goto(listUrl);
+    // 100 characters with no space to break at: the longest title the list accepts.
+    const title = 'Kitchen-renovation-'.repeat(6).slice(0, 100);
+    await createList(page, title);
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await inEveryLook('delete-list', async () => {
+      await page.getByRole('dialog', { name: 'Delete list?' }).waitFor(WAIT);
+      expect(await fitsInside('.confirm__message'), 'the title runs out of the dialog').toBe(true);
+      expect(await fitsInside('dialog[open]'), 'the dialog scrolls sideways').toBe(true);
+    });
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await inEveryLook('list-long-title', async () => {
+      await page.getByRole('heading', { level: 1, name: title }).waitFor(WAIT);
+      expect(await fitsInside('main'), 'the list page scrolls sideways').toBe(true);
+    });
   });
 
   it('settings, where the appearance is chosen for this device', async () => {
