@@ -150,6 +150,20 @@ describe('startBridge', () => {
     expect(fast?.endedAt).toBeLessThan(slow?.endedAt ?? -Infinity);
   });
 
+  it('hands one function at most two events at once; the rest wait for a warm runtime', async () => {
+    answer = () => ({ status: 200, delayMs: 60 });
+    for (const id of ['a', 'b', 'c', 'd', 'e']) write(id, id);
+    await bridge.idle();
+    expect(received.map((entry) => entry.title).sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+    const inFlight = received.map(
+      (entry) =>
+        received.filter(
+          (other) => other.startedAt <= entry.startedAt && (other.endedAt ?? 0) > entry.startedAt,
+        ).length,
+    );
+    expect(Math.max(...inFlight)).toBe(2);
+  });
+
   it('finds the new key when the emulator reloaded its triggers, and delivers there', async () => {
     write('a', 'before reload');
     await bridge.idle();

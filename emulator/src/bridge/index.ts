@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { Catalog, type CatalogSnapshot } from './catalog.js';
 import { deliver, type Delivery, type DeliveryContext } from './delivery.js';
+import { PerKeyLimit } from './perKeyLimit.js';
 import { RingLog } from '../observe/ringLog.js';
 import { toDocumentEvent } from './documentChange.js';
 import { firesOn, firestoreEventFor } from './firestoreEvents.js';
@@ -55,6 +56,14 @@ export interface DeliveryRecord {
   error: string | null;
 }
 
+/**
+ * How many events one function is handed at once. The Functions emulator starts a new runtime (a
+ * Node process loading all of functions/lib: seconds of CPU) for each event that arrives while
+ * every runtime it has for that function is busy; more events wait here, in order, for a warm one.
+ * The stack warms two runtimes of the upload trigger for the same reason (scripts/lib/stack.ts).
+ */
+const DELIVERIES_PER_FUNCTION = 2;
+
 /** How many delivery log entries the bridge keeps (two per delivery). */
 export const DELIVERY_LOG_CAPACITY = 4000;
 
@@ -98,6 +107,7 @@ export function startBridge(options: BridgeOptions): Bridge {
     signal: closing.signal,
   };
   const queue = new KeyedQueue();
+  const perFunction = new PerKeyLimit(DELIVERIES_PER_FUNCTION);
   const deliveries = new RingLog<DeliveryRecord>(DELIVERY_LOG_CAPACITY);
   let lastDeliveryId = 0;
 
@@ -134,23 +144,25 @@ export function startBridge(options: BridgeOptions): Bridge {
     deliveries.push(pending);
     queue.enqueue(
       orderKey,
-      guarded(`delivering to ${delivery.triggerId}`, async () => {
-        const started = performance.now();
-        let attempts = 0;
-        const settle = (outcome: Pick<DeliveryRecord, 'status' | 'error'>) =>
-          deliveries.push({
-            ...pending,
-            ...outcome,
-            attempts,
-            durationMs: Math.round(performance.now() - started),
-          });
-        try {
-          settle(await deliver(delivery, context, () => attempts++));
-        } catch (error) {
-          settle({ status: 'failed', error: (error as Error).message });
-          throw error;
-        }
-      }),
+      guarded(`delivering to ${delivery.triggerId}`, () =>
+        perFunction.run(delivery.triggerId, async () => {
+          const started = performance.now();
+          let attempts = 0;
+          const settle = (outcome: Pick<DeliveryRecord, 'status' | 'error'>) =>
+            deliveries.push({
+              ...pending,
+              ...outcome,
+              attempts,
+              durationMs: Math.round(performance.now() - started),
+            });
+          try {
+            settle(await deliver(delivery, context, () => attempts++));
+          } catch (error) {
+            settle({ status: 'failed', error: (error as Error).message });
+            throw error;
+          }
+        }),
+      ),
     );
   };
 
