@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Fields } from '../model/value.js';
+import { fieldsFrom, type Fields } from '../model/value.js';
 import { toDocumentEvent } from './documentChange.js';
 import type { StoredDocument } from './sources.js';
 
@@ -93,5 +93,26 @@ describe('document changes as trigger events', () => {
 
   it('ignores names that are not document resource names', () => {
     expect(toDocumentEvent({ name: 'lists/l1', before: null, after: doc({}) })).toBeNull();
+  });
+
+  it('reads built-in names as fields: an added toString, a removed constructor, a changed __proto__', () => {
+    const before = fieldsFrom([
+      ['constructor', { integerValue: 1n }],
+      ['__proto__', { integerValue: 1n }],
+      ['m', { mapValue: { fields: fieldsFrom([['valueOf', { integerValue: 1n }]]) } }],
+    ]);
+    const after = fieldsFrom([
+      ['toString', { integerValue: 1n }],
+      ['__proto__', { integerValue: 2n }],
+      ['m', { mapValue: { fields: fieldsFrom([['hasOwnProperty', { integerValue: 1n }]]) } }],
+    ]);
+    const event = toDocumentEvent({ name: NAME, before: doc(before), after: doc(after, 3) });
+    expect(event?.updatedPaths).toEqual([
+      '__proto__',
+      'constructor',
+      'm.hasOwnProperty',
+      'm.valueOf',
+      'toString',
+    ]);
   });
 });

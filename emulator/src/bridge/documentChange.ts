@@ -4,7 +4,7 @@
  */
 import { formatFieldPath } from '../model/fieldPath.js';
 import { parseDocumentName } from '../model/path.js';
-import type { Fields } from '../model/value.js';
+import { ownField, type Fields } from '../model/value.js';
 import { valueEquals } from '../model/valueOrder.js';
 import type { DocumentChange, StoredDocument } from './sources.js';
 
@@ -41,8 +41,8 @@ export function toDocumentEvent(change: DocumentChange): DocumentEvent | null {
 function changedFieldPaths(before: Fields, after: Fields, prefix: string[]): string[] {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
   return keys.flatMap((key) => {
-    const was = before[key];
-    const now = after[key];
+    const was = ownField(before, key);
+    const now = ownField(after, key);
     const path = [...prefix, key];
     if (was && now && 'mapValue' in was && 'mapValue' in now) {
       return changedFieldPaths(was.mapValue.fields, now.mapValue.fields, path);

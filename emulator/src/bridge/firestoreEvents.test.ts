@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fieldsFrom } from '../model/value.js';
 import { toDocumentEvent, type DocumentEvent } from './documentChange.js';
 import { firesOn, firestoreEventFor, type CommitContext } from './firestoreEvents.js';
 import type { StoredDocument } from './sources.js';
@@ -152,6 +153,31 @@ describe('Firestore events', () => {
         },
         updateMask: { fieldPaths: ['title'] },
       },
+    });
+  });
+
+  it('writes fields named like JavaScript built-ins into the CloudEvent as they are', () => {
+    const fields = fieldsFrom([
+      ['toString', { stringValue: 't' }],
+      [
+        '__proto__',
+        { mapValue: { fields: fieldsFrom([['constructor', { booleanValue: true }]]) } },
+      ],
+    ]);
+    const event = toDocumentEvent({
+      name: name('lists/l1'),
+      before: null,
+      after: { ...stored('lists/l1', 'x'), fields },
+    });
+    const outgoing = firestoreEventFor(
+      v2('google.cloud.firestore.document.v1.created', {}, { document: 'lists/{id}' }),
+      event as DocumentEvent,
+      commit,
+    );
+    const data = JSON.parse(outgoing.body).data;
+    expect(Object.keys(data.value.fields)).toEqual(['toString', '__proto__']);
+    expect(Object.getOwnPropertyDescriptor(data.value.fields, '__proto__')?.value).toEqual({
+      mapValue: { fields: { constructor: { booleanValue: true } } },
     });
   });
 

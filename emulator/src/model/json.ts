@@ -4,7 +4,7 @@
  * decimal strings, bytes as base64, timestamps as RFC 3339, non-finite doubles as "NaN",
  * "Infinity", "-Infinity". Decoding client input, which must be checked, is the adapters' work.
  */
-import type { Fields, Timestamp, Value } from './value.js';
+import { putOwn, type Fields, type Timestamp, type Value } from './value.js';
 
 export type JsonValue = Record<string, unknown>;
 
@@ -36,7 +36,7 @@ export function encodeValue(value: Value): JsonValue {
 
 export function encodeFields(fields: Fields): Record<string, JsonValue> {
   const json: Record<string, JsonValue> = {};
-  for (const [key, value] of Object.entries(fields)) json[key] = encodeValue(value);
+  for (const [key, value] of Object.entries(fields)) putOwn(json, key, encodeValue(value));
   return json;
 }
 

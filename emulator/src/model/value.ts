@@ -32,3 +32,38 @@ export type Value =
   | { mapValue: { fields: Record<string, Value> } };
 
 export type Fields = Record<string, Value>;
+
+/**
+ * The field `name` of a map, or undefined. Field names are data: `toString` or `constructor` must
+ * never find the properties every JavaScript object inherits.
+ */
+export function ownField(fields: Fields, name: string): Value | undefined {
+  return Object.hasOwn(fields, name) ? fields[name] : undefined;
+}
+
+/** Names Firestore keeps for itself (`__.*__`): a write may not use one for a field. */
+export function isReservedFieldName(name: string): boolean {
+  return name.length >= 4 && name.startsWith('__') && name.endsWith('__');
+}
+
+/**
+ * Sets `record[key]` as its own property, `__proto__` included (an assignment to `__proto__` would
+ * change the record's prototype instead): how decoders build maps whose keys are data.
+ */
+export function putOwn<T>(record: Record<string, T>, key: string, value: T): void {
+  if (key === '__proto__')
+    Object.defineProperty(record, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  else record[key] = value;
+}
+
+/** A map's fields from [name, value] pairs, every name (`__proto__` included) its own key. */
+export function fieldsFrom(entries: Iterable<[string, Value]>): Fields {
+  const fields: Fields = {};
+  for (const [name, value] of entries) putOwn(fields, name, value);
+  return fields;
+}

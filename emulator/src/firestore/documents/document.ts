@@ -1,5 +1,5 @@
 /** A stored document and field access by path. Documents are immutable once stored. */
-import type { Fields, Timestamp, Value } from '../../model/value.js';
+import { ownField, type Fields, type Timestamp, type Value } from '../../model/value.js';
 import type { FieldPath } from '../../model/fieldPath.js';
 
 export interface StoredDocument {
@@ -13,7 +13,7 @@ export interface StoredDocument {
 export function getField(fields: Fields, path: FieldPath): Value | undefined {
   let current: Fields | undefined = fields;
   for (let i = 0; i < path.length; i++) {
-    const value: Value | undefined = current?.[path[i] as string];
+    const value: Value | undefined = current && ownField(current, path[i] as string);
     if (value === undefined) return undefined;
     if (i === path.length - 1) return value;
     if (!('mapValue' in value)) return undefined;
@@ -26,7 +26,7 @@ export function getField(fields: Fields, path: FieldPath): Value | undefined {
 export function setField(fields: Fields, path: FieldPath, value: Value): Fields {
   const [head, ...rest] = path as [string, ...string[]];
   if (rest.length === 0) return { ...fields, [head]: value };
-  const existing = fields[head];
+  const existing = ownField(fields, head);
   const inner = existing && 'mapValue' in existing ? existing.mapValue.fields : {};
   return { ...fields, [head]: { mapValue: { fields: setField(inner, rest, value) } } };
 }
@@ -34,7 +34,7 @@ export function setField(fields: Fields, path: FieldPath, value: Value): Fields 
 /** Returns a copy of `fields` without `path`; absent paths leave it unchanged. */
 export function deleteField(fields: Fields, path: FieldPath): Fields {
   const [head, ...rest] = path as [string, ...string[]];
-  const existing = fields[head];
+  const existing = ownField(fields, head);
   if (existing === undefined) return fields;
   if (rest.length === 0) {
     const copy = { ...fields };

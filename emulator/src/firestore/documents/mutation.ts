@@ -5,6 +5,7 @@
 import { Code, FirestoreError, invalidArgument } from '../../model/errors.js';
 import { deleteField, getField, setField, type StoredDocument } from './document.js';
 import { parseFieldPath, type FieldPath } from '../../model/fieldPath.js';
+import { checkFieldPath, checkFields } from './reservedNames.js';
 import { applyTransform, validateTransform, type FieldTransform } from './transform.js';
 import type { Fields, Timestamp, Value } from '../../model/value.js';
 import { compareTimestamps } from '../../model/valueOrder.js';
@@ -80,6 +81,8 @@ export function validateWrite(write: Write): void {
   if (write.updateMask && !write.update)
     throw invalidArgument('An update mask is only allowed with an update write.');
   if (write.updateMask) parseMask(write.updateMask);
+  if (write.update) checkFields(write.update.fields);
+  for (const path of write.updateMask ?? []) checkFieldPath(path);
   const transforms = [
     ...(write.updateTransforms ?? []),
     ...(write.transform?.fieldTransforms ?? []),
@@ -88,6 +91,7 @@ export function validateWrite(write: Write): void {
     throw invalidArgument('Only update writes carry transforms.');
   const seen = new Set<string>();
   for (const t of transforms) {
+    checkFieldPath(t.fieldPath);
     const path = parseFieldPath(t.fieldPath).join('\u0000');
     if (seen.has(path))
       throw invalidArgument(`Field ${t.fieldPath} is transformed more than once in one write.`);

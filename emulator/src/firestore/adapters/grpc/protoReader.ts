@@ -7,6 +7,7 @@
  * JSON reader does; the path is only built when an error needs it.
  */
 import { invalidArgument } from '../../../model/errors.js';
+import { putOwn } from '../../../model/value.js';
 import {
   MAX_TIMESTAMP_SECONDS,
   MIN_TIMESTAMP_SECONDS,
@@ -175,8 +176,10 @@ class ProtoReader implements MessageReader {
     if (raw == null) return result;
     // A map entry without its value holds the value's default: an empty message.
     for (const key of Object.keys(raw))
-      result[key] = decode(
-        new ProtoReader(raw[key] ?? {}, this, `${name}[${JSON.stringify(key)}]`),
+      putOwn(
+        result,
+        key,
+        decode(new ProtoReader(raw[key] ?? {}, this, `${name}[${JSON.stringify(key)}]`)),
       );
     return result;
   }

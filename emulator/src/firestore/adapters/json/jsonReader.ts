@@ -5,7 +5,7 @@
  * INVALID_ARGUMENT naming the field's path, so bad wire input never gets further.
  */
 import { invalidArgument } from '../../../model/errors.js';
-import type { Timestamp } from '../../../model/value.js';
+import { putOwn, type Timestamp } from '../../../model/value.js';
 import { enumName, type MessageReader, type ProtoEnum } from '../decode/reader.js';
 import {
   parseBool,
@@ -186,7 +186,7 @@ class JsonReader implements MessageReader {
       );
     const result: Record<string, T> = {};
     for (const [key, value] of Object.entries(json))
-      result[key] = decodeValue(value, `${this.fieldPath(name)}[${JSON.stringify(key)}]`);
+      putOwn(result, key, decodeValue(value, `${this.fieldPath(name)}[${JSON.stringify(key)}]`));
     return result;
   }
 
