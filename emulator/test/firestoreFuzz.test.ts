@@ -1,6 +1,8 @@
 /**
  * Seeded fuzzing of the gRPC surface: random requests, byte-level mutations of valid ones, and
- * compressed frames (gzip, deflate) mutated before or after compression.
+ * compressed frames (gzip, deflate) mutated before or after compression. Field names in values,
+ * filters, orders, projections, masks and transforms are drawn half the time from the properties
+ * of Object.prototype.
  * Every call must end with a status Firestore uses for bad input (never INTERNAL or UNKNOWN, which
  * would mean an unhandled case), and the server must keep serving afterwards.
  */
@@ -15,6 +17,15 @@ const DOCS = `${DB}/documents`;
 const raw = useRawClient();
 
 const { random, pick } = seededRandom(20261122);
+
+/**
+ * Field names that are also the properties every JavaScript object has (`toString`, `constructor`,
+ * `__proto__`, ...): data to Firestore, refused only where it reserves them (`__.*__`).
+ */
+const BUILT_IN_NAMES = Object.getOwnPropertyNames(Object.prototype);
+/** A field name: usually a built-in's, else one of `ordinary`. */
+const fieldName = (...ordinary: string[]) =>
+  random() < 0.5 ? pick(BUILT_IN_NAMES) : pick(ordinary);
 
 function randomValue(depth = 0): Record<string, unknown> {
   const kinds = [
@@ -61,7 +72,7 @@ function randomValue(depth = 0): Record<string, unknown> {
       return { arrayValue: { values: [randomValue(depth + 1), randomValue(depth + 1)] } };
     case 'map':
       return {
-        mapValue: { fields: { [pick(['a', '__x__', 'b.c', ''])]: randomValue(depth + 1) } },
+        mapValue: { fields: { [fieldName('a', '__x__', 'b.c', '')]: randomValue(depth + 1) } },
       };
     default:
       return {};
@@ -102,12 +113,12 @@ function randomFilter(depth = 0): Record<string, unknown> {
     return {
       unaryFilter: {
         op: pick(['IS_NAN', 'IS_NULL', 'IS_NOT_NAN', 'IS_NOT_NULL']),
-        field: { fieldPath: pick(['a', '__name__', '`x.y`', '']) },
+        field: { fieldPath: fieldName('a', '__name__', '`x.y`', '') },
       },
     };
   return {
     fieldFilter: {
-      field: { fieldPath: pick(['a', 'b', '__name__', 'a.b', '``']) },
+      field: { fieldPath: fieldName('a', 'b', '__name__', 'a.b', '``') },
       op: pick(ops),
       value: randomValue(),
     },
@@ -127,14 +138,14 @@ function randomQuery(): Record<string, unknown> {
   if (random() < 0.5)
     q['orderBy'] = [
       {
-        field: { fieldPath: pick(['a', '__name__', 'b']) },
+        field: { fieldPath: fieldName('a', '__name__', 'b') },
         direction: pick(['ASCENDING', 'DESCENDING']),
       },
     ];
   if (random() < 0.3) q['startAt'] = { values: [randomValue()], before: random() < 0.5 };
   if (random() < 0.3) q['limit'] = { value: Math.floor((random() - 0.2) * 10) };
   if (random() < 0.2) q['offset'] = Math.floor((random() - 0.2) * 10);
-  if (random() < 0.2) q['select'] = { fields: [{ fieldPath: pick(['a', '__name__', '']) }] };
+  if (random() < 0.2) q['select'] = { fields: [{ fieldPath: fieldName('a', '__name__', '') }] };
   return q;
 }
 
@@ -142,16 +153,21 @@ function randomWrite(): Record<string, unknown> {
   const r = random();
   const write: Record<string, unknown> =
     r < 0.6
-      ? { update: { name: pick(names), fields: { a: randomValue(), b: randomValue() } } }
+      ? {
+          update: {
+            name: pick(names),
+            fields: { a: randomValue(), [fieldName('b')]: randomValue() },
+          },
+        }
       : r < 0.8
         ? { delete: pick(names) }
         : { transform: { document: pick(names), fieldTransforms: [] } };
   if (random() < 0.3)
-    write['updateMask'] = { fieldPaths: [pick(['a', 'b.c', '', '`unterminated'])] };
+    write['updateMask'] = { fieldPaths: [fieldName('a', 'b.c', '', '`unterminated')] };
   if (random() < 0.3)
     write['updateTransforms'] = [
       {
-        fieldPath: pick(['n', 'a', '']),
+        fieldPath: fieldName('n', 'a', ''),
         ...pick([
           { increment: randomValue() },
           { setToServerValue: 'REQUEST_TIME' },
