@@ -3,6 +3,7 @@
  * firebase-admin at it (FIRESTORE_EMULATOR_HOST, which also makes the SDK send `Bearer owner`).
  */
 import { deleteApp, initializeApp, type App } from 'firebase-admin/app';
+import { initializeTestEnvironment, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
 import { afterAll, beforeAll } from 'vitest';
 import { getFirestore, type Firestore } from 'firebase-admin/firestore';
 import {
@@ -72,6 +73,37 @@ export function useRawClient(): { readonly harness: Harness; readonly client: Ra
     },
     get client() {
       return client as RawClient;
+    },
+  };
+}
+
+/**
+ * For a test file: an emulator and a rules-unit-testing environment on it for `projectId` with
+ * `rules`, as Google's quickstart suites set one up; both closed after the file.
+ */
+export function useRulesTestEnvironment(
+  projectId: string,
+  rules: string,
+): { readonly harness: Harness; readonly env: RulesTestEnvironment } {
+  let harness: Harness | undefined;
+  let env: RulesTestEnvironment | undefined;
+  beforeAll(async () => {
+    harness = await startHarness();
+    env = await initializeTestEnvironment({
+      projectId,
+      firestore: { host: harness.emulator.host, port: harness.emulator.port, rules },
+    });
+  });
+  afterAll(async () => {
+    await env?.cleanup();
+    await harness?.close();
+  });
+  return {
+    get harness() {
+      return harness as Harness;
+    },
+    get env() {
+      return env as RulesTestEnvironment;
     },
   };
 }

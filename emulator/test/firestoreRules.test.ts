@@ -1,11 +1,6 @@
 /** @firebase/rules-unit-testing against the emulator: contexts, rules loading, allow and deny for every operation. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  assertFails,
-  assertSucceeds,
-  initializeTestEnvironment,
-  type RulesTestEnvironment,
-} from '@firebase/rules-unit-testing';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import {
   collection,
   deleteDoc,
@@ -21,7 +16,7 @@ import {
   writeBatch,
   onSnapshot,
 } from 'firebase/firestore';
-import { startHarness, http, type Harness } from './firestoreHarness.js';
+import { http, useRulesTestEnvironment } from './firestoreHarness.js';
 
 const PROJECT = 'demo-fs-rules';
 
@@ -51,25 +46,12 @@ service cloud.firestore {
   }
 }`;
 
-let harness: Harness;
-let env: RulesTestEnvironment;
-
-beforeAll(async () => {
-  harness = await startHarness();
-  env = await initializeTestEnvironment({
-    projectId: PROJECT,
-    firestore: { host: harness.emulator.host, port: harness.emulator.port, rules: RULES },
-  });
-});
-afterAll(async () => {
-  await env.cleanup();
-  await harness.close();
-});
-beforeEach(() => env.clearFirestore());
+const rules = useRulesTestEnvironment(PROJECT, RULES);
+beforeEach(() => rules.env.clearFirestore());
 
 describe('rules through rules-unit-testing', () => {
   it('an owner creates a note stamped with request.time', async () => {
-    const alice = env.authenticatedContext('alice').firestore();
+    const alice = rules.env.authenticatedContext('alice').firestore();
     await assertSucceeds(
       setDoc(doc(alice, 'notes/n1'), {
         ownerId: 'alice',
@@ -80,7 +62,7 @@ describe('rules through rules-unit-testing', () => {
   });
 
   it('a note with a client timestamp is refused with the engine explanation', async () => {
-    const alice = env.authenticatedContext('alice').firestore();
+    const alice = rules.env.authenticatedContext('alice').firestore();
     const error = await assertFails(
       setDoc(doc(alice, 'notes/n1'), { ownerId: 'alice', createdAt: new Date(0) }),
     );
@@ -89,14 +71,14 @@ describe('rules through rules-unit-testing', () => {
   });
 
   it('another user cannot read, update or delete the note', async () => {
-    await env.withSecurityRulesDisabled((ctx) =>
+    await rules.env.withSecurityRulesDisabled((ctx) =>
       setDoc(doc(ctx.firestore(), 'notes/n1'), { ownerId: 'alice', text: 'x' }),
     );
-    const bob = env.authenticatedContext('bob').firestore();
+    const bob = rules.env.authenticatedContext('bob').firestore();
     await assertFails(getDoc(doc(bob, 'notes/n1')));
     await assertFails(updateDoc(doc(bob, 'notes/n1'), { text: 'y' }));
     await assertFails(deleteDoc(doc(bob, 'notes/n1')));
-    const alice = env.authenticatedContext('alice').firestore();
+    const alice = rules.env.authenticatedContext('alice').firestore();
     await assertSucceeds(getDoc(doc(alice, 'notes/n1')));
     await assertSucceeds(updateDoc(doc(alice, 'notes/n1'), { text: 'y' }));
     await assertFails(updateDoc(doc(alice, 'notes/n1'), { ownerId: 'bob' }));
@@ -104,7 +86,7 @@ describe('rules through rules-unit-testing', () => {
   });
 
   it('list rules judge the query: constrained queries pass, open ones fail', async () => {
-    const alice = env.authenticatedContext('alice').firestore();
+    const alice = rules.env.authenticatedContext('alice').firestore();
     await assertSucceeds(
       getDocs(query(collection(alice, 'notes'), where('ownerId', '==', 'alice'))),
     );
@@ -113,7 +95,7 @@ describe('rules through rules-unit-testing', () => {
   });
 
   it('an unauthenticated client is denied', async () => {
-    const anon = env.unauthenticatedContext().firestore();
+    const anon = rules.env.unauthenticatedContext().firestore();
     await assertFails(
       setDoc(doc(anon, 'notes/n2'), { ownerId: 'x', createdAt: serverTimestamp() }),
     );
@@ -121,7 +103,7 @@ describe('rules through rules-unit-testing', () => {
   });
 
   it('getAfter sees the rest of the batch', async () => {
-    const alice = env.authenticatedContext('alice').firestore();
+    const alice = rules.env.authenticatedContext('alice').firestore();
     const batch = writeBatch(alice);
     batch.set(doc(alice, 'lists/l1'), { memberIds: ['alice'] });
     batch.set(doc(alice, 'lists/l1/meta/owner'), { uid: 'alice' });
@@ -130,31 +112,31 @@ describe('rules through rules-unit-testing', () => {
   });
 
   it('transactions are checked too', async () => {
-    await env.withSecurityRulesDisabled((ctx) =>
+    await rules.env.withSecurityRulesDisabled((ctx) =>
       setDoc(doc(ctx.firestore(), 'lists/l3'), { memberIds: ['alice'] }),
     );
-    const alice = env.authenticatedContext('alice').firestore();
+    const alice = rules.env.authenticatedContext('alice').firestore();
     await assertSucceeds(
       runTransaction(alice, async (tx) => (await tx.get(doc(alice, 'lists/l3'))).data()),
     );
-    const bob = env.authenticatedContext('bob').firestore();
+    const bob = rules.env.authenticatedContext('bob').firestore();
     await assertFails(
       runTransaction(bob, async (tx) => (await tx.get(doc(bob, 'lists/l3'))).data()),
     );
   });
 
   it('custom claims reach request.auth.token', async () => {
-    await env.withSecurityRulesDisabled((ctx) =>
+    await rules.env.withSecurityRulesDisabled((ctx) =>
       setDoc(doc(ctx.firestore(), 'admins/a'), { ok: true }),
     );
     await assertSucceeds(
-      getDoc(doc(env.authenticatedContext('root', { admin: true }).firestore(), 'admins/a')),
+      getDoc(doc(rules.env.authenticatedContext('root', { admin: true }).firestore(), 'admins/a')),
     );
-    await assertFails(getDoc(doc(env.authenticatedContext('user').firestore(), 'admins/a')));
+    await assertFails(getDoc(doc(rules.env.authenticatedContext('user').firestore(), 'admins/a')));
   });
 
   it('a denied listener gets permission-denied', async () => {
-    const bob = env.authenticatedContext('bob').firestore();
+    const bob = rules.env.authenticatedContext('bob').firestore();
     const error = await new Promise<{ code: string }>((resolve) => {
       onSnapshot(
         collection(bob, 'notes'),
@@ -166,31 +148,31 @@ describe('rules through rules-unit-testing', () => {
   });
 
   it('clearFirestore empties the project', async () => {
-    await env.withSecurityRulesDisabled((ctx) =>
+    await rules.env.withSecurityRulesDisabled((ctx) =>
       setDoc(doc(ctx.firestore(), 'notes/gone'), { ownerId: 'a' }),
     );
-    await env.clearFirestore();
-    await env.withSecurityRulesDisabled(async (ctx) => {
+    await rules.env.clearFirestore();
+    await rules.env.withSecurityRulesDisabled(async (ctx) => {
       expect((await getDoc(doc(ctx.firestore(), 'notes/gone'))).exists()).toBe(false);
     });
   });
 
   it('reports rule coverage and refuses rules that do not compile', async () => {
     const coverage = await http(
-      harness.hostPort,
+      rules.harness.hostPort,
       'GET',
       `/emulator/v1/projects/${PROJECT}:ruleCoverage`,
     );
     expect(coverage.status).toBe(200);
     expect(() => JSON.parse(coverage.text)).not.toThrow();
     const html = await http(
-      harness.hostPort,
+      rules.harness.hostPort,
       'GET',
       `/emulator/v1/projects/${PROJECT}:ruleCoverage.html`,
     );
     expect(html.text).toContain('<');
     const bad = await http(
-      harness.hostPort,
+      rules.harness.hostPort,
       'PUT',
       `/emulator/v1/projects/${PROJECT}:securityRules`,
       { rules: { files: [{ content: 'service cloud.firestore { match' }] } },

@@ -7,13 +7,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  assertFails,
-  assertSucceeds,
-  initializeTestEnvironment,
-  type RulesTestEnvironment,
-} from '@firebase/rules-unit-testing';
+import { describe, expect, it } from 'vitest';
+import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import {
   arrayUnion,
   collection,
@@ -28,7 +23,7 @@ import {
   where,
 } from 'firebase/firestore';
 import { FieldValue } from 'firebase-admin/firestore';
-import { http, startHarness, type Harness } from '../firestoreHarness.js';
+import { http, useRulesTestEnvironment } from '../firestoreHarness.js';
 
 const PROJECT = 'demo-field-names-sdk';
 const BUILT_INS = Object.getOwnPropertyNames(Object.prototype).filter(
@@ -53,20 +48,7 @@ service cloud.firestore {
   }
 }`;
 
-let harness: Harness;
-let env: RulesTestEnvironment;
-
-beforeAll(async () => {
-  harness = await startHarness();
-  env = await initializeTestEnvironment({
-    projectId: PROJECT,
-    firestore: { host: harness.emulator.host, port: harness.emulator.port, rules: RULES },
-  });
-});
-afterAll(async () => {
-  await env.cleanup();
-  await harness.close();
-});
+const rules = useRulesTestEnvironment(PROJECT, RULES);
 
 /** One document per built-in name: the name at the top, in a map, in an array's map. */
 const dataFor = (name: string, i: number): Record<string, unknown> =>
@@ -89,7 +71,7 @@ describe('the JS SDK (Node)', () => {
   const names = BUILT_INS.filter((name) => name !== 'hasOwnProperty');
 
   it('writes, reads, queries and transforms built-in names', async () => {
-    await env.withSecurityRulesDisabled(async (context) => {
+    await rules.env.withSecurityRulesDisabled(async (context) => {
       const db = context.firestore();
       for (const [i, name] of names.entries()) {
         const coll = `js-${name}`;
@@ -120,7 +102,7 @@ describe('the JS SDK (Node)', () => {
 
 describe('firebase-admin', () => {
   it('writes, queries and transforms every built-in name', async () => {
-    const db = harness.admin(PROJECT);
+    const db = rules.harness.admin(PROJECT);
     for (const [i, name] of BUILT_INS.entries())
       await db.doc(`admin/${name}`).set(dataFor(name, i));
     for (const [i, name] of BUILT_INS.entries()) {
@@ -148,7 +130,7 @@ describe('firebase-admin', () => {
 
 describe('security rules', () => {
   it('read built-in names as map keys', async () => {
-    const alice = env.authenticatedContext('alice').firestore();
+    const alice = rules.env.authenticatedContext('alice').firestore();
     await assertSucceeds(
       setDoc(doc(alice, 'ruled/ok'), { toString: 1, constructor: 'c', m: { isPrototypeOf: 2 } }),
     );
@@ -174,7 +156,7 @@ describe('security rules', () => {
 
 describe('reserved names through the SDKs', () => {
   it('firebase-admin is refused with INVALID_ARGUMENT naming the field', async () => {
-    const db = harness.admin(PROJECT);
+    const db = rules.harness.admin(PROJECT);
     // The admin SDK does not check names itself; the emulator must.
     const error = await db
       .doc('admin/reserved')
@@ -191,18 +173,18 @@ describe('reserved names through the SDKs', () => {
 
 describe('export and import', () => {
   it('keep every built-in name', async () => {
-    const db = harness.admin(PROJECT);
+    const db = rules.harness.admin(PROJECT);
     const before = await db.collection('admin').get();
     const dir = await mkdtemp(join(tmpdir(), 'field-names-'));
     try {
-      await harness.emulator.exportData(dir);
+      await rules.harness.emulator.exportData(dir);
       await http(
-        harness.hostPort,
+        rules.harness.hostPort,
         'DELETE',
         `/emulator/v1/projects/${PROJECT}/databases/(default)/documents`,
       );
       expect((await db.collection('admin').get()).size).toBe(0);
-      await harness.emulator.importData(dir);
+      await rules.harness.emulator.importData(dir);
       const after = await db.collection('admin').get();
       expect(after.docs.map((d) => [d.id, d.data()])).toEqual(
         before.docs.map((d) => [d.id, d.data()]),
