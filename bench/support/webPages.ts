@@ -13,8 +13,11 @@ const WAIT = { timeout: 60_000 };
 export interface PageLoad {
   /** Gzip bytes of the JavaScript the page requested. */
   js: number;
-  /** Which SDKs' chunks were among it (by the chunk names of web/src/services/firebase/lazy.ts). */
-  sdks: string[];
+  /**
+   * Which chunks loaded on first use were among it: the SDKs of web/src/services/firebase/lazy.ts
+   * and the model's schemas with zod (web/src/domain/schemas.ts), by their chunk names.
+   */
+  lazyChunks: string[];
 }
 
 const gzipSize = async (file: string) => gzipSync(await readFile(file), { level: 9 }).length;
@@ -33,10 +36,10 @@ export function recordScripts(page: Page, origin: string): () => string[] {
 export async function measureLoad(outDir: string, scripts: string[]): Promise<PageLoad> {
   let js = 0;
   for (const script of scripts) js += await gzipSize(path.join(outDir, script));
-  const sdks = ['firestore', 'storage', 'functions'].filter((sdk) =>
-    scripts.some((script) => path.basename(script).startsWith(`${sdk}-`)),
+  const lazyChunks = ['firestore', 'storage', 'functions', 'modelSchemas'].filter((chunk) =>
+    scripts.some((script) => path.basename(script).startsWith(`${chunk}-`)),
   );
-  return { js, sdks };
+  return { js, lazyChunks };
 }
 
 /**

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { mount } from '@vue/test-utils';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { flushPromises, mount } from '@vue/test-utils';
 import { createMemoryHistory, createRouter } from 'vue-router';
+import { loadSchemas } from '@/domain/schemas';
 import { makeList } from '@/testing/fakeServices';
 import ListSidebar from './ListSidebar.vue';
 
@@ -28,6 +29,9 @@ function mountSidebar() {
   });
 }
 
+// The model's schemas load on a form's first use; here they are there already, as after its focus.
+beforeAll(() => loadSchemas());
+
 describe('ListSidebar', () => {
   it('shows own and shared lists with their open counts and marks the current one', () => {
     const wrapper = mountSidebar();
@@ -45,9 +49,11 @@ describe('ListSidebar', () => {
   it('creates a list with a valid title and explains an empty one', async () => {
     const wrapper = mountSidebar();
     await wrapper.get('form').trigger('submit');
+    await flushPromises();
     expect(wrapper.get('#new-list-error').text()).toBe('Enter a title.');
     await wrapper.get('#new-list-title').setValue('  Trips ');
     await wrapper.get('form').trigger('submit');
+    await flushPromises();
     expect(wrapper.emitted('create')).toEqual([['Trips']]);
     expect((wrapper.get('#new-list-title').element as HTMLInputElement).value).toBe('');
     wrapper.unmount();

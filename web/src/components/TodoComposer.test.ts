@@ -1,13 +1,18 @@
-import { describe, expect, it } from 'vitest';
-import { mount } from '@vue/test-utils';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { flushPromises, mount } from '@vue/test-utils';
 import { LIMITS } from '@model';
+import { loadSchemas } from '@/domain/schemas';
 import TodoComposer from './TodoComposer.vue';
+
+// The model's schemas load on a form's first use; here they are there already, as after its focus.
+beforeAll(() => loadSchemas());
 
 describe('TodoComposer', () => {
   it('adds a to-do and empties itself for the next one', async () => {
     const wrapper = mount(TodoComposer);
     await wrapper.get('input').setValue('  Buy milk ');
     await wrapper.get('form').trigger('submit');
+    await flushPromises();
     expect(wrapper.emitted('add')).toEqual([['Buy milk']]);
     expect((wrapper.get('input').element as HTMLInputElement).value).toBe('');
   });

@@ -1,29 +1,59 @@
 import { describe, expect, it } from 'vitest';
-import { todoTitleSchema } from '@model';
 import { useNewTitle } from './useNewTitle';
 
 describe('useNewTitle', () => {
-  it('adds the trimmed title and empties the field for the next one', () => {
+  it('adds the trimmed title and empties the field for the next one', async () => {
     const added: string[] = [];
-    const entry = useNewTitle(todoTitleSchema, (title) => added.push(title));
+    const entry = useNewTitle(
+      (schemas) => schemas.todoTitleSchema,
+      (title) => added.push(title),
+    );
     entry.title.value = '  Buy milk ';
-    entry.submit();
+    await entry.submit();
     expect(added).toEqual(['Buy milk']);
     expect(entry.title.value).toBe('');
     expect(entry.error.value).toBeNull();
   });
 
-  it('keeps a blank title with the schema’s message and adds nothing, until it is fixed', () => {
+  it('keeps a blank title with the schema’s message and adds nothing, until it is fixed', async () => {
     const added: string[] = [];
-    const entry = useNewTitle(todoTitleSchema, (title) => added.push(title));
+    const entry = useNewTitle(
+      (schemas) => schemas.todoTitleSchema,
+      (title) => added.push(title),
+    );
     entry.title.value = '   ';
-    entry.submit();
+    await entry.submit();
     expect(added).toEqual([]);
     expect(entry.title.value).toBe('   ');
     expect(entry.error.value).toBe('Enter a title.');
     entry.title.value = 'Buy milk';
-    entry.submit();
+    await entry.submit();
     expect(added).toEqual(['Buy milk']);
     expect(entry.error.value).toBeNull();
+  });
+
+  it('adds once when submitted twice before the schemas have loaded (Enter pressed twice)', async () => {
+    const added: string[] = [];
+    const entry = useNewTitle(
+      (schemas) => schemas.listTitleSchema,
+      (title) => added.push(title),
+    );
+    entry.title.value = 'Groceries';
+    await Promise.all([entry.submit(), entry.submit()]);
+    expect(added).toEqual(['Groceries']);
+  });
+
+  it('keeps what was typed while the schemas loaded', async () => {
+    const added: string[] = [];
+    const entry = useNewTitle(
+      (schemas) => schemas.todoTitleSchema,
+      (title) => added.push(title),
+    );
+    entry.title.value = 'Buy milk';
+    const submitted = entry.submit();
+    entry.title.value = 'Buy eggs';
+    await submitted;
+    expect(added).toEqual(['Buy milk']);
+    expect(entry.title.value).toBe('Buy eggs');
   });
 });

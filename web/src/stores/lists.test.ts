@@ -40,18 +40,18 @@ describe('lists store', () => {
     expect(lists.roleIn('secret')).toBeNull();
   });
 
-  it('creates a list after the last one and shows it at once, before the server confirms', () => {
+  it('creates a list after the last one and shows it at once, before the server confirms', async () => {
     const lists = useListsStore();
-    const id = lists.createList('  Holidays ');
+    const id = await lists.createList('  Holidays ');
     const created = lists.findList(id);
     expect(created).toMatchObject({ title: 'Holidays', ownerId: 'alice', pending: true });
     expect(lists.ownLists.at(-1)?.id).toBe(id);
     expect(created!.order).toBeGreaterThan(2048);
   });
 
-  it('refuses an empty title with the model’s message and writes nothing', () => {
+  it('refuses an empty title with the model’s message and writes nothing', async () => {
     const lists = useListsStore();
-    expect(() => lists.createList('   ')).toThrow('Enter a title.');
+    await expect(lists.createList('   ')).rejects.toThrow('Enter a title.');
     expect(services.lists.lists.items).toHaveLength(5);
   });
 
@@ -61,9 +61,9 @@ describe('lists store', () => {
     expect(lists.ownLists.map((list) => list.id)).toEqual(['work', 'inbox', 'home']);
   });
 
-  it('renames and deletes', () => {
+  it('renames and deletes', async () => {
     const lists = useListsStore();
-    lists.renameList('home', 'House');
+    await lists.renameList('home', 'House');
     lists.deleteList('work');
     expect(lists.ownLists.map((list) => list.title)).toEqual(['Inbox', 'House']);
   });
@@ -72,7 +72,7 @@ describe('lists store', () => {
     services.lists.outcome = () => Promise.reject(new FakeError('permission-denied'));
     const lists = useListsStore();
     const notices = useNoticesStore();
-    lists.renameList('home', 'House');
+    await lists.renameList('home', 'House');
     await new Promise((resolve) => setTimeout(resolve));
     expect(notices.notices.map((notice) => notice.text)).toEqual([
       'You don’t have permission to do that.',

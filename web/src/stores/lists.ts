@@ -1,9 +1,10 @@
 import { defineStore } from 'pinia';
 import { computed, watch } from 'vue';
-import { listTitleSchema, orderAfterLast, orderForMove, roleOf } from '@model';
+import { orderAfterLast, orderForMove, roleOf } from '@model';
 import { useLiveQuery } from '@/composables/useLiveQuery';
 import { codeOf } from '@/errors/describeError';
 import type { Role, TodoList } from '@/domain/entities';
+import { loadSchemas } from '@/domain/schemas';
 import { useServices } from '@/services/injection';
 import { useAuthStore } from './auth';
 import { useNoticesStore } from './notices';
@@ -70,10 +71,14 @@ export const useListsStore = defineStore('lists', () => {
     return uid && list ? (roleOf(list, uid) ?? null) : null;
   }
 
-  /** Returns the new list's id at once: the list exists in the local cache before the server sees it. */
-  function createList(title: string): string {
+  /**
+   * Returns the new list's id as soon as the title is checked: the list exists in the local cache
+   * before the server sees it. Throws the schema's error on a bad title.
+   */
+  async function createList(title: string): Promise<string> {
     const uid = auth.uid;
     if (!uid) throw new Error('Sign in to create a list');
+    const { listTitleSchema } = await loadSchemas();
     const { id, written } = gateway.createList(
       uid,
       listTitleSchema.parse(title),
@@ -83,7 +88,8 @@ export const useListsStore = defineStore('lists', () => {
     return id;
   }
 
-  function renameList(listId: string, title: string): void {
+  async function renameList(listId: string, title: string): Promise<void> {
+    const { listTitleSchema } = await loadSchemas();
     notices.track(gateway.renameList(listId, listTitleSchema.parse(title)));
   }
 

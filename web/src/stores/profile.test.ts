@@ -1,4 +1,5 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { flushPromises } from '@vue/test-utils';
 import { nextTick } from 'vue';
 import {
   createFakeServices,
@@ -6,6 +7,7 @@ import {
   signedIn,
   type FakeServices,
 } from '@/testing/fakeServices';
+import { loadSchemas } from '@/domain/schemas';
 import { useTestPinia } from '@/testing/testApp';
 import { useAuthStore } from './auth';
 import { useProfileStore } from './profile';
@@ -17,6 +19,9 @@ beforeEach(() => {
   useTestPinia(services);
 });
 
+// The model's schemas load on a form's first use; here they are there already, as after its focus.
+beforeAll(() => loadSchemas());
+
 describe('profile store', () => {
   it('gives the profile the name typed at sign-up once the trigger has created it', async () => {
     const auth = useAuthStore();
@@ -24,7 +29,7 @@ describe('profile store', () => {
     await auth.signUp('ann@example.com', 'secret12', 'Ann Smith');
     await nextTick();
     services.profiles.profiles.set([makeProfile('uid-ann@example.com', 'ann')]);
-    await nextTick();
+    await flushPromises();
     expect(profile.profile?.displayName).toBe('Ann Smith');
   });
 
@@ -33,7 +38,7 @@ describe('profile store', () => {
     await auth.signUp('ann@example.com', 'secret12', 'Ann Smith');
     services.profiles.profiles.set([makeProfile('uid-ann@example.com', 'ann')]);
     const profile = useProfileStore();
-    await nextTick();
+    await flushPromises();
     expect(profile.profile?.displayName).toBe('Ann Smith');
   });
 
@@ -54,9 +59,9 @@ describe('profile store', () => {
     services.auth.user = signedIn('alice');
     services.profiles.profiles.set([makeProfile('alice', 'Alice')]);
     const profile = useProfileStore();
-    profile.saveDisplayName('  Alice B. ');
+    await profile.saveDisplayName('  Alice B. ');
     expect(profile.profile?.displayName).toBe('Alice B.');
-    expect(() => profile.saveDisplayName('  ')).toThrow('Enter a display name.');
+    await expect(profile.saveDisplayName('  ')).rejects.toThrow('Enter a display name.');
   });
 
   it('claims a normalised username and refuses reserved ones without calling the server', async () => {

@@ -1,8 +1,9 @@
 import { defineStore } from 'pinia';
 import { watch } from 'vue';
-import { displayNameSchema, usernameSchema, type ExportMyDataResult } from '@model';
+import type { ExportMyDataResult } from '@model';
 import { useLiveQuery } from '@/composables/useLiveQuery';
 import type { UserProfile } from '@/domain/entities';
+import { loadSchemas } from '@/domain/schemas';
 import { useServices } from '@/services/injection';
 import { useAuthStore } from './auth';
 import { useNoticesStore } from './notices';
@@ -18,9 +19,11 @@ export const useProfileStore = defineStore('profile', () => {
     null as UserProfile | null,
   );
 
-  function saveDisplayName(displayName: string): void {
+  /** Throws the schema's error on a name that is not allowed. */
+  async function saveDisplayName(displayName: string): Promise<void> {
     const uid = auth.uid;
     if (!uid) return;
+    const { displayNameSchema } = await loadSchemas();
     const value = displayNameSchema.parse(displayName);
     notices.track(services.profiles.updateDisplayName(uid, value));
     notices.track(services.auth.updateDisplayName(value));
@@ -33,13 +36,15 @@ export const useProfileStore = defineStore('profile', () => {
     ([profile, typed]) => {
       if (!profile || typed === null || profile.uid !== typed.uid) return;
       auth.nameFromSignUp = null;
-      if (profile.displayName !== typed.displayName) saveDisplayName(typed.displayName);
+      if (profile.displayName !== typed.displayName)
+        saveDisplayName(typed.displayName).catch((error: unknown) => notices.reportFailure(error));
     },
     { immediate: true },
   );
 
   /** Claims a username through the callable (which frees the old one); resolves once it is ours. */
   async function claimUsername(username: string): Promise<void> {
+    const { usernameSchema } = await loadSchemas();
     await services.account.claimUsername(usernameSchema.parse(username));
   }
 

@@ -69,7 +69,7 @@ describe('todos store', () => {
 
   it('adds an open to-do at the end, as the person typed it with the schema’s defaults', async () => {
     const todos = await openList('list-1');
-    const id = todos.addTodo({ title: '  Delta  ', tags: ['x'] });
+    const id = await todos.addTodo({ title: '  Delta  ', tags: ['x'] });
     expect(todos.visible.at(-1)).toMatchObject({
       id,
       title: 'Delta',
@@ -86,14 +86,14 @@ describe('todos store', () => {
 
   it('refuses a to-do without a title and writes nothing', async () => {
     const todos = await openList('list-1');
-    expect(() => todos.addTodo({ title: ' ' })).toThrow('Enter a title.');
+    await expect(todos.addTodo({ title: ' ' })).rejects.toThrow('Enter a title.');
     expect(todos.all).toHaveLength(3);
   });
 
   it('refuses more tags than the model allows', async () => {
     const todos = await openList('list-1');
     const tags = Array.from({ length: 11 }, (_, index) => `t${index}`);
-    expect(() => todos.updateTodo('a', { tags })).toThrow(/at most 10 tags/);
+    await expect(todos.updateTodo('a', { tags })).rejects.toThrow(/at most 10 tags/);
   });
 
   it('completes, un-completes and deletes', async () => {
@@ -178,7 +178,7 @@ describe('todos store', () => {
     it('counts the open list from its to-dos, pending writes included, wherever it is shown', async () => {
       const todos = await openList('list-1');
       const list = useListsStore().findList('list-1')!;
-      todos.addTodo({ title: 'Delta' });
+      await todos.addTodo({ title: 'Delta' });
       // The stored counts wait for the trigger; the page does not.
       expect(list.counts).toEqual({ open: 0, done: 0 });
       expect(todos.countsOf(list)).toEqual({ open: 3, done: 1 });
@@ -186,7 +186,7 @@ describe('todos store', () => {
 
     it('keeps this device’s counts for a list it left, until the server’s counts change', async () => {
       const todos = await openList('list-1');
-      todos.addTodo({ title: 'Delta' });
+      await todos.addTodo({ title: 'Delta' });
       await openList('shared');
       const lists = useListsStore();
       expect(todos.countsOf(lists.findList('list-1')!)).toEqual({ open: 3, done: 1 });
@@ -257,7 +257,7 @@ describe('todos store', () => {
       );
 
     it('watches its to-dos again once the server has the list, if the first watch was refused', async () => {
-      const id = useListsStore().createList('Groceries');
+      const id = await useListsStore().createList('Groceries');
       const todos = await openList(id);
       services.todos.collection(id).fail(refused());
       await flushPromises();

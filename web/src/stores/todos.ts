@@ -1,15 +1,9 @@
 import { defineStore } from 'pinia';
 import { computed, onScopeDispose, ref } from 'vue';
-import {
-  canWrite,
-  orderAfterLast,
-  orderForMove,
-  todoCreateSchema,
-  todoUpdateSchema,
-  type ListCounts,
-} from '@model';
+import { canWrite, orderAfterLast, orderForMove, type ListCounts } from '@model';
 import { useLiveQuery } from '@/composables/useLiveQuery';
 import { countOf } from '@/domain/plural';
+import { loadSchemas } from '@/domain/schemas';
 import { applyTodoQuery, type TodoFilter, type TodoSort } from '@/domain/todoQuery';
 import type { Todo, TodoDraft, TodoList } from '@/domain/entities';
 import { useServices } from '@/services/injection';
@@ -107,22 +101,21 @@ export const useTodosStore = defineStore('todos', () => {
   }
 
   /** Adds a to-do at the end of the list; returns its id. Throws the schema's error on bad input. */
-  function addTodo(draft: Partial<TodoDraft> & { title: string }): string {
+  async function addTodo(draft: Partial<TodoDraft> & { title: string }): Promise<string> {
     const uid = auth.uid;
     if (!uid) throw new Error('Sign in to add to-dos');
+    const list = requireList();
+    const { todoCreateSchema } = await loadSchemas();
     const input = todoCreateSchema.parse(draft);
-    const { id, written } = gateway.createTodo(
-      requireList(),
-      uid,
-      input,
-      orderAfterLast(all.value),
-    );
+    const { id, written } = gateway.createTodo(list, uid, input, orderAfterLast(all.value));
     notices.track(written);
     return id;
   }
 
-  function updateTodo(todoId: string, changes: Partial<TodoDraft>): void {
-    notices.track(gateway.updateTodo(requireList(), todoId, todoUpdateSchema.parse(changes)));
+  async function updateTodo(todoId: string, changes: Partial<TodoDraft>): Promise<void> {
+    const list = requireList();
+    const { todoUpdateSchema } = await loadSchemas();
+    notices.track(gateway.updateTodo(list, todoId, todoUpdateSchema.parse(changes)));
   }
 
   /** Completing offers Undo, which opens the to-do again just as it was (completedAt null). */

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { inboxListId } from '@model';
 import {
@@ -9,6 +9,7 @@ import {
   signedInServices,
   type FakeServices,
 } from '@/testing/fakeServices';
+import { loadSchemas } from '@/domain/schemas';
 import { mountApp } from '@/testing/mountApp';
 
 let services: FakeServices;
@@ -32,6 +33,9 @@ afterEach(() => {
 
 const titles = (w: VueWrapper) => w.findAll('.todo__title').map((title) => title.text());
 
+// The model's schemas load on a form's first use; here they are there already, as after its focus.
+beforeAll(() => loadSchemas());
+
 describe('ListsView', () => {
   it('opens the Inbox when no list is named', async () => {
     const mounted = await mountApp(services, '/lists');
@@ -47,6 +51,7 @@ describe('ListsView', () => {
     for (const title of ['Buy milk', 'Call mum']) {
       await wrapper.get('#new-todo-title').setValue(title);
       await wrapper.get('form.composer').trigger('submit');
+      await flushPromises();
     }
     expect(titles(wrapper)).toEqual(['Buy milk', 'Call mum']);
     expect(wrapper.findAll('.todo__pending')).toHaveLength(2);

@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { createFakeServices, makeProfile, type FakeServices } from '@/testing/fakeServices';
+import { loadSchemas } from '@/domain/schemas';
 import { mountApp } from '@/testing/mountApp';
 
 let services: FakeServices;
@@ -25,6 +26,9 @@ async function openSettings() {
   wrapper = mounted.wrapper;
   return mounted;
 }
+
+// The model's schemas load on a form's first use; here they are there already, as after its focus.
+beforeAll(() => loadSchemas());
 
 describe('SettingsView', () => {
   it('switches between light, dark and the device’s appearance, remembered here', async () => {
