@@ -217,10 +217,17 @@ describe('every main screen, on a laptop and a phone, light and dark', () => {
   });
 
   it('editing a to-do, and undoing its deletion', async () => {
-    await inEveryLook('edit-todo', async () => {
+    await inEveryLook('edit-todo', async (look) => {
       if ((await page.getByRole('dialog', { name: 'Edit to-do' }).count()) === 0)
         await page.getByRole('button', { name: 'Fix the garden gate', exact: true }).click();
-      await page.getByRole('dialog', { name: 'Edit to-do' }).waitFor(WAIT);
+      const dialog = page.getByRole('dialog', { name: 'Edit to-do' });
+      await dialog.waitFor(WAIT);
+      // Save and Cancel are on screen without scrolling, however long the dialog is.
+      const save = await dialog.getByRole('button', { name: 'Save' }).boundingBox();
+      expect(
+        save && save.y + save.height,
+        `Save below the fold at ${look.width}`,
+      ).toBeLessThanOrEqual(look.height);
     });
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('button', { name: 'Delete Book the campsite' }).click();
