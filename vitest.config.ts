@@ -40,7 +40,7 @@ export default defineConfig({
         test: {
           name: 'console',
           include: ['console/src/**/*.test.ts'],
-          environment: 'happy-dom',
+          environment: 'node',
         },
       },
       {
