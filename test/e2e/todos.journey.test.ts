@@ -76,6 +76,35 @@ describe('a new person’s first session', () => {
     await waitForTodoCount(page, 3);
   });
 
+  it('opens a list without zod and the model’s schemas, which load once a form is focused', async () => {
+    const fresh = await browser.context.newPage();
+    // Every script the page runs until the list is on screen, by name and by whether zod is in it.
+    const scripts: Promise<{ name: string; zod: boolean }>[] = [];
+    let listShown = false;
+    fresh.on('response', (response) => {
+      const { pathname } = new URL(response.url());
+      if (listShown || !pathname.endsWith('.js')) return;
+      const name = pathname.slice(pathname.lastIndexOf('/') + 1);
+      scripts.push(response.text().then((text) => ({ name, zod: text.includes('$ZodError') })));
+    });
+    try {
+      await fresh.goto(page.url());
+      await fresh.getByRole('heading', { level: 1, name: 'Groceries' }).waitFor(WAIT);
+      await waitForTodoCount(fresh, 3);
+      listShown = true;
+      const loaded = await Promise.all(scripts);
+      expect(loaded.some(({ name }) => name.startsWith('firestore-'))).toBe(true);
+      expect(loaded.filter(({ zod }) => zod).map(({ name }) => name)).toEqual([]);
+      const schemas = fresh.waitForRequest((request) =>
+        /\/modelSchemas-[^/]+\.js$/.test(request.url()),
+      );
+      await fresh.getByLabel('New to-do').focus();
+      await schemas;
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('reorders with the keyboard, and the order is kept', async () => {
     await page.getByRole('button', { name: /^Reorder Eggs/ }).focus();
     await page.keyboard.press('ArrowUp');
