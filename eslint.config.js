@@ -18,7 +18,7 @@ const consoleSrc = 'console/src';
 const functionAreas = ['api', 'attachments', 'auth', 'lists', 'todos', 'users'];
 /** What an area offers to the others (functions/README.md): everything else stays inside it. */
 const areaExports = {
-  lists: ['./lists/membership.ts', './lists/deleteListContents.ts'],
+  lists: ['./lists/membership.ts', './lists/deleteListContents.ts', './lists/todoMembers.ts'],
   users: ['./users/purgeUser.ts'],
 };
 

@@ -83,7 +83,10 @@ for (let i = 0; i < TODOS; i++) {
     notes: 'Some notes to make the documents realistic.',
     done: i % 4 === 0,
     completedAt: i % 4 === 0 ? now : null,
-    dueAt: null,
+    due: null,
+    repeat: null,
+    reminders: [],
+    subtasks: [],
     priority: i % 4,
     tags: ['bench', `t${i % 7}`],
     order: (i + 1) * 1024,
@@ -91,6 +94,7 @@ for (let i = 0; i < TODOS; i++) {
     createdAt: now,
     updatedAt: now,
     attachmentCount: 0,
+    memberIds: [owner.uid],
   });
 }
 await batch.commit();

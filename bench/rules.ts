@@ -45,7 +45,10 @@ const todo = {
   notes: '',
   done: false,
   completedAt: null,
-  dueAt: null,
+  due: { date: '2030-01-31', time: '09:00', timeZone: 'Europe/Berlin' },
+  repeat: 'FREQ=WEEKLY;BYDAY=MO',
+  reminders: [{ id: 'r1', uid: 'u2', before: 30 }],
+  subtasks: [{ id: 's1', title: 'Check the fridge', done: false }],
   priority: 1,
   tags: ['shop', 'dairy'],
   order: 1.5,
@@ -53,6 +56,7 @@ const todo = {
   createdAt: now,
   updatedAt: now,
   attachmentCount: 0,
+  memberIds: ['u1', 'u2', 'u3'],
 };
 // Documents are converted once, as a store would hold them, so the benchmark measures the engine.
 const stored = new Map(

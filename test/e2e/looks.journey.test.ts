@@ -117,6 +117,7 @@ async function seedQuinn(patUid: string, patListId: string): Promise<void> {
     await list.collection('todos').add(
       newTodoData(owner.uid, FieldValue.serverTimestamp(), {
         title,
+        memberIds: [owner.uid, patUid],
         order: (index + 1) * 1024,
         notes: index === 0 ? 'The ferns on the balcony need the most.' : '',
       }),
@@ -131,10 +132,12 @@ async function seedQuinn(patUid: string, patListId: string): Promise<void> {
 /** Pat's own list, with to-dos of every kind a row can show. */
 async function seedTodos(listId: string, uid: string): Promise<void> {
   const todos = adminDb.collection(`lists/${listId}/todos`);
-  const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000);
+  const next = new Date(Date.now() + 24 * 60 * 60 * 1000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const tomorrow = `${next.getFullYear()}-${pad(next.getMonth() + 1)}-${pad(next.getDate())}`;
   const rows: Record<string, unknown>[] = [
     { title: 'Buy basil and tomatoes', done: true, completedAt: FieldValue.serverTimestamp() },
-    { title: 'Book the campsite', priority: 3, dueAt: tomorrow, tags: ['trip'] },
+    { title: 'Book the campsite', priority: 3, due: { date: tomorrow }, tags: ['trip'] },
     { title: 'Fix the garden gate', notes: 'Hinges are rusty.', attachmentCount: 2 },
     { title: 'Call the plumber about the kitchen tap, which drips all night', priority: 1 },
   ];

@@ -147,7 +147,7 @@ describe('to-dos', () => {
         title: '  Buy milk ',
         priority: 2,
         tags: ['shop'],
-        dueAt: '2030-01-31T09:00:00+01:00',
+        due: { date: '2030-01-31', time: '09:00', timeZone: 'Europe/Berlin' },
       },
     });
     expectDocumented(result, 'POST', '/lists/{listId}/todos', 201);
@@ -156,7 +156,10 @@ describe('to-dos', () => {
       title: 'Buy milk',
       done: false,
       completedAt: null,
-      dueAt: '2030-01-31T08:00:00.000Z',
+      due: { date: '2030-01-31', time: '09:00', timeZone: 'Europe/Berlin' },
+      repeat: null,
+      reminders: [],
+      subtasks: [],
       priority: 2,
       tags: ['shop'],
       createdBy: shared.editor.uid,
@@ -174,14 +177,50 @@ describe('to-dos', () => {
       'createdAt',
       'createdBy',
       'done',
-      'dueAt',
+      'due',
+      'memberIds',
       'notes',
       'order',
       'priority',
+      'reminders',
+      'repeat',
+      'subtasks',
       'tags',
       'title',
       'updatedAt',
     ]);
+    expect(stored?.memberIds).toEqual(
+      (await adminDb.doc(`lists/${shared.listId}`).get()).get('memberIds'),
+    );
+  });
+
+  it('reads a to-do stored before due dates were calendar days as the day it meant', async () => {
+    // Written by the old web app in Los Angeles: the midnight there of Dec 10, as an instant.
+    const ref = adminDb.collection(`lists/${shared.listId}/todos`).doc();
+    await ref.set({
+      title: 'From before',
+      notes: '',
+      done: false,
+      completedAt: null,
+      dueAt: Timestamp.fromDate(new Date('2026-12-10T08:00:00Z')),
+      priority: 0,
+      tags: [],
+      order: 1,
+      createdBy: shared.owner.uid,
+      createdAt: FieldValue.serverTimestamp(),
+      updatedAt: FieldValue.serverTimestamp(),
+      attachmentCount: 0,
+    });
+    const result = await callApi('GET', todoPath(ref.id), { token: shared.viewer.idToken });
+    expectDocumented(result, 'GET', '/lists/{listId}/todos/{todoId}', 200);
+    expect(result.body).toMatchObject({
+      due: { date: '2026-12-10' },
+      repeat: null,
+      reminders: [],
+      subtasks: [],
+    });
+    expect(result.body).not.toHaveProperty('dueAt');
+    await ref.delete();
   });
 
   it('puts a new to-do after the last one unless given an order', async () => {
@@ -250,9 +289,9 @@ describe('to-dos', () => {
     });
     const reopened = await callApi('PATCH', todoPath(id), {
       token: shared.owner.idToken,
-      body: { done: false, dueAt: null },
+      body: { done: false, due: null },
     });
-    expect(reopened.body).toMatchObject({ done: false, completedAt: null, dueAt: null });
+    expect(reopened.body).toMatchObject({ done: false, completedAt: null, due: null });
     expect(Date.parse(reopened.body.updatedAt)).toBeGreaterThanOrEqual(
       Date.parse(done.body.updatedAt),
     );
@@ -334,6 +373,7 @@ describe('GET /lists/{listId}/todos', () => {
         notes: '',
         done,
         completedAt: done ? FieldValue.serverTimestamp() : null,
+        // In the shape before calendar-day due dates, which the API still reads (currentTodo).
         dueAt: null,
         priority: 0,
         tags: [],

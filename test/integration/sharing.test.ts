@@ -5,7 +5,10 @@ import {
   type InviteMemberResult,
   type ListMembersResult,
 } from '../../functions/src/model/index.js';
+import { FieldValue } from 'firebase-admin/firestore';
+import { adminDb } from '../support/admin.js';
 import type { TestUser } from '../support/authUsers.js';
+import { newTodoData } from '../support/newDocuments.js';
 import { callError, signIn, type Client } from '../support/clients.js';
 import {
   ACCOUNT_TEST_TIMEOUT_MS,
@@ -38,14 +41,23 @@ let listId: string;
 beforeAll(async () => {
   [owner, alice, bob] = await Promise.all([person('owner'), person('alice'), person('bob')]);
   listId = inboxListId(owner.user.uid);
+  // Two to-dos from before the list was shared: their memberIds must follow the list's.
+  for (const title of ['Milk', 'Bread'])
+    await adminDb
+      .collection(`lists/${listId}/todos`)
+      .add(newTodoData(owner.user.uid, FieldValue.serverTimestamp(), { title }));
 }, 3 * PROVISIONING_TIMEOUT_MS);
 
 afterAll(async () => {
   await Promise.all([owner, alice, bob].filter(Boolean).map((p) => p.client.close()));
 });
 
+/** A list's members, checking on the way that each of its to-dos holds the list's memberIds. */
 const membersOf = async (id: string) => {
   const list = await readList(id);
+  const todos = await adminDb.collection(`lists/${id}/todos`).get();
+  expect(todos.size).toBeGreaterThan(0);
+  for (const todo of todos.docs) expect(todo.get('memberIds'), todo.id).toEqual(list?.memberIds);
   return { members: list?.members, memberIds: list?.memberIds };
 };
 

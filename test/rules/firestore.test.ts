@@ -18,6 +18,7 @@ import {
   doc,
   getDoc,
   getDocs,
+  orderBy,
   query,
   serverTimestamp,
   setDoc,
@@ -47,6 +48,14 @@ const LIST = 'lists/shared';
 const TODO = `${LIST}/todos/open-todo`;
 const DONE_TODO = `${LIST}/todos/done-todo`;
 const FULL_TODO = `${LIST}/todos/full-todo`;
+const REPEATING_TODO = `${LIST}/todos/repeating-todo`;
+const LARGEST_TODO = `${LIST}/todos/largest-todo`;
+/** A to-do as the app wrote it before due dates were calendar days (dueAt; no schedule fields). */
+const OLD_TODO = `${LIST}/todos/old-todo`;
+const NOTIFICATION = `users/${OWNER}/notifications/reminder-1`;
+const PUSH_TOKEN = `users/${OWNER}/pushTokens/token-1`;
+const SHARED_MEMBERS = [OWNER, EDITOR, VIEWER];
+const WEEKLY_DUE = { date: '2026-03-02', time: '09:00', timeZone: 'Europe/Berlin' };
 const ATTACHMENT = `${TODO}/attachments/photo`;
 
 const past = Timestamp.fromDate(new Date('2020-01-01T00:00:00Z'));
@@ -68,7 +77,7 @@ const omit = (data: Record<string, unknown>, key: string) => {
 const newList = (uid: string, overrides: Record<string, unknown> = {}) =>
   newListData(uid, serverTimestamp(), overrides);
 const newTodo = (uid: string, overrides: Record<string, unknown> = {}) =>
-  newTodoData(uid, serverTimestamp(), overrides);
+  newTodoData(uid, serverTimestamp(), { memberIds: SHARED_MEMBERS, ...overrides });
 const newAttachment = (uid: string, overrides: Record<string, unknown> = {}) =>
   newAttachmentData(uid, serverTimestamp(), overrides);
 
@@ -101,7 +110,7 @@ async function seed() {
           newList(OWNER, {
             title: 'Shared',
             members: { [OWNER]: 'owner', [EDITOR]: 'editor', [VIEWER]: 'viewer' },
-            memberIds: [OWNER, EDITOR, VIEWER],
+            memberIds: SHARED_MEMBERS,
             counts: { open: 2, done: 1 },
           }),
         ),
@@ -112,7 +121,31 @@ async function seed() {
         seeded(newTodo(EDITOR, { title: 'Done', done: true, completedAt: past })),
       ),
       setDoc(doc(db, FULL_TODO), seeded(newTodo(OWNER, { title: 'Full', attachmentCount: 10 }))),
+      setDoc(
+        doc(db, REPEATING_TODO),
+        seeded(newTodo(EDITOR, { title: 'Water plants', due: WEEKLY_DUE, repeat: 'FREQ=WEEKLY' })),
+      ),
+      setDoc(doc(db, LARGEST_TODO), seeded(largestTodo(steps(49, 200)))),
+      setDoc(doc(db, OLD_TODO), {
+        ...seeded(
+          Object.fromEntries(
+            Object.entries(newTodo(EDITOR, { title: 'Old' })).filter(
+              ([key]) => !['due', 'repeat', 'reminders', 'subtasks', 'memberIds'].includes(key),
+            ),
+          ),
+        ),
+        dueAt: past,
+      }),
       setDoc(doc(db, ATTACHMENT), seeded(newAttachment(EDITOR))),
+      setDoc(doc(db, NOTIFICATION), {
+        title: 'Water plants',
+        body: 'Due today at 09:00',
+        listId: 'shared',
+        todoId: 'repeating-todo',
+        createdAt: past,
+        read: false,
+      }),
+      setDoc(doc(db, PUSH_TOKEN), { token: 'token-1', createdAt: past }),
       setDoc(doc(db, `${LIST}-of-stan`), seeded(newList(STRANGER))),
     ]);
   });
@@ -268,6 +301,50 @@ const access: Array<{ what: string; operation: Operation; allowed: Actor[] }> = 
     allowed: NOBODY,
   },
   {
+    what: 'query to-dos across the lists they are a member of',
+    operation: (db, uid) =>
+      getDocs(query(collectionGroup(db, 'todos'), where('memberIds', 'array-contains', uid))),
+    allowed: SIGNED_IN,
+  },
+  {
+    what: 'query what is due today and overdue across their lists',
+    operation: (db, uid) =>
+      getDocs(
+        query(
+          collectionGroup(db, 'todos'),
+          where('memberIds', 'array-contains', uid),
+          where('done', '==', false),
+          where('due.date', '<=', '2026-03-04'),
+          orderBy('due.date'),
+        ),
+      ),
+    allowed: SIGNED_IN,
+  },
+  {
+    what: "query to-dos across someone else's lists",
+    operation: (db, uid) =>
+      getDocs(
+        query(
+          collectionGroup(db, 'todos'),
+          where('memberIds', 'array-contains', uid === STRANGER ? OWNER : STRANGER),
+        ),
+      ),
+    allowed: NOBODY,
+  },
+  {
+    what: 'query upcoming to-dos across every list without naming themselves',
+    operation: (db) =>
+      getDocs(
+        query(
+          collectionGroup(db, 'todos'),
+          where('done', '==', false),
+          where('due.date', '>=', '2026-03-01'),
+          orderBy('due.date'),
+        ),
+      ),
+    allowed: NOBODY,
+  },
+  {
     what: 'add a to-do',
     operation: (db, uid) => setDoc(doc(db, `${LIST}/todos/new`), newTodo(uid)),
     allowed: WRITERS,
@@ -298,6 +375,60 @@ const access: Array<{ what: string; operation: Operation; allowed: Actor[] }> = 
       }),
     allowed: WRITERS,
   },
+  {
+    what: 'give a to-do a due date with a time and its zone',
+    operation: (db) =>
+      updateDoc(doc(db, TODO), {
+        due: { date: '2026-12-10', time: '17:00', timeZone: 'America/Los_Angeles' },
+        updatedAt: serverTimestamp(),
+      }),
+    allowed: WRITERS,
+  },
+  {
+    what: 'make a to-do repeat every weekday',
+    operation: (db) =>
+      updateDoc(doc(db, TODO), {
+        due: { date: '2026-12-10' },
+        repeat: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR',
+        updatedAt: serverTimestamp(),
+      }),
+    allowed: WRITERS,
+  },
+  {
+    what: 'set a reminder on a to-do',
+    operation: (db, uid) =>
+      updateDoc(doc(db, REPEATING_TODO), {
+        reminders: [{ id: 'r1', uid, before: 30 }],
+        updatedAt: serverTimestamp(),
+      }),
+    allowed: WRITERS,
+  },
+  {
+    what: 'add a step to a to-do',
+    operation: (db) =>
+      updateDoc(doc(db, TODO), {
+        subtasks: [{ id: 's1', title: 'Find the bottle', done: false }],
+        updatedAt: serverTimestamp(),
+      }),
+    allowed: WRITERS,
+  },
+  {
+    what: 'complete an occurrence of a repeating to-do',
+    operation: (db) =>
+      updateDoc(doc(db, REPEATING_TODO), {
+        done: true,
+        completedAt: serverTimestamp(),
+        due: WEEKLY_DUE,
+        updatedAt: serverTimestamp(),
+      }),
+    allowed: WRITERS,
+  },
+  {
+    what: "change a to-do's memberIds",
+    operation: (db) =>
+      updateDoc(doc(db, TODO), { memberIds: arrayUnion(STRANGER), updatedAt: serverTimestamp() }),
+    allowed: NOBODY,
+  },
   { what: 'delete a to-do', operation: (db) => deleteDoc(doc(db, TODO)), allowed: WRITERS },
   // attachments
   { what: 'read an attachment', operation: (db) => getDoc(doc(db, ATTACHMENT)), allowed: MEMBERS },
@@ -320,6 +451,82 @@ const access: Array<{ what: string; operation: Operation; allowed: Actor[] }> = 
     what: 'delete an attachment',
     operation: (db) => deleteDoc(doc(db, ATTACHMENT)),
     allowed: WRITERS,
+  },
+  // notifications
+  {
+    what: "read the owner's notification",
+    operation: (db) => getDoc(doc(db, NOTIFICATION)),
+    allowed: ['the owner'],
+  },
+  {
+    what: "list the owner's notifications, newest first",
+    operation: (db) =>
+      getDocs(query(collection(db, `users/${OWNER}/notifications`), orderBy('createdAt', 'desc'))),
+    allowed: ['the owner'],
+  },
+  {
+    what: "count the owner's unread notifications",
+    operation: (db) =>
+      getDocs(query(collection(db, `users/${OWNER}/notifications`), where('read', '==', false))),
+    allowed: ['the owner'],
+  },
+  {
+    what: "mark the owner's notification read",
+    operation: (db) => updateDoc(doc(db, NOTIFICATION), { read: true }),
+    allowed: ['the owner'],
+  },
+  {
+    what: "change the text of the owner's notification",
+    operation: (db) => updateDoc(doc(db, NOTIFICATION), { title: 'Pay Stan' }),
+    allowed: NOBODY,
+  },
+  {
+    what: 'write a notification for the owner',
+    operation: (db) =>
+      setDoc(doc(db, `users/${OWNER}/notifications/forged`), {
+        title: 'Forged',
+        body: 'Due now',
+        listId: 'shared',
+        todoId: 'open-todo',
+        createdAt: serverTimestamp(),
+        read: false,
+      }),
+    allowed: NOBODY,
+  },
+  {
+    what: "delete the owner's notification",
+    operation: (db) => deleteDoc(doc(db, NOTIFICATION)),
+    allowed: ['the owner'],
+  },
+  // push tokens
+  {
+    what: "register a browser's push token for the owner",
+    operation: (db) =>
+      setDoc(doc(db, `users/${OWNER}/pushTokens/token-2`), {
+        token: 'token-2',
+        createdAt: serverTimestamp(),
+      }),
+    allowed: ['the owner'],
+  },
+  {
+    what: "read the owner's push token",
+    operation: (db) => getDoc(doc(db, PUSH_TOKEN)),
+    allowed: ['the owner'],
+  },
+  {
+    what: "list the owner's push tokens",
+    operation: (db) => getDocs(collection(db, `users/${OWNER}/pushTokens`)),
+    allowed: ['the owner'],
+  },
+  {
+    what: "change the owner's push token",
+    operation: (db) => updateDoc(doc(db, PUSH_TOKEN), { createdAt: serverTimestamp() }),
+    allowed: NOBODY,
+  },
+  {
+    what: "delete the owner's push token",
+    operation: (db) => deleteDoc(doc(db, PUSH_TOKEN)),
+    allowed: ['the owner'],
   },
   // everything else
   {
@@ -423,10 +630,199 @@ describe('editing a list (by its owner)', () => {
   });
 });
 
+// The schedule and checklist fields, checked the same way on create and on edit: each case is
+// [name, the to-do with the field changed, allowed].
+const AT = { date: '2026-03-01', time: '08:00', timeZone: 'Asia/Kolkata' };
+const TIMED = { date: '2026-03-02', time: '09:00', timeZone: 'Europe/Berlin' };
+const reminder = (fields: Record<string, unknown> = {}) =>
+  Object.fromEntries(
+    Object.entries({ id: 'r1', uid: EDITOR, before: 30, ...fields }).filter(
+      ([, value]) => value !== undefined,
+    ),
+  );
+const steps = (count: number, length = 4) =>
+  Array.from({ length: count }, (_, i) => ({
+    id: `s${i}`,
+    title: `${i}`.padEnd(length, 's'),
+    done: i % 2 === 0,
+  }));
+type Fields = Record<string, unknown>;
+
+/** A to-do with every field at its largest: 10 tags, 5 reminders, a timed repeating due date. */
+function largestTodo(subtasks: Fields[] = []): Fields {
+  return newTodo(EDITOR, {
+    title: 'x'.repeat(200),
+    tags: tags(10, 30),
+    due: { date: '2028-02-29', time: '23:30', timeZone: 'America/Argentina/Buenos_Aires' },
+    repeat: 'FREQ=MONTHLY;INTERVAL=12;BYMONTHDAY=-1;BYDAY=-1FR;BYSETPOS=1;WKST=SU;COUNT=999',
+    reminders: [
+      ...Array.from({ length: 4 }, (_, i) => reminder({ id: `r${i}`, uid: OWNER })),
+      reminder({ id: 'r4', uid: VIEWER, before: undefined, at: AT }),
+    ],
+    subtasks,
+  });
+}
+
+function dueCases(todo: Fields): Case[] {
+  const due = (value: unknown) => ({ ...todo, due: value });
+  return [
+    ['a due date is accepted', due({ date: '2026-12-10' }), true],
+    ['no due date (null) is accepted', due(null), true],
+    ['Feb 29 of a leap year is accepted', due({ date: '2028-02-29' }), true],
+    ['Feb 29 of 2000 is accepted', due({ date: '2000-02-29' }), true],
+    ['Feb 29 of a year that is not leap is refused', due({ date: '2026-02-29' }), false],
+    ['Feb 29 of 2100 is refused', due({ date: '2100-02-29' }), false],
+    ['2026-02-30 is refused', due({ date: '2026-02-30' }), false],
+    ['April 31 is refused', due({ date: '2026-04-31' }), false],
+    ['month 13 is refused', due({ date: '2026-13-01' }), false],
+    ['day 00 is refused', due({ date: '2026-01-00' }), false],
+    ['a date not written YYYY-MM-DD is refused', due({ date: '2026-1-5' }), false],
+    ['a date-time is refused', due({ date: '2026-01-05T00:00' }), false],
+    ['a due date that is text is refused', due('2026-12-10'), false],
+    ['a due date that is a timestamp is refused', due(past), false],
+    ['a due date without a date is refused', due({ time: '09:00', timeZone: 'UTC' }), false],
+    ['a time with its zone is accepted', due(TIMED), true],
+    ['a time in UTC is accepted', due({ ...TIMED, timeZone: 'UTC' }), true],
+    [
+      'a zone by its old name (Asia/Calcutta) is accepted',
+      due({ ...TIMED, timeZone: 'Asia/Calcutta' }),
+      true,
+    ],
+    ['a time without a zone is refused', due({ date: '2026-03-02', time: '09:00' }), false],
+    ['a zone without a time is refused', due({ date: '2026-03-02', timeZone: 'UTC' }), false],
+    ['an unknown zone is refused', due({ ...TIMED, timeZone: 'Mars/Olympus' }), false],
+    ['a misspelt zone is refused', due({ ...TIMED, timeZone: 'Europe/Berlinn' }), false],
+    ['a zone in lower case is refused', due({ ...TIMED, timeZone: 'europe/berlin' }), false],
+    ['an offset instead of a zone is refused', due({ ...TIMED, timeZone: '+01:00' }), false],
+    ['24:00 is refused', due({ ...TIMED, time: '24:00' }), false],
+    ['a time without its leading zero is refused', due({ ...TIMED, time: '9:00' }), false],
+    ['an unknown key in the due date is refused', due({ ...TIMED, all_day: false }), false],
+  ];
+}
+
+function repeatCases(todo: Fields): Case[] {
+  const repeat = (value: unknown) => ({ ...todo, due: { date: '2026-01-31' }, repeat: value });
+  return [
+    ['a weekly rule is accepted', repeat('FREQ=WEEKLY;BYDAY=MO,WE'), true],
+    ['the last day of every month is accepted', repeat('FREQ=MONTHLY;BYMONTHDAY=-1'), true],
+    ['every 2 years, 5 times is accepted', repeat('FREQ=YEARLY;INTERVAL=2;COUNT=5'), true],
+    ['a rule until a date is accepted', repeat('FREQ=DAILY;UNTIL=20261231'), true],
+    ['a rule until an instant is accepted', repeat('FREQ=DAILY;UNTIL=20261231T170000Z'), true],
+    ['a rule not in canonical form is refused', repeat('freq=weekly'), false],
+    ['parts out of canonical order are refused', repeat('FREQ=WEEKLY;COUNT=3;INTERVAL=2'), false],
+    ['an hourly rule is refused', repeat('FREQ=HOURLY'), false],
+    [
+      'a rule with both COUNT and UNTIL is refused',
+      repeat('FREQ=DAILY;COUNT=2;UNTIL=20261231'),
+      false,
+    ],
+    ['a rule that is not text is refused', repeat(7), false],
+    [
+      'a rule of 201 characters is refused',
+      repeat(`FREQ=WEEKLY;BYDAY=${'MO,'.repeat(61)}MO`),
+      false,
+    ],
+    ['a repeat without a due date is refused', { ...todo, due: null, repeat: 'FREQ=DAILY' }, false],
+  ];
+}
+
+function reminderCases(todo: Fields): Case[] {
+  const reminders = (list: unknown, due: unknown = TIMED) => ({ ...todo, due, reminders: list });
+  return [
+    ['a reminder 30 minutes before a timed due date is accepted', reminders([reminder()]), true],
+    [
+      'a reminder at the due time (0 before) is accepted',
+      reminders([reminder({ before: 0 })]),
+      true,
+    ],
+    ['a reminder four weeks before is accepted', reminders([reminder({ before: 40320 })]), true],
+    [
+      'a reminder more than four weeks before is refused',
+      reminders([reminder({ before: 40321 })]),
+      false,
+    ],
+    ['a reminder after the due time is refused', reminders([reminder({ before: -5 })]), false],
+    ['a reminder of fractional minutes is refused', reminders([reminder({ before: 1.5 })]), false],
+    [
+      'a reminder before a due date without a time is refused',
+      reminders([reminder()], { date: '2026-03-02' }),
+      false,
+    ],
+    ['a reminder before no due date is refused', reminders([reminder()], null), false],
+    [
+      'a reminder at a time is accepted',
+      reminders([reminder({ before: undefined, at: AT })], null),
+      true,
+    ],
+    [
+      'a reminder at 2026-02-30 is refused',
+      reminders([reminder({ before: undefined, at: { ...AT, date: '2026-02-30' } })]),
+      false,
+    ],
+    [
+      'a reminder in an unknown zone is refused',
+      reminders([reminder({ before: undefined, at: { ...AT, timeZone: 'Asia/Nowhere' } })]),
+      false,
+    ],
+    ['a reminder both before and at is refused', reminders([reminder({ at: AT })]), false],
+    [
+      'a reminder to every member is accepted',
+      reminders(SHARED_MEMBERS.map((uid, i) => reminder({ id: `r${i}`, uid }))),
+      true,
+    ],
+    ['a reminder to a stranger is refused', reminders([reminder({ uid: STRANGER })]), false],
+    ['a reminder without an id is refused', reminders([reminder({ id: undefined })]), false],
+    ['a reminder id with a slash is refused', reminders([reminder({ id: 'a/b' })]), false],
+    ['an unknown key in a reminder is refused', reminders([reminder({ sound: 'bell' })]), false],
+    [
+      '5 reminders are accepted',
+      reminders(Array.from({ length: 5 }, (_, i) => reminder({ id: `r${i}` }))),
+      true,
+    ],
+    [
+      '6 reminders are refused',
+      reminders(Array.from({ length: 6 }, (_, i) => reminder({ id: `r${i}` }))),
+      false,
+    ],
+    ['reminders that are not a list are refused', reminders(reminder()), false],
+  ];
+}
+
+function subtaskCases(todo: Fields): Case[] {
+  const subtasks = (list: unknown) => ({ ...todo, subtasks: list });
+  return [
+    ['a step is accepted', subtasks(steps(1)), true],
+    ['50 steps of 200 characters are accepted', subtasks(steps(50, 200)), true],
+    ['51 steps are refused', subtasks(steps(51)), false],
+    ['an empty step is refused', subtasks([{ id: 's', title: '', done: false }]), false],
+    ['a step of 201 characters is refused', subtasks(steps(1, 201)), false],
+    ['a step without done is refused', subtasks([{ id: 's', title: 'Step' }]), false],
+    [
+      'a step whose done is text is refused',
+      subtasks([{ id: 's', title: 'Step', done: 'no' }]),
+      false,
+    ],
+    ['a step with a bad id is refused', subtasks([{ id: '', title: 'Step', done: false }]), false],
+    [
+      'an unknown key in a step is refused',
+      subtasks([{ id: 's', title: 'Step', done: false, due: null }]),
+      false,
+    ],
+    [
+      'the 50th step is checked too',
+      subtasks([...steps(49), { id: 'last', title: 7, done: false }]),
+      false,
+    ],
+    ['steps that are not a list are refused', subtasks({ s: 'Step' }), false],
+  ];
+}
+
+const tags = (count: number, length = 5) =>
+  Array.from({ length: count }, (_, i) => `${i}`.padEnd(length, 't'));
+
 describe('a new to-do (added by an editor)', () => {
   const valid = newTodo(EDITOR);
-  const tags = (count: number, length = 5) =>
-    Array.from({ length: count }, (_, i) => `${i}`.padEnd(length, 't'));
+  const LARGEST_NEW = largestTodo();
   const cases: Case[] = [
     ['a complete to-do is accepted', valid, true],
     ['a title of 200 characters is accepted', { ...valid, title: 'x'.repeat(200) }, true],
@@ -446,12 +842,31 @@ describe('a new to-do (added by an editor)', () => {
     ['a tag of 31 characters is refused', { ...valid, tags: tags(1, 31) }, false],
     ['a tag that is not text is refused', { ...valid, tags: ['ok', 3] }, false],
     ['tags that are not a list are refused', { ...valid, tags: 'home' }, false],
+    ...dueCases(valid),
+    ...repeatCases(valid),
+    ...reminderCases(valid),
     [
-      'a due date is accepted',
-      { ...valid, dueAt: Timestamp.fromDate(new Date('2030-01-31T09:00:00Z')) },
+      'the largest new to-do (10 tags, 5 reminders, a timed repeating due date) is accepted',
+      LARGEST_NEW,
       true,
     ],
-    ['a due date that is text is refused', { ...valid, dueAt: '2030-01-31' }, false],
+    [
+      'a new to-do with steps is refused (they are added by edits)',
+      { ...valid, subtasks: steps(1) },
+      false,
+    ],
+    ['the old dueAt field is refused', { ...valid, dueAt: past }, false],
+    ['a to-do without memberIds is refused', omit(valid, 'memberIds'), false],
+    [
+      "memberIds other than the list's are refused",
+      { ...valid, memberIds: [OWNER, EDITOR] },
+      false,
+    ],
+    [
+      'memberIds naming a stranger are refused',
+      { ...valid, memberIds: [...SHARED_MEMBERS, STRANGER] },
+      false,
+    ],
     [
       'a completed to-do with its completion time is accepted',
       { ...valid, done: true, completedAt: serverTimestamp() },
@@ -496,12 +911,87 @@ describe('editing a to-do (by an editor)', () => {
       {
         title: 'New',
         notes: 'Some notes',
-        dueAt: Timestamp.now(),
+        due: { date: '2026-12-10' },
         priority: 2,
         tags: ['home'],
         ...now,
       },
       true,
+    ],
+    ...[...dueCases({}), ...repeatCases({}), ...reminderCases({}), ...subtaskCases({})].map(
+      ([name, data, allowed]): [string, string, Fields, boolean] => [
+        name,
+        TODO,
+        { ...data, ...now },
+        allowed,
+      ],
+    ),
+    [
+      'completing a repeating to-do with the due date it showed is accepted',
+      REPEATING_TODO,
+      { done: true, completedAt: serverTimestamp(), due: WEEKLY_DUE, ...now },
+      true,
+    ],
+    [
+      'completing an occurrence that has since moved on is refused',
+      REPEATING_TODO,
+      {
+        done: true,
+        completedAt: serverTimestamp(),
+        due: { ...WEEKLY_DUE, date: '2026-02-23' },
+        ...now,
+      },
+      false,
+    ],
+    [
+      'moving the due date of a completed to-do is accepted',
+      DONE_TODO,
+      { due: { date: '2026-12-10' }, ...now },
+      true,
+    ],
+    [
+      'the 50th step of the largest to-do (every step rewritten) is accepted',
+      LARGEST_TODO,
+      { subtasks: steps(50, 200), ...now },
+      true,
+    ],
+    [
+      'completing the largest to-do is accepted',
+      LARGEST_TODO,
+      { done: true, completedAt: serverTimestamp(), ...now },
+      true,
+    ],
+    [
+      'moving the largest to-do and its reminders is accepted',
+      LARGEST_TODO,
+      {
+        due: { date: '2028-03-31', time: '23:30', timeZone: 'America/Argentina/Buenos_Aires' },
+        reminders: (largestTodo().reminders as Fields[]).map((r) => ({ ...r, id: `${r.id}x` })),
+        ...now,
+      },
+      true,
+    ],
+    ['setting the old dueAt field is refused', TODO, { dueAt: past, ...now }, false],
+    [
+      'completing an old to-do, writing the due date it was read as, is accepted',
+      OLD_TODO,
+      { done: true, completedAt: serverTimestamp(), due: { date: '2020-01-01' }, ...now },
+      true,
+    ],
+    ['renaming an old to-do is accepted', OLD_TODO, { title: 'Still old', ...now }, true],
+    [
+      'giving an old to-do steps is accepted',
+      OLD_TODO,
+      { subtasks: [{ id: 's1', title: 'First', done: false }], ...now },
+      true,
+    ],
+    ['changing an old to-do’s dueAt is refused', OLD_TODO, { dueAt: null, ...now }, false],
+    ['writing memberIds unchanged is accepted', TODO, { memberIds: SHARED_MEMBERS, ...now }, true],
+    [
+      'adding someone to memberIds is refused',
+      TODO,
+      { memberIds: [...SHARED_MEMBERS, STRANGER], ...now },
+      false,
     ],
     ['a move is accepted', TODO, { order: 0.5, ...now }, true],
     [

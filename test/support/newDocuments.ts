@@ -14,10 +14,13 @@ export function newListData(uid: string, now: unknown, overrides: Fields = {}): 
   return { ...newListDoc(uid, { title: 'Groceries', order: 1 }, now), ...overrides };
 }
 
-/** A to-do with only a title, the rest as todoCreateSchema defaults them. */
+/**
+ * A to-do with only a title, the rest as todoCreateSchema defaults them, in a list whose only
+ * member is `uid` unless `overrides` gives the list's memberIds.
+ */
 export function newTodoData(uid: string, now: unknown, overrides: Fields = {}): Fields {
   const todo = { ...todoCreateSchema.parse({ title: 'Buy milk' }), order: 1 };
-  return { ...newTodoDoc(uid, todo, now), ...overrides };
+  return { ...newTodoDoc(uid, todo, [uid], now), ...overrides };
 }
 
 export function newAttachmentData(uid: string, now: unknown, overrides: Fields = {}): Fields {

@@ -52,7 +52,10 @@ describe('documents as the API returns them', () => {
       notes: '',
       done: true,
       completedAt: at('2026-02-01T00:00:00Z'),
-      dueAt: null,
+      due: { date: '2026-02-03', time: '09:00', timeZone: 'Asia/Kolkata' },
+      repeat: 'FREQ=DAILY',
+      reminders: [{ id: 'r', uid: 'o', before: 5 }],
+      subtasks: [],
       priority: 1,
       tags: ['a'],
       order: 1024,
@@ -60,12 +63,16 @@ describe('documents as the API returns them', () => {
       createdAt: created,
       updatedAt: created,
       attachmentCount: 0,
+      memberIds: ['o'],
     };
-    expect(toTodo('l1', 't1', todo)).toMatchObject({
+    const shown = toTodo('l1', 't1', todo);
+    expect(shown).toMatchObject({
       id: 't1',
       listId: 'l1',
       completedAt: '2026-02-01T00:00:00.000Z',
-      dueAt: null,
+      due: { date: '2026-02-03', time: '09:00', timeZone: 'Asia/Kolkata' },
+      repeat: 'FREQ=DAILY',
     });
+    expect(shown).not.toHaveProperty('memberIds');
   });
 });

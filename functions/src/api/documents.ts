@@ -1,6 +1,13 @@
 // Firestore documents as the API returns them: the model's fields, ids alongside, timestamps as
 // ISO 8601 strings, and nothing a caller may not see (a list's member map stays inside).
-import type { ListDoc, Role, TimestampLike, TodoDoc, UserDoc } from '../model/index.js';
+import {
+  currentTodo,
+  type ListDoc,
+  type Role,
+  type StoredTodoDoc,
+  type TimestampLike,
+  type UserDoc,
+} from '../model/index.js';
 import type { ListSummary, PublicProfile, Todo } from './schemas.js';
 
 const iso = (timestamp: TimestampLike) => timestamp.toDate().toISOString();
@@ -23,7 +30,9 @@ export function toListSummary(id: string, list: ListDoc, role: Role): ListSummar
   };
 }
 
-export function toTodo(listId: string, id: string, todo: TodoDoc): Todo {
+/** A to-do as stored, in either shape (`currentTodo`), as the API returns it. */
+export function toTodo(listId: string, id: string, stored: StoredTodoDoc<TimestampLike>): Todo {
+  const todo = currentTodo(stored, (timestamp: TimestampLike) => timestamp.toDate());
   return {
     id,
     listId,
@@ -31,7 +40,10 @@ export function toTodo(listId: string, id: string, todo: TodoDoc): Todo {
     notes: todo.notes,
     done: todo.done,
     completedAt: isoOrNull(todo.completedAt),
-    dueAt: isoOrNull(todo.dueAt),
+    due: todo.due ? { ...todo.due } : null,
+    repeat: todo.repeat,
+    reminders: todo.reminders.map((reminder) => ({ ...reminder })),
+    subtasks: todo.subtasks.map((subtask) => ({ ...subtask })),
     priority: todo.priority,
     tags: [...todo.tags],
     order: todo.order,

@@ -6,15 +6,19 @@ import {
   type DocumentReference,
   type DocumentSnapshot,
   type Firestore,
+  type Timestamp,
   type Transaction,
 } from 'firebase-admin/firestore';
 import {
   COLLECTIONS,
+  currentTodo,
   orderBetween,
   paths,
   roleOf,
+  scheduleIssues,
   type ListDoc,
-  type TodoDoc,
+  type ScheduleFields,
+  type StoredTodoDoc,
   type UserDoc,
 } from '../model/index.js';
 import { AppError } from '../shared/errors.js';
@@ -26,6 +30,12 @@ import type { Todo } from './schemas.js';
 
 const todoNotFound = () => new AppError('not-found', 'That to-do does not exist.');
 
+/** An edit must leave a schedule that holds together (a repeat needs a due date, and so on). */
+function requireSchedule(todo: ScheduleFields): void {
+  const [issue] = scheduleIssues(todo);
+  if (issue) throw new AppError('invalid-argument', `${issue.path.join('.')}: ${issue.message}`);
+}
+
 export function firestoreStore(db: Firestore): ApiStore {
   const listRef = (listId: string) => db.doc(paths.list(listId));
   const todoRef = (listId: string, todoId: string) => db.doc(paths.todo(listId, todoId));
@@ -34,7 +44,7 @@ export function firestoreStore(db: Firestore): ApiStore {
   const readTodo = async (ref: DocumentReference, listId: string): Promise<Todo> => {
     const snapshot = await ref.get();
     if (!snapshot.exists) throw todoNotFound();
-    return toTodo(listId, snapshot.id, snapshot.data() as TodoDoc);
+    return toTodo(listId, snapshot.id, snapshot.data() as StoredTodoDoc<Timestamp>);
   };
 
   /** Reads the list and the to-do in one transaction step and checks access; the to-do must exist. */
@@ -51,7 +61,7 @@ export function firestoreStore(db: Firestore): ApiStore {
     ];
     requireAccess(list.data() as ListDoc | undefined, uid, access);
     if (!todo.exists) throw todoNotFound();
-    return todo.data() as TodoDoc;
+    return todo.data() as StoredTodoDoc<Timestamp>;
   };
 
   return {
@@ -87,7 +97,7 @@ export function firestoreStore(db: Firestore): ApiStore {
       return {
         todos: page.docs
           .slice(0, limit)
-          .map((doc) => toTodo(listId, doc.id, doc.data() as TodoDoc)),
+          .map((doc) => toTodo(listId, doc.id, doc.data() as StoredTodoDoc<Timestamp>)),
         more: page.size > limit,
       };
     },
@@ -99,20 +109,20 @@ export function firestoreStore(db: Firestore): ApiStore {
       ]);
       requireAccess(list.data() as ListDoc | undefined, uid, 'read');
       if (!todo.exists) throw todoNotFound();
-      return toTodo(listId, todo.id, todo.data() as TodoDoc);
+      return toTodo(listId, todo.id, todo.data() as StoredTodoDoc<Timestamp>);
     },
 
     async createTodo(uid, listId, input) {
       const ref = todos(listId).doc();
       await db.runTransaction(async (tx) => {
-        const list = await tx.get(listRef(listId));
-        requireAccess(list.data() as ListDoc | undefined, uid, 'write');
+        const list = (await tx.get(listRef(listId))).data() as ListDoc | undefined;
+        requireAccess(list, uid, 'write');
         let order = input.order;
         if (order === undefined) {
           const last = await tx.get(todos(listId).orderBy('order', 'desc').limit(1));
           order = orderBetween(last.empty ? null : (last.docs[0]?.get('order') as number), null);
         }
-        tx.create(ref, newTodoFields(uid, input, order));
+        tx.create(ref, newTodoFields(uid, input, order, (list as ListDoc).memberIds));
       });
       return readTodo(ref, listId);
     },
@@ -121,6 +131,7 @@ export function firestoreStore(db: Firestore): ApiStore {
       const ref = todoRef(listId, todoId);
       await db.runTransaction(async (tx) => {
         const todo = await lockTodo(tx, uid, listId, todoId, 'write');
+        requireSchedule({ ...currentTodo(todo, (stamp: Timestamp) => stamp.toDate()), ...edit });
         tx.update(ref, editedTodoFields(edit, todo.done));
       });
       return readTodo(ref, listId);

@@ -14,7 +14,10 @@ const todo = {
   notes: '',
   done: false,
   completedAt: null,
-  dueAt: '2030-01-31T09:00:00.000Z',
+  due: { date: '2030-01-31', time: '09:00', timeZone: 'Europe/Berlin' },
+  repeat: 'FREQ=WEEKLY;BYDAY=FR',
+  reminders: [{ id: 'r1', uid: 'u1', before: 30 }],
+  subtasks: [{ id: 's1', title: 'Oat milk', done: false }],
   priority: 2,
   tags: ['shop'],
   order: 1024,
@@ -124,9 +127,12 @@ describe('the OpenAPI document', () => {
       false,
     );
     expect(
+      component('TodoCreate').safeParse({ title: 'Milk', due: { date: '2030-01-31' } }).success,
+    ).toBe(true);
+    expect(
       component('TodoCreate').safeParse({ title: 'Milk', dueAt: '2030-01-31T09:00:00+01:00' })
         .success,
-    ).toBe(true);
+    ).toBe(false);
     expect(component('TodoUpdate').safeParse({ priority: 9 }).success).toBe(false);
   });
 });

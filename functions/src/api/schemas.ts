@@ -80,7 +80,28 @@ export const todoSchema = z.strictObject({
   notes: z.string(),
   done: z.boolean(),
   completedAt: timestamp.nullable(),
-  dueAt: timestamp.nullable(),
+  due: z
+    .strictObject({
+      date: z.string().meta({ description: 'YYYY-MM-DD, the same day wherever it is read.' }),
+      time: z.string().optional().meta({ description: 'HH:MM, a wall-clock time in timeZone.' }),
+      timeZone: z.string().optional().meta({ description: 'IANA zone the time was set in.' }),
+    })
+    .nullable(),
+  repeat: z
+    .string()
+    .nullable()
+    .meta({ description: 'An RFC 5545 RRULE, such as FREQ=WEEKLY;BYDAY=MO.' }),
+  reminders: z.array(
+    z.union([
+      z.strictObject({ id: z.string(), uid: z.string(), before: z.number().int() }),
+      z.strictObject({
+        id: z.string(),
+        uid: z.string(),
+        at: z.strictObject({ date: z.string(), time: z.string(), timeZone: z.string() }),
+      }),
+    ]),
+  ),
+  subtasks: z.array(z.strictObject({ id: z.string(), title: z.string(), done: z.boolean() })),
   priority: z.number().int(),
   tags: z.array(z.string()),
   order: z.number(),
@@ -107,7 +128,9 @@ export const errorSchema = z.strictObject({
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
-export type _TodoFollowsModel = Assert<Same<Omit<Todo, 'id' | 'listId'>, TodoDoc<string>>>;
+export type _TodoFollowsModel = Assert<
+  Same<Omit<Todo, 'id' | 'listId'>, Omit<TodoDoc<string>, 'memberIds'>>
+>;
 export type _ListFollowsModel = Assert<
   Same<Omit<ListSummary, 'id' | 'role'>, Omit<ListDoc<string>, 'members' | 'memberIds'>>
 >;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FieldValue, Timestamp } from 'firebase-admin/firestore';
+import { FieldValue } from 'firebase-admin/firestore';
 import { newTodoDoc, todoCreateSchema, todoUpdateSchema } from '../model/index.js';
 import { completedTodoFields, editedTodoFields, newTodoFields } from './todoWrites.js';
 
@@ -8,20 +8,17 @@ const now = FieldValue.serverTimestamp();
 describe('newTodoFields', () => {
   it("is the model's new to-do with the given order and firebase-admin's server timestamp", () => {
     const input = todoCreateSchema.parse({ title: 'Milk' });
-    expect(newTodoFields('alice', input, 2048)).toEqual(
-      newTodoDoc('alice', { ...input, order: 2048 }, now),
+    expect(newTodoFields('alice', input, 2048, ['alice', 'bob'])).toEqual(
+      newTodoDoc('alice', { ...input, order: 2048 }, ['alice', 'bob'], now),
     );
   });
 
-  it('stamps completedAt on a to-do created done, and stores dueAt as a Timestamp', () => {
-    const input = todoCreateSchema.parse({
-      title: 'x',
-      done: true,
-      dueAt: '2030-01-31T09:00:00+01:00',
-    });
-    const fields = newTodoFields('alice', input, 1);
+  it("stamps completedAt on a to-do created done, and copies the list's memberIds", () => {
+    const input = todoCreateSchema.parse({ title: 'x', done: true, due: { date: '2030-01-31' } });
+    const fields = newTodoFields('alice', input, 1, ['alice', 'bob']);
     expect(fields.completedAt).toEqual(now);
-    expect(fields.dueAt).toEqual(Timestamp.fromDate(new Date('2030-01-31T08:00:00Z')));
+    expect(fields.due).toEqual({ date: '2030-01-31' });
+    expect(fields.memberIds).toEqual(['alice', 'bob']);
   });
 });
 
@@ -43,10 +40,8 @@ describe('editedTodoFields', () => {
   });
 
   it('clears or sets the due date', () => {
-    expect(edit({ dueAt: null }, false)).toEqual({ dueAt: null, updatedAt: now });
-    expect(edit({ dueAt: '2030-01-01T00:00:00Z' }, false).dueAt).toEqual(
-      Timestamp.fromDate(new Date('2030-01-01T00:00:00Z')),
-    );
+    expect(edit({ due: null }, false)).toEqual({ due: null, updatedAt: now });
+    expect(edit({ due: { date: '2030-01-01' } }, false).due).toEqual({ date: '2030-01-01' });
   });
 });
 

@@ -2,7 +2,7 @@
 // one is the model's newTodoDoc with firebase-admin's timestamps, so server-owned fields
 // (createdBy, timestamps, attachmentCount) never come from the body, and completedAt follows
 // `done` by the model's doneFields, as in the web app.
-import { FieldValue, Timestamp } from 'firebase-admin/firestore';
+import { FieldValue } from 'firebase-admin/firestore';
 import {
   doneFields,
   newTodoDoc,
@@ -10,17 +10,19 @@ import {
   type TodoUpdateInput,
 } from '../model/index.js';
 
-const dueAtField = (dueAt: Date | null) => (dueAt ? Timestamp.fromDate(dueAt) : null);
-
-export function newTodoFields(uid: string, input: TodoCreateInput, order: number) {
-  const fields = { ...input, dueAt: dueAtField(input.dueAt), order };
-  return newTodoDoc(uid, fields, FieldValue.serverTimestamp());
+/** A new to-do in a list whose members are `memberIds`. */
+export function newTodoFields(
+  uid: string,
+  input: TodoCreateInput,
+  order: number,
+  memberIds: readonly string[],
+) {
+  return newTodoDoc(uid, { ...input, order }, memberIds, FieldValue.serverTimestamp());
 }
 
 export function editedTodoFields(edit: TodoUpdateInput, wasDone: boolean): Record<string, unknown> {
-  const { dueAt, done, ...plain } = edit;
+  const { done, ...plain } = edit;
   const fields: Record<string, unknown> = { ...plain, updatedAt: FieldValue.serverTimestamp() };
-  if (dueAt !== undefined) fields.dueAt = dueAtField(dueAt);
   if (done !== undefined)
     Object.assign(fields, doneFields(done, wasDone, FieldValue.serverTimestamp()));
   return fields;

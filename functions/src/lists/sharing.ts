@@ -19,6 +19,7 @@ import {
   withoutMember,
   type MembersUpdate,
 } from './membership.js';
+import { spreadMemberIds } from './todoMembers.js';
 
 async function readList(tx: Transaction, ref: DocumentReference): Promise<ListDoc | undefined> {
   return (await tx.get(ref)).data() as ListDoc | undefined;
@@ -34,7 +35,7 @@ export async function inviteMember(
 ): Promise<InviteMemberResult> {
   const listRef = db.doc(paths.list(input.listId));
   const nameRef = db.doc(paths.username(input.username));
-  return db.runTransaction(async (tx) => {
+  const invited = await db.runTransaction(async (tx) => {
     const [listSnap, nameSnap] = await tx.getAll(listRef, nameRef);
     const list = listSnap?.data() as ListDoc | undefined;
     assertOwner(list, callerUid);
@@ -43,6 +44,8 @@ export async function inviteMember(
     writeMembers(tx, listRef, withMember(list, claim.uid, input.role));
     return { uid: claim.uid, username: input.username, role: input.role };
   });
+  await spreadMemberIds(input.listId);
+  return invited;
 }
 
 export async function setMemberRole(
@@ -70,6 +73,7 @@ export async function removeMember(
     if (roleOf(list, input.uid) !== undefined)
       writeMembers(tx, listRef, withoutMember(list, input.uid));
   });
+  await spreadMemberIds(input.listId);
   return { ok: true };
 }
 
@@ -90,6 +94,7 @@ export async function leaveList(
     }
     writeMembers(tx, listRef, withoutMember(list, callerUid));
   });
+  await spreadMemberIds(input.listId);
   return { ok: true };
 }
 

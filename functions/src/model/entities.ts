@@ -1,6 +1,7 @@
 // The documents Hearth keeps, with the roles and statuses their fields take. Timestamps are
 // generic so the same shapes describe Firestore reads (the web and admin SDKs' Timestamp classes
 // both satisfy TimestampLike) and JSON exports (ISO strings).
+import type { Due } from './dates/due.js';
 
 export const ROLES = ['owner', 'editor', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -81,7 +82,13 @@ export interface TodoDoc<T = TimestampLike> {
   done: boolean;
   /** request.time of the write that set `done` to true; null while open. */
   completedAt: T | null;
-  dueAt: T | null;
+  /** A calendar day, optionally with a time of day and the zone it was set in; null for none. */
+  due: Due | null;
+  /** An RFC 5545 RRULE in Hearth's canonical form (normalizeRepeatRule); needs `due`. */
+  repeat: string | null;
+  reminders: Reminder[];
+  /** The checklist, at most LIMITS.subtasksPerTodo steps. */
+  subtasks: Subtask[];
   priority: number;
   tags: string[];
   /** Position in the list (ascending); fractional values let a move touch one document. */
@@ -91,6 +98,12 @@ export interface TodoDoc<T = TimestampLike> {
   updatedAt: T;
   /** Kept by functions. */
   attachmentCount: number;
+  /**
+   * The list's memberIds, copied so that a collection-group query across every list a person can
+   * see can be limited to them (`array-contains`), which the rules can prove. Written on create
+   * equal to the list's; the functions that change a list's members rewrite it on every to-do.
+   */
+  memberIds: string[];
 }
 
 /** An in-app notification in users/{uid}/notifications: a reminder that fired. */

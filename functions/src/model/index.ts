@@ -10,6 +10,7 @@ export * from './reservedUsernames.js';
 export * from './entities.js';
 export * from './paths.js';
 export * from './newDocuments.js';
+export * from './storedTodos.js';
 export * from './membership.js';
 export * from './ordering.js';
 export * from './todoEdits.js';

@@ -21,35 +21,40 @@ describe('new documents', () => {
   });
 
   it('a new to-do keeps what the writer gives and sets the server-owned fields', () => {
-    const dueAt = new Date('2030-02-01T00:00:00Z');
     const todo = {
       title: 'Milk',
       notes: 'n',
       done: false,
-      dueAt,
+      due: { date: '2030-02-01', time: '09:00', timeZone: 'Europe/Berlin' },
+      repeat: 'FREQ=WEEKLY',
+      reminders: [{ id: 'r1', uid: 'alice', before: 30 }],
+      subtasks: [{ id: 's1', title: 'Find a bottle', done: false }],
       priority: 2,
       tags: ['a'],
       order: 5,
     };
-    expect(newTodoDoc('alice', todo, now)).toEqual({
+    expect(newTodoDoc('alice', todo, ['alice', 'bob'], now)).toEqual({
       ...todo,
       completedAt: null,
       createdBy: 'alice',
       createdAt: now,
       updatedAt: now,
       attachmentCount: 0,
+      memberIds: ['alice', 'bob'],
     });
   });
 
   it('a to-do created done was completed at its creation', () => {
     const input = { ...todoCreateSchema.parse({ title: 'Milk', done: true }), order: 1 };
-    expect(newTodoDoc('alice', input, now).completedAt).toBe(now);
+    expect(newTodoDoc('alice', input, ['alice'], now).completedAt).toBe(now);
   });
 
   it('drops whatever else the writer holds, since the rules accept no other key', () => {
     const todo = { ...todoCreateSchema.parse({ title: 'Milk' }), order: 1 };
     const draft = { ...todo, id: 'x', pending: true };
-    expect(newTodoDoc('alice', draft, now)).toEqual(newTodoDoc('alice', todo, now));
+    expect(newTodoDoc('alice', draft, ['alice'], now)).toEqual(
+      newTodoDoc('alice', todo, ['alice'], now),
+    );
     const file = { name: 'a.png', contentType: 'image/png', size: 1 };
     const upload = { ...file, data: new Uint8Array(1) };
     expect(newAttachmentDoc('alice', upload, now)).toEqual(newAttachmentDoc('alice', file, now));

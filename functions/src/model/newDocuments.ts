@@ -24,24 +24,40 @@ export function newListDoc<Now>(
   };
 }
 
-/** What the writer of a new to-do supplies; `dueAt` already in the writer's timestamp form. */
-export type NewTodo<Stamp> = Pick<
-  TodoDoc<Stamp>,
-  'title' | 'notes' | 'done' | 'dueAt' | 'priority' | 'tags' | 'order'
+/** What the writer of a new to-do supplies. */
+export type NewTodo = Pick<
+  TodoDoc,
+  | 'title'
+  | 'notes'
+  | 'done'
+  | 'due'
+  | 'repeat'
+  | 'reminders'
+  | 'subtasks'
+  | 'priority'
+  | 'tags'
+  | 'order'
 >;
 
-/** A new to-do: one created done was completed now; functions keep `attachmentCount` from zero. */
-export function newTodoDoc<Now, Stamp>(
+/**
+ * A new to-do in the list whose memberIds are `memberIds` (the rules require the list's own): one
+ * created done was completed now; functions keep `attachmentCount` from zero.
+ */
+export function newTodoDoc<Now>(
   uid: string,
-  todo: NewTodo<Stamp>,
+  todo: NewTodo,
+  memberIds: readonly string[],
   now: Now,
-): TodoDoc<Now | Stamp> {
+): TodoDoc<Now> {
   return {
     title: todo.title,
     notes: todo.notes,
     done: todo.done,
     completedAt: todo.done ? now : null,
-    dueAt: todo.dueAt,
+    due: todo.due,
+    repeat: todo.repeat,
+    reminders: todo.reminders,
+    subtasks: todo.subtasks,
     priority: todo.priority,
     tags: todo.tags,
     order: todo.order,
@@ -49,6 +65,7 @@ export function newTodoDoc<Now, Stamp>(
     createdAt: now,
     updatedAt: now,
     attachmentCount: 0,
+    memberIds: [...memberIds],
   };
 }
 

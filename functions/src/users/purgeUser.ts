@@ -3,6 +3,7 @@ import { db } from '../admin.js';
 import { COLLECTIONS, paths, type ListDoc } from '../model/index.js';
 import { deleteList } from '../lists/deleteListContents.js';
 import { withoutMember } from '../lists/membership.js';
+import { spreadMemberIds } from '../lists/todoMembers.js';
 import { deleteQuery } from '../shared/deleteQuery.js';
 
 /** Leaves a list someone else owns, in a transaction so a concurrent invite is not lost. */
@@ -24,7 +25,10 @@ export async function purgeUser(uid: string): Promise<void> {
   const owned = await lists.where('ownerId', '==', uid).get();
   for (const list of owned.docs) await deleteList(list.id);
   const shared = await lists.where('memberIds', 'array-contains', uid).get();
-  for (const list of shared.docs) await dropMembership(list.id, uid);
+  for (const list of shared.docs) {
+    await dropMembership(list.id, uid);
+    await spreadMemberIds(list.id);
+  }
   await deleteQuery(db.collection(COLLECTIONS.usernames).where('uid', '==', uid));
   await db.doc(paths.user(uid)).delete();
 }

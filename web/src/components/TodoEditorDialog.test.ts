@@ -9,7 +9,7 @@ const todo = makeTodo({
   notes: 'Book trains',
   priority: 1,
   tags: ['travel'],
-  dueAt: new Date(2030, 6, 1),
+  due: { date: '2030-07-01' },
 });
 
 describe('TodoEditorDialog', () => {
@@ -28,7 +28,7 @@ describe('TodoEditorDialog', () => {
         {
           title: 'Plan the trip',
           notes: 'Book trains',
-          dueAt: new Date(2030, 6, 1),
+          due: { date: '2030-07-01' },
           priority: 3,
           tags: ['travel', 'summer'],
         },

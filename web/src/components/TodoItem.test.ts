@@ -35,7 +35,7 @@ describe('TodoItem', () => {
         id: 't',
         title: 'Pay rent',
         priority: 3,
-        dueAt: new Date(2030, 5, 1),
+        due: { date: '2030-06-01' },
         tags: ['home'],
         pending: true,
       }),

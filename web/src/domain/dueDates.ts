@@ -1,15 +1,36 @@
-/** Due dates are days: a date input's "YYYY-MM-DD" is the start of that day in local time. */
-export function toDateInputValue(date: Date | null): string {
-  if (date === null) return '';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+import { daysBetween, dueDateIn, isCalendarDate, type Due } from '@model';
+
+/** The zone this browser shows times in. */
+const viewerZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** Due dates are calendar days: a date input's value is the due date's own "YYYY-MM-DD". */
+export function toDateInputValue(due: Due | null): string {
+  return due?.date ?? '';
 }
 
-export function fromDateInputValue(value: string): Date | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return null;
-  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return Number.isNaN(date.getTime()) ? null : date;
+/** The due date a date input gives, keeping the time of day (and its zone) `previous` had. */
+export function fromDateInputValue(value: string, previous: Due | null = null): Due | null {
+  if (!isCalendarDate(value)) return null;
+  return previous?.time !== undefined ? { ...previous, date: value } : { date: value };
+}
+
+/** The calendar date a Date has on this device's clock. */
+function localDate(moment: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${moment.getFullYear()}-${pad(moment.getMonth() + 1)}-${pad(moment.getDate())}`;
+}
+
+/** Midnight of a calendar date on this device's clock, for formatting it. */
+function atLocalMidnight(date: string): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(year, month - 1, day);
+}
+
+/** The due date as a long date on this device ("Thursday, 10 December 2026"). */
+export function formatDueDate(due: Due): string {
+  return atLocalMidnight(dueDateIn(due, viewerZone())).toLocaleDateString(undefined, {
+    dateStyle: 'full',
+  });
 }
 
 export interface DueLabel {
@@ -17,17 +38,12 @@ export interface DueLabel {
   overdue: boolean;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-function startOfDay(date: Date): number {
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
-}
-
 /** "Due today", "Due tomorrow", "Overdue · 3 Nov", "Due 30 Nov" relative to `now`. */
-export function describeDue(dueAt: Date, now: Date, done = false): DueLabel {
-  const days = Math.round((startOfDay(dueAt) - startOfDay(now)) / DAY_MS);
-  const sameYear = dueAt.getFullYear() === now.getFullYear();
-  const date = dueAt.toLocaleDateString(undefined, {
+export function describeDue(due: Due, now: Date, done = false): DueLabel {
+  const dueDate = atLocalMidnight(dueDateIn(due, viewerZone()));
+  const days = daysBetween(localDate(now), localDate(dueDate));
+  const sameYear = dueDate.getFullYear() === now.getFullYear();
+  const date = dueDate.toLocaleDateString(undefined, {
     day: 'numeric',
     month: 'short',
     ...(sameYear ? {} : { year: 'numeric' }),

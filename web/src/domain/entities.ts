@@ -22,10 +22,7 @@ export type Attachment = AttachmentDoc<Date> & Snapshotted;
 export type UserProfile = UserDoc<Date> & { uid: string };
 
 /** The fields a person edits on a to-do. */
-export interface TodoDraft {
-  title: string;
-  notes: string;
-  dueAt: Date | null;
-  priority: number;
-  tags: string[];
-}
+export type TodoDraft = Pick<
+  TodoDoc,
+  'title' | 'notes' | 'due' | 'repeat' | 'reminders' | 'subtasks' | 'priority' | 'tags'
+>;

@@ -10,9 +10,9 @@ const todos = [
     order: 1,
     done: true,
     priority: 3,
-    dueAt: new Date(2030, 3, 15),
+    due: { date: '2030-04-15' },
   }),
-  makeTodo({ id: 'call', title: 'Call mum', order: 2, priority: 2, dueAt: new Date(2030, 0, 1) }),
+  makeTodo({ id: 'call', title: 'Call mum', order: 2, priority: 2, due: { date: '2030-01-01' } }),
   makeTodo({ id: 'bread', title: 'Bake bread', order: 4, tags: ['home', 'weekend'] }),
 ];
 const ids = (result: { id: string }[]) => result.map((todo) => todo.id);

@@ -30,11 +30,15 @@ function matchesSearch(todo: Todo, search: string): boolean {
 
 const byOrder = (a: Todo, b: Todo): number => a.order - b.order;
 
+/** When a to-do is due, as text that sorts: its date, then its time; none sorts last. */
+const dueKey = (todo: Todo): string =>
+  todo.due ? `${todo.due.date} ${todo.due.time ?? ''}` : '\uffff';
+
 /** Earliest due first; to-dos without a due date last. */
 const byDue = (a: Todo, b: Todo): number => {
-  const aDue = a.dueAt?.getTime() ?? Number.POSITIVE_INFINITY;
-  const bDue = b.dueAt?.getTime() ?? Number.POSITIVE_INFINITY;
-  return aDue === bDue ? byOrder(a, b) : aDue - bDue;
+  const aDue = dueKey(a);
+  const bDue = dueKey(b);
+  return aDue === bDue ? byOrder(a, b) : aDue < bDue ? -1 : 1;
 };
 
 /** Highest priority first. */

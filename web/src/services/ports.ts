@@ -1,4 +1,4 @@
-import type { ExportMyDataResult, MemberSummary } from '@model';
+import type { Due, ExportMyDataResult, MemberSummary, Reminder, Subtask } from '@model';
 import type {
   Attachment,
   MemberRole,
@@ -62,7 +62,10 @@ export interface ListsGateway {
 export interface TodoPatch {
   title?: string;
   notes?: string;
-  dueAt?: Date | null;
+  due?: Due | null;
+  repeat?: string | null;
+  reminders?: Reminder[];
+  subtasks?: Subtask[];
   priority?: number;
   tags?: string[];
   order?: number;
@@ -70,10 +73,20 @@ export interface TodoPatch {
 
 export interface TodosGateway {
   watchTodos(listId: string, observer: Observer<Todo[]>): Unsubscribe;
-  createTodo(listId: string, uid: string, draft: TodoDraft, order: number): QueuedWrite;
+  /** Adds a to-do to `list`, whose memberIds it copies (the rules require the list's own). */
+  createTodo(
+    list: Pick<TodoList, 'id' | 'memberIds'>,
+    uid: string,
+    draft: TodoDraft,
+    order: number,
+  ): QueuedWrite;
   updateTodo(listId: string, todoId: string, patch: TodoPatch): Promise<void>;
-  /** Marks the to-do done or open; `todo` is as this device last read it (completedAt follows). */
-  setDone(todo: Pick<Todo, 'listId' | 'id' | 'done'>, done: boolean): Promise<void>;
+  /**
+   * Marks the to-do done or open; `todo` is as this device last read it (completedAt follows).
+   * Completing writes the due date shown, so completing an occurrence of a repeating to-do that
+   * has since rolled over is refused rather than completing the next one.
+   */
+  setDone(todo: Pick<Todo, 'listId' | 'id' | 'done' | 'due'>, done: boolean): Promise<void>;
   deleteTodos(listId: string, todoIds: readonly string[]): Promise<void>;
 }
 

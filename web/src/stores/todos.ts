@@ -104,7 +104,8 @@ export const useTodosStore = defineStore('todos', () => {
   async function addTodo(draft: Partial<TodoDraft> & { title: string }): Promise<string> {
     const uid = auth.uid;
     if (!uid) throw new Error('Sign in to add to-dos');
-    const list = requireList();
+    const list = lists.findList(requireList());
+    if (!list) throw new Error('The list is still loading');
     const { todoCreateSchema } = await loadSchemas();
     const input = todoCreateSchema.parse(draft);
     const { id, written } = gateway.createTodo(list, uid, input, orderAfterLast(all.value));

@@ -85,7 +85,7 @@ export function makeSharedList(
 export function makeTodo(overrides: Partial<Todo> & { id: string }): Todo {
   // A to-do with only a title, the rest as todoCreateSchema defaults them.
   const draft = { ...todoCreateSchema.parse({ title: overrides.id }), order: 0 };
-  const todo = newTodoDoc('alice', draft, new Date(0));
+  const todo = newTodoDoc('alice', draft, ['alice'], new Date(0));
   return { listId: 'list-1', ...todo, pending: false, ...overrides };
 }
 
@@ -211,18 +211,23 @@ export class FakeTodos implements TodosGateway {
   watchTodos(listId: string, observer: Observer<Todo[]>) {
     return this.collection(listId).watch(observer);
   }
-  createTodo(listId: string, uid: string, draft: TodoDraft, order: number) {
+  createTodo(
+    list: Pick<TodoList, 'id' | 'memberIds'>,
+    uid: string,
+    draft: TodoDraft,
+    order: number,
+  ) {
     const id = `new-todo-${this.nextId++}`;
-    const live = this.collection(listId);
+    const live = this.collection(list.id);
     // What the gateway writes, as the local cache shows it before the server confirms.
-    const todo = newTodoDoc(uid, { ...draft, done: false, order }, new Date());
-    live.set([...live.items, { ...todo, id, listId, pending: true }]);
+    const todo = newTodoDoc(uid, { ...draft, done: false, order }, list.memberIds, new Date());
+    live.set([...live.items, { ...todo, id, listId: list.id, pending: true }]);
     return { id, written: this.outcome() };
   }
   updateTodo(listId: string, todoId: string, patch: TodoPatch) {
     return this.change(listId, todoId, patch);
   }
-  setDone(todo: Pick<Todo, 'listId' | 'id' | 'done'>, done: boolean) {
+  setDone(todo: Pick<Todo, 'listId' | 'id' | 'done' | 'due'>, done: boolean) {
     return this.change(todo.listId, todo.id, doneFields(done, todo.done, new Date()));
   }
   private change(listId: string, todoId: string, fields: Partial<Todo>) {

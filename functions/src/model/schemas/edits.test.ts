@@ -13,10 +13,22 @@ describe('todo schemas', () => {
       title: 'Buy milk',
       notes: '',
       done: false,
-      dueAt: null,
+      due: null,
+      repeat: null,
+      reminders: [],
+      subtasks: [],
       priority: 0,
       tags: [],
     });
+  });
+
+  it('stores a repeat rule in its canonical form', () => {
+    const todo = todoCreateSchema.parse({
+      title: 'Rent',
+      due: { date: '2026-01-31' },
+      repeat: 'rrule:bymonthday=-1;freq=monthly',
+    });
+    expect(todo.repeat).toBe('FREQ=MONTHLY;BYMONTHDAY=-1');
   });
 
   it.each([
@@ -33,7 +45,27 @@ describe('todo schemas', () => {
     ],
     [{ title: 'ok', tags: [''] }, ['tags', 0]],
     [{ title: 'ok', tags: ['x'.repeat(LIMITS.tag + 1)] }, ['tags', 0]],
-    [{ title: 'ok', dueAt: 'tomorrow' }, ['dueAt']],
+    [{ title: 'ok', dueAt: null }, []],
+    [{ title: 'ok', due: 'tomorrow' }, ['due']],
+    [{ title: 'ok', due: { date: '2026-02-30' } }, ['due', 'date']],
+    [
+      { title: 'ok', due: { date: '2026-02-03', time: '09:00', timeZone: 'Mars/Base' } },
+      ['due', 'timeZone'],
+    ],
+    [{ title: 'ok', due: { date: '2026-02-03' }, repeat: 'FREQ=HOURLY' }, ['repeat']],
+    [{ title: 'ok', repeat: 'FREQ=DAILY' }, ['repeat']],
+    [{ title: 'ok', reminders: [{ id: 'r', uid: 'u', before: 10 }] }, ['reminders', '0', 'before']],
+    [
+      {
+        title: 'ok',
+        subtasks: Array.from({ length: LIMITS.subtasksPerTodo + 1 }, (_, i) => ({
+          id: `s${i}`,
+          title: 'step',
+          done: false,
+        })),
+      },
+      ['subtasks'],
+    ],
     [{ title: 'ok', createdBy: 'me' }, []],
   ])('refuses %j at %j', (input, path) => {
     const result = todoCreateSchema.safeParse(input);

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import {
   displayNameSchema,
   doneSchema,
-  dueAtSchema,
   listTitleSchema,
   orderSchema,
   photoURLSchema,
@@ -13,6 +12,13 @@ import {
   todoNotesSchema,
   todoTitleSchema,
 } from './fields.js';
+import {
+  dueSchema,
+  remindersSchema,
+  repeatSchema,
+  scheduleIssues,
+  subtasksSchema,
+} from './schedule.js';
 
 /** A partial edit of the given fields: unknown keys refused, at least one field present. */
 function editOf<Shape extends z.ZodRawShape>(shape: Shape) {
@@ -22,23 +28,37 @@ function editOf<Shape extends z.ZodRawShape>(shape: Shape) {
     .refine((edit) => Object.keys(edit).length > 0, { message: 'Nothing to change.' });
 }
 
-/** The fields a person writes when creating a to-do; the rest are set by the writer. */
-export const todoCreateSchema = z.strictObject({
-  title: todoTitleSchema,
-  notes: todoNotesSchema.default(''),
-  done: doneSchema.default(false),
-  dueAt: dueAtSchema.default(null),
-  priority: prioritySchema.default(0),
-  tags: tagsSchema.default([]),
-  order: orderSchema.optional(),
-});
+/**
+ * The fields a person writes when creating a to-do; the rest are set by the writer. The schedule
+ * is checked as a whole too (scheduleIssues): a repeat needs a due date, a reminder "before" a
+ * due time needs one. An edit is checked that way by its writer, on the to-do it produces.
+ */
+export const todoCreateSchema = z
+  .strictObject({
+    title: todoTitleSchema,
+    notes: todoNotesSchema.default(''),
+    done: doneSchema.default(false),
+    due: dueSchema.default(null),
+    repeat: repeatSchema.default(null),
+    reminders: remindersSchema.default([]),
+    subtasks: subtasksSchema.default([]),
+    priority: prioritySchema.default(0),
+    tags: tagsSchema.default([]),
+    order: orderSchema.optional(),
+  })
+  .superRefine((todo, context) => {
+    for (const issue of scheduleIssues(todo)) context.addIssue({ code: 'custom', ...issue });
+  });
 export type TodoCreateInput = z.output<typeof todoCreateSchema>;
 
 export const todoUpdateSchema = editOf({
   title: todoTitleSchema,
   notes: todoNotesSchema,
   done: doneSchema,
-  dueAt: dueAtSchema,
+  due: dueSchema,
+  repeat: repeatSchema,
+  reminders: remindersSchema,
+  subtasks: subtasksSchema,
   priority: prioritySchema,
   tags: tagsSchema,
   order: orderSchema,

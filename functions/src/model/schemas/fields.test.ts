@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../limits.js';
-import { documentIdSchema, dueAtSchema, usernameSchema } from './fields.js';
+import { documentIdSchema, usernameSchema } from './fields.js';
 
 const firstMessage = (result: {
   success: boolean;
@@ -39,12 +39,5 @@ describe('usernameSchema', () => {
 describe('documentIdSchema', () => {
   it.each(['', 'a/b', '..', '__id__', 'x'.repeat(LIMITS.documentId + 1)])('refuses %j', (id) => {
     expect(documentIdSchema.safeParse(id).success).toBe(false);
-  });
-});
-
-describe('dueAtSchema', () => {
-  it('reads an ISO due date as a Date', () => {
-    expect(dueAtSchema.parse('2030-01-31T09:00:00Z')).toEqual(new Date('2030-01-31T09:00:00Z'));
-    expect(dueAtSchema.parse(null)).toBeNull();
   });
 });

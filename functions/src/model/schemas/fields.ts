@@ -76,10 +76,3 @@ export const tagSchema = z
 export const tagsSchema = z
   .array(tagSchema, { error: 'Tags must be a list of words.' })
   .max(LIMITS.tagsPerTodo, `A to-do has at most ${LIMITS.tagsPerTodo} tags.`);
-
-/** A due date as a Date (web) or an ISO 8601 date-time with offset (JSON); null for none. */
-export const dueAtSchema = z
-  .union([z.date(), z.iso.datetime({ offset: true }).transform((iso) => new Date(iso))], {
-    error: 'A due date must be a date-time such as 2030-01-31T09:00:00Z.',
-  })
-  .nullable();

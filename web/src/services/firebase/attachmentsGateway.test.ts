@@ -23,8 +23,18 @@ const photo: AttachmentFile = {
 async function newTodo(): Promise<{ listId: string; todoId: string }> {
   const list = createListsGateway(asAlice).createList('alice', 'Photos', 1);
   await list.written;
-  const draft = { title: 'Frame it', notes: '', dueAt: null, priority: 0, tags: [] };
-  const todo = createTodosGateway(asAlice).createTodo(list.id, 'alice', draft, 1);
+  const draft = {
+    title: 'Frame it',
+    notes: '',
+    due: null,
+    repeat: null,
+    reminders: [],
+    subtasks: [],
+    priority: 0,
+    tags: [],
+  };
+  const inList = { id: list.id, memberIds: ['alice'] };
+  const todo = createTodosGateway(asAlice).createTodo(inList, 'alice', draft, 1);
   await todo.written;
   return { listId: list.id, todoId: todo.id };
 }

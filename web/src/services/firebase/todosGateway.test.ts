@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { doc, getDoc, Timestamp } from 'firebase/firestore';
+import { doc, getDoc, type Timestamp } from 'firebase/firestore';
 import { describe, expect, it } from 'vitest';
 import { paths } from '@model';
 import type { Todo, TodoDraft } from '@/domain/entities';
@@ -11,7 +11,17 @@ const emulators = useEmulators('demo-todos-gateway');
 const asAlice = emulators.firestoreAs('alice');
 const todos = createTodosGateway(asAlice);
 
-const draft: TodoDraft = { title: 'Milk', notes: '', dueAt: null, priority: 0, tags: [] };
+const draft: TodoDraft = {
+  title: 'Milk',
+  notes: '',
+  due: null,
+  repeat: null,
+  reminders: [],
+  subtasks: [],
+  priority: 0,
+  tags: [],
+};
+const inList = (id: string) => ({ id, memberIds: ['alice'] });
 
 async function newList(): Promise<string> {
   const { id, written } = createListsGateway(asAlice).createList('alice', 'Groceries', 1024);
@@ -20,7 +30,7 @@ async function newList(): Promise<string> {
 }
 
 async function newTodo(listId: string, changes: Partial<TodoDraft> = {}): Promise<string> {
-  const { id, written } = todos.createTodo(listId, 'alice', { ...draft, ...changes }, 2048);
+  const { id, written } = todos.createTodo(inList(listId), 'alice', { ...draft, ...changes }, 2048);
   await written;
   return id;
 }
@@ -40,14 +50,19 @@ const confirmed = (listId: string, todoId: string) =>
 describe('todosGateway against the emulator and firestore.rules', () => {
   it('creates the model’s new to-do, and reads it back with Dates and its list', async () => {
     const listId = await newList();
-    const dueAt = new Date('2030-01-31T09:00:00Z');
-    const id = await newTodo(listId, { title: 'Milk', dueAt, priority: 2, tags: ['shop'] });
+    const due = { date: '2030-01-31', time: '09:00', timeZone: 'Europe/Berlin' };
+    // A new to-do starts without steps (firestore.rules): they come with edits.
+    const id = await newTodo(listId, { title: 'Milk', due, priority: 2, tags: ['shop'] });
     const todo = await confirmed(listId, id);
     expect(todo).toMatchObject({
       id,
       listId,
       title: 'Milk',
-      dueAt,
+      due,
+      repeat: null,
+      reminders: [],
+      subtasks: [],
+      memberIds: ['alice'],
       priority: 2,
       tags: ['shop'],
       done: false,
@@ -58,40 +73,46 @@ describe('todosGateway against the emulator and firestore.rules', () => {
       pending: false,
     });
     expect(todo.createdAt).toBeInstanceOf(Date);
-    expect((await stored(listId, id))?.dueAt).toEqual(Timestamp.fromDate(dueAt));
+    expect((await stored(listId, id))?.due).toEqual(due);
   });
 
   it('stamps completedAt when a to-do is completed, keeps it when completed again, clears it on reopening', async () => {
     const listId = await newList();
     const id = await newTodo(listId);
     const before = Date.now();
-    await todos.setDone({ listId, id, done: false }, true);
+    await todos.setDone({ listId, id, done: false, due: null }, true);
     const completedAt = (await stored(listId, id))?.completedAt as Timestamp;
     expect(completedAt.toMillis()).toBeGreaterThanOrEqual(before - 1000);
     expect(completedAt.toMillis()).toBeLessThanOrEqual(Date.now() + 1000);
 
-    await todos.setDone({ listId, id, done: true }, true);
+    await todos.setDone({ listId, id, done: true, due: null }, true);
     expect(await stored(listId, id)).toMatchObject({ done: true, completedAt });
 
-    await todos.setDone({ listId, id, done: true }, false);
+    await todos.setDone({ listId, id, done: true, due: null }, false);
     expect(await stored(listId, id)).toMatchObject({ done: false, completedAt: null });
   });
 
-  it('writes an edit with its due date as a Timestamp, and the edit time', async () => {
+  it('writes an edit with its due date as a calendar date, and the edit time', async () => {
     const listId = await newList();
     const id = await newTodo(listId);
     const created = (await stored(listId, id))?.updatedAt as Timestamp;
-    const dueAt = new Date('2031-06-01T12:00:00Z');
-    await todos.updateTodo(listId, id, { title: 'Oat milk', dueAt, tags: ['a', 'b'] });
+    const due = { date: '2031-06-01' };
+    await todos.updateTodo(listId, id, { title: 'Oat milk', due, tags: ['a', 'b'] });
     const edited = await stored(listId, id);
-    expect(edited).toMatchObject({
-      title: 'Oat milk',
-      dueAt: Timestamp.fromDate(dueAt),
-      tags: ['a', 'b'],
-    });
+    expect(edited).toMatchObject({ title: 'Oat milk', due, tags: ['a', 'b'] });
     expect((edited?.updatedAt as Timestamp).toMillis()).toBeGreaterThanOrEqual(created.toMillis());
-    await todos.updateTodo(listId, id, { dueAt: null });
-    expect((await stored(listId, id))?.dueAt).toBeNull();
+    await todos.updateTodo(listId, id, { due: null });
+    expect((await stored(listId, id))?.due).toBeNull();
+  });
+
+  it('completes a repeating to-do with the due date it shows, which the rules hold to the stored one', async () => {
+    const listId = await newList();
+    const due = { date: '2031-06-02' };
+    const id = await newTodo(listId, { due, repeat: 'FREQ=WEEKLY' });
+    const stale = { listId, id, done: false, due: { date: '2031-05-26' } };
+    await expect(todos.setDone(stale, true)).rejects.toMatchObject({ code: 'permission-denied' });
+    await todos.setDone({ listId, id, done: false, due }, true);
+    expect(await stored(listId, id)).toMatchObject({ done: true, due });
   });
 
   it('deletes the named to-dos and no others', async () => {
@@ -105,7 +126,9 @@ describe('todosGateway against the emulator and firestore.rules', () => {
   it('is refused by the rules for someone who is not a member', async () => {
     const listId = await newList();
     const strangers = createTodosGateway(emulators.firestoreAs('mallory'));
-    await expect(strangers.createTodo(listId, 'mallory', draft, 1).written).rejects.toMatchObject({
+    await expect(
+      strangers.createTodo(inList(listId), 'mallory', draft, 1).written,
+    ).rejects.toMatchObject({
       code: 'permission-denied',
     });
   });

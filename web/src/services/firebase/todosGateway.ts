@@ -1,4 +1,4 @@
-import { doneFields, newTodoDoc, paths, type TodoDoc } from '@model';
+import { currentTodo, doneFields, newTodoDoc, paths, type StoredTodoDoc } from '@model';
 import type { Todo } from '@/domain/entities';
 import type { TodoPatch, TodosGateway } from '../ports';
 import { loadFirestore, newDocumentId, subscribeWhenLoaded } from './lazy';
@@ -9,9 +9,7 @@ const BATCH_LIMIT = 500;
 type Firestore = Awaited<ReturnType<typeof loadFirestore>>;
 
 function patchFields(fs: Firestore, patch: TodoPatch): Record<string, unknown> {
-  const fields: Record<string, unknown> = { ...patch, updatedAt: fs.serverTimestamp() };
-  if (patch.dueAt !== undefined) fields.dueAt = fs.toTimestamp(patch.dueAt);
-  return fields;
+  return { ...patch, updatedAt: fs.serverTimestamp() };
 }
 
 /** A list's to-dos straight from Firestore (`lists/{listId}/todos`), readable by its members. */
@@ -24,21 +22,21 @@ export function createTodosGateway(loadDb = loadFirestore): TodosGateway {
           fs.watchQuery<Todo>(
             fs.collection(fs.db, paths.todos(listId)),
             (snapshot) => {
-              const todo = fs.readDocument<TodoDoc<Date>>(snapshot);
-              return todo && { ...todo, listId };
+              const stored = fs.readDocument<StoredTodoDoc<Date>>(snapshot);
+              return stored && { ...currentTodo(stored, (date: Date) => date), listId };
             },
             observer,
           ),
         observer,
       );
     },
-    createTodo(listId, uid, draft, order) {
+    createTodo(list, uid, draft, order) {
       const id = newDocumentId();
       const written = loadDb().then((fs) => {
-        const todo = { ...draft, done: false, dueAt: fs.toTimestamp(draft.dueAt), order };
+        const todo = { ...draft, done: false, order };
         return fs.setDoc(
-          fs.doc(fs.db, paths.todo(listId, id)),
-          newTodoDoc(uid, todo, fs.serverTimestamp()),
+          fs.doc(fs.db, paths.todo(list.id, id)),
+          newTodoDoc(uid, todo, list.memberIds, fs.serverTimestamp()),
         );
       });
       return { id, written };
@@ -51,6 +49,7 @@ export function createTodosGateway(loadDb = loadFirestore): TodosGateway {
       const fs = await loadDb();
       await fs.updateDoc(fs.doc(fs.db, paths.todo(todo.listId, todo.id)), {
         ...doneFields(done, todo.done, fs.serverTimestamp()),
+        ...(done && !todo.done && { due: todo.due }),
         updatedAt: fs.serverTimestamp(),
       });
     },
