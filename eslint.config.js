@@ -15,7 +15,7 @@ const web = 'web/src';
 const consoleSrc = 'console/src';
 
 /** Folders of functions/src that hold one kind of trigger, callable or HTTP function each. */
-const functionAreas = ['api', 'attachments', 'auth', 'lists', 'todos', 'users'];
+const functionAreas = ['api', 'attachments', 'auth', 'lists', 'migrations', 'todos', 'users'];
 /** What an area offers to the others (functions/README.md): everything else stays inside it. */
 const areaExports = {
   lists: ['./lists/membership.ts', './lists/deleteListContents.ts', './lists/todoMembers.ts'],

@@ -141,6 +141,30 @@ describe('a new person’s first session', () => {
     await page.getByLabel('Search titles and tags').fill('');
   });
 
+  it('gives a to-do a due day that is the same day in every time zone', async () => {
+    await page.locator('.todo__title', { hasText: 'Eggs' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit to-do' });
+    await dialog.getByLabel('Due date').fill('2026-12-10');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached', ...WAIT });
+    // The same person, in a page whose clock is in Los Angeles and in one in Kiritimati (UTC+14).
+    for (const timezoneId of ['America/Los_Angeles', 'Pacific/Kiritimati']) {
+      const away = await browser.context.newPage();
+      try {
+        const cdp = await browser.context.newCDPSession(away);
+        await cdp.send('Emulation.setTimezoneOverride', { timezoneId });
+        await away.goto(page.url());
+        const eggs = away.locator('.todo', { hasText: 'Eggs' });
+        await eggs.getByText('Dec 10').waitFor(WAIT);
+        await away.locator('.todo__title', { hasText: 'Eggs' }).click();
+        const editor = away.getByRole('dialog', { name: 'Edit to-do' });
+        expect(await editor.getByLabel('Due date').inputValue(), timezoneId).toBe('2026-12-10');
+      } finally {
+        await away.close();
+      }
+    }
+  });
+
   it('shows the list’s counts kept by the trigger in the sidebar', async () => {
     const groceries = page
       .locator('.list-link', { hasText: 'Groceries' })
