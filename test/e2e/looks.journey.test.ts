@@ -120,6 +120,13 @@ async function seedQuinn(patUid: string, patListId: string): Promise<void> {
         memberIds: [owner.uid, patUid],
         order: (index + 1) * 1024,
         notes: index === 0 ? 'The ferns on the balcony need the most.' : '',
+        subtasks:
+          index === 0
+            ? [
+                { id: 'ferns', title: 'Ferns', done: true },
+                { id: 'basil', title: 'Basil', done: false },
+              ]
+            : [],
       }),
     );
   }
@@ -138,7 +145,18 @@ async function seedTodos(listId: string, uid: string): Promise<void> {
   const rows: Record<string, unknown>[] = [
     { title: 'Buy basil and tomatoes', done: true, completedAt: FieldValue.serverTimestamp() },
     { title: 'Book the campsite', priority: 3, due: { date: tomorrow }, tags: ['trip'] },
-    { title: 'Fix the garden gate', notes: 'Hinges are rusty.', attachmentCount: 2 },
+    {
+      title: 'Fix the garden gate',
+      notes: 'Hinges are rusty.',
+      attachmentCount: 2,
+      due: { date: tomorrow, time: '18:00', timeZone: 'Europe/Berlin' },
+      repeat: 'FREQ=WEEKLY;BYDAY=SA',
+      subtasks: [
+        { id: 'oil', title: 'Oil the hinges', done: true },
+        { id: 'screws', title: 'Buy new screws', done: false },
+        { id: 'paint', title: 'Paint the gate', done: false },
+      ],
+    },
     { title: 'Call the plumber about the kitchen tap, which drips all night', priority: 1 },
   ];
   for (const [index, row] of rows.entries()) {

@@ -144,7 +144,7 @@ describe('a new person’s first session', () => {
   it('gives a to-do a due day that is the same day in every time zone', async () => {
     await page.locator('.todo__title', { hasText: 'Eggs' }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit to-do' });
-    await dialog.getByLabel('Due date').fill('2026-12-10');
+    await dialog.getByLabel('Date', { exact: true }).fill('2026-12-10');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached', ...WAIT });
     // The same person, in a page whose clock is in Los Angeles and in one in Kiritimati (UTC+14).
@@ -158,11 +158,31 @@ describe('a new person’s first session', () => {
         await eggs.getByText('Dec 10').waitFor(WAIT);
         await away.locator('.todo__title', { hasText: 'Eggs' }).click();
         const editor = away.getByRole('dialog', { name: 'Edit to-do' });
-        expect(await editor.getByLabel('Due date').inputValue(), timezoneId).toBe('2026-12-10');
+        expect(await editor.getByLabel('Date', { exact: true }).inputValue(), timezoneId).toBe(
+          '2026-12-10',
+        );
       } finally {
         await away.close();
       }
     }
+  });
+
+  it('gives a to-do steps and a weekly repeat; completing it moves it to the next week', async () => {
+    await page.locator('.todo__title', { hasText: 'Eggs' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit to-do' });
+    await dialog.getByLabel('Repeat', { exact: true }).selectOption('weekly');
+    await dialog.getByPlaceholder('Add a step').fill('Free-range');
+    await dialog.getByRole('button', { name: 'Add step' }).click();
+    await expectAccessible(page, '06b-edit-todo-repeat-steps');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached', ...WAIT });
+    const eggs = page.locator('.todo', { hasText: 'Eggs' });
+    await eggs.getByLabel('0 of 1 steps done').waitFor(WAIT);
+    await eggs.getByText('Repeats').waitFor(WAIT);
+    await page.getByLabel('Complete: Eggs').check();
+    // The trigger reopens it on the next Thursday.
+    await eggs.getByText('Dec 17').waitFor(WAIT);
+    expect(await page.getByLabel('Complete: Eggs').isChecked()).toBe(false);
   });
 
   it('shows the list’s counts kept by the trigger in the sidebar', async () => {

@@ -18,7 +18,7 @@ describe('TodoEditorDialog', () => {
       props: { todo, canEdit: true },
       attachTo: document.body,
     });
-    expect((wrapper.get('#todo-due').element as HTMLInputElement).value).toBe('2030-07-01');
+    expect((wrapper.get('#todo-due-date').element as HTMLInputElement).value).toBe('2030-07-01');
     await wrapper.get('#todo-title').setValue('Plan the trip ');
     await wrapper.get('#todo-priority').setValue('3');
     await wrapper.get('#todo-tags').setValue('Travel, #summer');
@@ -29,11 +29,34 @@ describe('TodoEditorDialog', () => {
           title: 'Plan the trip',
           notes: 'Book trains',
           due: { date: '2030-07-01' },
+          repeat: null,
+          subtasks: [],
           priority: 3,
           tags: ['travel', 'summer'],
         },
       ],
     ]);
+    wrapper.unmount();
+  });
+
+  it('saves a time of day, a weekly repeat and steps with the rest', async () => {
+    const wrapper = mount(TodoEditorDialog, {
+      props: { todo, canEdit: true },
+      attachTo: document.body,
+    });
+    await wrapper.get('#todo-due-time').setValue('09:30');
+    await wrapper.get('#todo-repeat').setValue('weekly');
+    await wrapper.get('#new-step-title').setValue('Book the trains');
+    await wrapper.get('form.steps__add').trigger('submit');
+    // Adding a step does not save the dialog: its form is not the editor's.
+    expect(wrapper.emitted('save')).toBeUndefined();
+    await wrapper.get('#todo-editor-form').trigger('submit');
+    const [[saved]] = wrapper.emitted('save') as [[Record<string, unknown>]];
+    expect(saved).toMatchObject({
+      due: { date: '2030-07-01', time: '09:30', timeZone: expect.any(String) },
+      repeat: expect.stringMatching(/^FREQ=WEEKLY/),
+      subtasks: [{ id: expect.any(String), title: 'Book the trains', done: false }],
+    });
     wrapper.unmount();
   });
 
@@ -75,7 +98,7 @@ describe('TodoEditorDialog', () => {
     await wrapper.get('#todo-title').setValue('   ');
     await wrapper.get('form').trigger('submit');
     expect(wrapper.emitted('save')).toBeUndefined();
-    expect(wrapper.get('[role=alert]').text()).toBe('Enter a title.');
+    expect(wrapper.get('.alert--error').text()).toBe('Enter a title.');
     wrapper.unmount();
   });
 

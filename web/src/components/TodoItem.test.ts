@@ -29,6 +29,27 @@ describe('TodoItem', () => {
     expect(wrapper.emitted('toggle')).toEqual([[true]]);
   });
 
+  it('shows how many of its steps are done, and that it repeats', () => {
+    const wrapper = mountItem({
+      todo: makeTodo({
+        id: 't',
+        title: 'Pack',
+        due: { date: '2030-06-13' },
+        repeat: 'FREQ=WEEKLY;BYDAY=TH',
+        subtasks: [
+          { id: 'a', title: 'Socks', done: true },
+          { id: 'b', title: 'Shirts', done: true },
+          { id: 'c', title: 'Shoes', done: false },
+          { id: 'd', title: 'Hat', done: false },
+          { id: 'e', title: 'Map', done: false },
+        ],
+      }),
+    });
+    const steps = wrapper.get('[aria-label="2 of 5 steps done"]');
+    expect(steps.text()).toBe('2/5');
+    expect(wrapper.get('[aria-label="Repeats: Every week on Thursday"]').text()).toBe('Repeats');
+  });
+
   it('shows priority, due date, tags and the pending state', () => {
     const wrapper = mountItem({
       todo: makeTodo({

@@ -1,4 +1,4 @@
-import { daysBetween, dueDateIn, isCalendarDate, type Due } from '@model';
+import { daysBetween, dueDateIn, type Due } from '@model';
 
 /** The zone this browser shows times in. */
 const viewerZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -6,12 +6,6 @@ const viewerZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 /** Due dates are calendar days: a date input's value is the due date's own "YYYY-MM-DD". */
 export function toDateInputValue(due: Due | null): string {
   return due?.date ?? '';
-}
-
-/** The due date a date input gives, keeping the time of day (and its zone) `previous` had. */
-export function fromDateInputValue(value: string, previous: Due | null = null): Due | null {
-  if (!isCalendarDate(value)) return null;
-  return previous?.time !== undefined ? { ...previous, date: value } : { date: value };
 }
 
 /** The calendar date a Date has on this device's clock. */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeDue, describeDueInFull, formatCalendarDate, viewDue, zoneCity } from './dueLabels';
+import {
+  describeDue,
+  describeDueInFull,
+  formatCalendarDate,
+  repeatWords,
+  viewDue,
+  zoneCity,
+} from './dueLabels';
 
 const LA = 'America/Los_Angeles';
 const BERLIN = 'Europe/Berlin';
@@ -97,5 +104,13 @@ describe('words', () => {
     expect(
       describeDueInFull({ date: '2026-12-10', time: '09:00', timeZone: BERLIN }, now, LA),
     ).toBe('Thu, Dec 10, 2026 at 00:00 (09:00 Berlin)');
+  });
+});
+
+describe('repeatWords', () => {
+  it('says a rule in words, and nothing for none or one it cannot read', () => {
+    expect(repeatWords('FREQ=WEEKLY;BYDAY=TH', { date: '2030-06-13' })).toMatch(/^every week/i);
+    expect(repeatWords(null, null)).toBe('');
+    expect(repeatWords('FREQ=SOMETIMES', null)).toBe('');
   });
 });

@@ -1,4 +1,13 @@
-import { daysBetween, dueInstant, isTimed, todayIn, wallClockIn, type Due } from '@model';
+import {
+  daysBetween,
+  describeRepeat,
+  dueInstant,
+  isTimed,
+  parseRepeatRule,
+  todayIn,
+  wallClockIn,
+  type Due,
+} from '@model';
 
 /**
  * Due dates in words. The date math is the model's (calendarDate, due); this module only chooses
@@ -103,3 +112,13 @@ export function describeDueInFull(due: Due, now: Date, timeZone: string): string
 }
 
 export const PRIORITY_LABELS: readonly string[] = ['None', 'Low', 'Medium', 'High'];
+
+/** A to-do's repeat rule in words ("every week on Thursday"); empty for none or an unreadable one. */
+export function repeatWords(repeat: string | null, due: Due | null): string {
+  if (!repeat) return '';
+  try {
+    return describeRepeat(parseRepeatRule(repeat), due);
+  } catch {
+    return '';
+  }
+}
