@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { doc, getDoc } from 'firebase/firestore';
 import { describe, expect, it } from 'vitest';
-import { paths, storagePaths } from '@model';
+import { paths, storagePaths, todoCreateSchema } from '@model';
 import type { AttachmentFile } from '../ports';
 import { useEmulators } from '@/testing/emulators';
 import { createAttachmentsGateway } from './attachmentsGateway';
@@ -23,16 +23,7 @@ const photo: AttachmentFile = {
 async function newTodo(): Promise<{ listId: string; todoId: string }> {
   const list = createListsGateway(asAlice).createList('alice', 'Photos', 1);
   await list.written;
-  const draft = {
-    title: 'Frame it',
-    notes: '',
-    due: null,
-    repeat: null,
-    reminders: [],
-    subtasks: [],
-    priority: 0,
-    tags: [],
-  };
+  const draft = todoCreateSchema.parse({ title: 'Frame it' });
   const inList = { id: list.id, memberIds: ['alice'] };
   const todo = createTodosGateway(asAlice).createTodo(inList, 'alice', draft, 1);
   await todo.written;

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { doc, getDoc, type Timestamp } from 'firebase/firestore';
 import { describe, expect, it } from 'vitest';
-import { paths } from '@model';
+import { paths, todoCreateSchema } from '@model';
 import type { Todo, TodoDraft } from '@/domain/entities';
 import { until, useEmulators } from '@/testing/emulators';
 import { createListsGateway } from './listsGateway';
@@ -11,16 +11,8 @@ const emulators = useEmulators('demo-todos-gateway');
 const asAlice = emulators.firestoreAs('alice');
 const todos = createTodosGateway(asAlice);
 
-const draft: TodoDraft = {
-  title: 'Milk',
-  notes: '',
-  due: null,
-  repeat: null,
-  reminders: [],
-  subtasks: [],
-  priority: 0,
-  tags: [],
-};
+/** A to-do titled Milk, the rest as the model's schema defaults them. */
+const draft: TodoDraft = todoCreateSchema.parse({ title: 'Milk' });
 const inList = (id: string) => ({ id, memberIds: ['alice'] });
 
 async function newList(): Promise<string> {
