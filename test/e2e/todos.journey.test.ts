@@ -183,6 +183,10 @@ describe('a new person’s first session', () => {
     // The trigger reopens it on the next Thursday.
     await eggs.getByText('Dec 17').waitFor(WAIT);
     expect(await page.getByLabel('Complete: Eggs').isChecked()).toBe(false);
+    // Undo puts it back on the occurrence it was completed on.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await eggs.getByText('Dec 10').waitFor(WAIT);
+    expect(await page.getByLabel('Complete: Eggs').isChecked()).toBe(false);
   });
 
   it('shows the list’s counts kept by the trigger in the sidebar', async () => {

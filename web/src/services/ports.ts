@@ -84,9 +84,14 @@ export interface TodosGateway {
   /**
    * Marks the to-do done or open; `todo` is as this device last read it (completedAt follows).
    * Completing writes the due date shown, so completing an occurrence of a repeating to-do that
-   * has since rolled over is refused rather than completing the next one.
+   * has since rolled over is refused rather than completing the next one. Reopening a repeating
+   * to-do puts back the occurrence `todo` shows (due date, repeat count, reminders): undoing a
+   * completion undoes the roll-over to the next occurrence too.
    */
-  setDone(todo: Pick<Todo, 'listId' | 'id' | 'done' | 'due'>, done: boolean): Promise<void>;
+  setDone(
+    todo: Pick<Todo, 'listId' | 'id' | 'done' | 'due' | 'repeat' | 'reminders'>,
+    done: boolean,
+  ): Promise<void>;
   deleteTodos(listId: string, todoIds: readonly string[]): Promise<void>;
 }
 

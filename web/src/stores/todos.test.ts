@@ -134,6 +134,19 @@ describe('todos store', () => {
       expect(notices()).toEqual([]);
     });
 
+    it('puts a repeating to-do back on the occurrence it was completed on', async () => {
+      const todos = await openList('list-1');
+      const weekly = { due: { date: '2030-06-13' }, repeat: 'FREQ=WEEKLY;COUNT=3' };
+      await todos.updateTodo('a', weekly);
+      await flushPromises();
+      todos.setDone('a', true);
+      // The trigger rolls it over to the next week meanwhile.
+      await todos.updateTodo('a', { due: { date: '2030-06-20' }, repeat: 'FREQ=WEEKLY;COUNT=2' });
+      useNoticesStore().undoLatest();
+      await flushPromises();
+      expect(todos.findTodo('a')).toMatchObject({ done: false, ...weekly });
+    });
+
     it('hides a deleted to-do at once, and deletes it only when Undo is no longer offered', async () => {
       vi.useFakeTimers();
       const todos = await openList('list-1');

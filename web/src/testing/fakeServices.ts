@@ -227,8 +227,15 @@ export class FakeTodos implements TodosGateway {
   updateTodo(listId: string, todoId: string, patch: TodoPatch) {
     return this.change(listId, todoId, patch);
   }
-  setDone(todo: Pick<Todo, 'listId' | 'id' | 'done' | 'due'>, done: boolean) {
-    return this.change(todo.listId, todo.id, doneFields(done, todo.done, new Date()));
+  setDone(
+    todo: Pick<Todo, 'listId' | 'id' | 'done' | 'due' | 'repeat' | 'reminders'>,
+    done: boolean,
+  ) {
+    const { due, repeat, reminders } = todo;
+    return this.change(todo.listId, todo.id, {
+      ...doneFields(done, todo.done, new Date()),
+      ...(!done && repeat !== null && { due, repeat, reminders }),
+    });
   }
   private change(listId: string, todoId: string, fields: Partial<Todo>) {
     const live = this.collection(listId);

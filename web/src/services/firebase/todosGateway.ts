@@ -12,6 +12,13 @@ function patchFields(fs: Firestore, patch: TodoPatch): Record<string, unknown> {
   return { ...patch, updatedAt: fs.serverTimestamp() };
 }
 
+/** The occurrence of a repeating to-do as it was shown: reopening it puts it back there. */
+const occurrenceOf = ({ due, repeat, reminders }: Pick<Todo, 'due' | 'repeat' | 'reminders'>) => ({
+  due,
+  repeat,
+  reminders,
+});
+
 /** A list's to-dos straight from Firestore (`lists/{listId}/todos`), readable by its members. */
 export function createTodosGateway(loadDb = loadFirestore): TodosGateway {
   return {
@@ -50,6 +57,7 @@ export function createTodosGateway(loadDb = loadFirestore): TodosGateway {
       await fs.updateDoc(fs.doc(fs.db, paths.todo(todo.listId, todo.id)), {
         ...doneFields(done, todo.done, fs.serverTimestamp()),
         ...(done && !todo.done && { due: todo.due }),
+        ...(!done && todo.repeat !== null && occurrenceOf(todo)),
         updatedAt: fs.serverTimestamp(),
       });
     },
