@@ -19,6 +19,7 @@ const functionAreas = ['api', 'attachments', 'auth', 'lists', 'migrations', 'tod
 /** What an area offers to the others (functions/README.md): everything else stays inside it. */
 const areaExports = {
   lists: ['./lists/membership.ts', './lists/deleteListContents.ts', './lists/todoMembers.ts'],
+  todos: ['./todos/rollOver.ts'],
   users: ['./users/purgeUser.ts'],
 };
 

@@ -4,7 +4,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FieldValue, Timestamp } from 'firebase-admin/firestore';
 import { adminDb } from '../support/admin.js';
-import { newTodoData } from '../support/newDocuments.js';
+import { newTodoData, newListData } from '../support/newDocuments.js';
+import { addDays, todayIn } from '../../functions/src/model/index.js';
 import { createUser, type TestUser } from '../support/authUsers.js';
 import {
   apiBase,
@@ -59,6 +60,7 @@ describe('GET /openapi.json', () => {
       '/lists/{listId}/todos/{todoId}',
       '/lists/{listId}/todos/{todoId}/complete',
       '/openapi.json',
+      '/todos',
       '/users/{username}',
     ]);
   });
@@ -339,6 +341,102 @@ describe('to-dos', () => {
       token: shared.viewer.idToken,
     });
     expectDocumented(asViewer, 'POST', '/lists/{listId}/todos/{todoId}/complete', 403);
+  });
+
+  it('completing a repeating to-do answers with it open on its next occurrence', async () => {
+    const created = await callApi('POST', todosPath(), {
+      token: shared.editor.idToken,
+      body: {
+        title: 'Bins out',
+        due: { date: '2026-12-10', time: '19:00', timeZone: 'Europe/Berlin' },
+        repeat: 'FREQ=WEEKLY;BYDAY=TH;COUNT=3',
+      },
+    });
+    const path = todoPath(created.body.id);
+    const patched = await callApi('PATCH', path, {
+      token: shared.editor.idToken,
+      body: { done: true },
+    });
+    expectDocumented(patched, 'PATCH', '/lists/{listId}/todos/{todoId}', 200);
+    expect(patched.body).toMatchObject({
+      done: false,
+      completedAt: null,
+      due: { date: '2026-12-17', time: '19:00', timeZone: 'Europe/Berlin' },
+      repeat: 'FREQ=WEEKLY;BYDAY=TH;COUNT=2',
+    });
+    const completed = await callApi('POST', `${path}/complete`, { token: shared.editor.idToken });
+    expectDocumented(completed, 'POST', '/lists/{listId}/todos/{todoId}/complete', 200);
+    expect(completed.body).toMatchObject({
+      done: false,
+      due: { date: '2026-12-24' },
+      repeat: 'FREQ=WEEKLY;BYDAY=TH;COUNT=1',
+    });
+    // The last occurrence completes it for good.
+    const last = await callApi('POST', `${path}/complete`, { token: shared.editor.idToken });
+    expect(last.body).toMatchObject({ done: true, due: { date: '2026-12-24' } });
+  });
+
+  it('answers Today, Upcoming and Overdue across the caller’s lists, in their time zone', async () => {
+    const memberIds = (await adminDb.doc(`lists/${shared.listId}`).get()).get('memberIds');
+    const today = todayIn('UTC', new Date());
+    const seed = (title: string, due: Record<string, string>, extra: object = {}) =>
+      seedTodo(shared.listId, { title, due, memberIds, ...extra });
+    const ids = {
+      overdue: await seed('Overdue', { date: addDays(today, -3) }),
+      today: await seed('Today', { date: today }),
+      // 23:30 UTC today is already tomorrow in Kolkata (UTC+5:30).
+      lateToday: await seed('Late today', { date: today, time: '23:30', timeZone: 'UTC' }),
+      soon: await seed('Soon', { date: addDays(today, 3) }),
+      later: await seed('Later', { date: addDays(today, 10) }),
+      doneToday: await seed(
+        'Done today',
+        { date: today },
+        { done: true, completedAt: Timestamp.now() },
+      ),
+    };
+    // A list the viewer is not in, with a to-do due today.
+    const elsewhere = adminDb.collection('lists').doc();
+    await elsewhere.set(newListData(shared.owner.uid, FieldValue.serverTimestamp()));
+    const hidden = await seedTodo(elsewhere.id, {
+      due: { date: today },
+      memberIds: [shared.owner.uid],
+    });
+
+    const view = async (name: string, timeZone: string) => {
+      const result = await callApi(
+        'GET',
+        `/todos?view=${name}&timeZone=${encodeURIComponent(timeZone)}`,
+        {
+          token: shared.viewer.idToken,
+        },
+      );
+      expectDocumented(result, 'GET', '/todos', 200);
+      const mine = new Set<string>([...Object.values(ids), hidden]);
+      return (result.body.todos as { id: string; listId: string }[])
+        .filter((todo) => mine.has(todo.id))
+        .map((todo) => todo.id);
+    };
+    expect(await view('today', 'UTC')).toEqual([ids.today, ids.lateToday]);
+    expect(await view('overdue', 'UTC')).toEqual([ids.overdue]);
+    expect(await view('upcoming', 'UTC')).toEqual([ids.soon]);
+    // In Kolkata the dated to-do is due the same day; the one timed 23:30 UTC is tomorrow there,
+    // or today once Kolkata's day has moved on (after 18:30 UTC), when the dated one is overdue.
+    if (todayIn('Asia/Kolkata', new Date()) === today) {
+      expect(await view('today', 'Asia/Kolkata')).toEqual([ids.today]);
+      expect(await view('upcoming', 'Asia/Kolkata')).toEqual([ids.lateToday, ids.soon]);
+    } else {
+      expect(await view('today', 'Asia/Kolkata')).toEqual([ids.lateToday]);
+      expect(await view('overdue', 'Asia/Kolkata')).toEqual([ids.overdue, ids.today]);
+    }
+
+    const bad = await callApi('GET', '/todos?view=someday', { token: shared.viewer.idToken });
+    expectDocumented(bad, 'GET', '/todos', 400);
+    expect(bad.body.error.message).toMatch(/^view: /);
+    const badZone = await callApi('GET', '/todos?view=today&timeZone=Mars%2FOlympus', {
+      token: shared.viewer.idToken,
+    });
+    expect(badZone.status).toBe(400);
+    expect(badZone.body.error.message).toMatch(/^timeZone: /);
   });
 
   it('deletes for editors only', async () => {

@@ -11,11 +11,18 @@ import {
 } from 'firebase-admin/firestore';
 import {
   COLLECTIONS,
+  DUE_DATE_SPREAD_DAYS,
+  addDays,
   currentTodo,
+  dueDateIn,
+  dueInstant,
+  dueView,
   orderBetween,
   paths,
   roleOf,
   scheduleIssues,
+  todayIn,
+  type Due,
   type ListDoc,
   type ScheduleFields,
   type StoredTodoDoc,
@@ -24,11 +31,19 @@ import {
 import { AppError } from '../shared/errors.js';
 import { requireAccess, type Access } from './access.js';
 import { toListSummary, toPublicProfile, toTodo } from './documents.js';
+import { nextOccurrenceOf, rolledOverFields } from '../todos/rollOver.js';
 import { completedTodoFields, editedTodoFields, newTodoFields } from './todoWrites.js';
 import type { ApiStore } from './store.js';
 import type { Todo } from './schemas.js';
 
 const todoNotFound = () => new AppError('not-found', 'That to-do does not exist.');
+
+/** How many days after today Upcoming shows, and the most to-dos a view answers with. */
+const UPCOMING_DAYS = 7;
+const DUE_TODOS_LIMIT = 500;
+
+/** When a due date falls, to sort by: a timed one at its instant, a dated one at its day's start. */
+const dueOrder = (due: Due) => dueInstant(due)?.getTime() ?? Date.parse(`${due.date}T00:00:00Z`);
 
 /** An edit must leave a schedule that holds together (a repeat needs a due date, and so on). */
 function requireSchedule(todo: ScheduleFields): void {
@@ -112,6 +127,38 @@ export function firestoreStore(db: Firestore): ApiStore {
       return toTodo(listId, todo.id, todo.data() as StoredTodoDoc<Timestamp>);
     },
 
+    async dueTodos(uid, { view, timeZone, now }) {
+      const today = todayIn(timeZone, now);
+      // A stored due.date is within DUE_DATE_SPREAD_DAYS of the day a viewer anywhere sees:
+      // query that much wider, then keep what falls in the view for this viewer (dueView).
+      const spread = DUE_DATE_SPREAD_DAYS;
+      const [from, to] = {
+        overdue: [null, addDays(today, spread)],
+        today: [addDays(today, -spread), addDays(today, spread)],
+        upcoming: [addDays(today, 1 - spread), addDays(today, UPCOMING_DAYS + spread)],
+      }[view];
+      let query = db
+        .collectionGroup(COLLECTIONS.todos)
+        .where('memberIds', 'array-contains', uid)
+        .where('done', '==', false)
+        .where('due.date', '<=', to);
+      if (from) query = query.where('due.date', '>=', from);
+      const snapshot = await query.orderBy('due.date').limit(DUE_TODOS_LIMIT).get();
+      const lastDay = addDays(today, UPCOMING_DAYS);
+      return snapshot.docs
+        .map((doc) =>
+          toTodo(doc.ref.parent.parent?.id ?? '', doc.id, doc.data() as StoredTodoDoc<Timestamp>),
+        )
+        .filter((todo) => {
+          const due = todo.due as Due;
+          const seen = dueView(due, today, timeZone);
+          return view === 'upcoming'
+            ? seen === 'upcoming' && dueDateIn(due, timeZone) <= lastDay
+            : seen === view;
+        })
+        .sort((a, b) => dueOrder(a.due as Due) - dueOrder(b.due as Due) || a.order - b.order);
+    },
+
     async createTodo(uid, listId, input) {
       const ref = todos(listId).doc();
       await db.runTransaction(async (tx) => {
@@ -131,8 +178,15 @@ export function firestoreStore(db: Firestore): ApiStore {
       const ref = todoRef(listId, todoId);
       await db.runTransaction(async (tx) => {
         const todo = await lockTodo(tx, uid, listId, todoId, 'write');
-        requireSchedule({ ...currentTodo(todo, (stamp: Timestamp) => stamp.toDate()), ...edit });
-        tx.update(ref, editedTodoFields(edit, todo.done));
+        const edited = { ...currentTodo(todo, (stamp: Timestamp) => stamp.toDate()), ...edit };
+        requireSchedule(edited);
+        // Completing a repeating to-do answers with it open on its next occurrence, as the app
+        // shows it once the trigger has run.
+        const next = edit.done === true && !todo.done ? nextOccurrenceOf(edited) : null;
+        tx.update(ref, {
+          ...editedTodoFields(edit, todo.done),
+          ...(next && rolledOverFields(next)),
+        });
       });
       return readTodo(ref, listId);
     },
@@ -142,7 +196,8 @@ export function firestoreStore(db: Firestore): ApiStore {
       await db.runTransaction(async (tx) => {
         const todo = await lockTodo(tx, uid, listId, todoId, 'write');
         if (todo.done) throw new AppError('failed-precondition', 'That to-do is already done.');
-        tx.update(ref, completedTodoFields());
+        const next = nextOccurrenceOf(currentTodo(todo, (stamp: Timestamp) => stamp.toDate()));
+        tx.update(ref, next ? rolledOverFields(next) : completedTodoFields());
       });
       return readTodo(ref, listId);
     },

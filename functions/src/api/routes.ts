@@ -6,6 +6,8 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 import { buildOpenApi } from './openapi.js';
 import { publicOperation, signedInOperation, type Operation } from './operation.js';
 import {
+  dueTodosQuery,
+  dueTodosSchema,
   listParams,
   listsResponseSchema,
   publicProfileSchema,
@@ -51,6 +53,20 @@ export function createOperations(store: ApiStore): Operation[] {
       success: { status: 200, schema: listsResponseSchema },
       errors: [401, 429],
       handle: async ({ uid }) => ({ lists: await store.listsOf(uid) }),
+    }),
+    signedInOperation({
+      method: 'GET',
+      path: '/todos',
+      operationId: 'listDueTodos',
+      summary:
+        "Open to-dos across every list the caller can see that are due today, in the upcoming seven days, or overdue, in the caller's time zone.",
+      params: z.strictObject({}),
+      query: dueTodosQuery,
+      success: { status: 200, schema: dueTodosSchema },
+      errors: [400, 401, 429],
+      handle: async ({ uid, query }) => ({
+        todos: await store.dueTodos(uid, { ...query, now: new Date() }),
+      }),
     }),
     signedInOperation({
       method: 'GET',
@@ -118,7 +134,8 @@ export function createOperations(store: ApiStore): Operation[] {
       method: 'POST',
       path: '/lists/{listId}/todos/{todoId}/complete',
       operationId: 'completeTodo',
-      summary: 'Marks an open to-do done (409 when it already is). Editors and owners.',
+      summary:
+        'Marks an open to-do done (409 when it already is); a repeating one answers open on its next occurrence, or done after its last. Editors and owners.',
       params: todoParams,
       success: { status: 200, schema: todoSchema },
       errors: [...WRITE_ERRORS, 409],

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   ROLES,
   documentIdSchema,
+  timeZoneSchema,
   todoCreateSchema,
   todoUpdateSchema,
   type ListDoc,
@@ -43,6 +44,18 @@ export const todoPageQuery = z.strictObject({
     .string({ error: 'Expected a cursor.' })
     .optional()
     .meta({ description: 'The `nextCursor` of the previous page.' }),
+});
+
+export const DUE_VIEWS_QUERY = ['today', 'upcoming', 'overdue'] as const;
+
+export const dueTodosQuery = z.strictObject({
+  view: z.enum(DUE_VIEWS_QUERY, { error: 'Expected "today", "upcoming" or "overdue".' }).meta({
+    description:
+      'Open to-dos of every list the caller can see: due `today`, in the `upcoming` seven days after today, or `overdue`.',
+  }),
+  timeZone: timeZoneSchema
+    .default('UTC')
+    .meta({ description: 'Whose today, as an IANA zone such as Europe/Berlin (default UTC).' }),
 });
 
 /** Bodies are the model's own schemas: the web app validates its forms with the same ones. */
@@ -117,6 +130,12 @@ export const todoPageSchema = z.strictObject({
   nextCursor: z.string().nullable().meta({ description: 'null on the last page.' }),
 });
 export type TodoPage = z.output<typeof todoPageSchema>;
+
+export const dueTodosSchema = z.strictObject({
+  todos: z.array(todoSchema).meta({
+    description: 'By when they fall due (a timed one at its instant), then by list order.',
+  }),
+});
 
 export const errorSchema = z.strictObject({
   error: z.strictObject({ code: z.enum(API_ERROR_CODES), message: z.string() }),

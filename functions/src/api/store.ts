@@ -17,11 +17,20 @@ export interface TodoSlice {
   more: boolean;
 }
 
+/** Which open to-dos across the caller's lists, and in whose day. */
+export interface DueQuery {
+  view: 'today' | 'upcoming' | 'overdue';
+  timeZone: string;
+  now: Date;
+}
+
 export interface ApiStore {
   publicProfile(username: string): Promise<PublicProfile | null>;
   listsOf(uid: string): Promise<ListSummary[]>;
   todos(uid: string, listId: string, query: TodoQuery): Promise<TodoSlice>;
   todo(uid: string, listId: string, todoId: string): Promise<Todo>;
+  /** Open to-dos of every list the caller is a member of that fall in a view of their day. */
+  dueTodos(uid: string, query: DueQuery): Promise<Todo[]>;
   createTodo(uid: string, listId: string, input: TodoCreateInput): Promise<Todo>;
   updateTodo(uid: string, listId: string, todoId: string, edit: TodoUpdateInput): Promise<Todo>;
   /** Marks an open to-do done; a done one is a conflict (409), so its completedAt is kept. */

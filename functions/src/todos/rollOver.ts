@@ -1,7 +1,7 @@
 import { FieldValue, type DocumentReference } from 'firebase-admin/firestore';
 import { db } from '../admin.js';
 import type { Due, TodoDoc } from '../model/index.js';
-import { rollOver } from '../model/repeat/occurrences.js';
+import { rollOver, type Schedule } from '../model/repeat/occurrences.js';
 
 const sameDue = (a: Due | null | undefined, b: Due | null | undefined) =>
   a?.date === b?.date && a?.time === b?.time && a?.timeZone === b?.timeZone;
@@ -29,20 +29,32 @@ export async function rollOverCompleted(
     const now = (await tx.get(ref)).data() as Partial<CompletedTodo> | undefined;
     if (!now || !needsRollOver(now) || !sameDue(now.due, completed.due)) return false;
     if (now.repeat !== completed.repeat) return false;
-    const next = rollOver({
-      due: now.due as Due,
-      repeat: now.repeat as string,
+    const next = nextOccurrenceOf({
+      due: now.due ?? null,
+      repeat: now.repeat ?? null,
       reminders: now.reminders ?? [],
     });
     if (!next) return false;
-    tx.update(ref, {
-      done: false,
-      completedAt: null,
-      due: next.due,
-      repeat: next.repeat,
-      reminders: next.reminders,
-      updatedAt: FieldValue.serverTimestamp(),
-    });
+    tx.update(ref, rolledOverFields(next));
     return true;
   });
+}
+
+/** The next occurrence of a repeating to-do just completed; null when that was its last. */
+export function nextOccurrenceOf(todo: Pick<TodoDoc, 'due' | 'repeat' | 'reminders'>) {
+  return todo.repeat !== null && todo.due !== null
+    ? rollOver({ due: todo.due, repeat: todo.repeat, reminders: todo.reminders })
+    : null;
+}
+
+/** The write that reopens a completed repeating to-do on its next occurrence. */
+export function rolledOverFields(next: Schedule): Record<string, unknown> {
+  return {
+    done: false,
+    completedAt: null,
+    due: next.due,
+    repeat: next.repeat,
+    reminders: next.reminders,
+    updatedAt: FieldValue.serverTimestamp(),
+  };
 }
