@@ -80,6 +80,22 @@ describe('bodies that are not a valid to-do', () => {
       /^due\.timeZone: /,
     ],
     ['the old dueAt field', { title: 'x', dueAt: '2030-01-31T09:00:00Z' }, /^dueAt: /],
+    [
+      'a due string with no date in it',
+      { title: 'x', dueString: 'whenever suits' },
+      /^dueString: /,
+    ],
+    [
+      'a due string beside a due date',
+      { title: 'x', dueString: 'tomorrow', due: { date: '2030-01-01' } },
+      /^dueString: /,
+    ],
+    [
+      'a due string in no zone',
+      { title: 'x', dueString: 'tomorrow', timeZone: 'Mars' },
+      /^timeZone: /,
+    ],
+    ['a time zone without a due string', { title: 'x', timeZone: 'Europe/Berlin' }, /^timeZone: /],
     ['a repeat without a due date', { title: 'x', repeat: 'FREQ=DAILY' }, /^repeat: /],
     ['an order that is text', { title: 'x', order: '1' }, /^order: /],
     ['createdBy', { title: 'x', createdBy: 'someone' }, /^createdBy: /],

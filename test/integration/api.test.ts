@@ -376,6 +376,30 @@ describe('to-dos', () => {
     expect(last.body).toMatchObject({ done: true, due: { date: '2026-12-24' } });
   });
 
+  it('reads a due date and repeat written in words, in the caller’s zone', async () => {
+    const created = await callApi('POST', todosPath(), {
+      token: shared.editor.idToken,
+      body: { title: 'Stand-up', dueString: 'every monday at 9am', timeZone: 'Europe/Berlin' },
+    });
+    expectDocumented(created, 'POST', '/lists/{listId}/todos', 201);
+    expect(created.body).toMatchObject({
+      due: { time: '09:00', timeZone: 'Europe/Berlin' },
+      repeat: 'FREQ=WEEKLY;BYDAY=MO',
+    });
+    expect(new Date(`${created.body.due.date}T12:00:00Z`).getUTCDay()).toBe(1);
+    // Words replace the due date and the repeat together.
+    const moved = await callApi('PATCH', todoPath(created.body.id), {
+      token: shared.editor.idToken,
+      body: { dueString: 'in 3 days', timeZone: 'Asia/Kolkata' },
+    });
+    expectDocumented(moved, 'PATCH', '/lists/{listId}/todos/{todoId}', 200);
+    expect(moved.body).toMatchObject({
+      due: { date: addDays(todayIn('Asia/Kolkata', new Date()), 3) },
+      repeat: null,
+    });
+    await callApi('DELETE', todoPath(created.body.id), { token: shared.editor.idToken });
+  });
+
   it('answers Today, Upcoming and Overdue across the caller’s lists, in their time zone', async () => {
     const memberIds = (await adminDb.doc(`lists/${shared.listId}`).get()).get('memberIds');
     const today = todayIn('UTC', new Date());

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { usernameSchema } from '../model/index.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { readDueString } from './dueString.js';
 import { buildOpenApi } from './openapi.js';
 import { publicOperation, signedInOperation, type Operation } from './operation.js';
 import {
@@ -97,7 +98,8 @@ export function createOperations(store: ApiStore): Operation[] {
       body: todoCreateBody,
       success: { status: 201, schema: todoSchema },
       errors: [...WRITE_ERRORS, 413, 415],
-      handle: ({ uid, params, body }) => store.createTodo(uid, params.listId, body),
+      handle: async ({ uid, params, body }) =>
+        store.createTodo(uid, params.listId, await readDueString(body, new Date())),
     }),
     signedInOperation({
       method: 'GET',
@@ -118,7 +120,8 @@ export function createOperations(store: ApiStore): Operation[] {
       body: todoUpdateBody,
       success: { status: 200, schema: todoSchema },
       errors: [...WRITE_ERRORS, 413, 415],
-      handle: ({ uid, params, body }) => store.updateTodo(uid, params.listId, params.todoId, body),
+      handle: async ({ uid, params, body }) =>
+        store.updateTodo(uid, params.listId, params.todoId, await readDueString(body, new Date())),
     }),
     signedInOperation({
       method: 'DELETE',

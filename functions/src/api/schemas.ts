@@ -58,9 +58,29 @@ export const dueTodosQuery = z.strictObject({
     .meta({ description: 'Whose today, as an IANA zone such as Europe/Berlin (default UTC).' }),
 });
 
-/** Bodies are the model's own schemas: the web app validates its forms with the same ones. */
-export const todoCreateBody = todoCreateSchema;
-export const todoUpdateBody = todoUpdateSchema;
+/** A due date and repeat in words, for clients without a date picker (api/dueString.ts). */
+const dueStringFields = {
+  dueString: z
+    .string({ error: 'Expected words such as "tomorrow 5pm" or "every monday".' })
+    .trim()
+    .min(1, 'Write when it is due, such as "tomorrow 5pm" or "every monday".')
+    .max(200, 'At most 200 characters.')
+    .optional()
+    .meta({
+      description:
+        'Instead of `due` and `repeat`: plain words read as the app reads them ("tomorrow 5pm", "every monday at 9", "every month on the 1st").',
+    }),
+  timeZone: timeZoneSchema
+    .optional()
+    .meta({ description: 'The IANA zone `dueString` is read in (default UTC).' }),
+};
+
+/**
+ * Bodies are the model's own schemas (the web app validates its forms with the same ones), with
+ * `dueString` for API callers.
+ */
+export const todoCreateBody = todoCreateSchema.safeExtend(dueStringFields);
+export const todoUpdateBody = todoUpdateSchema.safeExtend(dueStringFields);
 
 // ---------------------------------------------------------------------------------------------
 // Responses
