@@ -138,6 +138,51 @@ describe('GET /lists', () => {
   });
 });
 
+describe('POST /lists', () => {
+  it('creates a list the caller owns, after their own lists, that anyone else cannot see', async () => {
+    const before = await callApi('GET', '/lists', { token: shared.stranger.idToken });
+    const created = await callApi('POST', '/lists', {
+      token: shared.stranger.idToken,
+      body: { title: '  Trip to Lisbon ' },
+    });
+    expectDocumented(created, 'POST', '/lists', 201);
+    expect(created.body).toMatchObject({
+      title: 'Trip to Lisbon',
+      ownerId: shared.stranger.uid,
+      role: 'owner',
+      counts: { open: 0, done: 0 },
+    });
+    const own = (before.body.lists as { ownerId: string; order: number }[]).filter(
+      (list) => list.ownerId === shared.stranger.uid,
+    );
+    expect(created.body.order).toBeGreaterThan(Math.max(0, ...own.map((list) => list.order)));
+    const after = await callApi('GET', '/lists', { token: shared.stranger.idToken });
+    expect(after.body.lists.at(-1)).toEqual(created.body);
+    const stored = (await adminDb.doc(`lists/${created.body.id}`).get()).data();
+    expect(stored).toMatchObject({
+      members: { [shared.stranger.uid]: 'owner' },
+      memberIds: [shared.stranger.uid],
+    });
+    const asOwner = await callApi('GET', '/lists', { token: shared.owner.idToken });
+    expect(asOwner.body.lists.map((list: { id: string }) => list.id)).not.toContain(
+      created.body.id,
+    );
+  });
+
+  it.each([
+    [{ title: '   ' }, /^title: /],
+    [{ title: 'x'.repeat(101) }, /^title: /],
+    [{ title: 'x', ownerId: 'someone' }, /^ownerId: /],
+  ])('refuses %j, naming the field, and creates nothing', async (body, message) => {
+    const before = await callApi('GET', '/lists', { token: shared.stranger.idToken });
+    const result = await callApi('POST', '/lists', { token: shared.stranger.idToken, body });
+    expectDocumented(result, 'POST', '/lists', 400);
+    expect(result.body.error.message).toMatch(message);
+    const after = await callApi('GET', '/lists', { token: shared.stranger.idToken });
+    expect(after.body.lists).toHaveLength(before.body.lists.length);
+  });
+});
+
 describe('to-dos', () => {
   const todosPath = () => `/lists/${shared.listId}/todos`;
   const todoPath = (id: string) => `${todosPath()}/${id}`;

@@ -3,6 +3,7 @@
 // it guards; the written to-do is read back for its server timestamps.
 import {
   FieldPath,
+  FieldValue,
   type DocumentReference,
   type DocumentSnapshot,
   type Firestore,
@@ -15,6 +16,8 @@ import {
   addDays,
   currentTodo,
   dueDateIn,
+  newListDoc,
+  orderAfterLast,
   dueInstant,
   dueView,
   orderBetween,
@@ -34,7 +37,7 @@ import { toListSummary, toPublicProfile, toTodo } from './documents.js';
 import { nextOccurrenceOf, rolledOverFields } from '../todos/rollOver.js';
 import { completedTodoFields, editedTodoFields, newTodoFields } from './todoWrites.js';
 import type { ApiStore } from './store.js';
-import type { Todo } from './schemas.js';
+import type { ListSummary, Todo } from './schemas.js';
 
 const todoNotFound = () => new AppError('not-found', 'That to-do does not exist.');
 
@@ -79,6 +82,21 @@ export function firestoreStore(db: Firestore): ApiStore {
     return todo.data() as StoredTodoDoc<Timestamp>;
   };
 
+  /** The caller's lists in their order, with the caller's role in each. */
+  const listsOf = async (uid: string): Promise<ListSummary[]> => {
+    const snapshot = await db
+      .collection(COLLECTIONS.lists)
+      .where('memberIds', 'array-contains', uid)
+      .get();
+    return snapshot.docs
+      .flatMap((doc) => {
+        const list = doc.data() as ListDoc;
+        const role = roleOf(list, uid);
+        return role ? [toListSummary(doc.id, list, role)] : [];
+      })
+      .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  };
+
   return {
     async publicProfile(username) {
       const claim = await db.doc(paths.username(username)).get();
@@ -88,18 +106,15 @@ export function firestoreStore(db: Firestore): ApiStore {
       return user.exists ? toPublicProfile(username, user.data() as UserDoc) : null;
     },
 
-    async listsOf(uid) {
-      const snapshot = await db
-        .collection(COLLECTIONS.lists)
-        .where('memberIds', 'array-contains', uid)
-        .get();
-      return snapshot.docs
-        .flatMap((doc) => {
-          const list = doc.data() as ListDoc;
-          const role = roleOf(list, uid);
-          return role ? [toListSummary(doc.id, list, role)] : [];
-        })
-        .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    listsOf,
+
+    async createList(uid, { title, order }) {
+      const own = (await listsOf(uid)).filter((list) => list.ownerId === uid);
+      const ref = db.collection(COLLECTIONS.lists).doc();
+      const position = order ?? orderAfterLast(own);
+      await ref.create(newListDoc(uid, { title, order: position }, FieldValue.serverTimestamp()));
+      const created = await ref.get();
+      return toListSummary(ref.id, created.data() as ListDoc, 'owner');
     },
 
     async todos(uid, listId, { status, limit, after }) {

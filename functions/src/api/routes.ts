@@ -9,7 +9,9 @@ import { publicOperation, signedInOperation, type Operation } from './operation.
 import {
   dueTodosQuery,
   dueTodosSchema,
+  listCreateBody,
   listParams,
+  listSchema,
   listsResponseSchema,
   publicProfileSchema,
   todoCreateBody,
@@ -54,6 +56,17 @@ export function createOperations(store: ApiStore): Operation[] {
       success: { status: 200, schema: listsResponseSchema },
       errors: [401, 429],
       handle: async ({ uid }) => ({ lists: await store.listsOf(uid) }),
+    }),
+    signedInOperation({
+      method: 'POST',
+      path: '/lists',
+      operationId: 'createList',
+      summary: 'Creates a list the caller owns, after their own lists unless `order` is given.',
+      params: z.strictObject({}),
+      body: listCreateBody,
+      success: { status: 201, schema: listSchema },
+      errors: [400, 401, 413, 415, 429],
+      handle: ({ uid, body }) => store.createList(uid, body),
     }),
     signedInOperation({
       method: 'GET',

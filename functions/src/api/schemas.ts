@@ -5,6 +5,8 @@ import { z } from 'zod';
 import {
   ROLES,
   documentIdSchema,
+  listTitleSchema,
+  orderSchema,
   timeZoneSchema,
   todoCreateSchema,
   todoUpdateSchema,
@@ -56,6 +58,15 @@ export const dueTodosQuery = z.strictObject({
   timeZone: timeZoneSchema
     .default('UTC')
     .meta({ description: 'Whose today, as an IANA zone such as Europe/Berlin (default UTC).' }),
+});
+
+export const listCreateBody = z.strictObject({
+  title: listTitleSchema,
+  order: orderSchema
+    .optional()
+    .meta({
+      description: "Position among the caller's own lists; after the last one if left out.",
+    }),
 });
 
 /** A due date and repeat in words, for clients without a date picker (api/dueString.ts). */

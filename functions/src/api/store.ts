@@ -27,6 +27,8 @@ export interface DueQuery {
 export interface ApiStore {
   publicProfile(username: string): Promise<PublicProfile | null>;
   listsOf(uid: string): Promise<ListSummary[]>;
+  /** A new list the caller owns, after their own lists unless `order` says where. */
+  createList(uid: string, input: { title: string; order?: number }): Promise<ListSummary>;
   todos(uid: string, listId: string, query: TodoQuery): Promise<TodoSlice>;
   todo(uid: string, listId: string, todoId: string): Promise<Todo>;
   /** Open to-dos of every list the caller is a member of that fall in a view of their day. */
