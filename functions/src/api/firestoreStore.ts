@@ -65,7 +65,10 @@ export function firestoreStore(db: Firestore): ApiStore {
     return toTodo(listId, snapshot.id, snapshot.data() as StoredTodoDoc<Timestamp>);
   };
 
-  /** Reads the list and the to-do in one transaction step and checks access; the to-do must exist. */
+  /**
+   * Reads the list and the to-do in one transaction step and checks access; the to-do must exist.
+   * It comes in today's shape, whichever shape it is stored in (currentTodo).
+   */
   const lockTodo = async (
     tx: Transaction,
     uid: string,
@@ -79,7 +82,9 @@ export function firestoreStore(db: Firestore): ApiStore {
     ];
     requireAccess(list.data() as ListDoc | undefined, uid, access);
     if (!todo.exists) throw todoNotFound();
-    return todo.data() as StoredTodoDoc<Timestamp>;
+    return currentTodo(todo.data() as StoredTodoDoc<Timestamp>, (stamp: Timestamp) =>
+      stamp.toDate(),
+    );
   };
 
   /** The caller's lists in their order, with the caller's role in each. */
@@ -193,7 +198,7 @@ export function firestoreStore(db: Firestore): ApiStore {
       const ref = todoRef(listId, todoId);
       await db.runTransaction(async (tx) => {
         const todo = await lockTodo(tx, uid, listId, todoId, 'write');
-        const edited = { ...currentTodo(todo, (stamp: Timestamp) => stamp.toDate()), ...edit };
+        const edited = { ...todo, ...edit };
         requireSchedule(edited);
         // Completing a repeating to-do answers with it open on its next occurrence, as the app
         // shows it once the trigger has run.
@@ -211,7 +216,7 @@ export function firestoreStore(db: Firestore): ApiStore {
       await db.runTransaction(async (tx) => {
         const todo = await lockTodo(tx, uid, listId, todoId, 'write');
         if (todo.done) throw new AppError('failed-precondition', 'That to-do is already done.');
-        const next = nextOccurrenceOf(currentTodo(todo, (stamp: Timestamp) => stamp.toDate()));
+        const next = nextOccurrenceOf(todo);
         tx.update(ref, next ? rolledOverFields(next) : completedTodoFields());
       });
       return readTodo(ref, listId);

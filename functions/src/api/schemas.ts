@@ -5,7 +5,7 @@ import { z } from 'zod';
 import {
   ROLES,
   documentIdSchema,
-  listTitleSchema,
+  listCreateSchema,
   orderSchema,
   timeZoneSchema,
   todoCreateSchema,
@@ -60,13 +60,11 @@ export const dueTodosQuery = z.strictObject({
     .meta({ description: 'Whose today, as an IANA zone such as Europe/Berlin (default UTC).' }),
 });
 
-export const listCreateBody = z.strictObject({
-  title: listTitleSchema,
-  order: orderSchema
-    .optional()
-    .meta({
-      description: "Position among the caller's own lists; after the last one if left out.",
-    }),
+/** The model's new list, where a missing `order` means after the caller's own lists. */
+export const listCreateBody = listCreateSchema.extend({
+  order: orderSchema.optional().meta({
+    description: "Position among the caller's own lists; after the last one if left out.",
+  }),
 });
 
 /** A due date and repeat in words, for clients without a date picker (api/dueString.ts). */

@@ -1,7 +1,5 @@
 import { daysBetween, dueDateIn, type Due } from '@model';
-
-/** The zone this browser shows times in. */
-const viewerZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+import { browserTimeZone } from './dueLabels';
 
 /** Due dates are calendar days: a date input's value is the due date's own "YYYY-MM-DD". */
 export function toDateInputValue(due: Due | null): string {
@@ -22,7 +20,7 @@ function atLocalMidnight(date: string): Date {
 
 /** The due date as a long date on this device ("Thursday, 10 December 2026"). */
 export function formatDueDate(due: Due): string {
-  return atLocalMidnight(dueDateIn(due, viewerZone())).toLocaleDateString(undefined, {
+  return atLocalMidnight(dueDateIn(due, browserTimeZone())).toLocaleDateString(undefined, {
     dateStyle: 'full',
   });
 }
@@ -34,7 +32,7 @@ export interface DueLabel {
 
 /** "Due today", "Due tomorrow", "Overdue · 3 Nov", "Due 30 Nov" relative to `now`. */
 export function describeDue(due: Due, now: Date, done = false): DueLabel {
-  const dueDate = atLocalMidnight(dueDateIn(due, viewerZone()));
+  const dueDate = atLocalMidnight(dueDateIn(due, browserTimeZone()));
   const days = daysBetween(localDate(now), localDate(dueDate));
   const sameYear = dueDate.getFullYear() === now.getFullYear();
   const date = dueDate.toLocaleDateString(undefined, {
