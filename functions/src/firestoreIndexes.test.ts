@@ -46,6 +46,16 @@ const QUERIES: QueryShape[] = [
     collection: todos,
   },
   {
+    source: 'web/src/services/firebase/todosGateway.ts',
+    purpose:
+      "watchDueTodos: open to-dos of the person's lists due by a day (Today, Upcoming, Overdue)",
+    collection: todos,
+    group: true,
+    equals: ['done'],
+    arrayContains: 'memberIds',
+    orderBy: [['due.date', ASC]],
+  },
+  {
     source: 'web/src/services/firebase/attachmentsGateway.ts',
     purpose: "watchAttachments: all of a to-do's attachments",
     collection: attachments,
@@ -310,12 +320,14 @@ describe('firestore.indexes.json', () => {
     expect(file.indexes.filter((index) => !servesAQuery(index))).toEqual([]);
   });
 
-  it('needs the to-do status index and the due-views index of the REST API', () => {
+  it('needs the to-do status index, and one due-views index for the app and the REST API', () => {
     expect(needed.map(({ query }) => query.purpose)).toEqual([
+      expect.stringContaining('watchDueTodos'),
       expect.stringContaining('?status=open|done'),
       expect.stringContaining('?view='),
     ]);
-    expect(needed[1]?.index.queryScope).toBe('COLLECTION_GROUP');
+    expect(needed[0]?.index).toEqual(needed[2]?.index);
+    expect(needed[0]?.index.queryScope).toBe('COLLECTION_GROUP');
   });
 
   // commitOnce (shared/commitOnce.ts) stamps each marker with `expireAt`. The field is exempt

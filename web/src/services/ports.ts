@@ -73,6 +73,11 @@ export interface TodoPatch {
 
 export interface TodosGateway {
   watchTodos(listId: string, observer: Observer<Todo[]>): Unsubscribe;
+  /**
+   * The open to-dos due on or before `through` ('YYYY-MM-DD') of every list `uid` is a member
+   * of, live, by due date: one collection-group query, limited by memberIds to those lists.
+   */
+  watchDueTodos(uid: string, through: string, observer: Observer<Todo[]>): Unsubscribe;
   /** Adds a to-do to `list`, whose memberIds it copies (the rules require the list's own). */
   createTodo(
     list: Pick<TodoList, 'id' | 'memberIds'>,

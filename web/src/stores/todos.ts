@@ -114,15 +114,27 @@ export const useTodosStore = defineStore('todos', () => {
   }
 
   async function updateTodo(todoId: string, changes: Partial<TodoDraft>): Promise<void> {
-    const list = requireList();
+    await updateTodoIn(requireList(), todoId, changes);
+  }
+
+  /** Changes a to-do of any list (the open one, or one shown in Today, Upcoming or Overdue). */
+  async function updateTodoIn(
+    listId: string,
+    todoId: string,
+    changes: Partial<TodoDraft>,
+  ): Promise<void> {
     const { todoUpdateSchema } = await loadSchemas();
-    notices.track(gateway.updateTodo(list, todoId, todoUpdateSchema.parse(changes)));
+    notices.track(gateway.updateTodo(listId, todoId, todoUpdateSchema.parse(changes)));
   }
 
   /** Completing offers Undo, which opens the to-do again just as it was (completedAt null). */
   function setDone(todoId: string, done: boolean): void {
     const todo = findTodo(todoId);
-    if (!todo) return;
+    if (todo) setTodoDone(todo, done);
+  }
+
+  /** setDone for a to-do of any list, as this device last read it. */
+  function setTodoDone(todo: Todo, done: boolean): void {
     notices.track(gateway.setDone(todo, done));
     if (!done) return;
     notices.notify(`Completed “${todo.title}”.`, {
@@ -148,8 +160,12 @@ export const useTodosStore = defineStore('todos', () => {
    * (its time is up, it is dismissed, or the page goes away), or never, if Undo is taken.
    */
   function removeTodos(todoIds: readonly string[], message: string): void {
+    removeTodosIn(requireList(), todoIds, message);
+  }
+
+  /** removeTodos for to-dos of any one list. */
+  function removeTodosIn(id: string, todoIds: readonly string[], message: string): void {
     if (todoIds.length === 0) return;
-    const id = requireList();
     let settled = false;
     const settle = () => {
       const first = !settled;
@@ -183,6 +199,11 @@ export const useTodosStore = defineStore('todos', () => {
   function removeTodo(todoId: string): void {
     const title = findTodo(todoId)?.title ?? 'the to-do';
     removeTodos([todoId], `Deleted “${title}”.`);
+  }
+
+  /** removeTodo for a to-do of any list. */
+  function removeTodoIn(todo: Pick<Todo, 'listId' | 'id' | 'title'>): void {
+    removeTodosIn(todo.listId, [todo.id], `Deleted “${todo.title}”.`);
   }
 
   /** Deletes every completed to-do of the list, with Undo; returns how many. */
@@ -224,6 +245,7 @@ export const useTodosStore = defineStore('todos', () => {
     search,
     all,
     visible,
+    awaitingRemoval,
     openCount,
     doneCount,
     isFiltered,
@@ -237,8 +259,11 @@ export const useTodosStore = defineStore('todos', () => {
     findTodo,
     addTodo,
     updateTodo,
+    updateTodoIn,
     setDone,
+    setTodoDone,
     removeTodo,
+    removeTodoIn,
     clearCompleted,
     flushRemovals,
     moveTodo,

@@ -23,8 +23,11 @@ const rulesFile = (name: string) =>
 
 export interface Emulators {
   readonly projectId: string;
-  /** Firestore as the gateways load it, for a person signed in as `uid`. */
-  firestoreAs(uid: string): () => Promise<FirestoreModule>;
+  /**
+   * Firestore as the gateways load it, for a person signed in as `uid`; another `device` of
+   * theirs has a cache of its own, so what it reads of others' writes comes from the server.
+   */
+  firestoreAs(uid: string, device?: string): () => Promise<FirestoreModule>;
   /** Storage as the attachments gateway loads it, for `uid`. */
   storageAs(uid: string): () => Promise<StorageModule>;
   /** Writes a document as the functions do, past the rules (`fields` in Firestore's REST form). */
@@ -77,14 +80,15 @@ export function useEmulators(projectId: string): Emulators {
 
   return {
     projectId,
-    firestoreAs: (uid) => async () => {
-      let module = databases.get(uid);
+    firestoreAs: (uid, device) => async () => {
+      const key = device ? `${uid}-${device}` : uid;
+      let module = databases.get(key);
       if (!module) {
         const { host, port } = started(firestore);
-        const db = firestoreSdk.getFirestore(appFor(uid));
+        const db = firestoreSdk.getFirestore(appFor(key));
         firestoreSdk.connectFirestoreEmulator(db, host, port, { mockUserToken: { sub: uid } });
         module = { ...firestoreSdk, ...snapshots, db };
-        databases.set(uid, module);
+        databases.set(key, module);
       }
       return module;
     },

@@ -38,7 +38,10 @@ export class FakeError extends Error {
 /** A live collection: watchers get every change, like a snapshot listener. */
 class LiveCollection<T> {
   private readonly watchers = new Set<Observer<T[]>>();
-  constructor(public items: T[] = []) {}
+  constructor(
+    public items: T[] = [],
+    private readonly onSet?: () => void,
+  ) {}
 
   watch(observer: Observer<T[]>, filter: (item: T) => boolean = () => true): () => void {
     const scoped: Observer<T[]> = {
@@ -53,6 +56,7 @@ class LiveCollection<T> {
   set(items: T[]): void {
     this.items = items;
     for (const watcher of this.watchers) watcher.next(items);
+    this.onSet?.();
   }
 
   fail(error: unknown): void {
@@ -199,17 +203,32 @@ export class FakeTodos implements TodosGateway {
   readonly byList = new Map<string, LiveCollection<Todo>>();
   outcome: () => Promise<void> = () => Promise.resolve();
   private nextId = 1;
+  /** The watches across lists (watchDueTodos), told of every change to any list. */
+  private readonly dueWatchers = new Set<() => void>();
 
   collection(listId: string): LiveCollection<Todo> {
     let live = this.byList.get(listId);
     if (!live) {
-      live = new LiveCollection<Todo>();
+      live = new LiveCollection<Todo>([], () => this.dueWatchers.forEach((send) => send()));
       this.byList.set(listId, live);
     }
     return live;
   }
   watchTodos(listId: string, observer: Observer<Todo[]>) {
     return this.collection(listId).watch(observer);
+  }
+  watchDueTodos(uid: string, through: string, observer: Observer<Todo[]>) {
+    const send = () =>
+      observer.next(
+        [...this.byList.values()]
+          .flatMap((live) => live.items)
+          .filter((todo) => todo.memberIds.includes(uid) && !todo.done)
+          .filter((todo) => todo.due !== null && todo.due.date <= through)
+          .sort((a, b) => ((a.due?.date ?? '') < (b.due?.date ?? '') ? -1 : 1)),
+      );
+    this.dueWatchers.add(send);
+    send();
+    return () => this.dueWatchers.delete(send);
   }
   createTodo(
     list: Pick<TodoList, 'id' | 'memberIds'>,

@@ -22,8 +22,10 @@ if (config.emulators) {
 
 export {
   collection,
+  collectionGroup,
   deleteDoc,
   doc,
+  orderBy,
   query,
   serverTimestamp,
   setDoc,

@@ -148,3 +148,69 @@ describe('todosGateway against the emulator and firestore.rules', () => {
     });
   });
 });
+
+describe('todosGateway.watchDueTodos against the emulator and firestore.rules', () => {
+  // Dora and Mallory have lists of their own; nobody else's to-dos are due in 2040. Dora reads
+  // on her phone what she wrote on her laptop: the phone's answers come from the server.
+  const asDora = emulators.firestoreAs('dora');
+  const doras = createTodosGateway(asDora);
+  const dorasPhone = createTodosGateway(emulators.firestoreAs('dora', 'phone'));
+
+  async function listOf(uid: string, load: typeof asDora): Promise<string> {
+    const { id, written } = createListsGateway(load).createList(uid, 'Dated', 1024);
+    await written;
+    return id;
+  }
+
+  async function todoIn(
+    gateway: typeof doras,
+    uid: string,
+    listId: string,
+    title: string,
+    due: TodoDraft['due'],
+  ): Promise<string> {
+    const list = { id: listId, memberIds: [uid] };
+    const { id, written } = gateway.createTodo(list, uid, { ...draft, title, due }, 1024);
+    await written;
+    return id;
+  }
+
+  it('answers the open to-dos of every list of the person due by the day, by due date, live', async () => {
+    const [home, work] = [await listOf('dora', asDora), await listOf('dora', asDora)];
+    const strangerList = await listOf('mallory', emulators.firestoreAs('mallory'));
+    const mallorys = createTodosGateway(emulators.firestoreAs('mallory'));
+    await todoIn(doras, 'dora', home, 'Later', { date: '2040-01-20' });
+    await todoIn(doras, 'dora', home, 'Taxes', { date: '2040-01-10' });
+    const rent = await todoIn(doras, 'dora', work, 'Rent', { date: '2040-01-01' });
+    await todoIn(doras, 'dora', work, 'Undated', null);
+    const timed = { date: '2040-01-05', time: '09:00', timeZone: 'Europe/Berlin' };
+    await todoIn(doras, 'dora', work, 'Call', timed);
+    await todoIn(mallorys, 'mallory', strangerList, 'Not Dora’s', { date: '2040-01-02' });
+
+    const shown = (todos: Todo[]) => todos.map((todo) => `${todo.title}@${todo.listId}`);
+    const first = await until<Todo[]>(
+      (observer) => dorasPhone.watchDueTodos('dora', '2040-01-15', observer),
+      (todos) => todos.length === 3 && todos.every((todo) => !todo.pending),
+    );
+    expect(shown(first)).toEqual([`Rent@${work}`, `Call@${work}`, `Taxes@${home}`]);
+    expect(first[1]?.due).toEqual(timed);
+
+    // Completing one takes it out of the live answer.
+    await doras.setDone(
+      { listId: work, id: rent, done: false, ...unscheduled, due: { date: '2040-01-01' } },
+      true,
+    );
+    const after = await until<Todo[]>(
+      (observer) => dorasPhone.watchDueTodos('dora', '2040-01-15', observer),
+      (todos) => todos.length === 2,
+    );
+    expect(shown(after)).toEqual([`Call@${work}`, `Taxes@${home}`]);
+  });
+
+  it('is refused for a person who asks for someone else’s to-dos', async () => {
+    const error = new Promise((resolve) => {
+      dorasPhone.watchDueTodos('mallory', '2040-01-15', { next: () => {}, error: resolve });
+    });
+    await expect(error).resolves.toMatchObject({ code: 'permission-denied' });
+  });
+});

@@ -1,4 +1,12 @@
-import { currentTodo, doneFields, newTodoDoc, paths, type StoredTodoDoc } from '@model';
+import {
+  COLLECTIONS,
+  currentTodo,
+  doneFields,
+  newTodoDoc,
+  paths,
+  type StoredTodoDoc,
+} from '@model';
+import type { DocumentSnapshot } from 'firebase/firestore';
 import type { Todo } from '@/domain/entities';
 import type { TodoPatch, TodosGateway } from '../ports';
 import { loadFirestore, newDocumentId, subscribeWhenLoaded } from './lazy';
@@ -19,6 +27,13 @@ const occurrenceOf = ({ due, repeat, reminders }: Pick<Todo, 'due' | 'repeat' | 
   reminders,
 });
 
+/** A stored to-do as the app reads it, with the id of the list it is in. */
+function readTodo(fs: Firestore, snapshot: DocumentSnapshot): Todo | null {
+  const stored = fs.readDocument<StoredTodoDoc<Date>>(snapshot);
+  const listId = snapshot.ref.parent.parent?.id;
+  return stored && listId ? { ...currentTodo(stored, (date: Date) => date), listId } : null;
+}
+
 /** A list's to-dos straight from Firestore (`lists/{listId}/todos`), readable by its members. */
 export function createTodosGateway(loadDb = loadFirestore): TodosGateway {
   return {
@@ -28,10 +43,28 @@ export function createTodosGateway(loadDb = loadFirestore): TodosGateway {
         (fs) =>
           fs.watchQuery<Todo>(
             fs.collection(fs.db, paths.todos(listId)),
-            (snapshot) => {
-              const stored = fs.readDocument<StoredTodoDoc<Date>>(snapshot);
-              return stored && { ...currentTodo(stored, (date: Date) => date), listId };
-            },
+            (snapshot) => readTodo(fs, snapshot),
+            observer,
+          ),
+        observer,
+      );
+    },
+    watchDueTodos(uid, through, observer) {
+      // The rules allow a to-do to be read by those its memberIds name, and a query only when
+      // it can return nothing else: the array-contains filter on the caller's uid is that proof.
+      // Its composite index (done, memberIds, due.date) is in firestore.indexes.json.
+      return subscribeWhenLoaded(
+        loadDb,
+        (fs) =>
+          fs.watchQuery<Todo>(
+            fs.query(
+              fs.collectionGroup(fs.db, COLLECTIONS.todos),
+              fs.where('memberIds', 'array-contains', uid),
+              fs.where('done', '==', false),
+              fs.where('due.date', '<=', through),
+              fs.orderBy('due.date'),
+            ),
+            (snapshot) => readTodo(fs, snapshot),
             observer,
           ),
         observer,
