@@ -30,6 +30,13 @@ const routes: RouteRecordRaw[] = [
     meta: { requiresAuth: true, title: 'Lists' },
   },
   {
+    // Today, Upcoming and Overdue across the lists, in the lists' page (ListsView).
+    path: '/:view(today|upcoming|overdue)',
+    name: 'due',
+    component: () => import('@/views/ListsView.vue'),
+    meta: { requiresAuth: true },
+  },
+  {
     path: '/settings',
     name: 'settings',
     component: () => import('@/views/SettingsView.vue'),

@@ -1,0 +1,221 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { addDays, todayIn } from '../../functions/src/model/index.js';
+import {
+  addTodo,
+  claimUsername,
+  createList,
+  newPerson,
+  signUp,
+  todoTitles,
+  waitForTodoCount,
+  WAIT,
+} from './support/app.js';
+import { expectAccessible, seriousAccessibilityViolations } from './support/axe.js';
+import { openBrowser, type BrowserSession } from './support/browser.js';
+import { screenshot } from './support/screenshots.js';
+import { startWebApp, type WebApp } from './support/webApp.js';
+
+/**
+ * Today, Upcoming and Overdue across lists, in a browser whose clock is on Kiritimati (UTC+14,
+ * a day ahead of the machine for ten hours of each day): to-dos due yesterday, today and
+ * tomorrow in two lists show in their views, one is completed from Today, and a to-do of a list
+ * someone else shares shows in Today live, and goes when they remove the person.
+ */
+const BROWSER_ZONE = 'Pacific/Kiritimati';
+const ana = newPerson('Ana');
+const bruno = newPerson('Bruno');
+const anaUsername = `ana${Date.now().toString(36)}`;
+
+let app: WebApp;
+let anaBrowser: BrowserSession;
+let brunoBrowser: BrowserSession;
+let page: Page;
+let brunoPage: Page;
+/** The browser's dates, read in its zone when the journey starts. */
+let today = '';
+
+beforeAll(async () => {
+  app = await startWebApp();
+  [anaBrowser, brunoBrowser] = await Promise.all([openBrowser(), openBrowser()]);
+  page = await anaBrowser.context.newPage();
+  const cdp = await anaBrowser.context.newCDPSession(page);
+  await cdp.send('Emulation.setTimezoneOverride', { timezoneId: BROWSER_ZONE });
+  brunoPage = await brunoBrowser.context.newPage();
+  today = todayIn(BROWSER_ZONE, new Date());
+});
+
+afterAll(async () => {
+  await anaBrowser?.close();
+  await brunoBrowser?.close();
+  await app?.close();
+});
+
+/** Gives the to-do of the open list a due date through its edit dialog. */
+async function setDue(on: Page, title: string, date: string): Promise<void> {
+  await on.locator('.todo__title', { hasText: title }).click();
+  const dialog = on.getByRole('dialog', { name: 'Edit to-do' });
+  await dialog.getByLabel('Date', { exact: true }).fill(date);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await dialog.waitFor({ state: 'detached', ...WAIT });
+}
+
+async function openView(name: 'Today' | 'Upcoming' | 'Overdue'): Promise<void> {
+  await page.getByRole('link', { name: new RegExp(`^${name}`) }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor(WAIT);
+}
+
+/** The rows of the page as "title · list". */
+function rows(): Promise<string[]> {
+  return page
+    .locator('.todo')
+    .evaluateAll((todos) =>
+      todos.map(
+        (todo) =>
+          `${todo.querySelector('.todo__title')?.textContent?.trim()} · ${todo
+            .querySelector('.todo__list')
+            ?.textContent?.replace('List:', '')
+            .trim()}`,
+      ),
+    );
+}
+
+function groupTitles(): Promise<string[]> {
+  return page.locator('.due-group__title').allInnerTexts();
+}
+
+/** The count beside a view's link in the sidebar (empty when it has none). */
+async function linkCount(view: string): Promise<string> {
+  const count = page.locator(`a[href="/${view}"] .due-links__count`);
+  return (await count.count()) === 0 ? '' : count.innerText();
+}
+
+async function waitForLinkCount(view: string, expected: string): Promise<void> {
+  await page.waitForFunction(
+    ([name, value]) =>
+      (document.querySelector(`a[href="/${name}"] .due-links__count`)?.textContent?.trim() ??
+        '') === value,
+    [view, expected] as const,
+    WAIT,
+  );
+}
+
+describe('Today, Upcoming and Overdue across lists', () => {
+  it('two people sign up; Ana, on Kiritimati time, can be invited by username', async () => {
+    await signUp(page, app.url, ana);
+    await signUp(brunoPage, app.url, bruno);
+    await claimUsername(page, anaUsername);
+    expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(
+      BROWSER_ZONE,
+    );
+  });
+
+  it('Ana gives to-dos of two lists due dates: yesterday, today and tomorrow', async () => {
+    await createList(page, 'Home');
+    for (const title of ['Pay rent', 'Buy milk']) await addTodo(page, title);
+    await setDue(page, 'Pay rent', addDays(today, -1));
+    await setDue(page, 'Buy milk', today);
+    await createList(page, 'Work');
+    for (const title of ['Send report', 'Plan sprint', 'Someday idea']) await addTodo(page, title);
+    await setDue(page, 'Send report', today);
+    await setDue(page, 'Plan sprint', addDays(today, 1));
+    await waitForLinkCount('today', '2');
+    expect([await linkCount('upcoming'), await linkCount('overdue')]).toEqual(['1', '1']);
+  });
+
+  it('Today shows what is due today in every list, by list, each row naming its list', async () => {
+    await openView('Today');
+    expect(new URL(page.url()).pathname).toBe('/today');
+    await waitForTodoCount(page, 2);
+    expect(await groupTitles()).toEqual(['Home', 'Work']);
+    expect(await rows()).toEqual(['Buy milk · Home', 'Send report · Work']);
+    await expectAccessible(page, '20-today');
+  });
+
+  it('Upcoming shows tomorrow by day, and Overdue what was due yesterday', async () => {
+    await openView('Upcoming');
+    await waitForTodoCount(page, 1);
+    expect(await groupTitles()).toEqual([expect.stringMatching(/^Tomorrow · /)]);
+    expect(await rows()).toEqual(['Plan sprint · Work']);
+    await openView('Overdue');
+    await waitForTodoCount(page, 1);
+    expect(await rows()).toEqual(['Pay rent · Home']);
+    await page.locator('.todo', { hasText: 'Pay rent' }).getByText('Overdue').waitFor(WAIT);
+  });
+
+  it('completes a to-do from Today, which is done in its list too', async () => {
+    await openView('Today');
+    await waitForTodoCount(page, 2);
+    await page.getByLabel('Complete: Send report').check();
+    await waitForTodoCount(page, 1);
+    await page.getByText('Completed “Send report”.').waitFor(WAIT);
+    await waitForLinkCount('today', '1');
+    await page.locator('.list-link', { hasText: 'Work' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Work' }).waitFor(WAIT);
+    expect(await page.getByLabel('Mark as not done: Send report').isChecked()).toBe(true);
+    await openView('Today');
+    expect(await todoTitles(page)).toEqual(['Buy milk']);
+  });
+
+  it('a to-do of a list Bruno shares with Ana shows in her Today live', async () => {
+    await createList(brunoPage, 'Family');
+    await addTodo(brunoPage, 'Water the plants');
+    // A calendar day: the same date on Bruno's machine clock as on Ana's Kiritimati one.
+    await setDue(brunoPage, 'Water the plants', today);
+    await brunoPage.getByRole('button', { name: 'Share' }).click();
+    const dialog = brunoPage.getByRole('dialog', { name: 'Share list' });
+    await dialog.getByLabel('Username', { exact: true }).fill(anaUsername);
+    await dialog.getByLabel('Role', { exact: true }).selectOption('editor');
+    await dialog.getByRole('button', { name: 'Invite' }).click();
+    await dialog.getByText(`${anaUsername} can now edit this list.`).waitFor(WAIT);
+
+    await page.locator('.todo__title', { hasText: 'Water the plants' }).waitFor(WAIT);
+    await waitForTodoCount(page, 2);
+    expect(await groupTitles()).toEqual(['Home', 'Family']);
+    expect(await rows()).toEqual(['Buy milk · Home', 'Water the plants · Family']);
+    await waitForLinkCount('today', '2');
+  });
+
+  it('looks right on a laptop and a phone, light and dark', async () => {
+    for (const [width, height] of [
+      [1280, 800],
+      [390, 844],
+    ] as const) {
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.setViewportSize({ width, height });
+        await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+        await page.locator('.todo__title', { hasText: 'Water the plants' }).waitFor(WAIT);
+        await screenshot(page, `21-today-${width}-${scheme}`);
+        expect(await seriousAccessibilityViolations(page), `${width} ${scheme}`).toEqual([]);
+        if (width < 600) {
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - window.innerWidth,
+          );
+          expect(overflow, 'Today is wider than a phone').toBeLessThanOrEqual(0);
+        }
+      }
+    }
+    // On a phone the links are in the sidebar that slides in.
+    await page.getByRole('button', { name: '☰ Lists' }).click();
+    await page.locator('.workspace--sidebar-open').waitFor(WAIT);
+    await screenshot(page, '21-sidebar-390-dark');
+    await openView('Upcoming');
+    await screenshot(page, '21-upcoming-390-dark');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await openView('Today');
+  });
+
+  it('the shared to-do leaves Ana’s Today when Bruno removes her from the list', async () => {
+    await brunoPage
+      .getByRole('dialog', { name: 'Share list' })
+      .getByLabel(`Remove ${ana.name}`)
+      .click();
+    await brunoPage.getByText(`${ana.name} no longer has access.`).waitFor(WAIT);
+    await page
+      .locator('.todo__title', { hasText: 'Water the plants' })
+      .waitFor({ state: 'detached', ...WAIT });
+    expect(await rows()).toEqual(['Buy milk · Home']);
+    await waitForLinkCount('today', '1');
+  });
+});
