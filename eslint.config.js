@@ -18,7 +18,12 @@ const consoleSrc = 'console/src';
 const functionAreas = ['api', 'attachments', 'auth', 'lists', 'migrations', 'todos', 'users'];
 /** What an area offers to the others (functions/README.md): everything else stays inside it. */
 const areaExports = {
-  lists: ['./lists/membership.ts', './lists/deleteListContents.ts', './lists/todoMembers.ts'],
+  lists: [
+    './lists/membership.ts',
+    './lists/deleteListContents.ts',
+    './lists/todoMembers.ts',
+    './lists/sharing.ts',
+  ],
   todos: ['./todos/rollOver.ts'],
   users: ['./users/purgeUser.ts'],
 };

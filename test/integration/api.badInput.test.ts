@@ -11,7 +11,8 @@ import {
   storedTodos,
   type SharedList,
 } from '../support/apiClient.js';
-import type { TestUser } from '../support/authUsers.js';
+import { createUser, type TestUser } from '../support/authUsers.js';
+import { newListDoc } from '../../functions/src/model/index.js';
 
 let shared: SharedList;
 let todoId: string;
@@ -120,6 +121,90 @@ describe('bodies that are not a valid to-do', () => {
     expect(result.status, result.text).toBe(400);
     expect(result.body).toEqual(errorShape);
     await expectNothingWritten();
+  });
+});
+
+describe('sharing bodies and addresses that are not valid', () => {
+  // A list of its own, whose owner has a rate-limit budget of their own for these requests.
+  let sharer: TestUser;
+  let sharedListId: string;
+  beforeAll(async () => {
+    sharer = await createUser('api-sharer');
+    const ref = adminDb.collection('lists').doc();
+    await ref.set({
+      ...newListDoc(sharer.uid, { title: 'Sharing', order: 1 }, FieldValue.serverTimestamp()),
+      members: { [sharer.uid]: 'owner', [shared.viewer.uid]: 'viewer' },
+      memberIds: [sharer.uid, shared.viewer.uid],
+    });
+    sharedListId = ref.id;
+  });
+
+  const membersPath = () => `/lists/${sharedListId}/members`;
+  /** The list's sharing as stored, to check that a refused request left it alone. */
+  const sharing = async () => {
+    const list = await adminDb.doc(`lists/${sharedListId}`).get();
+    return { members: list.get('members'), memberIds: list.get('memberIds') };
+  };
+
+  it.each([
+    ['no role', { username: 'someone_real' }, /^role: /],
+    ['the owner role', { username: 'someone_real', role: 'owner' }, /^role: /],
+    ['a role in capitals', { username: 'someone_real', role: 'EDITOR' }, /^role: /],
+    ['a role that is a number', { username: 'someone_real', role: 1 }, /^role: /],
+    ['no username', { role: 'viewer' }, /^username: /],
+    ['a username with spaces', { username: 'some one', role: 'viewer' }, /^username: /],
+    ['a one-letter username', { username: 'a', role: 'viewer' }, /^username: /],
+    ['a reserved username', { username: 'admin', role: 'viewer' }, /^username: /],
+    ['a username that is an object', { username: { $ne: '' }, role: 'viewer' }, /^username: /],
+    ['a uid instead of a username', { uid: 'u1', role: 'viewer' }, /^(username|uid): /],
+    [
+      'a listId in the body',
+      { username: 'someone_real', role: 'viewer', listId: 'x' },
+      /^listId: /,
+    ],
+    ['an array', [{ username: 'someone_real', role: 'viewer' }], /object/],
+  ])('inviting with %s is a 400 naming the field, nothing shared', async (_what, body, message) => {
+    const before = await sharing();
+    const result = await callApi('POST', membersPath(), { token: sharer.idToken, body });
+    expect(result.status, result.text).toBe(400);
+    expect(result.body).toEqual(errorShape);
+    expect(result.body.error.code).toBe('invalid-argument');
+    expect(result.body.error.message).toMatch(message);
+    expect(await sharing()).toEqual(before);
+    await expectNothingWritten();
+  });
+
+  it.each([
+    ['no role', {}, /^role: /],
+    ['the owner role', { role: 'owner' }, /^role: /],
+    ['a null role', { role: null }, /^role: /],
+    ['another field', { role: 'viewer', username: 'x' }, /^username: /],
+  ])(
+    'changing a role with %s is a 400 naming the field, nothing changed',
+    async (_what, body, message) => {
+      const before = await sharing();
+      const result = await callApi('PATCH', `${membersPath()}/${shared.viewer.uid}`, {
+        token: sharer.idToken,
+        body,
+      });
+      expect(result.status, result.text).toBe(400);
+      expect(result.body.error.message).toMatch(message);
+      expect(await sharing()).toEqual(before);
+    },
+  );
+
+  it.each([
+    ['PATCH', { role: 'editor' }],
+    ['DELETE', undefined],
+  ])('%s of a member at a reserved uid is a 400 naming uid', async (method, body) => {
+    const before = await sharing();
+    const result = await callApi(method, `${membersPath()}/__x__`, {
+      token: sharer.idToken,
+      body,
+    });
+    expect(result.status, result.text).toBe(400);
+    expect(result.body.error.message).toMatch(/^uid: /);
+    expect(await sharing()).toEqual(before);
   });
 });
 

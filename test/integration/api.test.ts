@@ -13,26 +13,16 @@ import {
   functionUrl,
   seedSharedList,
   storedTodos,
-  type ApiResult,
   type SharedList,
 } from '../support/apiClient.js';
-import { responseValidator, type OpenApiLike } from '../../functions/src/testing/apiOpenApi.js';
+import { documentedResponses, servedOpenApi } from '../support/apiDocument.js';
+import type { OpenApiLike } from '../../functions/src/testing/apiOpenApi.js';
 
 let document: OpenApiLike;
 let shared: SharedList;
 
 /** Asserts the status and that the body is what the OpenAPI document promises for it. */
-function expectDocumented(result: ApiResult, method: string, template: string, status: number) {
-  expect(result.status, result.text).toBe(status);
-  const validator = responseValidator(document, method, template, status);
-  if (validator === null) {
-    expect(result.text).toBe('');
-    return;
-  }
-  expect(result.headers.get('content-type')).toMatch(/^application\/json/);
-  const check = validator.safeParse(result.body);
-  expect(check.success, `${method} ${template} ${status}: ${check.error?.message}`).toBe(true);
-}
+let expectDocumented: ReturnType<typeof documentedResponses>;
 
 async function seedTodo(listId: string, fields: Record<string, unknown> = {}) {
   const data = newTodoData(shared.owner.uid, FieldValue.serverTimestamp(), {
@@ -45,9 +35,8 @@ async function seedTodo(listId: string, fields: Record<string, unknown> = {}) {
 }
 
 beforeAll(async () => {
-  const response = await callApi('GET', '/openapi.json');
-  expect(response.status).toBe(200);
-  document = response.body;
+  document = await servedOpenApi();
+  expectDocumented = documentedResponses(document);
   shared = await seedSharedList('API list');
 });
 
@@ -56,6 +45,8 @@ describe('GET /openapi.json', () => {
     expect(document).toMatchObject({ openapi: '3.1.0' });
     expect(Object.keys(document.paths).sort()).toEqual([
       '/lists',
+      '/lists/{listId}/members',
+      '/lists/{listId}/members/{uid}',
       '/lists/{listId}/todos',
       '/lists/{listId}/todos/{todoId}',
       '/lists/{listId}/todos/{todoId}/complete',

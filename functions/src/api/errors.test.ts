@@ -10,7 +10,7 @@ describe('toApiError', () => {
     ['not-found', 404],
     ['already-exists', 409],
     ['failed-precondition', 409],
-    ['resource-exhausted', 429],
+    ['resource-exhausted', 409],
   ] as const)('maps AppError %s to %i with its message', (code, status) => {
     const mapped = toApiError(new AppError(code, 'Because.'));
     expect(mapped.status).toBe(status);

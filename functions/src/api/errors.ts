@@ -45,7 +45,10 @@ const STATUS_OF: Record<AppErrorCode, number> = {
   'not-found': 404,
   'already-exists': 409,
   'failed-precondition': 409,
-  'resource-exhausted': 429,
+  // What a logic module runs out of is room (a list's most members), not the caller's request
+  // budget: a conflict with the list as it is, not a 429 that invites retrying. The rate limiter
+  // answers 429 itself (tooManyRequests).
+  'resource-exhausted': 409,
 };
 
 /** Anything thrown while handling a request, as the caller may see it; other errors are hidden. */

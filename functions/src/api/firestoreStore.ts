@@ -35,9 +35,10 @@ import { AppError } from '../shared/errors.js';
 import { requireAccess, type Access } from './access.js';
 import { toListSummary, toPublicProfile, toTodo } from './documents.js';
 import { nextOccurrenceOf, rolledOverFields } from '../todos/rollOver.js';
+import * as sharing from '../lists/sharing.js';
 import { completedTodoFields, editedTodoFields, newTodoFields } from './todoWrites.js';
 import type { ApiStore } from './store.js';
-import type { ListSummary, Todo } from './schemas.js';
+import type { ListSummary, Member, Todo } from './schemas.js';
 
 const todoNotFound = () => new AppError('not-found', 'That to-do does not exist.');
 
@@ -85,6 +86,14 @@ export function firestoreStore(db: Firestore): ApiStore {
     return currentTodo(todo.data() as StoredTodoDoc<Timestamp>, (stamp: Timestamp) =>
       stamp.toDate(),
     );
+  };
+
+  /** One member as the list's members see them, read after a sharing change. */
+  const memberOf = async (uid: string, listId: string, memberUid: string): Promise<Member> => {
+    const { members } = await sharing.listMembers(uid, { listId });
+    const member = members.find((candidate) => candidate.uid === memberUid);
+    if (!member) throw new AppError('not-found', 'That person is no longer a member of this list.');
+    return member;
   };
 
   /** The caller's lists in their order, with the caller's role in each. */
@@ -227,6 +236,28 @@ export function firestoreStore(db: Firestore): ApiStore {
         await lockTodo(tx, uid, listId, todoId, 'write');
         tx.delete(todoRef(listId, todoId));
       });
+    },
+
+    // Sharing is the sharing callables' own code (lists/sharing.ts): the same checks, the same
+    // messages, and the list's memberIds copied onto its to-dos before it answers. It runs on the
+    // functions' firebase-admin Firestore, the one api.ts hands this store.
+    async members(uid, listId) {
+      return (await sharing.listMembers(uid, { listId })).members;
+    },
+
+    async inviteMember(uid, listId, { username, role }) {
+      const invited = await sharing.inviteMember(uid, { listId, username, role });
+      return memberOf(uid, listId, invited.uid);
+    },
+
+    async setMemberRole(uid, listId, memberUid, role) {
+      await sharing.setMemberRole(uid, { listId, uid: memberUid, role });
+      return memberOf(uid, listId, memberUid);
+    },
+
+    async removeMember(uid, listId, memberUid) {
+      if (memberUid === uid) await sharing.leaveList(uid, { listId });
+      else await sharing.removeMember(uid, { listId, uid: memberUid });
     },
   };
 }

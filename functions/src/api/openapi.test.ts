@@ -135,4 +135,42 @@ describe('the OpenAPI document', () => {
     ).toBe(false);
     expect(component('TodoUpdate').safeParse({ priority: 9 }).success).toBe(false);
   });
+
+  it('describes the request body of every operation that reads one', () => {
+    for (const operation of operations.filter((candidate) => candidate.body)) {
+      const described = document.paths[operation.path]?.[operation.method.toLowerCase()] as {
+        requestBody?: unknown;
+      };
+      expect(described.requestBody, `${operation.method} ${operation.path}`).toMatchObject({
+        required: true,
+        content: { 'application/json': { schema: expect.any(Object) } },
+      });
+    }
+    expect(component('ListCreate').safeParse({ title: 'Home' }).success).toBe(true);
+    expect(component('MemberInvite').safeParse({ username: 'ada', role: 'editor' }).success).toBe(
+      true,
+    );
+    expect(component('MemberInvite').safeParse({ username: 'ada', role: 'owner' }).success).toBe(
+      false,
+    );
+    expect(component('MemberRoleChange').safeParse({ role: 'viewer' }).success).toBe(true);
+    expect(component('MemberRoleChange').safeParse({ role: 'viewer', uid: 'x' }).success).toBe(
+      false,
+    );
+  });
+
+  it('describes members as listMembers answers them', () => {
+    const member = { uid: 'u1', role: 'owner', username: null, displayName: 'Ada' };
+    const members = responseValidator(document, 'GET', '/lists/{listId}/members', 200);
+    expect(members?.safeParse({ members: [member] }).success).toBe(true);
+    expect(members?.safeParse({ members: [{ ...member, email: 'a@b.c' }] }).success).toBe(false);
+    expect(
+      responseValidator(document, 'POST', '/lists/{listId}/members', 201)?.safeParse(member)
+        .success,
+    ).toBe(true);
+    expect(responseValidator(document, 'DELETE', '/lists/{listId}/members/{uid}', 204)).toBeNull();
+    expect(
+      responseValidator(document, 'PATCH', '/lists/{listId}/members/{uid}', 403),
+    ).not.toBeNull();
+  });
 });

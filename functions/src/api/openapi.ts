@@ -4,8 +4,13 @@ import { z } from 'zod';
 import type { Operation } from './operation.js';
 import {
   errorSchema,
+  listCreateBody,
   listSchema,
   listsResponseSchema,
+  memberInviteBody,
+  memberRoleBody,
+  memberSchema,
+  membersResponseSchema,
   publicProfileSchema,
   todoCreateBody,
   todoPageSchema,
@@ -43,11 +48,16 @@ const RESPONSE_COMPONENTS: Record<string, z.ZodType> = {
   Lists: listsResponseSchema,
   Todo: todoSchema,
   TodoPage: todoPageSchema,
+  Member: memberSchema,
+  Members: membersResponseSchema,
   Error: errorSchema,
 };
 
 /** Request bodies by component name (as callers may write them: defaults make fields optional). */
 const REQUEST_COMPONENTS: Record<string, z.ZodType> = {
+  ListCreate: listCreateBody,
+  MemberInvite: memberInviteBody,
+  MemberRoleChange: memberRoleBody,
   TodoCreate: todoCreateBody,
   TodoUpdate: todoUpdateBody,
 };
@@ -58,10 +68,10 @@ const STATUS_TEXT: Record<number, string> = {
   204: 'No content',
   400: 'Invalid input; the message names the field.',
   401: 'No valid Firebase ID token.',
-  403: 'The caller may read this list but not change it.',
+  403: 'The caller may read this list but not do this: change its to-dos (viewers), or share it (anyone but its owner).',
   404: 'Not found, or not shared with the caller.',
   405: 'Method not allowed (see the Allow header).',
-  409: 'Conflicts with the current state.',
+  409: 'Conflicts with the current state (the message says how).',
   413: 'The body is larger than 64 KiB.',
   415: 'The body is not JSON.',
   429: 'Too many requests from this caller (see Retry-After).',
@@ -143,21 +153,20 @@ function responses(operation: Operation) {
   };
 }
 
+function requestBody(body: z.ZodType | undefined) {
+  if (!body) return {};
+  const name = nameOf(body, REQUEST_COMPONENTS);
+  const schema = name ? ref(name) : z.toJSONSchema(body, { io: 'input' });
+  return { requestBody: { required: true, content: { 'application/json': { schema } } } };
+}
+
 function describe(operation: Operation) {
-  const bodyName = operation.body && nameOf(operation.body, REQUEST_COMPONENTS);
   return {
     operationId: operation.operationId,
     summary: operation.summary,
     security: operation.signedIn ? [{ [SECURITY_SCHEME]: [] }] : [],
     parameters: [...parameters(operation.params, 'path'), ...parameters(operation.query, 'query')],
-    ...(bodyName
-      ? {
-          requestBody: {
-            required: true,
-            content: { 'application/json': { schema: ref(bodyName) } },
-          },
-        }
-      : {}),
+    ...requestBody(operation.body),
     responses: responses(operation),
   };
 }

@@ -13,6 +13,11 @@ import {
   listParams,
   listSchema,
   listsResponseSchema,
+  memberInviteBody,
+  memberParams,
+  memberRoleBody,
+  memberSchema,
+  membersResponseSchema,
   publicProfileSchema,
   todoCreateBody,
   todoPageQuery,
@@ -28,6 +33,9 @@ import { AppError } from '../shared/errors.js';
 /** Errors any signed-in operation on a list can answer with. */
 const LIST_ERRORS = [400, 401, 404, 429] as const;
 const WRITE_ERRORS = [...LIST_ERRORS, 403] as const;
+/** Sharing changes also conflict with the list as it is (409): the owner's own membership, the
+ * most members a list holds. */
+const SHARING_ERRORS = [...WRITE_ERRORS, 409] as const;
 
 export function createOperations(store: ApiStore): Operation[] {
   const operations: Operation[] = [
@@ -156,6 +164,52 @@ export function createOperations(store: ApiStore): Operation[] {
       success: { status: 200, schema: todoSchema },
       errors: [...WRITE_ERRORS, 409],
       handle: ({ uid, params }) => store.completeTodo(uid, params.listId, params.todoId),
+    }),
+    signedInOperation({
+      method: 'GET',
+      path: '/lists/{listId}/members',
+      operationId: 'listMembers',
+      summary:
+        'Who the list is shared with, with their roles and names, the owner first. Any member.',
+      params: listParams,
+      success: { status: 200, schema: membersResponseSchema },
+      errors: LIST_ERRORS,
+      handle: async ({ uid, params }) => ({ members: await store.members(uid, params.listId) }),
+    }),
+    signedInOperation({
+      method: 'POST',
+      path: '/lists/{listId}/members',
+      operationId: 'inviteMember',
+      summary:
+        'Shares the list with the person who has `username`, as an editor or a viewer (inviting a member again sets their role). The owner only.',
+      params: listParams,
+      body: memberInviteBody,
+      success: { status: 201, schema: memberSchema },
+      errors: [...SHARING_ERRORS, 413, 415],
+      handle: ({ uid, params, body }) => store.inviteMember(uid, params.listId, body),
+    }),
+    signedInOperation({
+      method: 'PATCH',
+      path: '/lists/{listId}/members/{uid}',
+      operationId: 'setMemberRole',
+      summary: "Changes a member's role to editor or viewer. The owner only.",
+      params: memberParams,
+      body: memberRoleBody,
+      success: { status: 200, schema: memberSchema },
+      errors: [...SHARING_ERRORS, 413, 415],
+      handle: ({ uid, params, body }) =>
+        store.setMemberRole(uid, params.listId, params.uid, body.role),
+    }),
+    signedInOperation({
+      method: 'DELETE',
+      path: '/lists/{listId}/members/{uid}',
+      operationId: 'removeMember',
+      summary:
+        "Removes a member (the owner only), or, with the caller's own uid, leaves the list (any member but the owner). Removing someone who is no longer a member succeeds.",
+      params: memberParams,
+      success: { status: 204 },
+      errors: SHARING_ERRORS,
+      handle: ({ uid, params }) => store.removeMember(uid, params.listId, params.uid),
     }),
   ];
   let document: object | undefined;

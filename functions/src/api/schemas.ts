@@ -5,12 +5,15 @@ import { z } from 'zod';
 import {
   ROLES,
   documentIdSchema,
+  inviteMemberInput,
   listCreateSchema,
   orderSchema,
+  setMemberRoleInput,
   timeZoneSchema,
   todoCreateSchema,
   todoUpdateSchema,
   type ListDoc,
+  type MemberSummary,
   type TodoDoc,
   type UserDoc,
 } from '../model/index.js';
@@ -25,6 +28,7 @@ export const PAGE_SIZE = { min: 1, max: 100, default: 50 } as const;
 export const usernameParams = z.strictObject({ username: z.string() });
 export const listParams = z.strictObject({ listId: documentIdSchema });
 export const todoParams = z.strictObject({ listId: documentIdSchema, todoId: documentIdSchema });
+export const memberParams = z.strictObject({ listId: documentIdSchema, uid: documentIdSchema });
 
 const pageSizeMessage = `Expected a whole number from ${PAGE_SIZE.min} to ${PAGE_SIZE.max}.`;
 
@@ -66,6 +70,10 @@ export const listCreateBody = listCreateSchema.extend({
     description: "Position among the caller's own lists; after the last one if left out.",
   }),
 });
+
+/** The sharing callables' own inputs, the list (and the member) taken from the address. */
+export const memberInviteBody = inviteMemberInput.omit({ listId: true });
+export const memberRoleBody = setMemberRoleInput.pick({ role: true });
 
 /** A due date and repeat in words, for clients without a date picker (api/dueString.ts). */
 const dueStringFields = {
@@ -166,6 +174,23 @@ export const dueTodosSchema = z.strictObject({
   }),
 });
 
+export const memberSchema = z
+  .strictObject({
+    uid: z.string(),
+    role: z.enum(ROLES),
+    username: z
+      .string()
+      .nullable()
+      .meta({ description: 'null until they have claimed a username.' }),
+    displayName: z.string(),
+  })
+  .meta({ description: 'A member of a list, as the other members see them.' });
+export type Member = z.output<typeof memberSchema>;
+
+export const membersResponseSchema = z.strictObject({
+  members: z.array(memberSchema).meta({ description: 'The owner first.' }),
+});
+
 export const errorSchema = z.strictObject({
   error: z.strictObject({ code: z.enum(API_ERROR_CODES), message: z.string() }),
 });
@@ -182,6 +207,7 @@ export type _TodoFollowsModel = Assert<
 export type _ListFollowsModel = Assert<
   Same<Omit<ListSummary, 'id' | 'role'>, Omit<ListDoc<string>, 'members' | 'memberIds'>>
 >;
+export type _MemberFollowsModel = Assert<Same<Member, MemberSummary>>;
 export type _ProfileFollowsModel = Assert<
   Same<PublicProfile['displayName'], UserDoc['displayName']>
 >;

@@ -1,8 +1,8 @@
 // The data layer the REST API's handlers call. Every method that touches a list checks the
 // caller's access to it first (see access.ts) and throws AppErrors a person understands.
-import type { TodoCreateInput, TodoUpdateInput } from '../model/index.js';
+import type { MemberRole, TodoCreateInput, TodoUpdateInput } from '../model/index.js';
 import type { CursorPosition } from './cursor.js';
-import type { ListSummary, PublicProfile, Todo } from './schemas.js';
+import type { ListSummary, Member, PublicProfile, Todo } from './schemas.js';
 
 export interface TodoQuery {
   status?: 'active' | 'done';
@@ -38,4 +38,19 @@ export interface ApiStore {
   /** Marks an open to-do done; a done one is a conflict (409), so its completedAt is kept. */
   completeTodo(uid: string, listId: string, todoId: string): Promise<Todo>;
   deleteTodo(uid: string, listId: string, todoId: string): Promise<void>;
+  /** Who the list is shared with, the owner first; any member may ask. */
+  members(uid: string, listId: string): Promise<Member[]>;
+  /** The owner shares the list with a username (again: sets their role). */
+  inviteMember(
+    uid: string,
+    listId: string,
+    input: { username: string; role: MemberRole },
+  ): Promise<Member>;
+  /** The owner changes a member's role. */
+  setMemberRole(uid: string, listId: string, memberUid: string, role: MemberRole): Promise<Member>;
+  /**
+   * The owner removes a member, or a member removes themselves: leaving the list. Removing
+   * someone who is not (or no longer) a member succeeds, so a retry changes nothing.
+   */
+  removeMember(uid: string, listId: string, memberUid: string): Promise<void>;
 }
