@@ -138,6 +138,32 @@ describe('Today, Upcoming and Overdue', () => {
     expect(titles(wrapper)).toEqual(['Buy milk', 'Water plants']);
   });
 
+  it('works from the keyboard across the groups: j/k move, x completes, Delete deletes', async () => {
+    wrapper = (await mountApp(services, '/today')).wrapper;
+    const press = async (key: string) => {
+      const target = document.activeElement ?? document.body;
+      target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+      await flushPromises();
+    };
+    const focused = () => document.activeElement?.textContent?.trim();
+    await press('j');
+    expect(focused()).toBe('Buy milk');
+    await press('j');
+    expect(focused()).toBe('Send report');
+    await press('x');
+    expect(services.todos.collection('work').items[0]?.done).toBe(true);
+    expect(titles(wrapper)).toEqual(['Buy milk', 'Water plants']);
+    expect(focused()).toBe('Water plants');
+    await press('k');
+    expect(focused()).toBe('Buy milk');
+    await press('Delete');
+    expect(titles(wrapper)).toEqual(['Water plants']);
+    expect(wrapper.text()).toContain('Deleted “Buy milk”.');
+    // A viewer's to-do stays as it is.
+    await press('x');
+    expect(services.todos.collection('shared').items[0]?.done).toBe(false);
+  });
+
   it('says when nothing is due', async () => {
     services.todos.collection(inbox).set([]);
     services.todos.collection('work').set([]);
