@@ -158,6 +158,34 @@ describe('Today, Upcoming and Overdue across lists', () => {
     expect(await todoTitles(page)).toEqual(['Buy milk']);
   });
 
+  it('completing a weekly to-do from Today moves it to Upcoming, on the same weekday', async () => {
+    await page.locator('.list-link', { hasText: 'Home' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Home' }).waitFor(WAIT);
+    await addTodo(page, 'Water the ferns');
+    await page.locator('.todo__title', { hasText: 'Water the ferns' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit to-do' });
+    await dialog.getByLabel('Date', { exact: true }).fill(today);
+    await dialog.getByLabel('Repeat', { exact: true }).selectOption('weekly');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached', ...WAIT });
+    await openView('Today');
+    await waitForTodoCount(page, 2);
+    await page.getByLabel('Complete: Water the ferns').click();
+    // The trigger reopens it on the next occurrence, a week from today.
+    await openView('Upcoming');
+    await page.locator('.todo__title', { hasText: 'Water the ferns' }).waitFor(WAIT);
+    expect(await rows()).toEqual(['Plan sprint · Work', 'Water the ferns · Home']);
+    const groups = await groupTitles();
+    expect(groups).toHaveLength(2);
+    expect(
+      await page
+        .locator('.due-group', { hasText: 'Water the ferns' })
+        .getAttribute('aria-labelledby'),
+    ).toBe(`due-group-${addDays(today, 7)}`);
+    await openView('Today');
+    expect(await todoTitles(page)).toEqual(['Buy milk']);
+  });
+
   it('a to-do of a list Bruno shares with Ana shows in her Today live', async () => {
     await createList(brunoPage, 'Family');
     await addTodo(brunoPage, 'Water the plants');
