@@ -31,8 +31,8 @@ const { lists, todos, attachments, usernames } = COLLECTIONS;
 const ASC = 'ASCENDING';
 const DESC = 'DESCENDING';
 
-// Collection-group queries (`group`) get COLLECTION_GROUP-scoped indexes; a scan of one in name
-// order, such as the migration's, needs none.
+// Collection-group queries (`group`) get COLLECTION_GROUP-scoped indexes, single-field ones too;
+// a scan of one in name order, such as the migration's, needs none.
 const QUERIES: QueryShape[] = [
   {
     source: 'web/src/services/firebase/listsGateway.ts',
@@ -54,6 +54,13 @@ const QUERIES: QueryShape[] = [
     equals: ['done'],
     arrayContains: 'memberIds',
     orderBy: [['due.date', ASC]],
+  },
+  {
+    source: 'web/src/services/firebase/todosGateway.ts',
+    purpose: "watchMyTodos: every to-do of the person's lists (search across lists)",
+    collection: todos,
+    group: true,
+    arrayContains: 'memberIds',
   },
   {
     source: 'web/src/services/firebase/attachmentsGateway.ts',
@@ -190,6 +197,7 @@ const indexesFile = z.strictObject({
 });
 
 type CompositeIndex = z.infer<typeof compositeIndex>;
+type FieldOverride = z.infer<typeof fieldOverride>;
 type IndexField = z.infer<typeof indexField>;
 
 const repoFile = (path: string) => new URL(`../../${path}`, import.meta.url);
@@ -251,6 +259,52 @@ function covers(index: CompositeIndex, required: CompositeIndex, equalityCount: 
   );
 }
 
+/** A single-field index: one field, in one direction or for array-contains, in one scope. */
+interface SingleFieldIndex {
+  collectionGroup: string;
+  fieldPath: string;
+  index: { order: Direction } | { arrayConfig: 'CONTAINS' };
+}
+
+/**
+ * The single-field indexes a collection-group query needs in the COLLECTION_GROUP scope, when
+ * no composite index is what it needs. Firestore keeps single-field indexes of every field by
+ * itself in the COLLECTION scope only; a field override must ask for the COLLECTION_GROUP ones.
+ * An equality filter is served by either direction; ordering by name needs no index.
+ */
+function requiredGroupFields(query: QueryShape): SingleFieldIndex[] {
+  if (!query.group || requiredIndex(query) !== null) return [];
+  const collectionGroup = query.collection;
+  const orderBy = withoutImplicitName(
+    (query.orderBy ?? []).map(([fieldPath, direction]) => ({ fieldPath, order: direction })),
+  );
+  const fields: Omit<SingleFieldIndex, 'collectionGroup'>[] = [
+    ...(query.equals ?? []).map((fieldPath) => ({ fieldPath, index: { order: ASC } as const })),
+    ...(query.arrayContains
+      ? [{ fieldPath: query.arrayContains, index: { arrayConfig: 'CONTAINS' as const } }]
+      : []),
+    ...orderBy
+      .filter(({ fieldPath }) => fieldPath !== '__name__')
+      .map(({ fieldPath, order: direction }) => ({ fieldPath, index: { order: direction } })),
+  ];
+  return fields.map((field) => ({ collectionGroup, ...field }));
+}
+
+/** Whether a field override has the COLLECTION_GROUP index `needed` asks for. */
+function hasGroupIndex(override: FieldOverride, needed: SingleFieldIndex, equality: boolean) {
+  return (
+    override.collectionGroup === needed.collectionGroup &&
+    override.fieldPath === needed.fieldPath &&
+    override.indexes.some(
+      (index) =>
+        index.queryScope === 'COLLECTION_GROUP' &&
+        ('arrayConfig' in needed.index
+          ? 'arrayConfig' in index
+          : 'order' in index && (equality || index.order === needed.index.order)),
+    )
+  );
+}
+
 /** The fields a query filters or orders on. */
 const fieldsOf = (query: QueryShape) => [
   ...(query.equals ?? []),
@@ -262,6 +316,13 @@ const needed = QUERIES.flatMap((query) => {
   const index = requiredIndex(query);
   return index ? [{ query, index }] : [];
 });
+const neededGroupFields = QUERIES.flatMap((query) =>
+  requiredGroupFields(query).map((field) => ({
+    query,
+    field,
+    equality: query.equals?.includes(field.fieldPath) ?? false,
+  })),
+);
 const servesAQuery = (index: CompositeIndex) =>
   needed.some((need) => covers(index, need.index, need.query.equals?.length ?? 0));
 
@@ -277,6 +338,11 @@ describe('the rules that decide when a query needs a composite index', () => {
     ['one equality filter', query({ equals: ['a'] }), false],
     ['equality filters alone (merged)', query({ equals: ['a', 'b'] }), false],
     ['one array-contains filter', query({ arrayContains: 't' }), false],
+    [
+      'one array-contains filter of a collection group',
+      query({ arrayContains: 't', group: true }),
+      false,
+    ],
     ['one descending orderBy', query({ orderBy: [['a', DESC]] }), false],
     [
       'an orderBy, then the implicit name order',
@@ -305,6 +371,35 @@ describe('the rules that decide when a query needs a composite index', () => {
   });
 });
 
+describe('the COLLECTION_GROUP single-field indexes a query needs', () => {
+  const query = (rest: Partial<QueryShape>): QueryShape => ({
+    source: '',
+    purpose: '',
+    collection: 'c',
+    group: true,
+    ...rest,
+  });
+  const names = (shape: QueryShape) =>
+    requiredGroupFields(shape).map(({ fieldPath, index }) => [fieldPath, index]);
+  it.each<[string, QueryShape, unknown[]]>([
+    ['none for a query of one collection', query({ group: undefined, equals: ['a'] }), []],
+    ['none for a scan in name order', query({ orderBy: [['__name__', ASC]] }), []],
+    ['array-contains', query({ arrayContains: 't' }), [['t', { arrayConfig: 'CONTAINS' }]]],
+    ['one orderBy', query({ orderBy: [['a', DESC]] }), [['a', { order: DESC }]]],
+    [
+      'merged equalities',
+      query({ equals: ['a', 'b'] }),
+      [
+        ['a', { order: ASC }],
+        ['b', { order: ASC }],
+      ],
+    ],
+    ['none when a composite index serves it', query({ arrayContains: 't', equals: ['a'] }), []],
+  ])('%s', (_, shape, fields) => {
+    expect(names(shape)).toEqual(fields);
+  });
+});
+
 describe('firestore.indexes.json', () => {
   it('declares a composite index for every query that needs one', () => {
     const missing = needed.filter(
@@ -314,6 +409,46 @@ describe('firestore.indexes.json', () => {
     expect(
       missing.map(({ query, index }) => ({ at: query.source, query: query.purpose, index })),
     ).toEqual([]);
+  });
+
+  it('enables the COLLECTION_GROUP single-field index each collection-group query needs', () => {
+    const missing = neededGroupFields.filter(
+      ({ field, equality }) =>
+        !file.fieldOverrides.some((override) => hasGroupIndex(override, field, equality)),
+    );
+    expect(
+      missing.map(({ query, field }) => ({ at: query.source, query: query.purpose, field })),
+    ).toEqual([]);
+    expect(neededGroupFields.map(({ query }) => query.purpose)).toEqual([
+      expect.stringContaining('watchMyTodos'),
+    ]);
+  });
+
+  it('enables no COLLECTION_GROUP single-field index that no query uses', () => {
+    const unused = file.fieldOverrides.flatMap((override) =>
+      override.indexes
+        .filter((index) => index.queryScope === 'COLLECTION_GROUP')
+        .filter(
+          (index) =>
+            !neededGroupFields.some(({ field, equality }) =>
+              hasGroupIndex({ ...override, indexes: [index] }, field, equality),
+            ),
+        )
+        .map((index) => ({ field: `${override.collectionGroup}.${override.fieldPath}`, index })),
+    );
+    expect(unused).toEqual([]);
+  });
+
+  // An override replaces the automatic indexes of its field: one that adds a COLLECTION_GROUP
+  // index must name the COLLECTION ones again, or queries of one list would lose them.
+  it('keeps the automatic COLLECTION-scope indexes of a field it indexes for collection groups', () => {
+    const automatic = [
+      { order: ASC, queryScope: 'COLLECTION' },
+      { order: DESC, queryScope: 'COLLECTION' },
+      { arrayConfig: 'CONTAINS', queryScope: 'COLLECTION' },
+    ];
+    for (const override of file.fieldOverrides.filter((each) => each.indexes.length > 0))
+      expect(override.indexes).toEqual(expect.arrayContaining(automatic));
   });
 
   it('declares no composite index that no query uses (each one slows every write)', () => {
@@ -332,9 +467,10 @@ describe('firestore.indexes.json', () => {
 
   // commitOnce (shared/commitOnce.ts) stamps each marker with `expireAt`. The field is exempt
   // from indexing: nothing queries it, and an index on an ever-growing timestamp is a hotspot.
-  it('has the TTL policy that forgets applied-event markers, and no other field override', () => {
+  it('has the TTL policy that forgets applied-event markers, and only the one other override', () => {
     expect(file.fieldOverrides).toEqual([
       { collectionGroup: APPLIED_EVENTS, fieldPath: 'expireAt', ttl: true, indexes: [] },
+      { collectionGroup: todos, fieldPath: 'memberIds', indexes: expect.any(Array) },
     ]);
   });
 

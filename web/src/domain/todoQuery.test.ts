@@ -79,3 +79,19 @@ describe('applyTodoQuery', () => {
     );
   });
 });
+
+describe('the search of a list', () => {
+  const notes = makeTodo({
+    id: 'notes',
+    title: 'Call the bank',
+    notes: 'About the Crédit card',
+    subtasks: [{ id: 's', title: 'Find the PIN letter', done: false }],
+  });
+  const search = (text: string) =>
+    ids(applyTodoQuery([notes], { filter: 'all', sort: 'order', search: text }));
+  it('also matches the notes and the steps, ignoring accents', () => {
+    expect(search('credit')).toEqual(['notes']);
+    expect(search('CRÉDIT pin')).toEqual(['notes']);
+    expect(search('overdraft')).toEqual([]);
+  });
+});

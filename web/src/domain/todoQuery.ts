@@ -15,16 +15,32 @@ function matchesFilter(todo: Todo, filter: TodoFilter): boolean {
   return true;
 }
 
-/** Case-insensitive: every word must appear in the title or start one of the tags. */
-function matchesSearch(todo: Todo, search: string): boolean {
-  const words = search
-    .toLowerCase()
+/** Text as search compares it: lower case, without accents ("Café" and "cafe" are alike). */
+export function foldText(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** The words of a search, folded; none for blank text. */
+export function searchWords(search: string): string[] {
+  return foldText(search)
     .split(/\s+/)
     .filter((word) => word !== '');
-  const title = todo.title.toLowerCase();
+}
+
+/**
+ * Case- and accent-insensitive: every word must appear in the title, the notes or a step's
+ * title, or start one of the tags ("#" before a word is optional).
+ */
+export function matchesSearch(
+  todo: Pick<Todo, 'title' | 'notes' | 'tags' | 'subtasks'>,
+  search: string,
+): boolean {
+  const words = searchWords(search);
+  if (words.length === 0) return true;
+  const text = foldText([todo.title, todo.notes, ...todo.subtasks.map((s) => s.title)].join('\n'));
+  const tags = todo.tags.map(foldText);
   return words.every(
-    (word) =>
-      title.includes(word) || todo.tags.some((tag) => tag.startsWith(word.replace(/^#/, ''))),
+    (word) => text.includes(word) || tags.some((tag) => tag.startsWith(word.replace(/^#/, ''))),
   );
 }
 

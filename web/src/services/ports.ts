@@ -78,6 +78,11 @@ export interface TodosGateway {
    * of, live, by due date: one collection-group query, limited by memberIds to those lists.
    */
   watchDueTodos(uid: string, through: string, observer: Observer<Todo[]>): Unsubscribe;
+  /**
+   * Every to-do, open and done, of every list `uid` is a member of, live (search across lists):
+   * one collection-group query, limited by memberIds to those lists.
+   */
+  watchMyTodos(uid: string, observer: Observer<Todo[]>): Unsubscribe;
   /** Adds a to-do to `list`, whose memberIds it copies (the rules require the list's own). */
   createTodo(
     list: Pick<TodoList, 'id' | 'memberIds'>,

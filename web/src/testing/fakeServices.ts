@@ -203,7 +203,7 @@ export class FakeTodos implements TodosGateway {
   readonly byList = new Map<string, LiveCollection<Todo>>();
   outcome: () => Promise<void> = () => Promise.resolve();
   private nextId = 1;
-  /** The watches across lists (watchDueTodos), told of every change to any list. */
+  /** The watches across lists (watchDueTodos, watchMyTodos), told of every change to any list. */
   private readonly dueWatchers = new Set<() => void>();
 
   collection(listId: string): LiveCollection<Todo> {
@@ -225,6 +225,17 @@ export class FakeTodos implements TodosGateway {
           .filter((todo) => todo.memberIds.includes(uid) && !todo.done)
           .filter((todo) => todo.due !== null && todo.due.date <= through)
           .sort((a, b) => ((a.due?.date ?? '') < (b.due?.date ?? '') ? -1 : 1)),
+      );
+    this.dueWatchers.add(send);
+    send();
+    return () => this.dueWatchers.delete(send);
+  }
+  watchMyTodos(uid: string, observer: Observer<Todo[]>) {
+    const send = () =>
+      observer.next(
+        [...this.byList.values()]
+          .flatMap((live) => live.items)
+          .filter((todo) => todo.memberIds.includes(uid)),
       );
     this.dueWatchers.add(send);
     send();

@@ -214,3 +214,59 @@ describe('todosGateway.watchDueTodos against the emulator and firestore.rules', 
     await expect(error).resolves.toMatchObject({ code: 'permission-denied' });
   });
 });
+
+describe('todosGateway.watchMyTodos against the emulator and firestore.rules', () => {
+  // Sam searches; Mallory has a list of her own. Sam reads on his phone what he wrote on his
+  // laptop, so the phone's answers come from the server, through the rules.
+  const asSam = emulators.firestoreAs('sam');
+  const sams = createTodosGateway(asSam);
+  const samsPhone = createTodosGateway(emulators.firestoreAs('sam', 'phone'));
+
+  async function listOf(uid: string, load: typeof asSam): Promise<string> {
+    const { id, written } = createListsGateway(load).createList(uid, 'Searched', 1024);
+    await written;
+    return id;
+  }
+
+  async function todoIn(gateway: typeof sams, uid: string, listId: string, title: string) {
+    const list = { id: listId, memberIds: [uid] };
+    const { id, written } = gateway.createTodo(list, uid, { ...draft, title }, 1024);
+    await written;
+    return id;
+  }
+
+  const shown = (todos: Todo[]) =>
+    todos.map((todo) => `${todo.title}@${todo.listId}${todo.done ? ' done' : ''}`).sort();
+
+  it('answers every to-do, open and done, of every list of the person, live', async () => {
+    const [home, work] = [await listOf('sam', asSam), await listOf('sam', asSam)];
+    const mallorys = emulators.firestoreAs('mallory');
+    const strangerList = await listOf('mallory', mallorys);
+    await todoIn(createTodosGateway(mallorys), 'mallory', strangerList, 'Not Sam’s');
+    await todoIn(sams, 'sam', home, 'Milk');
+    const report = await todoIn(sams, 'sam', work, 'Report');
+    await sams.setDone({ listId: work, id: report, done: false, ...unscheduled }, true);
+
+    const first = await until<Todo[]>(
+      (observer) => samsPhone.watchMyTodos('sam', observer),
+      (todos) => todos.length === 2 && todos.every((todo) => todo.done === (todo.id === report)),
+    );
+    expect(shown(first)).toEqual([`Milk@${home}`, `Report@${work} done`].sort());
+
+    // A to-do added on the laptop shows on the phone; one deleted there goes.
+    await todoIn(sams, 'sam', work, 'Slides');
+    await sams.deleteTodos(work, [report]);
+    const after = await until<Todo[]>(
+      (observer) => samsPhone.watchMyTodos('sam', observer),
+      (todos) => todos.length === 2 && todos.some((todo) => todo.title === 'Slides'),
+    );
+    expect(shown(after)).toEqual([`Milk@${home}`, `Slides@${work}`].sort());
+  });
+
+  it('is refused for a person who asks for someone else’s to-dos', async () => {
+    const error = new Promise((resolve) => {
+      samsPhone.watchMyTodos('mallory', { next: () => {}, error: resolve });
+    });
+    await expect(error).resolves.toMatchObject({ code: 'permission-denied' });
+  });
+});
