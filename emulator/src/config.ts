@@ -17,6 +17,8 @@ export interface EmulatorConfig {
   addresses: Record<string, EmulatorAddress>;
   firestoreRules?: string;
   storageRules?: string;
+  /** Service-account key files whose signed URLs Storage verifies (`emulators.storage.signingKeys`). */
+  storageSigningKeys: string[];
   functionsOrigin?: string;
   hubOrigin?: string;
 }
@@ -24,7 +26,10 @@ export interface EmulatorConfig {
 interface FirebaseJson {
   firestore?: { rules?: string } | { rules?: string }[];
   storage?: { rules?: string } | { rules?: string }[];
-  emulators?: Record<string, { host?: string; port?: number } | boolean | undefined>;
+  emulators?: Record<
+    string,
+    { host?: string; port?: number; signingKeys?: unknown } | boolean | undefined
+  >;
 }
 
 const first = <T>(value: T | T[] | undefined): T | undefined =>
@@ -39,7 +44,7 @@ export function readFirebaseJson(configFile: string): EmulatorConfig {
   }
   const dir = path.dirname(path.resolve(configFile));
   // `singleProjectMode` and the like sit beside the emulators: only objects describe one.
-  const emulators: Record<string, { host?: string; port?: number }> = {};
+  const emulators: Record<string, { host?: string; port?: number; signingKeys?: unknown }> = {};
   for (const [name, entry] of Object.entries(json.emulators ?? {}))
     if (typeof entry === 'object' && entry !== null) emulators[name] = entry;
   const addresses: Record<string, EmulatorAddress> = {};
@@ -58,7 +63,18 @@ export function readFirebaseJson(configFile: string): EmulatorConfig {
     addresses,
     firestoreRules: rules(first(json.firestore)?.rules),
     storageRules: rules(first(json.storage)?.rules),
+    storageSigningKeys: signingKeys(emulators['storage']?.signingKeys, configFile, dir),
     functionsOrigin: origin('functions'),
     hubOrigin: origin('hub'),
   };
+}
+
+/** `emulators.storage.signingKeys`: key file paths, relative to firebase.json. */
+function signingKeys(value: unknown, configFile: string, dir: string): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || !value.every((entry) => typeof entry === 'string' && entry !== ''))
+    throw new Error(
+      `${configFile}: emulators.storage.signingKeys must be a list of service-account key file paths.`,
+    );
+  return value.map((file: string) => path.resolve(dir, file));
 }

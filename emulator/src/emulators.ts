@@ -69,6 +69,8 @@ export async function startEmulators(options: StartOptions): Promise<RunningEmul
           port: config.storagePort,
           projectId: options.projectId,
           rulesFile: config.storageRules,
+          signingKeys: config.storageSigningKeys,
+          credentialsFile: process.env.GOOGLE_APPLICATION_CREDENTIALS,
           importDir: importPart(options.importDir, 'storage'),
           firestore: firestore ? (projectId) => firestore.documentAccess(projectId) : undefined,
           log,

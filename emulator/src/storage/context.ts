@@ -4,6 +4,7 @@
  */
 import type { Caller } from './auth.js';
 import type { RulesGate } from './rulesGate.js';
+import type { SigningKeys } from './signingKeys.js';
 import type { Authorize, ObjectStore } from './store/objectStore.js';
 import type { StoredObject } from './store/object.js';
 import { toRulesResource } from './store/views.js';
@@ -13,6 +14,8 @@ export interface StorageContext {
   store: ObjectStore;
   uploads: UploadSessions;
   gate: RulesGate;
+  /** The service accounts whose signed URLs can be verified. */
+  signingKeys: SigningKeys;
   log: (line: string) => void;
 }
 

@@ -12,6 +12,7 @@ import type { DocumentAccess } from '../rules/api.js';
 import { handleFirebase } from './apis/firebase.js';
 import { handleGcloud } from './apis/gcloud.js';
 import { handleInternal } from './apis/internal.js';
+import { handleSignedUrl } from './apis/signedUrl.js';
 import type { StorageContext } from './context.js';
 import { answerPreflight, applyCors } from './http/cors.js';
 import { toExchange } from './http/exchange.js';
@@ -19,6 +20,8 @@ import { sendError, sendJson } from './http/respond.js';
 import { exportStore, importStore } from './persistence.js';
 import { RequestLog, REQUEST_LOG_CAPACITY, serveRequestLog } from '../observe/requestLog.js';
 import { RulesGate, type CompileRules } from './rulesGate.js';
+import { signedUrlVersion } from './signedUrls.js';
+import { SigningKeys } from './signingKeys.js';
 import { BlobFiles } from './store/blobFiles.js';
 import { ObjectStore } from './store/objectStore.js';
 import { toGcsResource } from './store/views.js';
@@ -32,6 +35,16 @@ export interface StorageEmulatorOptions {
   dataDir?: string;
   importDir?: string;
   firestore?: (projectId: string) => DocumentAccess;
+  /**
+   * Service-account key files whose signed URLs the emulator verifies (firebase.json
+   * `emulators.storage.signingKeys`); one that cannot be read fails the start.
+   */
+  signingKeys?: string[];
+  /**
+   * A credentials file to learn a signing key from if it is a service-account key
+   * (GOOGLE_APPLICATION_CREDENTIALS); anything else there is logged and skipped.
+   */
+  credentialsFile?: string;
   /** How many rules evaluations the request log keeps (default 5,000). */
   requestLogCapacity?: number;
   log?: (line: string) => void;
@@ -93,7 +106,18 @@ export async function createStorageEmulator(
     projectOf,
   });
   if (options.rulesFile) await gate.watch(options.rulesFile);
-  const ctx: StorageContext = { store, uploads, gate, log };
+  const signingKeys = new SigningKeys();
+  for (const file of options.signingKeys ?? [])
+    log(`storage: verifying signed URLs of ${signingKeys.addFile(file)} (${file})`);
+  if (options.credentialsFile) {
+    try {
+      const email = signingKeys.addFile(options.credentialsFile);
+      log(`storage: verifying signed URLs of ${email} (${options.credentialsFile})`);
+    } catch (error) {
+      log(`storage: no signing key in ${options.credentialsFile}: ${(error as Error).message}`);
+    }
+  }
+  const ctx: StorageContext = { store, uploads, gate, signingKeys, log };
   const exportData = (dir: string) => exportStore(store, dir);
 
   let port = options.port;
@@ -115,6 +139,7 @@ export async function createStorageEmulator(
     if (logRoute && req.method === 'GET')
       return serveRequestLog(requestLog, req, res, decodeURIComponent(logRoute[1]!), logRoute[2]);
     if (first === 'internal') return handleInternal(ctx, ex, exportData);
+    if (signedUrlVersion(ex.url.searchParams)) return handleSignedUrl(ctx, ex);
     if (ex.segments.length === 1 && first === '')
       return sendJson(res, 200, { emulator: 'storage' });
     return handleGcloud(ctx, ex);

@@ -20,6 +20,15 @@ export async function handleInternal(
     case 'POST /internal/reset':
       await ctx.store.clear();
       return sendEmpty(ex.res, 200);
+    case 'POST /internal/signingKeys': {
+      const email = ctx.signingKeys.add(await readJson(ex.req));
+      ctx.log(
+        `storage: verifying signed URLs of ${email} (registered through /internal/signingKeys)`,
+      );
+      return sendJson(ex.res, 200, { accounts: ctx.signingKeys.emails() });
+    }
+    case 'GET /internal/signingKeys':
+      return sendJson(ex.res, 200, { accounts: ctx.signingKeys.emails() });
     case 'POST /internal/export': {
       const body = (await readJson(ex.req)) as { path?: unknown } | undefined;
       if (typeof body?.path !== 'string' || body.path === '')
