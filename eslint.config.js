@@ -15,7 +15,16 @@ const web = 'web/src';
 const consoleSrc = 'console/src';
 
 /** Folders of functions/src that hold one kind of trigger, callable or HTTP function each. */
-const functionAreas = ['api', 'attachments', 'auth', 'lists', 'migrations', 'todos', 'users'];
+const functionAreas = [
+  'api',
+  'attachments',
+  'auth',
+  'lists',
+  'migrations',
+  'reminders',
+  'todos',
+  'users',
+];
 /** What an area offers to the others (functions/README.md): everything else stays inside it. */
 const areaExports = {
   lists: [
@@ -24,6 +33,7 @@ const areaExports = {
     './lists/todoMembers.ts',
     './lists/sharing.ts',
   ],
+  reminders: ['./reminders/scheduleReminders.ts'],
   todos: ['./todos/rollOver.ts'],
   users: ['./users/purgeUser.ts'],
 };

@@ -2,6 +2,8 @@
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { getFirestore } from 'firebase-admin/firestore';
+import { getFunctions } from 'firebase-admin/functions';
+import { getMessaging } from 'firebase-admin/messaging';
 import { getStorage } from 'firebase-admin/storage';
 
 const app = getApps()[0] ?? initializeApp();
@@ -16,3 +18,7 @@ export function defaultBucket() {
     `${app.options.projectId ?? process.env.GCLOUD_PROJECT}.appspot.com`;
   return getStorage(app).bucket(name);
 }
+
+/** Cloud Tasks queues of task queue functions (the Cloud Tasks emulator's, locally). */
+export const taskQueues = getFunctions(app);
+export const messaging = getMessaging(app);

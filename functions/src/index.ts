@@ -12,6 +12,7 @@ export { leaveList } from './lists/callables.js';
 export { listMembers } from './lists/callables.js';
 export { onListDeleted } from './lists/onListDeleted.js';
 export { onTodoWritten } from './todos/onTodoWritten.js';
+export { deliverReminder } from './reminders/deliverReminder.js';
 export { onOriginalUploaded } from './attachments/onOriginalUploaded.js';
 export { onAttachmentWritten } from './attachments/onAttachmentWritten.js';
 export { onTodoDeleted } from './attachments/onTodoDeleted.js';

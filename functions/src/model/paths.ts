@@ -6,10 +6,17 @@ export const COLLECTIONS = {
   lists: 'lists',
   todos: 'todos',
   attachments: 'attachments',
+  notifications: 'notifications',
+  pushTokens: 'pushTokens',
 } as const;
 
 export const paths = {
   user: (uid: string) => `users/${uid}`,
+  notifications: (uid: string) => `users/${uid}/notifications`,
+  notification: (uid: string, notificationId: string) =>
+    `users/${uid}/notifications/${notificationId}`,
+  pushTokens: (uid: string) => `users/${uid}/pushTokens`,
+  pushToken: (uid: string, token: string) => `users/${uid}/pushTokens/${token}`,
   username: (username: string) => `usernames/${username}`,
   list: (listId: string) => `lists/${listId}`,
   todos: (listId: string) => `lists/${listId}/todos`,
