@@ -21,6 +21,8 @@ export const LIMITS = {
   /** Ids of reminders and subtasks, chosen by the writer: letters, digits, '-' and '_'. */
   itemId: 64,
   remindersPerTodo: 5,
+  /** The newest in-app notifications the bell shows. */
+  notificationsShown: 50,
   /** A reminder "before" a timed due date: at most four weeks, in minutes. */
   reminderMinutesBeforeMax: 28 * 24 * 60,
   subtasksPerTodo: 50,

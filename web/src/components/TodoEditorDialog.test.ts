@@ -15,7 +15,7 @@ const todo = makeTodo({
 describe('TodoEditorDialog', () => {
   it('starts from the to-do and saves the edited fields, validated', async () => {
     const wrapper = mount(TodoEditorDialog, {
-      props: { todo, canEdit: true },
+      props: { todo, canEdit: true, uid: 'ann' },
       attachTo: document.body,
     });
     expect((wrapper.get('#todo-due-date').element as HTMLInputElement).value).toBe('2030-07-01');
@@ -31,6 +31,7 @@ describe('TodoEditorDialog', () => {
           due: { date: '2030-07-01' },
           repeat: null,
           subtasks: [],
+          reminders: [],
           priority: 3,
           tags: ['travel', 'summer'],
         },
@@ -41,7 +42,7 @@ describe('TodoEditorDialog', () => {
 
   it('saves a time of day, a weekly repeat and steps with the rest', async () => {
     const wrapper = mount(TodoEditorDialog, {
-      props: { todo, canEdit: true },
+      props: { todo, canEdit: true, uid: 'ann' },
       attachTo: document.body,
     });
     await wrapper.get('#todo-due-time').setValue('09:30');
@@ -60,9 +61,28 @@ describe('TodoEditorDialog', () => {
     wrapper.unmount();
   });
 
+  it('adds the person’s reminders, and drops one "before" the due time once there is no time', async () => {
+    const wrapper = mount(TodoEditorDialog, {
+      props: { todo, canEdit: true, uid: 'ann' },
+      attachTo: document.body,
+    });
+    await wrapper.get('#todo-due-time').setValue('09:30');
+    await wrapper.get('#todo-reminder-when').setValue('before:30');
+    await wrapper.findAll('button').find((b) => b.text() === 'Add reminder')!.trigger('click');
+    expect(wrapper.text()).toContain('30 minutes before');
+    await wrapper.get('#todo-editor-form').trigger('submit');
+    expect((wrapper.emitted('save') as [[{ reminders: unknown }]])[0][0].reminders).toEqual([
+      { id: expect.any(String), uid: 'ann', before: 30 },
+    ]);
+    await wrapper.get('#todo-due-time').setValue('');
+    await wrapper.get('#todo-editor-form').trigger('submit');
+    expect((wrapper.emitted('save') as [{ reminders: unknown }][])[1]![0].reminders).toEqual([]);
+    wrapper.unmount();
+  });
+
   it('follows changes made elsewhere to fields not edited here, and keeps the edited ones', async () => {
     const wrapper = mount(TodoEditorDialog, {
-      props: { todo, canEdit: true },
+      props: { todo, canEdit: true, uid: 'ann' },
       attachTo: document.body,
     });
     await wrapper.get('#todo-notes').setValue('Book trains and a hotel');
@@ -78,7 +98,7 @@ describe('TodoEditorDialog', () => {
 
   it('counts towards the title’s limit the way the composer does, cutting nothing', async () => {
     const wrapper = mount(TodoEditorDialog, {
-      props: { todo, canEdit: true },
+      props: { todo, canEdit: true, uid: 'ann' },
       attachTo: document.body,
     });
     const title = wrapper.get('#todo-title');
@@ -92,7 +112,7 @@ describe('TodoEditorDialog', () => {
 
   it('explains invalid input instead of saving', async () => {
     const wrapper = mount(TodoEditorDialog, {
-      props: { todo, canEdit: true },
+      props: { todo, canEdit: true, uid: 'ann' },
       attachTo: document.body,
     });
     await wrapper.get('#todo-title').setValue('   ');
@@ -104,7 +124,7 @@ describe('TodoEditorDialog', () => {
 
   it('is labelled by its title and focuses the first field', () => {
     const wrapper = mount(TodoEditorDialog, {
-      props: { todo, canEdit: true },
+      props: { todo, canEdit: true, uid: 'ann' },
       attachTo: document.body,
     });
     const dialog = wrapper.get('dialog');
@@ -115,7 +135,7 @@ describe('TodoEditorDialog', () => {
 
   it('shows viewers the to-do read-only, without save or delete', () => {
     const wrapper = mount(TodoEditorDialog, {
-      props: { todo, canEdit: false },
+      props: { todo, canEdit: false, uid: 'ann' },
       attachTo: document.body,
     });
     // Text, not fields: nothing a viewer sees looks as if it could be typed into.

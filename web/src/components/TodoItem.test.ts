@@ -36,6 +36,10 @@ describe('TodoItem', () => {
         title: 'Pack',
         due: { date: '2030-06-13' },
         repeat: 'FREQ=WEEKLY;BYDAY=TH',
+        reminders: [
+          { id: 'r1', uid: 'ann', at: { date: '2030-06-12', time: '18:00', timeZone: 'UTC' } },
+          { id: 'r2', uid: 'bob', at: { date: '2030-06-13', time: '08:00', timeZone: 'UTC' } },
+        ],
         subtasks: [
           { id: 'a', title: 'Socks', done: true },
           { id: 'b', title: 'Shirts', done: true },
@@ -48,6 +52,7 @@ describe('TodoItem', () => {
     const steps = wrapper.get('[aria-label="2 of 5 steps done"]');
     expect(steps.text()).toBe('2/5');
     expect(wrapper.get('[aria-label="Repeats: Every week on Thursday"]').text()).toBe('Repeats');
+    expect(wrapper.get('[aria-label="2 reminders"]').text()).toBe('2');
   });
 
   it('shows priority, due date, tags and the pending state', () => {

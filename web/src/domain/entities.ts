@@ -1,4 +1,12 @@
-import type { AttachmentDoc, ListDoc, MemberRole, Role, TodoDoc, UserDoc } from '@model';
+import type {
+  AttachmentDoc,
+  ListDoc,
+  MemberRole,
+  NotificationDoc,
+  Role,
+  TodoDoc,
+  UserDoc,
+} from '@model';
 
 /**
  * The shapes the app works with: the stored documents of the shared model, read with their id,
@@ -20,6 +28,9 @@ export type Todo = TodoDoc<Date> & Snapshotted & { listId: string };
 export type Attachment = AttachmentDoc<Date> & Snapshotted;
 
 export type UserProfile = UserDoc<Date> & { uid: string };
+
+/** A reminder that fired, in the bell (named so as not to be the browser's `Notification`). */
+export type AppNotification = NotificationDoc<Date> & Snapshotted;
 
 /** The fields a person edits on a to-do. */
 export type TodoDraft = Pick<

@@ -1,5 +1,6 @@
 import type { Due, ExportMyDataResult, MemberSummary, Reminder, Subtask } from '@model';
 import type {
+  AppNotification,
   Attachment,
   MemberRole,
   Todo,
@@ -144,6 +145,13 @@ export interface ProfileGateway {
   updateDisplayName(uid: string, displayName: string): Promise<void>;
 }
 
+/** The person's in-app notifications (reminders that fired), newest first. */
+export interface NotificationsGateway {
+  watchNotifications(uid: string, observer: Observer<AppNotification[]>): Unsubscribe;
+  /** Marks these notifications read, in one write. */
+  markRead(uid: string, notificationIds: readonly string[]): Promise<void>;
+}
+
 /** The callable functions; a refusal carries the function's code (`functions/…`) and its message. */
 export interface AccountGateway {
   claimUsername(username: string): Promise<void>;
@@ -163,4 +171,5 @@ export interface Services {
   attachments: AttachmentsGateway;
   profiles: ProfileGateway;
   account: AccountGateway;
+  notifications: NotificationsGateway;
 }

@@ -7,7 +7,14 @@ import {
   type MemberRole,
   type MemberSummary,
 } from '@model';
-import type { Attachment, Todo, TodoDraft, TodoList, UserProfile } from '@/domain/entities';
+import type {
+  AppNotification,
+  Attachment,
+  Todo,
+  TodoDraft,
+  TodoList,
+  UserProfile,
+} from '@/domain/entities';
 import type {
   AccountGateway,
   AttachmentFile,
@@ -15,6 +22,7 @@ import type {
   AuthGateway,
   AuthUser,
   ListsGateway,
+  NotificationsGateway,
   Observer,
   ProfileGateway,
   Services,
@@ -445,6 +453,23 @@ export class FakeAccount implements AccountGateway {
   }
 }
 
+export class FakeNotifications implements NotificationsGateway {
+  /** Every person's notifications, each with the uid it belongs to. */
+  readonly notifications = new LiveCollection<AppNotification & { uid: string }>();
+  watchNotifications(uid: string, observer: Observer<AppNotification[]>) {
+    return this.notifications.watch(observer, (notification) => notification.uid === uid);
+  }
+  async markRead(uid: string, notificationIds: readonly string[]) {
+    this.notifications.set(
+      this.notifications.items.map((notification) =>
+        notification.uid === uid && notificationIds.includes(notification.id)
+          ? { ...notification, read: true }
+          : notification,
+      ),
+    );
+  }
+}
+
 export interface FakeServices extends Services {
   /** Registers ann@example.com with password "secret1". */
   passwordsSeed(): void;
@@ -454,6 +479,7 @@ export interface FakeServices extends Services {
   attachments: FakeAttachments;
   profiles: FakeProfiles;
   account: FakeAccount;
+  notifications: FakeNotifications;
 }
 
 export function createFakeServices(): FakeServices {
@@ -467,6 +493,7 @@ export function createFakeServices(): FakeServices {
     attachments: new FakeAttachments(),
     profiles: new FakeProfiles(),
     account: new FakeAccount(lists, () => auth.user?.uid ?? null),
+    notifications: new FakeNotifications(),
   };
 }
 

@@ -94,7 +94,7 @@ describe('sign-in', () => {
     await services.auth.signIn('ann@example.com', 'secret1');
     const mounted = await mountApp(services, '/lists');
     wrapper = mounted.wrapper;
-    await wrapper.get('header button.button').trigger('click');
+    await wrapper.get('header button.header__signout').trigger('click');
     await flushPromises();
     expect(mounted.router.currentRoute.value.name).toBe('signin');
   });

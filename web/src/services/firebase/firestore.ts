@@ -25,6 +25,7 @@ export {
   collectionGroup,
   deleteDoc,
   doc,
+  limit,
   orderBy,
   query,
   serverTimestamp,

@@ -6,6 +6,7 @@ import { auth } from './auth';
 import { createAuthGateway } from './authGateway';
 import { loadFirestore } from './lazy';
 import { createListsGateway } from './listsGateway';
+import { createNotificationsGateway } from './notificationsGateway';
 import { createProfileGateway } from './profileGateway';
 import { createTodosGateway } from './todosGateway';
 
@@ -21,5 +22,6 @@ export function createFirebaseServices(): Services {
     attachments: createAttachmentsGateway(),
     profiles: createProfileGateway(),
     account: createAccountGateway(),
+    notifications: createNotificationsGateway(),
   };
 }
