@@ -1,4 +1,4 @@
-import { daysBetween, dueDateIn, type Due } from '@model';
+import { daysBetween, dueDateIn, dueInstant, wallClockIn, type Due } from '@model';
 import { browserTimeZone } from './dueLabels';
 
 /** Due dates are calendar days: a date input's value is the due date's own "YYYY-MM-DD". */
@@ -30,9 +30,15 @@ export interface DueLabel {
   overdue: boolean;
 }
 
-/** "Due today", "Due tomorrow", "Overdue · 3 Nov", "Due 30 Nov" relative to `now`. */
+/**
+ * "Due today", "Due tomorrow 09:30", "Overdue · 3 Nov", "Due 30 Nov" relative to `now`; a timed
+ * one at its time on this device's clock, overdue once that time has passed.
+ */
 export function describeDue(due: Due, now: Date, done = false): DueLabel {
-  const dueDate = atLocalMidnight(dueDateIn(due, browserTimeZone()));
+  const zone = browserTimeZone();
+  const dueDate = atLocalMidnight(dueDateIn(due, zone));
+  const instant = dueInstant(due);
+  const time = instant ? ` ${wallClockIn(instant, zone).time}` : '';
   const days = daysBetween(localDate(now), localDate(dueDate));
   const sameYear = dueDate.getFullYear() === now.getFullYear();
   const date = dueDate.toLocaleDateString(undefined, {
@@ -40,10 +46,11 @@ export function describeDue(due: Due, now: Date, done = false): DueLabel {
     month: 'short',
     ...(sameYear ? {} : { year: 'numeric' }),
   });
-  if (days === 0) return { text: 'Due today', overdue: false };
-  if (days === 1) return { text: 'Due tomorrow', overdue: false };
-  if (days < 0 && !done) return { text: `Overdue · ${date}`, overdue: true };
-  return { text: `Due ${date}`, overdue: false };
+  if (days < 0 && !done) return { text: `Overdue · ${date}${time}`, overdue: true };
+  const overdue = !done && instant !== null && instant.getTime() < now.getTime();
+  if (days === 0) return { text: `Due today${time}`, overdue };
+  if (days === 1) return { text: `Due tomorrow${time}`, overdue };
+  return { text: `Due ${date}${time}`, overdue };
 }
 
 export const PRIORITY_LABELS: readonly string[] = ['None', 'Low', 'Medium', 'High'];

@@ -150,6 +150,10 @@ export interface NotificationsGateway {
   watchNotifications(uid: string, observer: Observer<AppNotification[]>): Unsubscribe;
   /** Marks these notifications read, in one write. */
   markRead(uid: string, notificationIds: readonly string[]): Promise<void>;
+  /** Why this browser cannot also get reminders as system notifications; null when it can. */
+  pushUnavailableReason(): string | null;
+  /** Asks the browser's permission and registers it for web pushes of the person's reminders. */
+  enablePush(uid: string): Promise<void>;
 }
 
 /** The callable functions; a refusal carries the function's code (`functions/…`) and its message. */

@@ -24,6 +24,11 @@ export const useNotificationsStore = defineStore('notifications', () => {
     notices.track(services.notifications.markRead(uid, ids));
   }
 
+  /** Registers this browser for web pushes of the person's reminders (production only). */
+  async function enablePush(): Promise<void> {
+    if (auth.uid) await services.notifications.enablePush(auth.uid);
+  }
+
   return {
     notifications: live.data,
     state: live.state,
@@ -31,5 +36,7 @@ export const useNotificationsStore = defineStore('notifications', () => {
     markRead: (notification: AppNotification) =>
       notification.read ? undefined : markRead([notification.id]),
     markAllRead: () => markRead(unread.value.map((notification) => notification.id)),
+    pushUnavailableReason: services.notifications.pushUnavailableReason(),
+    enablePush,
   };
 });

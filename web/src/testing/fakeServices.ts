@@ -456,6 +456,9 @@ export class FakeAccount implements AccountGateway {
 export class FakeNotifications implements NotificationsGateway {
   /** Every person's notifications, each with the uid it belongs to. */
   readonly notifications = new LiveCollection<AppNotification & { uid: string }>();
+  /** The uids whose browser turned web push on; null: this browser can. */
+  readonly pushEnabled: string[] = [];
+  unavailableReason: string | null = null;
   watchNotifications(uid: string, observer: Observer<AppNotification[]>) {
     return this.notifications.watch(observer, (notification) => notification.uid === uid);
   }
@@ -467,6 +470,12 @@ export class FakeNotifications implements NotificationsGateway {
           : notification,
       ),
     );
+  }
+  pushUnavailableReason() {
+    return this.unavailableReason;
+  }
+  async enablePush(uid: string) {
+    this.pushEnabled.push(uid);
   }
 }
 

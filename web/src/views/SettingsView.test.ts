@@ -31,6 +31,22 @@ async function openSettings() {
 beforeAll(() => loadSchemas());
 
 describe('SettingsView', () => {
+  it('turns on reminders as notifications in this browser, or says why it cannot', async () => {
+    await openSettings();
+    const button = () =>
+      wrapper!.findAll('button').find((each) => each.text().startsWith('Also show them'));
+    await button()!.trigger('click');
+    await flushPromises();
+    expect(services.notifications.pushEnabled).toEqual(['uid-ann@example.com']);
+    expect(wrapper!.text()).toContain('Reminders will also show as notifications in this browser.');
+    wrapper!.unmount();
+
+    services.notifications.unavailableReason = 'No web push here.';
+    await openSettings();
+    expect(button()).toBeUndefined();
+    expect(wrapper!.text()).toContain('No web push here.');
+  });
+
   it('switches between light, dark and the device’s appearance, remembered here', async () => {
     await openSettings();
     const choice = (value: string) => wrapper!.get(`input[name=theme][value=${value}]`);

@@ -16,6 +16,8 @@ export interface HostPort {
 export interface AppConfig {
   firebase: FirebaseOptions;
   functionsRegion: string;
+  /** The Web Push key pair's public key (FCM); null where reminders are not pushed (emulators). */
+  vapidKey: string | null;
   /** Null in production: the app talks to the real project. */
   emulators: EmulatorHosts | null;
 }
@@ -60,6 +62,8 @@ export function resolveAppConfig(env: Env, isDevelopment: boolean): AppConfig {
         appId: 'demo-app',
       },
       functionsRegion,
+      // FCM has no emulator: locally, reminders show in the bell only.
+      vapidKey: null,
       emulators: {
         auth: parseHostPort(env.VITE_AUTH_EMULATOR_HOST, { host: '127.0.0.1', port: 9099 }),
         firestore: parseHostPort(env.VITE_FIRESTORE_EMULATOR_HOST, {
@@ -88,6 +92,7 @@ export function resolveAppConfig(env: Env, isDevelopment: boolean): AppConfig {
       appId: env.VITE_FIREBASE_APP_ID,
     },
     functionsRegion,
+    vapidKey: env.VITE_FIREBASE_VAPID_KEY || null,
     emulators: null,
   };
 }

@@ -25,6 +25,7 @@ export {
   collectionGroup,
   deleteDoc,
   doc,
+  getDoc,
   limit,
   orderBy,
   query,

@@ -4,6 +4,7 @@ import type { Observer, Unsubscribe } from '../ports';
 export const loadFirestore = loadOnce(() => import('./firestore'));
 export const loadStorage = loadOnce(() => import('./storage'));
 export const loadFunctions = loadOnce(() => import('./functions'));
+export const loadMessaging = loadOnce(() => import('./messaging'));
 
 /**
  * A subscription that can only start once `load` has brought its SDK, answered at once with a
