@@ -24,7 +24,8 @@ import { sendWebPush } from './webPush.js';
 const LONGEST_WAIT_MS = (DISPATCH_DEADLINE_SECONDS - 120) * 1000;
 
 /** One notification per firing: its id is made of the firing, and it is created only once. */
-export const notificationId = (task: ReminderTask) => `${task.todoId}-${task.reminderId}-${task.at}`;
+export const notificationId = (task: ReminderTask) =>
+  `${task.todoId}-${task.reminderId}-${task.at}`;
 
 /**
  * Writes the in-app notification of a firing that is still due and whose person is still a
@@ -39,7 +40,8 @@ async function recordNotification(task: ReminderTask) {
     const [todoSnap, listSnap, existing] = await tx.getAll(todoRef, listRef, notificationRef);
     const todo = todoSnap?.data() as TodoDoc | undefined;
     const list = listSnap?.data() as ListDoc | undefined;
-    if (existing?.exists || !todo || !isStillDue(todo, task) || !list?.members[task.uid]) return null;
+    if (existing?.exists || !todo || !isStillDue(todo, task) || !list?.members[task.uid])
+      return null;
     const notification = {
       title: todo.title,
       body: reminderBody(todo.due),

@@ -23,7 +23,9 @@ describe('firingsOf', () => {
   it('gives none for a done or deleted to-do, and skips "before" on a day without a time', () => {
     expect(firingsOf({ done: true, due, reminders: [before30] })).toEqual([]);
     expect(firingsOf(undefined)).toEqual([]);
-    expect(firingsOf({ done: false, due: { date: '2026-03-08' }, reminders: [before30] })).toEqual([]);
+    expect(firingsOf({ done: false, due: { date: '2026-03-08' }, reminders: [before30] })).toEqual(
+      [],
+    );
     expect(firingsOf({ done: false, due: null })).toEqual([]);
   });
 });

@@ -13,7 +13,5 @@ export function reminderBody(due: Due | null | undefined): string {
   if (!due) return 'Reminder';
   const [year, month, day] = due.date.split('-').map(Number) as [number, number, number];
   const date = dayFormat.format(new Date(Date.UTC(year, month - 1, day)));
-  return due.time && due.timeZone
-    ? `Due ${date} at ${due.time} (${due.timeZone})`
-    : `Due ${date}`;
+  return due.time && due.timeZone ? `Due ${date} at ${due.time} (${due.timeZone})` : `Due ${date}`;
 }

@@ -45,7 +45,11 @@ const alreadyQueued = (error: unknown) =>
   (error as { code?: unknown } | null)?.code === 'functions/task-already-exists';
 
 /** Enqueues the task for its instant (or the furthest Cloud Tasks allows); once per id. */
-export async function enqueueReminder(task: ReminderTask, id: string, now = Date.now()): Promise<void> {
+export async function enqueueReminder(
+  task: ReminderTask,
+  id: string,
+  now = Date.now(),
+): Promise<void> {
   try {
     await taskQueues.taskQueue(REMINDER_QUEUE).enqueue(task, {
       id,

@@ -22,5 +22,6 @@ export async function scheduleReminders(
       return enqueueReminder(task, reminderTaskId(task, eventId));
     }),
   );
-  if (firings.length > 0) logger.info(`Scheduled ${firings.length} reminder(s)`, { listId, todoId });
+  if (firings.length > 0)
+    logger.info(`Scheduled ${firings.length} reminder(s)`, { listId, todoId });
 }

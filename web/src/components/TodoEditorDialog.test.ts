@@ -68,7 +68,10 @@ describe('TodoEditorDialog', () => {
     });
     await wrapper.get('#todo-due-time').setValue('09:30');
     await wrapper.get('#todo-reminder-when').setValue('before:30');
-    await wrapper.findAll('button').find((b) => b.text() === 'Add reminder')!.trigger('click');
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Add reminder')!
+      .trigger('click');
     expect(wrapper.text()).toContain('30 minutes before');
     await wrapper.get('#todo-editor-form').trigger('submit');
     expect((wrapper.emitted('save') as [[{ reminders: unknown }]])[0][0].reminders).toEqual([

@@ -25,7 +25,9 @@ describe('describeDue', () => {
     expect(describeDue(at('16:45'), now)).toEqual({ text: 'Due today 16:45', overdue: false });
     expect(describeDue(at('09:00'), now)).toEqual({ text: 'Due today 09:00', overdue: true });
     expect(describeDue(at('09:00'), now, true).overdue).toBe(false);
-    expect(describeDue({ ...at('08:15'), date: '2030-06-11' }, now).text).toBe('Due tomorrow 08:15');
+    expect(describeDue({ ...at('08:15'), date: '2030-06-11' }, now).text).toBe(
+      'Due tomorrow 08:15',
+    );
   });
   it('shows the year only for other years', () => {
     expect(describeDue({ date: '2031-01-05' }, now).text).toContain('2031');
