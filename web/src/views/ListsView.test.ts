@@ -9,6 +9,7 @@ import {
   signedInServices,
   type FakeServices,
 } from '@/testing/fakeServices';
+import { loadQuickAddParser } from '@/composables/useQuickAdd';
 import { loadSchemas } from '@/domain/schemas';
 import { mountApp } from '@/testing/mountApp';
 
@@ -33,8 +34,9 @@ afterEach(() => {
 
 const titles = (w: VueWrapper) => w.findAll('.todo__title').map((title) => title.text());
 
-// The model's schemas load on a form's first use; here they are there already, as after its focus.
-beforeAll(() => loadSchemas());
+// The model's schemas and the quick-add parser load on the composer's first use; here they are
+// there already, as after its focus.
+beforeAll(() => Promise.all([loadSchemas(), loadQuickAddParser()]));
 
 describe('ListsView', () => {
   it('opens the Inbox when no list is named', async () => {
