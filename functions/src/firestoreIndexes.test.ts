@@ -27,7 +27,7 @@ interface QueryShape {
   orderBy?: [field: string, direction: Direction][];
 }
 
-const { lists, todos, attachments, usernames } = COLLECTIONS;
+const { lists, todos, attachments, usernames, notifications } = COLLECTIONS;
 const ASC = 'ASCENDING';
 const DESC = 'DESCENDING';
 
@@ -61,6 +61,12 @@ const QUERIES: QueryShape[] = [
     collection: todos,
     group: true,
     arrayContains: 'memberIds',
+  },
+  {
+    source: 'web/src/services/firebase/notificationsGateway.ts',
+    purpose: "watchNotifications: the bell, the person's newest notifications first",
+    collection: notifications,
+    orderBy: [['createdAt', DESC]],
   },
   {
     source: 'web/src/services/firebase/attachmentsGateway.ts',

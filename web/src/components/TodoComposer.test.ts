@@ -53,7 +53,7 @@ describe('TodoComposer', () => {
     ]);
     await wrapper.get('form').trigger('submit');
     await flushPromises();
-    const [[draft]] = wrapper.emitted('add') as [[Record<string, unknown>]];
+    const [[draft]] = wrapper.emitted('add') as unknown as [[Record<string, unknown>]];
     expect(draft).toMatchObject({
       title: 'Pay rent',
       due: { date: expect.stringMatching(/-01$/), time: '09:00' },
