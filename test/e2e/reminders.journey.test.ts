@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { wallClockIn } from '../../functions/src/model/index.js';
+import { addDays, wallClockIn } from '../../functions/src/model/index.js';
 import { addTodo, newPerson, signUp, WAIT } from './support/app.js';
 import { expectAccessible } from './support/axe.js';
 import { openBrowser, type BrowserSession } from './support/browser.js';
@@ -23,6 +23,8 @@ const rhea = newPerson('Rhea');
 let app: WebApp;
 let browser: BrowserSession;
 let page: Page;
+/** The reminded to-do's due date and time in Kolkata. */
+let due = { date: '', time: '' };
 
 beforeAll(async () => {
   app = await startWebApp();
@@ -48,7 +50,7 @@ describe('reminders', () => {
     // Due at the next whole minute at least 20 s away (times are set to the minute), with a
     // reminder at the due time.
     const at = Math.ceil((Date.now() + 20_000) / MINUTE_MS) * MINUTE_MS;
-    const due = wallClockIn(new Date(at), ZONE);
+    due = wallClockIn(new Date(at), ZONE);
     await page.locator('.todo__title', { hasText: 'Call the plumber' }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit to-do' });
     await dialog.getByLabel('Date', { exact: true }).fill(due.date);
@@ -78,6 +80,38 @@ describe('reminders', () => {
     await page.getByRole('dialog', { name: 'Edit to-do' }).waitFor(WAIT);
     expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Call the plumber');
     await page.locator('button[aria-label="Notifications"]').waitFor(WAIT);
+  });
+
+  it('repeats daily with a step; completed from Today, it is in Upcoming tomorrow with its reminder', async () => {
+    const dialog = page.getByRole('dialog', { name: 'Edit to-do' });
+    await dialog.getByLabel('Repeat', { exact: true }).selectOption('daily');
+    await dialog.getByPlaceholder('Add a step').fill('Find the number');
+    await dialog.getByRole('button', { name: 'Add step' }).click();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'detached', ...WAIT });
+
+    await page.getByRole('link', { name: /^Today/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor(WAIT);
+    const row = page.locator('.todo', { hasText: 'Call the plumber' });
+    await row.getByLabel('0 of 1 steps done').waitFor(WAIT);
+    await row.getByLabel('1 reminder').waitFor(WAIT);
+    await page.getByLabel('Complete: Call the plumber').click();
+
+    // The trigger reopens it on the next day, its reminder with it.
+    await page.getByRole('link', { name: /^Upcoming/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Upcoming' }).waitFor(WAIT);
+    const tomorrow = page.locator(`[aria-labelledby="due-group-${addDays(due.date, 1)}"]`);
+    await tomorrow.locator('.todo__title', { hasText: 'Call the plumber' }).waitFor(WAIT);
+    await tomorrow.getByLabel('1 reminder').waitFor(WAIT);
+    await tomorrow.locator('.todo__title', { hasText: 'Call the plumber' }).click();
+    const editor = page.getByRole('dialog', { name: 'Edit to-do' });
+    await editor
+      .getByText(`At the due time (tomorrow, ${due.time})`, { exact: false })
+      .waitFor(WAIT);
+    expect(await editor.getByLabel('Date', { exact: true }).inputValue()).toBe(
+      addDays(due.date, 1),
+    );
+    await editor.getByRole('button', { name: 'Cancel' }).click();
   });
 
   it('shows a reminder pushed to the service worker as a system notification', async () => {
