@@ -5,13 +5,15 @@
  * method or an account whose key the emulator does not know are refused with GCS's XML errors.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Storage, type File } from '@google-cloud/storage';
 import { cert, deleteApp, initializeApp, type App } from 'firebase-admin/app';
 import { getStorage } from 'firebase-admin/storage';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { readFirebaseJson } from '../src/config.js';
+import { startEmulators } from '../src/emulators.js';
 import { startStorage, type ObjectEvent, type StorageEmulator } from '../src/storage/index.js';
 
 const projectId = 'demo-signed-urls';
@@ -84,7 +86,11 @@ const inAMinute = () => Date.now() + 60_000;
 
 async function signed(
   target: File,
-  config: { action: 'read' | 'write'; version?: 'v2' | 'v4'; contentType?: string },
+  config: {
+    action: 'read' | 'write' | 'delete';
+    version?: 'v2' | 'v4';
+    contentType?: string;
+  },
   expires = inAMinute(),
 ): Promise<string> {
   const [url] = await target.getSignedUrl({ version: 'v4', expires, ...config });
@@ -199,6 +205,24 @@ describe('V4 signed URLs from @google-cloud/storage', () => {
     expect(await xmlError(await fetch(writeUrl))).toMatchObject({
       status: 403,
       code: 'SignatureDoesNotMatch',
+    });
+  });
+
+  it('delete: a DELETE URL deletes the object; a read URL cannot', async () => {
+    const target = file('docs/doomed.txt');
+    await target.save('doomed');
+    const readUrl = await signed(target, { action: 'read' });
+    expect(await xmlError(await fetch(readUrl, { method: 'DELETE' }))).toMatchObject({
+      status: 403,
+      code: 'SignatureDoesNotMatch',
+    });
+    expect((await target.exists())[0]).toBe(true);
+    const deleteUrl = await signed(target, { action: 'delete' });
+    expect((await fetch(deleteUrl, { method: 'DELETE' })).status).toBe(204);
+    expect((await target.exists())[0]).toBe(false);
+    expect(await xmlError(await fetch(deleteUrl, { method: 'DELETE' }))).toMatchObject({
+      status: 404,
+      code: 'NoSuchKey',
     });
   });
 
@@ -350,5 +374,65 @@ describe('firebase-admin', () => {
     const response = await fetch(url);
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('from admin');
+  });
+});
+
+describe('keys from firebase.json and GOOGLE_APPLICATION_CREDENTIALS (startEmulators)', () => {
+  it('verifies the accounts named there, refuses others, and fails the start on an unreadable key file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hearth-signed-config-'));
+    const fromConfig = madeUpServiceAccount('from-config');
+    const fromEnv = madeUpServiceAccount('from-env');
+    await mkdir(join(dir, 'keys'));
+    await writeFile(join(dir, 'keys', 'config.json'), JSON.stringify(fromConfig));
+    await writeFile(join(dir, 'env.json'), JSON.stringify(fromEnv));
+    await writeFile(
+      join(dir, 'firebase.json'),
+      JSON.stringify({ emulators: { storage: { port: 0, signingKeys: ['keys/config.json'] } } }),
+    );
+    const saved = { ...process.env };
+    process.env.GOOGLE_APPLICATION_CREDENTIALS = join(dir, 'env.json');
+    const lines: string[] = [];
+    const running = await startEmulators({
+      config: readFirebaseJson(join(dir, 'firebase.json')),
+      projectId,
+      firestore: false,
+      storage: true,
+      ui: false,
+      log: (line) => lines.push(line),
+    });
+    try {
+      process.env.STORAGE_EMULATOR_HOST = running.env.STORAGE_EMULATOR_HOST;
+      await clientFor(fromConfig).bucket(bucketName).file('cfg/a.txt').save('configured');
+      for (const account of [fromConfig, fromEnv]) {
+        const url = await signed(clientFor(account).bucket(bucketName).file('cfg/a.txt'), {
+          action: 'read',
+        });
+        const response = await fetch(url);
+        expect(response.status).toBe(200);
+        expect(await response.text()).toBe('configured');
+      }
+      const unknown = await signed(clientFor(signer).bucket(bucketName).file('cfg/a.txt'), {
+        action: 'read',
+      });
+      expect(await xmlError(await fetch(unknown))).toMatchObject({
+        status: 403,
+        code: 'SignatureDoesNotMatch',
+      });
+      expect(lines.join('\n')).toContain(`verifying signed URLs of ${fromEnv.client_email}`);
+    } finally {
+      await running.stop();
+      process.env = saved;
+    }
+    await writeFile(join(dir, 'keys', 'config.json'), '{ not json');
+    await expect(
+      startEmulators({
+        config: readFirebaseJson(join(dir, 'firebase.json')),
+        projectId,
+        firestore: false,
+        storage: true,
+        ui: false,
+        log: () => undefined,
+      }),
+    ).rejects.toThrow(/Cannot read signing key .*config\.json/);
   });
 });

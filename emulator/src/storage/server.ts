@@ -86,6 +86,18 @@ export async function createStorageEmulator(
 ): Promise<StorageEmulator> {
   const log = options.log ?? (() => undefined);
   const host = options.host ?? '127.0.0.1';
+  // Keys first: a key file that cannot be read fails the start before anything is made.
+  const signingKeys = new SigningKeys();
+  for (const file of options.signingKeys ?? [])
+    log(`storage: verifying signed URLs of ${signingKeys.addFile(file)} (${file})`);
+  if (options.credentialsFile) {
+    try {
+      const email = signingKeys.addFile(options.credentialsFile);
+      log(`storage: verifying signed URLs of ${email} (${options.credentialsFile})`);
+    } catch (error) {
+      log(`storage: no signing key in ${options.credentialsFile}: ${(error as Error).message}`);
+    }
+  }
   // A data folder the emulator made for itself is its to remove on close.
   const ownDataDir = options.dataDir ? null : await mkdtemp(join(tmpdir(), 'hearth-storage-'));
   const files = new BlobFiles(options.dataDir ?? ownDataDir!);
@@ -106,17 +118,6 @@ export async function createStorageEmulator(
     projectOf,
   });
   if (options.rulesFile) await gate.watch(options.rulesFile);
-  const signingKeys = new SigningKeys();
-  for (const file of options.signingKeys ?? [])
-    log(`storage: verifying signed URLs of ${signingKeys.addFile(file)} (${file})`);
-  if (options.credentialsFile) {
-    try {
-      const email = signingKeys.addFile(options.credentialsFile);
-      log(`storage: verifying signed URLs of ${email} (${options.credentialsFile})`);
-    } catch (error) {
-      log(`storage: no signing key in ${options.credentialsFile}: ${(error as Error).message}`);
-    }
-  }
   const ctx: StorageContext = { store, uploads, gate, signingKeys, log };
   const exportData = (dir: string) => exportStore(store, dir);
 

@@ -1,7 +1,8 @@
 /**
  * Signed URLs (`file.getSignedUrl()` of @google-cloud/storage and firebase-admin): the XML API's
  * `/{bucket}/{object}?X-Goog-…` (V4) or `?GoogleAccessId=…&Expires=…&Signature=…` (V2). GET and
- * HEAD read the object, PUT writes it as one finished upload (with the request's Content-Type).
+ * HEAD read the object, PUT writes it as one finished upload (with the request's Content-Type),
+ * DELETE deletes it.
  * The signature is checked against the account's registered key (`signedUrls.ts`); storage.rules
  * do not apply, as in production, where a signed URL carries the signer's IAM rights. Errors are
  * answered in the XML API's shape, `<Error><Code>…</Code><Message>…</Message><Details>…`.
@@ -85,12 +86,16 @@ async function serve(ctx: StorageContext, ex: Exchange): Promise<void> {
         'X-Goog-Stored-Content-Length': String(object.size),
       });
     }
+    case 'DELETE':
+      ctx.store.require(bucket, name);
+      await ctx.store.delete(bucket, name, { preconditions });
+      return sendEmpty(ex.res, 204);
     default:
       throw new SignedUrlError(
         405,
         'MethodNotAllowed',
         'The specified method is not allowed against this resource.',
-        `Signed URLs are served for GET, HEAD and PUT, not ${ex.method}.`,
+        `Signed URLs are served for GET, HEAD, PUT and DELETE, not ${ex.method}.`,
       );
   }
 }
