@@ -87,9 +87,11 @@ const inAMinute = () => Date.now() + 60_000;
 async function signed(
   target: File,
   config: {
-    action: 'read' | 'write' | 'delete';
+    action: 'read' | 'write' | 'delete' | 'resumable';
     version?: 'v2' | 'v4';
     contentType?: string;
+    promptSaveAs?: string;
+    responseType?: string;
   },
   expires = inAMinute(),
 ): Promise<string> {
@@ -180,6 +182,50 @@ describe('V4 signed URLs from @google-cloud/storage', () => {
     const [downloaded] = await target.download();
     expect(downloaded.equals(body)).toBe(true);
     expect(events.slice(before).map((event) => event.type)).toContain('finalized');
+  });
+
+  it('read: responseType and promptSaveAs set the response headers, not the object', async () => {
+    const target = file('docs/report 1.txt');
+    const url = await signed(target, {
+      action: 'read',
+      responseType: 'application/json',
+      promptSaveAs: 'report.json',
+    });
+    const response = await fetch(url);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="report.json"');
+    expect((await target.getMetadata())[0].contentType).toBe('text/plain');
+  });
+
+  it('resumable: a signed POST opens a session whose URI takes the bytes in chunks', async () => {
+    const target = file('uploads/video.bin');
+    const url = await signed(target, { action: 'resumable', contentType: 'video/mp4' });
+    const data = Buffer.alloc(512 * 1024 + 5, 9);
+    const unsigned = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'video/mp4' } });
+    expect(await xmlError(unsigned)).toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' });
+    const start = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'video/mp4', 'x-goog-resumable': 'start' },
+    });
+    expect(start.status).toBe(201);
+    const session = start.headers.get('location')!;
+    const first = await fetch(session, {
+      method: 'PUT',
+      headers: { 'Content-Range': `bytes 0-262143/${data.length}` },
+      body: data.subarray(0, 262144),
+    });
+    expect(first.status).toBe(308);
+    expect((await target.exists())[0]).toBe(false);
+    const last = await fetch(session, {
+      method: 'PUT',
+      headers: { 'Content-Range': `bytes 262144-${data.length - 1}/${data.length}` },
+      body: data.subarray(262144),
+    });
+    expect(last.status).toBe(200);
+    const [metadata] = await target.getMetadata();
+    expect(metadata).toMatchObject({ contentType: 'video/mp4', size: String(data.length) });
+    expect((await target.download())[0].equals(data)).toBe(true);
   });
 
   it('write: a Content-Type other than the signed one is refused and writes nothing', async () => {

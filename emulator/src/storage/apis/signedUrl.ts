@@ -2,7 +2,8 @@
  * Signed URLs (`file.getSignedUrl()` of @google-cloud/storage and firebase-admin): the XML API's
  * `/{bucket}/{object}?X-Goog-…` (V4) or `?GoogleAccessId=…&Expires=…&Signature=…` (V2). GET and
  * HEAD read the object, PUT writes it as one finished upload (with the request's Content-Type),
- * DELETE deletes it.
+ * DELETE deletes it, and POST with `x-goog-resumable: start` (`action: 'resumable'`) opens a
+ * resumable upload whose session URI (on the JSON API's upload route) takes the bytes.
  * The signature is checked against the account's registered key (`signedUrls.ts`); storage.rules
  * do not apply, as in production, where a signed URL carries the signer's IAM rights. Errors are
  * answered in the XML API's shape, `<Error><Code>…</Code><Message>…</Message><Details>…`.
@@ -59,7 +60,43 @@ async function serve(ctx: StorageContext, ex: Exchange): Promise<void> {
     case 'HEAD': {
       const object = ctx.store.require(bucket, name);
       checkPreconditions(object, preconditions, 'read');
-      return sendObjectBytes(ex.req, ex.res, object, ctx.store.files.pathOf(object.blob));
+      // `responseType`, `promptSaveAs` and `responseDisposition` of getSignedUrl: signed query
+      // parameters that set the response's headers, not the object's.
+      const query = ex.url.searchParams;
+      const served = {
+        ...object,
+        contentType: query.get('response-content-type') ?? object.contentType,
+        contentDisposition: query.get('response-content-disposition') ?? object.contentDisposition,
+      };
+      return sendObjectBytes(ex.req, ex.res, served, ctx.store.files.pathOf(object.blob));
+    }
+    case 'POST': {
+      // `action: 'resumable'`: starts a resumable upload whose session URI takes the bytes.
+      if (header(ex, 'x-goog-resumable') !== 'start')
+        throw new SignedUrlError(
+          400,
+          'InvalidArgument',
+          'Invalid argument.',
+          'A POST to a signed URL starts a resumable upload and needs x-goog-resumable: start.',
+        );
+      ctx.store.ensureBucket(bucket);
+      const contentType = header(ex, 'content-type');
+      const session = await ctx.uploads.start({
+        bucket,
+        name,
+        metadata: parseMetadataPatch(contentType ? { contentType } : {}),
+        preconditions,
+        caller: ADMIN,
+      });
+      ex.req.resume();
+      const location = new URL(`${ex.origin}/upload/storage/v1/b/${encodeURIComponent(bucket)}/o`);
+      location.searchParams.set('uploadType', 'resumable');
+      location.searchParams.set('name', name);
+      location.searchParams.set('upload_id', session.id);
+      return sendEmpty(ex.res, 201, {
+        Location: location.toString(),
+        'X-GUploader-UploadID': session.id,
+      });
     }
     case 'PUT': {
       ctx.store.ensureBucket(bucket);
@@ -95,7 +132,7 @@ async function serve(ctx: StorageContext, ex: Exchange): Promise<void> {
         405,
         'MethodNotAllowed',
         'The specified method is not allowed against this resource.',
-        `Signed URLs are served for GET, HEAD, PUT and DELETE, not ${ex.method}.`,
+        `Signed URLs are served for GET, HEAD, PUT, POST (resumable) and DELETE, not ${ex.method}.`,
       );
   }
 }
