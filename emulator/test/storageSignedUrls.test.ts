@@ -332,6 +332,33 @@ describe('V4 signed URLs from @google-cloud/storage', () => {
     });
   });
 
+  it('garbage in any signing parameter is a 4xx in XML, never a 500, and writes nothing', async () => {
+    const url = await signed(file('uploads/garbage.txt'), { action: 'write' });
+    const variants: [string, string | null][] = [
+      ['X-Goog-Signature', 'zz'],
+      ['X-Goog-Signature', ''],
+      ['X-Goog-Algorithm', 'GOOG4-HMAC-SHA256'],
+      ['X-Goog-Credential', 'no-slash'],
+      ['X-Goog-Expires', '604801'],
+      ['X-Goog-Expires', '-5'],
+      ['X-Goog-Date', '20261332T250000Z'],
+      ['X-Goog-SignedHeaders', 'content-type'],
+      ['X-Goog-SignedHeaders', null],
+      ['X-Goog-Algorithm', null],
+    ];
+    for (const [name, value] of variants) {
+      const changed = new URL(url);
+      if (value === null) changed.searchParams.delete(name);
+      else changed.searchParams.set(name, value);
+      const response = await fetch(changed, { method: 'PUT', body: 'x' });
+      const error = await xmlError(response);
+      expect([400, 403], `${name}=${value}`).toContain(error.status);
+    }
+    const v2 = `${origin}/${bucketName}/uploads/garbage.txt?GoogleAccessId=${encodeURIComponent(signer.client_email)}&Expires=99999999999&Signature=%2B%2B`;
+    expect((await xmlError(await fetch(v2, { method: 'PUT', body: 'x' }))).status).toBe(403);
+    expect((await file('uploads/garbage.txt').exists())[0]).toBe(false);
+  });
+
   it('a signed URL for a missing object is 404 NoSuchKey', async () => {
     const url = await signed(file('docs/nothing-here.txt'), { action: 'read' });
     expect(await xmlError(await fetch(url))).toMatchObject({ status: 404, code: 'NoSuchKey' });
