@@ -5,6 +5,7 @@ import { FieldValue, type Timestamp } from 'firebase-admin/firestore';
 import { describe, expect, it } from 'vitest';
 import { inboxListId, paths, wallClockIn } from '../../functions/src/model/index.js';
 import { adminDb } from '../support/admin.js';
+import { functionsEmulator, projectId } from '../support/env.js';
 import { eventually, sleep } from '../support/eventually.js';
 import { provisionedUser } from '../support/profiles.js';
 import { setDone, todoFields, todoRef } from '../support/todos.js';
@@ -89,4 +90,50 @@ describe('reminders', () => {
     },
     3 * MINUTE_MS,
   );
+
+  it(
+    'fires once when its task is delivered again and again, even at the same moment',
+    async () => {
+      const user = await provisionedUser('redelivered');
+      const listId = inboxListId(user.uid);
+      // A reminder for this very minute, a few seconds ago: due now, within the minute of grace.
+      const at = Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS;
+      await todoRef(listId, 'now').set(
+        todoFields(user.uid, {
+          title: 'Take the medicine',
+          due: dueAt(at),
+          reminders: [{ id: 'r1', uid: user.uid, before: 0 }],
+        }),
+      );
+      // Cloud Tasks delivers at least once: the same task, three times at once, as its queue would.
+      const { host, port } = functionsEmulator;
+      const deliver = () =>
+        fetch(`http://${host}:${port}/${projectId}/us-central1/deliverReminder`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            data: { listId, todoId: 'now', reminderId: 'r1', uid: user.uid, at },
+          }),
+        });
+      const answers = await Promise.all([deliver(), deliver(), deliver()]);
+      expect(answers.map((answer) => answer.status)).toEqual([204, 204, 204]);
+      await eventually(
+        () => notificationsOf(user.uid, 'now'),
+        (found) => found.length > 0,
+      );
+      await sleep(3_000);
+      expect(await notificationsOf(user.uid, 'now')).toHaveLength(1);
+    },
+    MINUTE_MS,
+  );
+
+  it('drops a task that is not a reminder task, without retrying it', async () => {
+    const { host, port } = functionsEmulator;
+    const answer = await fetch(`http://${host}:${port}/${projectId}/us-central1/deliverReminder`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ data: { listId: 'l', at: 'tomorrow' } }),
+    });
+    expect(answer.status).toBe(204);
+  });
 });
