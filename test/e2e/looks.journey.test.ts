@@ -237,6 +237,33 @@ describe('every main screen, on a laptop and a phone, light and dark', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('the bell, with reminders that fired', async () => {
+    const uid = (await adminAuth.getUserByEmail(pat.email)).uid;
+    const listId = new URL(listUrl).pathname.split('/').at(-1)!;
+    const fired = [
+      ['Fix the garden gate', 'Due Sat, Dec 5 at 18:00 (Europe/Berlin)', false, 4],
+      ['Call the plumber about the kitchen tap, which drips all night', 'Reminder', true, 90],
+    ] as const;
+    for (const [index, [title, body, read, minutesAgo]] of fired.entries()) {
+      await adminDb.doc(`users/${uid}/notifications/looks-${index}`).set({
+        title,
+        body,
+        listId,
+        todoId: 'unknown',
+        read,
+        createdAt: new Date(Date.now() - minutesAgo * 60_000),
+      });
+    }
+    const panel = page.locator('#notifications-panel');
+    await inEveryLook('notifications', async () => {
+      if (!(await panel.isVisible()))
+        await page.getByRole('button', { name: 'Notifications, 1 unread' }).click();
+      await panel.getByText('4 minutes ago').waitFor(WAIT);
+    });
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden', ...WAIT });
+  });
+
   it('editing a to-do, and undoing its deletion', async () => {
     await inEveryLook('edit-todo', async (look) => {
       if ((await page.getByRole('dialog', { name: 'Edit to-do' }).count()) === 0)
