@@ -135,10 +135,10 @@ describe('a new person’s first session', () => {
     await expectAccessible(page, '06-edit-todo');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await page.getByText('High priority').waitFor(WAIT);
-    await page.getByLabel('Search titles and tags').fill('#dairy');
+    await page.getByLabel('Search this list').fill('#dairy');
     await waitForTodoCount(page, 1);
     expect(await todoTitles(page)).toEqual(['Milk']);
-    await page.getByLabel('Search titles and tags').fill('');
+    await page.getByLabel('Search this list').fill('');
   });
 
   it('gives a to-do a due day that is the same day in every time zone', async () => {

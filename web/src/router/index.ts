@@ -37,6 +37,13 @@ const routes: RouteRecordRaw[] = [
     meta: { requiresAuth: true },
   },
   {
+    // Search across the lists (/search?q=words), in the lists' page (ListsView).
+    path: '/search',
+    name: 'search',
+    component: () => import('@/views/ListsView.vue'),
+    meta: { requiresAuth: true },
+  },
+  {
     path: '/settings',
     name: 'settings',
     component: () => import('@/views/SettingsView.vue'),
