@@ -6,9 +6,9 @@ import {
   paths,
   type StoredTodoDoc,
 } from '@model';
-import type { DocumentSnapshot } from 'firebase/firestore';
+import type { DocumentSnapshot, QueryConstraint } from 'firebase/firestore';
 import type { Todo } from '@/domain/entities';
-import type { TodoPatch, TodosGateway } from '../ports';
+import type { Observer, TodoPatch, TodosGateway } from '../ports';
 import { loadFirestore, newDocumentId, subscribeWhenLoaded } from './lazy';
 
 /** Firestore accepts at most 500 writes in one batch. */
@@ -36,6 +36,30 @@ function readTodo(fs: Firestore, snapshot: DocumentSnapshot): Todo | null {
 
 /** A list's to-dos straight from Firestore (`lists/{listId}/todos`), readable by its members. */
 export function createTodosGateway(loadDb = loadFirestore): TodosGateway {
+  /**
+   * The person's to-dos across every list, narrowed by `more`. The rules allow a to-do to be read
+   * by those its memberIds name, and a query only when it can return nothing else: the
+   * array-contains filter on the caller's uid is that proof.
+   */
+  const watchMemberTodos = (
+    uid: string,
+    observer: Observer<Todo[]>,
+    more: (fs: Firestore) => QueryConstraint[] = () => [],
+  ) =>
+    subscribeWhenLoaded(
+      loadDb,
+      (fs) =>
+        fs.watchQuery<Todo>(
+          fs.query(
+            fs.collectionGroup(fs.db, COLLECTIONS.todos),
+            fs.where('memberIds', 'array-contains', uid),
+            ...more(fs),
+          ),
+          (snapshot) => readTodo(fs, snapshot),
+          observer,
+        ),
+      observer,
+    );
   return {
     watchTodos(listId, observer) {
       return subscribeWhenLoaded(
@@ -50,43 +74,18 @@ export function createTodosGateway(loadDb = loadFirestore): TodosGateway {
       );
     },
     watchDueTodos(uid, through, observer) {
-      // The rules allow a to-do to be read by those its memberIds name, and a query only when
-      // it can return nothing else: the array-contains filter on the caller's uid is that proof.
       // Its composite index (done, memberIds, due.date) is in firestore.indexes.json.
-      return subscribeWhenLoaded(
-        loadDb,
-        (fs) =>
-          fs.watchQuery<Todo>(
-            fs.query(
-              fs.collectionGroup(fs.db, COLLECTIONS.todos),
-              fs.where('memberIds', 'array-contains', uid),
-              fs.where('done', '==', false),
-              fs.where('due.date', '<=', through),
-              fs.orderBy('due.date'),
-            ),
-            (snapshot) => readTodo(fs, snapshot),
-            observer,
-          ),
-        observer,
-      );
+      return watchMemberTodos(uid, observer, (fs) => [
+        fs.where('done', '==', false),
+        fs.where('due.date', '<=', through),
+        fs.orderBy('due.date'),
+      ]);
     },
     watchMyTodos(uid, observer) {
-      // Limited by memberIds as watchDueTodos is, which the rules require. A collection-group
-      // query on one field needs that field's single-field index in the COLLECTION_GROUP scope,
-      // which Firestore does not make by itself: firestore.indexes.json's fieldOverrides has it.
-      return subscribeWhenLoaded(
-        loadDb,
-        (fs) =>
-          fs.watchQuery<Todo>(
-            fs.query(
-              fs.collectionGroup(fs.db, COLLECTIONS.todos),
-              fs.where('memberIds', 'array-contains', uid),
-            ),
-            (snapshot) => readTodo(fs, snapshot),
-            observer,
-          ),
-        observer,
-      );
+      // A collection-group query on one field needs that field's single-field index in the
+      // COLLECTION_GROUP scope, which Firestore does not make by itself: firestore.indexes.json's
+      // fieldOverrides has it.
+      return watchMemberTodos(uid, observer);
     },
     createTodo(list, uid, draft, order) {
       const id = newDocumentId();
