@@ -5,7 +5,13 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { EmulatorConfig } from './config.js';
-import { exportAtomically, importPart, type Exporter } from './persistence.js';
+import {
+  checkImportDir,
+  describeImport,
+  exportAtomically,
+  importPart,
+  type Exporter,
+} from './persistence.js';
 import { startFirestore, type FirestoreEmulator } from './firestore/index.js';
 import { startStorage, type StorageEmulator } from './storage/index.js';
 import { startBridge, type Bridge } from './bridge/index.js';
@@ -51,6 +57,9 @@ async function listening<T>(service: string, port: number, start: () => Promise<
 export async function startEmulators(options: StartOptions): Promise<RunningEmulators> {
   const { config, log } = options;
   const started = Date.now();
+  checkImportDir(options.importDir);
+  const importing = describeImport(options.importDir);
+  if (importing) log(importing);
   const firestore = options.firestore
     ? await listening('Firestore', config.firestorePort, () =>
         startFirestore({

@@ -2,7 +2,7 @@
  * Import and export of the whole emulator's data. An export is written into a fresh sibling
  * folder and swapped in by rename, so a crash mid-export never leaves a half-written one.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -35,6 +35,31 @@ export async function exportAtomically(dir: string, parts: Record<string, Export
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * Refuses an import folder that is not there, or is a file: starting empty instead would hide a
+ * mistyped --import and, with --export-on-exit, write the empty data over the right folder later.
+ * A folder without an export in it (a first run) is fine; `describeImport` says so.
+ */
+export function checkImportDir(dir: string | undefined): void {
+  if (!dir) return;
+  const resolved = path.resolve(dir);
+  if (!existsSync(resolved))
+    throw new Error(
+      `Cannot import from ${resolved}: there is no such folder. Check the path given to --import; an export (--export-on-exit, or the console's Export) is a folder holding ${EXPORT_MARKER}.`,
+    );
+  if (!statSync(resolved).isDirectory())
+    throw new Error(`Cannot import from ${resolved}: it is a file, not the folder of an export.`);
+}
+
+/** What an import will do, in a line for the log; null when there is none. */
+export function describeImport(dir: string | undefined): string | null {
+  if (!dir) return null;
+  const resolved = path.resolve(dir);
+  return existsSync(path.join(resolved, EXPORT_MARKER))
+    ? `Importing the export in ${resolved}`
+    : `Nothing to import in ${resolved} (no ${EXPORT_MARKER}): starting empty`;
 }
 
 /** The folder of one part of an export, or undefined when there is nothing to import. */
