@@ -213,6 +213,7 @@ const firestoreCore = [
   'documents',
   'store',
   'query',
+  'indexes',
   'transaction',
   'database',
   'api',

@@ -14,7 +14,8 @@ import { startEmulators, type RunningEmulators } from './emulators.js';
 import { installProcessGuard } from './processGuard.js';
 
 const usage = `usage: hearth-emulator <start|exec> [--config firebase.json] [--project demo-hearth]
-         [--only firestore,storage,ui] [--import DIR] [--export-on-exit DIR] ["<command>"]`;
+         [--only firestore,storage,ui] [--import DIR] [--export-on-exit DIR]
+         [--enforce-indexes] ["<command>"]`;
 
 function fail(message: string): never {
   process.stderr.write(`hearth-emulator: ${message}\n`);
@@ -31,6 +32,7 @@ const { values, positionals } = (() => {
         only: { type: 'string', default: 'firestore,storage' },
         import: { type: 'string' },
         'export-on-exit': { type: 'string' },
+        'enforce-indexes': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -55,6 +57,7 @@ let emulators: RunningEmulators;
 try {
   emulators = await startEmulators({
     config: readFirebaseJson(values.config),
+    enforceIndexes: values['enforce-indexes'],
     projectId: values.project ?? process.env.GCLOUD_PROJECT ?? 'demo-hearth',
     firestore: only.has('firestore'),
     storage: only.has('storage'),

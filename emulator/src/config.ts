@@ -16,6 +16,10 @@ export interface EmulatorConfig {
   /** Every emulator firebase.json gives a port, by name (auth, functions, hub, logging, ...). */
   addresses: Record<string, EmulatorAddress>;
   firestoreRules?: string;
+  /** `firestore.indexes`: firestore.indexes.json. */
+  firestoreIndexes?: string;
+  /** `emulators.firestore.enforceIndexes` (Hearth's key): refuse queries whose index is not declared. */
+  enforceIndexes: boolean;
   storageRules?: string;
   /** Service-account key files whose signed URLs Storage verifies (`emulators.storage.signingKeys`). */
   storageSigningKeys: string[];
@@ -24,11 +28,13 @@ export interface EmulatorConfig {
 }
 
 interface FirebaseJson {
-  firestore?: { rules?: string } | { rules?: string }[];
+  firestore?: { rules?: string; indexes?: string } | { rules?: string; indexes?: string }[];
   storage?: { rules?: string } | { rules?: string }[];
   emulators?: Record<
     string,
-    { host?: string; port?: number; signingKeys?: unknown } | boolean | undefined
+    | { host?: string; port?: number; signingKeys?: unknown; enforceIndexes?: unknown }
+    | boolean
+    | undefined
   >;
 }
 
@@ -44,7 +50,10 @@ export function readFirebaseJson(configFile: string): EmulatorConfig {
   }
   const dir = path.dirname(path.resolve(configFile));
   // `singleProjectMode` and the like sit beside the emulators: only objects describe one.
-  const emulators: Record<string, { host?: string; port?: number; signingKeys?: unknown }> = {};
+  const emulators: Record<
+    string,
+    { host?: string; port?: number; signingKeys?: unknown; enforceIndexes?: unknown }
+  > = {};
   for (const [name, entry] of Object.entries(json.emulators ?? {}))
     if (typeof entry === 'object' && entry !== null) emulators[name] = entry;
   const addresses: Record<string, EmulatorAddress> = {};
@@ -55,6 +64,9 @@ export function readFirebaseJson(configFile: string): EmulatorConfig {
     return address ? `http://${address.host}:${address.port}` : undefined;
   };
   const rules = (file: string | undefined) => (file ? path.resolve(dir, file) : undefined);
+  const enforceIndexes = emulators['firestore']?.enforceIndexes ?? false;
+  if (typeof enforceIndexes !== 'boolean')
+    throw new Error(`${configFile}: emulators.firestore.enforceIndexes must be true or false.`);
   return {
     host: emulators['firestore']?.host ?? '127.0.0.1',
     firestorePort: emulators['firestore']?.port ?? 8080,
@@ -62,6 +74,8 @@ export function readFirebaseJson(configFile: string): EmulatorConfig {
     uiPort: emulators['ui']?.port ?? 4000,
     addresses,
     firestoreRules: rules(first(json.firestore)?.rules),
+    firestoreIndexes: rules(first(json.firestore)?.indexes),
+    enforceIndexes,
     storageRules: rules(first(json.storage)?.rules),
     storageSigningKeys: signingKeys(emulators['storage']?.signingKeys, configFile, dir),
     functionsOrigin: origin('functions'),

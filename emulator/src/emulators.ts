@@ -27,6 +27,8 @@ export interface StartOptions {
   /** The console's built files; default: the @hearth/console package's dist/. */
   consoleDir?: string;
   importDir?: string;
+  /** Overrides firebase.json's `emulators.firestore.enforceIndexes` when set (`--enforce-indexes`). */
+  enforceIndexes?: boolean;
   log: (line: string) => void;
 }
 
@@ -66,6 +68,8 @@ export async function startEmulators(options: StartOptions): Promise<RunningEmul
           host: config.host,
           port: config.firestorePort,
           rulesFile: config.firestoreRules,
+          enforceIndexes: options.enforceIndexes ?? config.enforceIndexes,
+          indexesFile: config.firestoreIndexes,
           importDir: importPart(options.importDir, 'firestore'),
           log,
         }),

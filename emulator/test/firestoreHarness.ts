@@ -31,7 +31,7 @@ export async function startHarness(
     emulator,
     hostPort,
     admin(projectId) {
-      const app = initializeApp({ projectId }, `${projectId}-${apps.length}`);
+      const app = initializeApp({ projectId }, `${projectId}-${emulator.port}-${apps.length}`);
       apps.push(app);
       return getFirestore(app);
     },

@@ -18,6 +18,8 @@ import { listenOnePort } from './adapters/http/portServer.js';
 import { Authorizer } from './security/authorize.js';
 import { documentAccess } from './security/documentAccess.js';
 import { RulesRegistry } from './security/rulesRegistry.js';
+import { NO_INDEXES, readIndexConfig } from './indexes/indexConfig.js';
+import { IndexEnforcement } from './indexes/indexEnforcement.js';
 import { FirestoreService } from './service/firestoreService.js';
 import { restRoutes } from './adapters/rest/restRoutes.js';
 import { webChannelAdapter } from './adapters/webchannel/webChannelAdapter.js';
@@ -35,6 +37,13 @@ export interface FirestoreEmulatorOptions {
   rulesFile?: string;
   /** Data written by exportData. */
   importDir?: string;
+  /**
+   * Refuse queries that production would refuse for want of an index (FAILED_PRECONDITION with
+   * the link that creates it), as declared in `indexesFile`. Off by default, as in Google's emulator.
+   */
+  enforceIndexes?: boolean;
+  /** firestore.indexes.json: the composite indexes and field overrides enforcement allows. */
+  indexesFile?: string;
   /** How many rules evaluations the request log keeps (default 5,000). */
   requestLogCapacity?: number;
   log?: (line: string) => void;
@@ -77,7 +86,22 @@ export async function startFirestore(
     'firestore',
     options.requestLogCapacity ?? REQUEST_LOG_CAPACITY,
   );
-  const service = new FirestoreService(databases, new Authorizer(databases, rules, requestLog));
+  const indexes = new IndexEnforcement(
+    options.enforceIndexes === true,
+    options.enforceIndexes && options.indexesFile
+      ? await readIndexConfig(options.indexesFile)
+      : NO_INDEXES,
+    log,
+  );
+  if (indexes.enabled)
+    log(
+      `firestore: index enforcement on (${options.indexesFile ?? 'no index file'}): queries that need an undeclared index fail`,
+    );
+  const service = new FirestoreService(
+    databases,
+    new Authorizer(databases, rules, requestLog),
+    indexes,
+  );
   const exportData = (dir: string): Promise<void> => exportDatabases(databases, dir);
 
   const webChannel = webChannelAdapter(service);
@@ -92,7 +116,7 @@ export async function startFirestore(
     port: options.port,
     grpcServer,
     http: createRouter([
-      ...controlRoutes({ databases, rules, exportData }),
+      ...controlRoutes({ databases, rules, exportData, indexes }),
       ...consoleRoutes({ databases, requestLog }),
       ...restRoutes(service),
       ...webChannel.routes,

@@ -30,6 +30,7 @@ import type { StructuredQuery } from '../query/structuredQuery.js';
 import type { Authorizer } from '../security/authorize.js';
 import type { Caller } from '../security/caller.js';
 import { microsToTimestamp, timestampToMicros, type Micros } from '../store/clock.js';
+import { IndexEnforcement } from '../indexes/indexEnforcement.js';
 import { TransactionRegistry, type Transaction } from '../transaction/transactions.js';
 import { toDocument } from '../api/toDocument.js';
 import type * as api from '../api/messages.js';
@@ -66,6 +67,7 @@ export class FirestoreService {
   constructor(
     private readonly databases: Databases,
     private readonly authorizer: Authorizer,
+    private readonly indexes: IndexEnforcement = new IndexEnforcement(false),
   ) {}
 
   private database(id: DatabaseId): Database {
@@ -198,8 +200,11 @@ export class FirestoreService {
     db: Database,
     plan: QueryPlan,
     context: ReadContext,
+    /** RunQuery and RunAggregationQuery ask for the query's index; ListDocuments does not. */
+    needsIndex = true,
   ): Promise<StoredDocument[]> {
     this.authorizer.authorizeList(caller, db, plan);
+    if (needsIndex) this.indexes.check(db.id, plan);
     const docs = runQuery(plan, db.store, context.readTime);
     const txn = context.txn;
     if (txn && !txn.readOnly) {
@@ -279,7 +284,7 @@ export class FirestoreService {
     const { db, plan } = this.plan(request.parent, query);
     const context = this.readContext(db, request);
     if (context.newTransaction) throw invalidArgument('ListDocuments cannot begin a transaction.');
-    let docs: api.Document[] = (await this.query(caller, db, plan, context)).map((d) =>
+    let docs: api.Document[] = (await this.query(caller, db, plan, context, false)).map((d) =>
       toDocument(d, request.mask),
     );
     if (request.showMissing) {
@@ -461,6 +466,7 @@ export class FirestoreService {
       sameDatabase(parent, db.id);
       const plan = planQuery(db.id, parent.path, target.query.structuredQuery);
       this.authorizer.authorizeList(caller, db, plan);
+      this.indexes.check(db.id, plan);
       return { kind: 'query', plan };
     }
     if (target.documents) {

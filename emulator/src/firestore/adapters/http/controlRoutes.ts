@@ -6,6 +6,7 @@
 import { invalidArgument } from '../../../model/errors.js';
 import type { Databases } from '../../database/databases.js';
 import { parseResourceName } from '../../../model/path.js';
+import type { IndexEnforcement } from '../../indexes/indexEnforcement.js';
 import type { RulesRegistry } from '../../security/rulesRegistry.js';
 import { readBody, sendJson, type Route } from './router.js';
 
@@ -13,6 +14,8 @@ export interface ControlContext {
   databases: Databases;
   rules: RulesRegistry;
   exportData(dir: string): Promise<void>;
+  /** Index enforcement, whose missing indexes `:missingIndexes` lists. */
+  indexes?: IndexEnforcement;
 }
 
 function parseJson(text: string): unknown {
@@ -30,6 +33,19 @@ export function controlRoutes(context: ControlContext): Route[] {
       path: /^\/$/,
       handle: (_req, res) => {
         res.writeHead(200, { 'Content-Type': 'text/plain' }).end('Ok');
+      },
+    },
+    {
+      // Hearth: the indexes queries lacked, as firestore.indexes.json entries.
+      method: 'GET',
+      path: /^\/emulator\/v1\/projects\/([^/:]+):missingIndexes$/,
+      handle: (_req, res, [project]) => {
+        const missing = context.indexes?.missingIndexes(project as string);
+        sendJson(res, 200, {
+          enforced: context.indexes?.enabled ?? false,
+          indexes: missing?.indexes ?? [],
+          fieldOverrides: missing?.fieldOverrides ?? [],
+        });
       },
     },
     {

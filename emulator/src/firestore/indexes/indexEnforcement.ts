@@ -1,0 +1,93 @@
+/**
+ * Index enforcement: with it on, a query that production would refuse for want of an index fails
+ * here the same way, and each such index is logged once and kept, per project, in
+ * firestore.indexes.json's form (the control route `:missingIndexes` lists them).
+ */
+import type { DatabaseId } from '../../model/path.js';
+import type { QueryPlan } from '../query/plan.js';
+import {
+  NO_INDEXES,
+  type CompositeIndex,
+  type FieldOverride,
+  type IndexConfig,
+} from './indexConfig.js';
+import { missingIndexError } from './indexLink.js';
+import { missingIndex, type MissingIndex } from './requiredIndex.js';
+
+/** What a project lacks, ready to paste into firestore.indexes.json. */
+export interface MissingIndexes {
+  indexes: CompositeIndex[];
+  fieldOverrides: FieldOverride[];
+}
+
+/** The automatic single-field indexes, which an override replaces unless it lists them again. */
+const AUTOMATIC: FieldOverride['indexes'] = [
+  { order: 'ASCENDING', queryScope: 'COLLECTION' },
+  { order: 'DESCENDING', queryScope: 'COLLECTION' },
+  { arrayConfig: 'CONTAINS', queryScope: 'COLLECTION' },
+];
+
+export class IndexEnforcement {
+  private config: IndexConfig;
+  private readonly missing = new Map<string, Map<string, MissingIndexes>>();
+
+  constructor(
+    readonly enabled: boolean,
+    config: IndexConfig = NO_INDEXES,
+    private readonly log: (line: string) => void = () => {},
+  ) {
+    this.config = config;
+  }
+
+  setConfig(config: IndexConfig): void {
+    this.config = config;
+  }
+
+  /** Throws production's FAILED_PRECONDITION when enforcement is on and the query's index is missing. */
+  check(db: DatabaseId, plan: QueryPlan): void {
+    if (!this.enabled) return;
+    const missing = missingIndex(plan, this.config);
+    if (!missing) return;
+    const error = missingIndexError(db, missing);
+    this.record(db, missing, error.message);
+    throw error;
+  }
+
+  /** The indexes queries of a project lacked since start, in firestore.indexes.json's form. */
+  missingIndexes(projectId: string): MissingIndexes {
+    const entries = [...(this.missing.get(projectId)?.values() ?? [])];
+    return {
+      indexes: entries.flatMap((entry) => entry.indexes),
+      fieldOverrides: entries.flatMap((entry) => entry.fieldOverrides),
+    };
+  }
+
+  private record(db: DatabaseId, missing: MissingIndex, message: string): void {
+    const entry: MissingIndexes =
+      missing.kind === 'composite'
+        ? { indexes: [missing.index], fieldOverrides: [] }
+        : { indexes: [], fieldOverrides: [this.overrideFor(missing)] };
+    const key = JSON.stringify(entry);
+    let project = this.missing.get(db.projectId);
+    if (!project) this.missing.set(db.projectId, (project = new Map()));
+    if (project.has(key)) return;
+    project.set(key, entry);
+    const json = JSON.stringify(entry.indexes[0] ?? entry.fieldOverrides[0], null, 2);
+    this.log(
+      `firestore: missing index (database ${db.database} of project ${db.projectId}): ${message}\n` +
+        `firestore: add to firestore.indexes.json's ${entry.indexes.length > 0 ? '"indexes"' : '"fieldOverrides"'}:\n${json}`,
+    );
+  }
+
+  /** A field override that adds the missing index and keeps the ones the field had. */
+  private overrideFor(missing: Extract<MissingIndex, { kind: 'singleField' }>): FieldOverride {
+    const current = this.config.fieldOverrides.find(
+      (o) => o.collectionGroup === missing.collectionGroup && o.fieldPath === missing.fieldPath,
+    );
+    return {
+      collectionGroup: missing.collectionGroup,
+      fieldPath: missing.fieldPath,
+      indexes: [...(current ? current.indexes : AUTOMATIC), missing.index],
+    };
+  }
+}

@@ -1,0 +1,208 @@
+/**
+ * Index enforcement (Hearth): with `enforceIndexes`, a query that production would refuse for
+ * want of a composite index fails with FAILED_PRECONDITION and the link that creates it, on every
+ * way a query enters (RunQuery, RunAggregationQuery, Listen; gRPC and REST), and the index is
+ * listed by `GET /emulator/v1/projects/{p}:missingIndexes`. Off, nothing is refused.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Firestore, Query } from 'firebase-admin/firestore';
+import { http, startHarness, type Harness } from './firestoreHarness.js';
+
+const PROJECT = 'demo-index-enforcement';
+const LINK =
+  /^9 FAILED_PRECONDITION: The query requires an index\. You can create it here: https:\/\/console\.firebase\.google\.com\/v1\/r\/project\/demo-index-enforcement\/firestore\/indexes\?create_composite=[\w-]+$/;
+
+const declared = {
+  indexes: [
+    {
+      collectionGroup: 'tasks',
+      queryScope: 'COLLECTION',
+      fields: [
+        { fieldPath: 'done', order: 'ASCENDING' },
+        { fieldPath: 'rank', order: 'DESCENDING' },
+      ],
+    },
+    {
+      collectionGroup: 'tasks',
+      queryScope: 'COLLECTION_GROUP',
+      fields: [
+        { fieldPath: 'tags', arrayConfig: 'CONTAINS' },
+        { fieldPath: 'rank', order: 'ASCENDING' },
+      ],
+    },
+  ],
+  fieldOverrides: [
+    {
+      collectionGroup: 'tasks',
+      fieldPath: 'owner',
+      indexes: [
+        { order: 'ASCENDING', queryScope: 'COLLECTION' },
+        { order: 'ASCENDING', queryScope: 'COLLECTION_GROUP' },
+      ],
+    },
+  ],
+};
+
+let dir: string;
+let enforcing: Harness;
+let lenient: Harness;
+let db: Firestore;
+let off: Firestore;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'hearth-indexes-'));
+  const indexesFile = path.join(dir, 'firestore.indexes.json');
+  await writeFile(indexesFile, JSON.stringify(declared));
+  lenient = await startHarness({ indexesFile });
+  off = lenient.admin(PROJECT);
+  enforcing = await startHarness({ enforceIndexes: true, indexesFile });
+  db = enforcing.admin(PROJECT);
+  for (const [id, data] of Object.entries({
+    a: { done: false, rank: 1, owner: 'u1', tags: ['x'] },
+    b: { done: false, rank: 2, owner: 'u2', tags: ['x', 'y'] },
+    c: { done: true, rank: 3, owner: 'u1', tags: ['y'] },
+  })) {
+    await db.doc(`lists/l1/tasks/${id}`).set(data);
+    await off.doc(`lists/l1/tasks/${id}`).set(data);
+  }
+});
+afterAll(async () => {
+  await enforcing?.close();
+  await lenient?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const tasks = (store: Firestore) => store.collection('lists/l1/tasks');
+const ids = async (query: Query) => (await query.get()).docs.map((d) => d.id);
+const missing = async (harness: Harness) =>
+  JSON.parse(
+    (await http(harness.hostPort, 'GET', `/emulator/v1/projects/${PROJECT}:missingIndexes`)).text,
+  ) as {
+    enforced: boolean;
+    indexes: unknown[];
+    fieldOverrides: unknown[];
+  };
+
+describe('with enforcement on', () => {
+  it('refuses a query whose composite index is not declared, with the link, over gRPC', async () => {
+    const query = tasks(db).where('owner', '==', 'u1').orderBy('rank');
+    await expect(query.get()).rejects.toThrow(LINK);
+    await expect(query.count().get()).rejects.toThrow(LINK);
+  });
+
+  it('refuses it to a listener', async () => {
+    const query = tasks(db).where('done', '==', false).orderBy('owner');
+    const error = await new Promise<Error>((resolve, reject) => {
+      const stop = query.onSnapshot(() => {
+        stop();
+        reject(new Error('the listener got a snapshot'));
+      }, resolve);
+    });
+    // firebase-admin's listener says the status by number: "Error 9: ...".
+    expect(error.message).toMatch(
+      new RegExp(LINK.source.replace('^9 FAILED_PRECONDITION', '^Error 9')),
+    );
+  });
+
+  it('refuses it over REST with HTTP 400 FAILED_PRECONDITION', async () => {
+    const res = await fetch(
+      `http://${enforcing.hostPort}/v1/projects/${PROJECT}/databases/(default)/documents/lists/l1:runQuery`,
+      {
+        method: 'POST',
+        headers: { Authorization: 'Bearer owner', 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          structuredQuery: {
+            from: [{ collectionId: 'tasks' }],
+            orderBy: [{ field: { fieldPath: 'owner' } }, { field: { fieldPath: 'rank' } }],
+          },
+        }),
+      },
+    );
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as unknown;
+    expect(JSON.stringify(body)).toContain('FAILED_PRECONDITION');
+    expect(JSON.stringify(body)).toContain(
+      'The query requires an index. You can create it here: https://console.firebase.google.com/v1/r/project/demo-index-enforcement/firestore/indexes?create_composite=',
+    );
+  });
+
+  it('serves the queries its declared indexes serve', async () => {
+    expect(await ids(tasks(db).where('done', '==', false).orderBy('rank', 'desc'))).toEqual([
+      'b',
+      'a',
+    ]);
+    expect(
+      (await tasks(db).where('done', '==', false).orderBy('rank', 'desc').count().get()).data()
+        .count,
+    ).toBe(2);
+    expect(
+      await ids(db.collectionGroup('tasks').where('tags', 'array-contains', 'x').orderBy('rank')),
+    ).toEqual(['a', 'b']);
+  });
+
+  it('never refuses equality-only or single-field queries', async () => {
+    expect(await ids(tasks(db).where('owner', '==', 'u1').where('done', '==', true))).toEqual([
+      'c',
+    ]);
+    expect(await ids(tasks(db).where('tags', 'array-contains', 'y'))).toEqual(['b', 'c']);
+    expect(await ids(tasks(db).where('rank', '>', 1))).toEqual(['b', 'c']);
+    expect(await ids(tasks(db).orderBy('rank', 'desc').limit(2))).toEqual(['c', 'b']);
+    expect(await ids(tasks(db).where('owner', 'in', ['u1', 'u2']))).toEqual(['a', 'b', 'c']);
+    expect(await ids(tasks(db))).toEqual(['a', 'b', 'c']);
+  });
+
+  it('asks collection-group queries for collection-group indexes', async () => {
+    // A name-order scan needs none; an equality needs the collection-group single-field index,
+    // which the override enables for owner and nothing enables for done.
+    expect(await ids(db.collectionGroup('tasks'))).toEqual(['a', 'b', 'c']);
+    expect(await ids(db.collectionGroup('tasks').where('owner', '==', 'u2'))).toEqual(['b']);
+    await expect(db.collectionGroup('tasks').where('done', '==', true).get()).rejects.toThrow(
+      /^9 FAILED_PRECONDITION: The query requires a COLLECTION_GROUP_ASC index for collection tasks and field done\. You can create it here: https:\/\/console\.firebase\.google\.com\/v1\/r\/project\/demo-index-enforcement\/firestore\/indexes\?create_exemption=[\w-]+$/,
+    );
+    // The one-collection index on (done, rank) does not serve the collection group.
+    await expect(
+      db.collectionGroup('tasks').where('done', '==', false).orderBy('rank', 'desc').get(),
+    ).rejects.toThrow(LINK);
+  });
+
+  it('lists each missing index once, ready to paste into firestore.indexes.json', async () => {
+    await expect(tasks(db).where('owner', '==', 'u1').orderBy('rank').get()).rejects.toThrow();
+    const listed = await missing(enforcing);
+    expect(listed.enforced).toBe(true);
+    const composite = (queryScope: string, ...fields: [string, string][]) => ({
+      collectionGroup: 'tasks',
+      queryScope,
+      fields: fields.map(([fieldPath, order]) => ({ fieldPath, order })),
+    });
+    // The gRPC and the REST query need the same index: it is listed once.
+    expect(listed.indexes).toEqual([
+      composite('COLLECTION', ['owner', 'ASCENDING'], ['rank', 'ASCENDING']),
+      composite('COLLECTION', ['done', 'ASCENDING'], ['owner', 'ASCENDING']),
+      composite('COLLECTION_GROUP', ['done', 'ASCENDING'], ['rank', 'DESCENDING']),
+    ]);
+    // A field override keeps the automatic indexes the field had and adds the one missing.
+    expect(listed.fieldOverrides).toEqual([
+      {
+        collectionGroup: 'tasks',
+        fieldPath: 'done',
+        indexes: [
+          { order: 'ASCENDING', queryScope: 'COLLECTION' },
+          { order: 'DESCENDING', queryScope: 'COLLECTION' },
+          { arrayConfig: 'CONTAINS', queryScope: 'COLLECTION' },
+          { order: 'ASCENDING', queryScope: 'COLLECTION_GROUP' },
+        ],
+      },
+    ]);
+  });
+});
+
+describe('with enforcement off (the default)', () => {
+  it('serves every query, lists nothing', async () => {
+    expect(await ids(tasks(off).where('owner', '==', 'u1').orderBy('rank'))).toEqual(['a', 'c']);
+    expect(await ids(off.collectionGroup('tasks').where('done', '==', true))).toEqual(['c']);
+    expect(await missing(lenient)).toEqual({ enforced: false, indexes: [], fieldOverrides: [] });
+  });
+});
