@@ -158,7 +158,10 @@ describe('search across lists', () => {
       'Twelve, not paper',
     );
     await tomsDialog.getByRole('button', { name: 'Cancel' }).click();
-    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await page
+      .locator('.notice', { hasText: 'Buy picnic plates' })
+      .getByRole('button', { name: 'Dismiss' })
+      .click();
   });
 
   it('typing on the search page narrows the results; nothing found says so', async () => {
@@ -211,5 +214,13 @@ describe('search across lists', () => {
     await page.getByRole('button', { name: /Search all lists for/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Search' }).waitFor(WAIT);
     await waitForTodoCount(page, 5);
+    // And the sidebar's Search opens it empty, ready to type in.
+    await page.locator('.list-link', { hasText: 'Work' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Work' }).waitFor(WAIT);
+    await page.getByRole('link', { name: 'Search', exact: true }).click();
+    await page.getByText('Search every list').waitFor(WAIT);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('todo-search');
+    await page.keyboard.type('basket');
+    await waitForResults(['Home: Pack the basket']);
   });
 });

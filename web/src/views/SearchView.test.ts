@@ -151,4 +151,16 @@ describe('search across lists', () => {
     await flushPromises();
     expect(stopped).toHaveBeenCalledTimes(1);
   });
+
+  it('is in the sidebar, and `/` opens it from a page without a search box', async () => {
+    const mounted = await mountApp(services, '/today');
+    wrapper = mounted.wrapper;
+    expect(wrapper.find('#todo-search').exists()).toBe(false);
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true }));
+    await flushPromises();
+    expect(mounted.router.currentRoute.value.fullPath).toBe('/search');
+    expect(wrapper.text()).toContain('Search every list');
+    expect(document.activeElement?.id).toBe('todo-search');
+    expect(wrapper.get('a[href="/search"]').attributes('aria-current')).toBe('page');
+  });
 });
