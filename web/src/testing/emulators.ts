@@ -34,8 +34,15 @@ export interface Emulators {
   adminWrite(path: string, fields: Record<string, unknown>): Promise<void>;
 }
 
-/** Starts both emulators before the file's tests and stops them, and every app made, after. */
-export function useEmulators(projectId: string): Emulators {
+/**
+ * Starts both emulators before the file's tests and stops them, and every app made, after. With
+ * `enforceIndexes`, Firestore refuses as production would a query that firestore.indexes.json
+ * declares no index for.
+ */
+export function useEmulators(
+  projectId: string,
+  { enforceIndexes = false }: { enforceIndexes?: boolean } = {},
+): Emulators {
   let firestore: FirestoreEmulator | undefined;
   let storage: StorageEmulator | undefined;
   const apps = new Map<string, FirebaseApp>();
@@ -44,6 +51,8 @@ export function useEmulators(projectId: string): Emulators {
     firestore = await startFirestore({
       port: 0,
       rulesFile: rulesFile('firestore.rules'),
+      enforceIndexes,
+      indexesFile: rulesFile('firestore.indexes.json'),
       log: () => {},
     });
     const documents = firestore;

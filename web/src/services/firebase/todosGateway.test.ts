@@ -7,7 +7,8 @@ import { until, useEmulators } from '@/testing/emulators';
 import { createListsGateway } from './listsGateway';
 import { createTodosGateway } from './todosGateway';
 
-const emulators = useEmulators('demo-todos-gateway');
+// Queries need the indexes firestore.indexes.json declares, as in production.
+const emulators = useEmulators('demo-todos-gateway', { enforceIndexes: true });
 const asAlice = emulators.firestoreAs('alice');
 const todos = createTodosGateway(asAlice);
 
