@@ -24,6 +24,7 @@ import {
   type SimpleFilter,
 } from './filter.js';
 import type { Cursor, StructuredQuery } from './structuredQuery.js';
+import { planNearest, type NearestSearch } from './vectorSearch.js';
 import { databaseRoot, type DatabaseId } from '../../model/path.js';
 
 export interface OrderTerm {
@@ -47,6 +48,8 @@ export interface QueryPlan {
   offset: number;
   limit?: number;
   projection?: FieldPath[];
+  /** findNearest: the results are the nearest vectors instead of the ordered matches. */
+  nearest?: NearestSearch;
 }
 
 const MAX_ORDER_BY = 100;
@@ -93,6 +96,7 @@ export function planQuery(db: DatabaseId, parentPath: string, query: StructuredQ
     throw invalidArgument('A query needs a collection id unless it selects all descendants.');
   if (collectionId.includes('/')) throw invalidArgument(`Invalid collection id: ${collectionId}`);
 
+  const nearest = planNearest(query);
   const dnf = validateFilter(query.where);
   const predicate: Predicate = query.where ? compileFilter(query.where) : () => true;
 
@@ -148,6 +152,11 @@ export function planQuery(db: DatabaseId, parentPath: string, query: StructuredQ
   if (query.endAt) plan.endAt = query.endAt;
   if (query.limit !== undefined) plan.limit = query.limit;
   if (projection) plan.projection = projection;
+  if (nearest) {
+    plan.nearest = nearest;
+    // The distance is returned whatever the projection selects.
+    if (projection && nearest.resultField) projection.push(nearest.resultField);
+  }
   return plan;
 }
 

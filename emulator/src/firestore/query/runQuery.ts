@@ -7,6 +7,7 @@ import { hasOrderFields, withinCursors, type QueryPlan } from './plan.js';
 import { fieldValue } from './filter.js';
 import type { Value } from '../../model/value.js';
 import { compareValues } from '../../model/valueOrder.js';
+import { runNearest } from './vectorSearch.js';
 
 /** Whether a document (by store path) lies in the query's collection scope. */
 export function inScope(plan: QueryPlan, path: string): boolean {
@@ -40,7 +41,7 @@ interface Keyed {
 }
 
 /**
- * Matches sorted by the plan's order. With a limit only the first offset + limit are kept, in a
+ * findNearest's results (vectorSearch.ts), or else matches sorted by the plan's order. With a limit only the first offset + limit are kept, in a
  * bounded sorted buffer, so a small page of a large collection costs O(n log k), not a full sort.
  */
 export function runQuery(
@@ -48,6 +49,10 @@ export function runQuery(
   store: DocumentStore,
   readTime?: Micros,
 ): StoredDocument[] {
+  if (plan.nearest) {
+    const filtered = [...candidates(plan, store, readTime)].filter((doc) => plan.predicate(doc));
+    return runNearest(plan.nearest, filtered, plan.limit);
+  }
   const directions = plan.orderBy.map((o) => (o.descending ? -1 : 1));
   const compare = (a: Keyed, b: Keyed): number => {
     for (let i = 0; i < directions.length; i++) {

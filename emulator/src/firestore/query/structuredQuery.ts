@@ -24,6 +24,18 @@ export interface Order {
   direction?: 'ASCENDING' | 'DESCENDING' | 'DIRECTION_UNSPECIFIED';
 }
 
+export type DistanceMeasure = 'EUCLIDEAN' | 'COSINE' | 'DOT_PRODUCT';
+
+/** StructuredQuery.FindNearest: a nearest-neighbour (vector) search over the query's results. */
+export interface FindNearest {
+  vectorField: FieldReference;
+  queryVector: Value;
+  distanceMeasure: DistanceMeasure;
+  limit: number;
+  distanceResultField?: string;
+  distanceThreshold?: number;
+}
+
 export interface StructuredQuery {
   select?: { fields: FieldReference[] };
   from?: { collectionId?: string; allDescendants?: boolean }[];
@@ -33,6 +45,7 @@ export interface StructuredQuery {
   endAt?: Cursor;
   offset?: number;
   limit?: number;
+  findNearest?: FindNearest;
 }
 
 export interface Aggregation {

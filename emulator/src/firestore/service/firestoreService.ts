@@ -465,6 +465,10 @@ export class FirestoreService {
       const parent = parseParentName(target.query.parent);
       sameDatabase(parent, db.id);
       const plan = planQuery(db.id, parent.path, target.query.structuredQuery);
+      if (plan.nearest)
+        throw invalidArgument(
+          'A findNearest (vector) query cannot be listened to; run it with RunQuery instead.',
+        );
       this.authorizer.authorizeList(caller, db, plan);
       this.indexes.check(db.id, plan);
       return { kind: 'query', plan };

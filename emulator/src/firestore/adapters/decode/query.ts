@@ -6,6 +6,7 @@ import type {
   Cursor,
   FieldReference,
   Filter,
+  FindNearest,
   Order,
   StructuredAggregationQuery,
   StructuredQuery,
@@ -14,6 +15,12 @@ import type { MessageReader, ProtoEnum } from './reader.js';
 import { decodeValue } from './value.js';
 
 const DIRECTIONS = { DIRECTION_UNSPECIFIED: 0, ASCENDING: 1, DESCENDING: 2 } as const;
+const DISTANCE_MEASURES = {
+  DISTANCE_MEASURE_UNSPECIFIED: 0,
+  EUCLIDEAN: 1,
+  COSINE: 2,
+  DOT_PRODUCT: 3,
+} as const;
 const COMPOSITE_OPERATORS = { OPERATOR_UNSPECIFIED: 0, AND: 1, OR: 2 } as const;
 const FIELD_OPERATORS: ProtoEnum<'OPERATOR_UNSPECIFIED' | FieldOperator> = {
   OPERATOR_UNSPECIFIED: 0,
@@ -40,8 +47,6 @@ const UNARY_OPERATORS: ProtoEnum<'OPERATOR_UNSPECIFIED' | UnaryOperator> = {
 const MAX_FILTER_DEPTH = 64;
 
 export function decodeStructuredQuery(reader: MessageReader): StructuredQuery {
-  if (reader.has('findNearest'))
-    throw invalidArgument('findNearest (vector search) is not supported by this emulator.');
   const select = reader.message('select', (projection) => ({
     fields: projection.messages('fields', decodeFieldReference),
   }));
@@ -59,6 +64,7 @@ export function decodeStructuredQuery(reader: MessageReader): StructuredQuery {
   const endAt = reader.message('endAt', decodeCursor);
   const offset = reader.int32('offset');
   const limit = reader.int32Value('limit');
+  const findNearest = reader.message('findNearest', decodeFindNearest);
   return {
     ...(select ? { select } : {}),
     ...(from.length > 0 ? { from } : {}),
@@ -68,6 +74,33 @@ export function decodeStructuredQuery(reader: MessageReader): StructuredQuery {
     ...(endAt ? { endAt } : {}),
     ...(offset ? { offset } : {}),
     ...(limit !== undefined ? { limit } : {}),
+    ...(findNearest ? { findNearest } : {}),
+  };
+}
+
+/** The fields' presence is checked here; what they mean (limits, the vector) by the planner. */
+function decodeFindNearest(reader: MessageReader): FindNearest {
+  const vectorField = reader.message('vectorField', decodeFieldReference);
+  if (!vectorField)
+    throw invalidArgument(`Missing required field '${reader.fieldPath('vectorField')}'.`);
+  const queryVector = reader.message('queryVector', decodeValue);
+  if (!queryVector)
+    throw invalidArgument(`Missing required field '${reader.fieldPath('queryVector')}'.`);
+  const distanceMeasure = reader.enumValue('distanceMeasure', DISTANCE_MEASURES);
+  if (distanceMeasure === undefined || distanceMeasure === 'DISTANCE_MEASURE_UNSPECIFIED')
+    throw invalidArgument(`Missing required field '${reader.fieldPath('distanceMeasure')}'.`);
+  const limit = reader.int32Value('limit');
+  if (limit === undefined)
+    throw invalidArgument(`Missing required field '${reader.fieldPath('limit')}'.`);
+  const distanceResultField = reader.string('distanceResultField');
+  const distanceThreshold = reader.doubleValue('distanceThreshold');
+  return {
+    vectorField,
+    queryVector,
+    distanceMeasure,
+    limit,
+    ...(distanceResultField ? { distanceResultField } : {}),
+    ...(distanceThreshold !== undefined ? { distanceThreshold } : {}),
   };
 }
 

@@ -32,6 +32,8 @@ export interface MessageReader {
   int32Value(name: string): number | undefined;
   /** A google.protobuf.Int64Value, likewise. */
   int64Value(name: string): bigint | undefined;
+  /** A google.protobuf.DoubleValue, likewise. */
+  doubleValue(name: string): number | undefined;
   /** An enum by name; proto3 JSON also allows its number. Unknown values are INVALID_ARGUMENT. */
   enumValue<Name extends string>(name: string, values: ProtoEnum<Name>): Name | undefined;
 

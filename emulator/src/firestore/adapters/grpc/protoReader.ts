@@ -140,6 +140,10 @@ class ProtoReader implements MessageReader {
     return this.message(name, (wrapper) => wrapper.int64('value') ?? 0n);
   }
 
+  doubleValue(name: string): number | undefined {
+    return this.message(name, (wrapper) => wrapper.double('value') ?? 0);
+  }
+
   enumValue<Name extends string>(name: string, values: ProtoEnum<Name>): Name | undefined {
     const raw = this.field(name);
     if (raw == null) return undefined;

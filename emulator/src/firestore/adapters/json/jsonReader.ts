@@ -129,6 +129,10 @@ class JsonReader implements MessageReader {
     return this.int64(name);
   }
 
+  doubleValue(name: string): number | undefined {
+    return this.double(name);
+  }
+
   enumValue<Name extends string>(name: string, values: ProtoEnum<Name>): Name | undefined {
     const json = this.raw(name);
     if (json === undefined) return undefined;
