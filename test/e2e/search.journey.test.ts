@@ -119,6 +119,14 @@ describe('search across lists', () => {
       'Family: Buy picnic plates',
     ]);
     await page.getByText('4 to-dos in 3 lists').waitFor(WAIT);
+    // The to-do found by its notes shows them; the one found by its tag shows the tag.
+    expect(
+      await page
+        .locator('.todo', { hasText: 'Pack the basket' })
+        .locator('.todo__excerpt')
+        .innerText(),
+    ).toBe('Bread and cheese for the Pícnic on Sunday');
+    expect(await page.locator('.todo__excerpt').count()).toBe(1);
     await expectAccessible(page, 'search-results');
   });
 

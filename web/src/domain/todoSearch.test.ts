@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeTodo } from '@/testing/fakeServices';
-import { countMatches, searchAcrossLists } from './todoSearch';
+import { countMatches, matchExcerpt, searchAcrossLists } from './todoSearch';
 
 const lists = [
   { id: 'home', title: 'Home' },
@@ -68,5 +68,32 @@ describe('searchAcrossLists', () => {
   });
   it('counts the matches', () => {
     expect(countMatches(searchAcrossLists(todos, 'milk', lists))).toBe(3);
+  });
+});
+
+describe('matchExcerpt', () => {
+  const long = makeTodo({
+    id: 'long',
+    title: 'Pack the basket',
+    notes:
+      'Bread, cheese and grapes from the market.\nEverything for the Pícnic on Sunday, by the lake if it is dry enough.',
+    tags: ['weekend'],
+    subtasks: [{ id: 's', title: 'Buy crème fraîche', done: false }],
+  });
+  it('is an excerpt of the notes around a word found only there, cut at words', () => {
+    expect(matchExcerpt(long, 'picnic')).toBe(
+      '…market. Everything for the Pícnic on Sunday, by the lake if it…',
+    );
+  });
+  it('names the step a word was found in', () => {
+    expect(matchExcerpt(long, 'creme')).toBe('Step: Buy crème fraîche');
+  });
+  it('is null when the title or the tags explain the match', () => {
+    expect(matchExcerpt(long, 'basket')).toBeNull();
+    expect(matchExcerpt(long, '#week')).toBeNull();
+  });
+  it('keeps short notes whole', () => {
+    const short = makeTodo({ id: 'short', notes: 'Ask Zoë' });
+    expect(matchExcerpt(short, 'zoe')).toBe('Ask Zoë');
   });
 });

@@ -72,6 +72,10 @@ describe('search across lists', () => {
       'Crème brûlée milk',
     ]);
     expect(wrapper.text()).toContain('5 to-dos in 3 lists');
+    // Found by its notes, a row says where.
+    expect(wrapper.findAll('.todo__excerpt').map((excerpt) => excerpt.text())).toEqual([
+      'Include the milk figures',
+    ]);
     // A viewer's to-do is found, but can only be looked at.
     expect(wrapper.get('input[aria-label="Complete: Crème brûlée milk"]').element).toHaveProperty(
       'disabled',
