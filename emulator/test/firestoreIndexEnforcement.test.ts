@@ -1,8 +1,8 @@
 /**
  * Index enforcement (Hearth): with `enforceIndexes`, a query that production would refuse for
- * want of a composite index fails with FAILED_PRECONDITION and the link that creates it, on every
- * way a query enters (RunQuery, RunAggregationQuery, Listen; gRPC and REST), and the index is
- * listed by `GET /emulator/v1/projects/{p}:missingIndexes`. Off, nothing is refused.
+ * want of an index fails with FAILED_PRECONDITION and the link that creates it, on every way a
+ * query enters (RunQuery, RunAggregationQuery, Listen; gRPC, REST and WebChannel), and the index
+ * is listed by `GET /emulator/v1/projects/{p}:missingIndexes`. Off, nothing is refused.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Firestore, Query } from 'firebase-admin/firestore';
 import { http, startHarness, type Harness } from './firestoreHarness.js';
+import { webChannel } from './hostile/wire.js';
 
 const PROJECT = 'demo-index-enforcement';
 const LINK =
@@ -107,6 +108,49 @@ describe('with enforcement on', () => {
     );
   });
 
+  it('refuses it to a browser listening over WebChannel (the target removed with the cause)', async () => {
+    const database = `projects/${PROJECT}/databases/(default)`;
+    const client = webChannel(`http://${enforcing.hostPort}`, database);
+    const sid = await client.open(
+      'Listen',
+      [
+        {
+          database,
+          addTarget: {
+            targetId: 2,
+            query: {
+              parent: `${database}/documents/lists/l1`,
+              structuredQuery: {
+                from: [{ collectionId: 'tasks' }],
+                where: {
+                  fieldFilter: {
+                    field: { fieldPath: 'owner' },
+                    op: 'EQUAL',
+                    value: { stringValue: 'u1' },
+                  },
+                },
+                orderBy: [{ field: { fieldPath: 'rank' }, direction: 'DESCENDING' }],
+              },
+            },
+          },
+        },
+      ],
+      'Authorization:Bearer owner\r\n',
+    );
+    const removed = (payloads: unknown[]) =>
+      payloads.find(
+        (p) =>
+          (p as { targetChange?: { targetChangeType?: string } }).targetChange?.targetChangeType ===
+          'REMOVE',
+      ) as { targetChange: { cause: { code: number; message: string } } } | undefined;
+    const payloads = await client.receiveUntil('Listen', sid, (received) => !!removed(received));
+    const cause = removed(payloads)?.targetChange.cause;
+    expect(cause?.code).toBe(9);
+    expect(cause?.message).toMatch(
+      new RegExp(LINK.source.replace('^9 FAILED_PRECONDITION: ', '^')),
+    );
+  });
+
   it('refuses it over REST with HTTP 400 FAILED_PRECONDITION', async () => {
     const res = await fetch(
       `http://${enforcing.hostPort}/v1/projects/${PROJECT}/databases/(default)/documents/lists/l1:runQuery`,
@@ -181,6 +225,7 @@ describe('with enforcement on', () => {
     expect(listed.indexes).toEqual([
       composite('COLLECTION', ['owner', 'ASCENDING'], ['rank', 'ASCENDING']),
       composite('COLLECTION', ['done', 'ASCENDING'], ['owner', 'ASCENDING']),
+      composite('COLLECTION', ['owner', 'ASCENDING'], ['rank', 'DESCENDING']),
       composite('COLLECTION_GROUP', ['done', 'ASCENDING'], ['rank', 'DESCENDING']),
     ]);
     // A field override keeps the automatic indexes the field had and adds the one missing.
