@@ -1,8 +1,12 @@
 // Production Firestore refuses a query that its automatic single-field indexes cannot serve until
-// a composite index exists, while the emulators (ours and Google's) serve every query without
-// one. So this test is what notices a missing index: QUERIES below lists every query the product
-// makes, the rules of Firestore's index overview decide which of them need a composite index, and
-// firestore.indexes.json must declare exactly those. A new query belongs in QUERIES.
+// a composite index exists. Google's emulator serves every query without one; ours refuses such a
+// query too when index enforcement is on, as it is in Hearth's stack (firebase.json), so a suite
+// that runs a query notices a missing entry. This test notices it without running anything, and
+// for queries no suite runs: QUERIES below lists every query the product makes, the rules of
+// Firestore's index overview decide which of them need a composite index, and
+// firestore.indexes.json must declare exactly those. A new query belongs in QUERIES. (The same
+// rules live in the emulator, emulator/src/firestore/indexes/requiredIndex.ts; the functions may
+// not import the emulator, so they are written out here for this file's QueryShape.)
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isDeepStrictEqual } from 'node:util';
