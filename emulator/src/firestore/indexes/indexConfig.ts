@@ -30,9 +30,24 @@ export interface FieldOverride {
   indexes: SingleFieldIndex[];
 }
 
+/** The vector field of a vector index, the index's last field. */
+export interface VectorIndexField {
+  fieldPath: string;
+  vectorConfig: { dimension: number; flat: Record<string, never> };
+}
+
+/** A vector index (findNearest): the pre-filter fields, then the vector field last. */
+export interface VectorIndex {
+  collectionGroup: string;
+  queryScope: QueryScope;
+  fields: [...IndexField[], VectorIndexField];
+}
+
 export interface IndexConfig {
   indexes: CompositeIndex[];
   fieldOverrides: FieldOverride[];
+  /** Set when the file declares vector indexes. */
+  vectorIndexes?: VectorIndex[];
 }
 
 export const NO_INDEXES: IndexConfig = { indexes: [], fieldOverrides: [] };
@@ -72,10 +87,62 @@ function orderOrContains(
   return { order: entry.order as Direction };
 }
 
-/** Checks a parsed firestore.indexes.json; vector indexes (`vectorConfig`) are skipped. */
+const MAX_VECTOR_DIMENSION = 2048;
+
+function vectorConfig(raw: unknown, where: string): VectorIndexField['vectorConfig'] {
+  if (!isObject(raw)) throw new Error(`${where}.vectorConfig must be an object.`);
+  const dimension = raw.dimension;
+  if (
+    typeof dimension !== 'number' ||
+    !Number.isInteger(dimension) ||
+    dimension < 1 ||
+    dimension > MAX_VECTOR_DIMENSION
+  )
+    throw new Error(
+      `${where}.vectorConfig.dimension must be an integer from 1 to ${MAX_VECTOR_DIMENSION}.`,
+    );
+  if (!isObject(raw.flat)) throw new Error(`${where}.vectorConfig.flat must be an object ({}).`);
+  return { dimension, flat: {} };
+}
+
+/** A composite entry with a `vectorConfig` field: that field must be its last. */
+function vectorIndex(
+  raw: Record<string, unknown>,
+  fields: unknown[],
+  collectionGroup: string,
+  where: string,
+): VectorIndex {
+  const last = fields.length - 1;
+  const prefix = fields.slice(0, last).map((field: unknown, j): IndexField => {
+    const at = `${where}.fields[${j}]`;
+    if (!isObject(field)) throw new Error(`${at} must be an object.`);
+    if (field.vectorConfig !== undefined)
+      throw new Error(`${at}: a vector index's vectorConfig field must be its last field.`);
+    return {
+      fieldPath: nonEmptyString(field.fieldPath, `${at}.fieldPath`),
+      ...orderOrContains(field, at),
+    };
+  });
+  const at = `${where}.fields[${last}]`;
+  const vector = fields[last] as Record<string, unknown>;
+  return {
+    collectionGroup,
+    queryScope: scope(raw.queryScope, where),
+    fields: [
+      ...prefix,
+      {
+        fieldPath: nonEmptyString(vector.fieldPath, `${at}.fieldPath`),
+        vectorConfig: vectorConfig(vector.vectorConfig, at),
+      },
+    ],
+  };
+}
+
+/** Checks a parsed firestore.indexes.json. */
 export function parseIndexConfig(json: unknown): IndexConfig {
   if (!isObject(json)) throw new Error('The index file must hold a JSON object.');
   const indexes: CompositeIndex[] = [];
+  const vectorIndexes: VectorIndex[] = [];
   const rawIndexes = json.indexes ?? [];
   if (!Array.isArray(rawIndexes)) throw new Error('indexes must be an array.');
   rawIndexes.forEach((raw: unknown, i) => {
@@ -87,7 +154,10 @@ export function parseIndexConfig(json: unknown): IndexConfig {
     );
     if (!Array.isArray(raw.fields) || raw.fields.length === 0)
       throw new Error(`${where}.fields must be a non-empty array.`);
-    if (raw.fields.some((field) => isObject(field) && field.vectorConfig !== undefined)) return;
+    if (raw.fields.some((field) => isObject(field) && field.vectorConfig !== undefined)) {
+      vectorIndexes.push(vectorIndex(raw, raw.fields as unknown[], collectionGroup, where));
+      return;
+    }
     const fields = raw.fields.map((field: unknown, j): IndexField => {
       const at = `${where}.fields[${j}]`;
       if (!isObject(field)) throw new Error(`${at} must be an object.`);
@@ -118,7 +188,9 @@ export function parseIndexConfig(json: unknown): IndexConfig {
     if (raw.ttl !== undefined) override.ttl = raw.ttl === true;
     fieldOverrides.push(override);
   });
-  return { indexes, fieldOverrides };
+  return vectorIndexes.length > 0
+    ? { indexes, fieldOverrides, vectorIndexes }
+    : { indexes, fieldOverrides };
 }
 
 /** Reads and checks an index file; the error names the file and the entry at fault. */

@@ -10,13 +10,15 @@ import {
   type CompositeIndex,
   type FieldOverride,
   type IndexConfig,
+  type VectorIndex,
 } from './indexConfig.js';
 import { missingIndexError } from './indexLink.js';
 import { missingIndex, type MissingIndex } from './requiredIndex.js';
+import { missingVectorIndex, missingVectorIndexError } from './vectorIndex.js';
 
 /** What a project lacks, ready to paste into firestore.indexes.json. */
 export interface MissingIndexes {
-  indexes: CompositeIndex[];
+  indexes: (CompositeIndex | VectorIndex)[];
   fieldOverrides: FieldOverride[];
 }
 
@@ -46,6 +48,14 @@ export class IndexEnforcement {
   /** Throws production's FAILED_PRECONDITION when enforcement is on and the query's index is missing. */
   check(db: DatabaseId, plan: QueryPlan): void {
     if (!this.enabled) return;
+    if (plan.nearest) {
+      // A vector index serves findNearest with its pre-filters; nothing else is needed.
+      const vector = missingVectorIndex(plan, this.config.vectorIndexes ?? []);
+      if (!vector) return;
+      const error = missingVectorIndexError(db, vector);
+      this.remember(db, { indexes: [vector], fieldOverrides: [] }, error.message);
+      throw error;
+    }
     const missing = missingIndex(plan, this.config);
     if (!missing) return;
     const error = missingIndexError(db, missing);
@@ -67,6 +77,10 @@ export class IndexEnforcement {
       missing.kind === 'composite'
         ? { indexes: [missing.index], fieldOverrides: [] }
         : { indexes: [], fieldOverrides: [this.overrideFor(missing)] };
+    this.remember(db, entry, message);
+  }
+
+  private remember(db: DatabaseId, entry: MissingIndexes, message: string): void {
     const key = JSON.stringify(entry);
     let project = this.missing.get(db.projectId);
     if (!project) this.missing.set(db.projectId, (project = new Map()));

@@ -363,7 +363,7 @@ describe('parseIndexConfig', () => {
     expect(() => parseIndexConfig([])).toThrow('JSON object');
   });
 
-  it('reads a missing queryScope as COLLECTION and skips vector indexes', () => {
+  it('reads a missing queryScope as COLLECTION and vector indexes apart (vectorIndex.ts)', () => {
     expect(
       parseIndexConfig({
         indexes: [
@@ -393,6 +393,13 @@ describe('parseIndexConfig', () => {
         },
       ],
       fieldOverrides: [],
+      vectorIndexes: [
+        {
+          collectionGroup: 'c',
+          queryScope: 'COLLECTION',
+          fields: [{ fieldPath: 'v', vectorConfig: { dimension: 3, flat: {} } }],
+        },
+      ],
     });
   });
 });
