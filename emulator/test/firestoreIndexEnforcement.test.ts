@@ -251,3 +251,70 @@ describe('with enforcement off (the default)', () => {
     expect(await missing(lenient)).toEqual({ enforced: false, indexes: [], fieldOverrides: [] });
   });
 });
+
+describe('the index file', () => {
+  const restQuery = (harness: Harness) =>
+    fetch(
+      `http://${harness.hostPort}/v1/projects/${PROJECT}/databases/(default)/documents:runQuery`,
+      {
+        method: 'POST',
+        headers: { Authorization: 'Bearer owner', 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          structuredQuery: {
+            from: [{ collectionId: 'notes' }],
+            orderBy: [{ field: { fieldPath: 'a' } }, { field: { fieldPath: 'b' } }],
+          },
+        }),
+      },
+    ).then((res) => res.status);
+  const until = async (check: () => Promise<boolean>) => {
+    for (let i = 0; i < 100 && !(await check()); i++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+  };
+
+  it('is watched: an index added takes effect, an edit that does not parse leaves the previous', async () => {
+    const file = path.join(dir, 'watched.indexes.json');
+    await writeFile(file, JSON.stringify({ indexes: [], fieldOverrides: [] }));
+    const lines: string[] = [];
+    const harness = await startHarness({
+      enforceIndexes: true,
+      indexesFile: file,
+      log: (line) => lines.push(line),
+    });
+    try {
+      expect(await restQuery(harness)).toBe(400);
+      const index = {
+        collectionGroup: 'notes',
+        queryScope: 'COLLECTION',
+        fields: [
+          { fieldPath: 'a', order: 'ASCENDING' },
+          { fieldPath: 'b', order: 'ASCENDING' },
+        ],
+      };
+      await writeFile(file, JSON.stringify({ indexes: [index], fieldOverrides: [] }));
+      await until(async () => (await restQuery(harness)) === 200);
+      expect(await restQuery(harness)).toBe(200);
+      await writeFile(file, '{"indexes": [{"collectionGroup": 7}]}');
+      await until(async () => lines.some((line) => line.includes('the previous indexes stay')));
+      expect(lines.find((line) => line.includes('the previous indexes stay'))).toContain(
+        'indexes[0].collectionGroup must be a non-empty string',
+      );
+      expect(await restQuery(harness)).toBe(200);
+    } finally {
+      await harness.close();
+    }
+  });
+
+  it('stops the start when malformed and enforced, naming the entry; is not read when off', async () => {
+    const file = path.join(dir, 'bad.indexes.json');
+    await writeFile(
+      file,
+      '{"indexes": [{"collectionGroup": "c", "fields": [{"fieldPath": "a", "order": "UP"}]}]}',
+    );
+    await expect(startHarness({ enforceIndexes: true, indexesFile: file })).rejects.toThrow(
+      `The index file ${file} is not valid: indexes[0].fields[0].order must be ASCENDING or DESCENDING.`,
+    );
+    const harness = await startHarness({ indexesFile: file });
+    await harness.close();
+  });
+});

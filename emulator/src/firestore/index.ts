@@ -18,7 +18,7 @@ import { listenOnePort } from './adapters/http/portServer.js';
 import { Authorizer } from './security/authorize.js';
 import { documentAccess } from './security/documentAccess.js';
 import { RulesRegistry } from './security/rulesRegistry.js';
-import { NO_INDEXES, readIndexConfig } from './indexes/indexConfig.js';
+import { NO_INDEXES } from './indexes/indexConfig.js';
 import { IndexEnforcement } from './indexes/indexEnforcement.js';
 import { FirestoreService } from './service/firestoreService.js';
 import { restRoutes } from './adapters/rest/restRoutes.js';
@@ -86,13 +86,9 @@ export async function startFirestore(
     'firestore',
     options.requestLogCapacity ?? REQUEST_LOG_CAPACITY,
   );
-  const indexes = new IndexEnforcement(
-    options.enforceIndexes === true,
-    options.enforceIndexes && options.indexesFile
-      ? await readIndexConfig(options.indexesFile)
-      : NO_INDEXES,
-    log,
-  );
+  const indexes = new IndexEnforcement(options.enforceIndexes === true, NO_INDEXES, log);
+  // Read (and watched) only when enforced: a bad file never stops an emulator that ignores it.
+  if (indexes.enabled && options.indexesFile) await indexes.loadFile(options.indexesFile);
   if (indexes.enabled)
     log(
       `firestore: index enforcement on (${options.indexesFile ?? 'no index file'}): queries that need an undeclared index fail`,
@@ -159,6 +155,7 @@ export async function startFirestore(
     importData: (dir) => replaceDatabases(databases, dir),
     close: async () => {
       rules.close();
+      indexes.close();
       webChannel.close();
       await server.close();
     },

@@ -3,10 +3,12 @@
  * here the same way, and each such index is logged once and kept, per project, in
  * firestore.indexes.json's form (the control route `:missingIndexes` lists them).
  */
+import { watch, type FSWatcher } from 'node:fs';
 import type { DatabaseId } from '../../model/path.js';
 import type { QueryPlan } from '../query/plan.js';
 import {
   NO_INDEXES,
+  readIndexConfig,
   type CompositeIndex,
   type FieldOverride,
   type IndexConfig,
@@ -32,6 +34,8 @@ const AUTOMATIC: FieldOverride['indexes'] = [
 export class IndexEnforcement {
   private config: IndexConfig;
   private readonly missing = new Map<string, Map<string, MissingIndexes>>();
+  private watcher: FSWatcher | undefined;
+  private reloadTimer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly enabled: boolean,
@@ -43,6 +47,37 @@ export class IndexEnforcement {
 
   setConfig(config: IndexConfig): void {
     this.config = config;
+  }
+
+  /**
+   * Reads the index file (a malformed one throws, naming the entry at fault) and then watches it:
+   * an edit takes effect at once; an edit that does not parse is logged and the previous indexes
+   * stay.
+   */
+  async loadFile(path: string): Promise<void> {
+    this.config = await readIndexConfig(path);
+    this.watcher = watch(path, () => {
+      clearTimeout(this.reloadTimer);
+      // Editors write files in several steps; wait for the last one.
+      this.reloadTimer = setTimeout(() => void this.reloadFile(path), 50);
+    });
+    this.watcher.on('error', (error) =>
+      this.log(`firestore: cannot watch ${path}: ${error.message}`),
+    );
+  }
+
+  private async reloadFile(path: string): Promise<void> {
+    try {
+      this.config = await readIndexConfig(path);
+      this.log(`firestore: reloaded the indexes from ${path}`);
+    } catch (error) {
+      this.log(`firestore: ${(error as Error).message}; the previous indexes stay`);
+    }
+  }
+
+  close(): void {
+    clearTimeout(this.reloadTimer);
+    this.watcher?.close();
   }
 
   /** Throws production's FAILED_PRECONDITION when enforcement is on and the query's index is missing. */
