@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FieldValue, type Firestore } from 'firebase-admin/firestore';
 import type { VectorQuery } from '@google-cloud/firestore';
 import { seededRandom } from '../src/testing/seededRandom.js';
+import { rawClient } from './firestoreGrpcClient.js';
 import { startHarness, type Harness } from './firestoreHarness.js';
 
 const PROJECT = 'demo-vector-search';
@@ -406,7 +407,7 @@ describe('over REST', () => {
       findNearest: findNearest({ queryVector: { arrayValue: { values: [{ doubleValue: 1 }] } } }),
     });
     expect(notVector.status).toBe(400);
-    expect(await notVector.text()).toContain('needs a vector as its query vector');
+    expect(await notVector.text()).toContain('Query Value must be of type vector.');
   });
 
   it('a count over a findNearest query counts its results', async () => {
@@ -431,5 +432,57 @@ describe('over REST', () => {
     expect(body[0]!.result.aggregateFields.n.integerValue).toBe(
       String(items.filter((i) => i.category === 'a').length),
     );
+  });
+});
+
+describe('Listen', () => {
+  it('refuses a findNearest target (vector queries are one-time reads) with its cause', async () => {
+    const client = rawClient(harness.hostPort);
+    try {
+      const first = await new Promise<Record<string, unknown>>((resolve, reject) => {
+        const call = client.bidi('Listen');
+        call.on('data', (r: Record<string, unknown>) => {
+          call.cancel();
+          resolve(r);
+        });
+        call.on('error', (e: { code?: number }) => (e.code === 1 ? undefined : reject(e)));
+        call.write({
+          database: `projects/${PROJECT}/databases/(default)`,
+          addTarget: {
+            targetId: 3,
+            query: {
+              parent: `projects/${PROJECT}/databases/(default)/documents`,
+              structuredQuery: {
+                from: [{ collectionId: 'items' }],
+                findNearest: {
+                  vectorField: { fieldPath: 'embedding' },
+                  queryVector: {
+                    mapValue: {
+                      fields: {
+                        __type__: { stringValue: '__vector__' },
+                        value: { arrayValue: { values: [{ doubleValue: 1 }] } },
+                      },
+                    },
+                  },
+                  distanceMeasure: 'EUCLIDEAN',
+                  limit: { value: 3 },
+                },
+              },
+            },
+          },
+        });
+      });
+      expect(first['targetChange']).toMatchObject({
+        targetChangeType: 'REMOVE',
+        targetIds: [3],
+        cause: {
+          code: 3,
+          message:
+            'A findNearest (vector) query cannot be listened to; run it with RunQuery instead.',
+        },
+      });
+    } finally {
+      client.close();
+    }
   });
 });

@@ -72,10 +72,8 @@ export function planNearest(query: StructuredQuery): NearestSearch | undefined {
   if (isNameField(field))
     throw invalidArgument('findNearest cannot search __name__: it is not a vector.');
   const vector = vectorNumbers(nearest.queryVector);
-  if (vector === undefined)
-    throw invalidArgument(
-      'findNearest needs a vector as its query vector (FieldValue.vector([...]): a map with __type__ "__vector__" and a value array of numbers).',
-    );
+  // Production's words (seen in googleapis/python-aiplatform#4979).
+  if (vector === undefined) throw invalidArgument('Query Value must be of type vector.');
   if (vector.length === 0) throw invalidArgument("findNearest's query vector is empty.");
   if (vector.length > MAX_VECTOR_DIMENSION)
     throw invalidArgument(
