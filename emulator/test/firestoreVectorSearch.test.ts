@@ -292,6 +292,43 @@ describe('findNearest options', () => {
   });
 });
 
+describe('scope and limits', () => {
+  it('a collection-group findNearest searches every collection of that id', async () => {
+    await db.doc('other/o1/items/deep').set({
+      embedding: FieldValue.vector(items[9]!.vector),
+      category: 'b',
+    });
+    try {
+      const got = await db
+        .collectionGroup('items')
+        .findNearest({
+          vectorField: 'embedding',
+          queryVector: items[9]!.vector,
+          limit: 2,
+          distanceMeasure: 'EUCLIDEAN',
+        })
+        .get();
+      expect(got.docs.map((d) => d.ref.path)).toEqual(['items/v009', 'other/o1/items/deep']);
+    } finally {
+      await db.doc('other/o1/items/deep').delete();
+    }
+  });
+
+  it("the query's own limit, when smaller, caps the results", async () => {
+    const query = randomVector(DIMENSION);
+    const got = await results(
+      db.collection('items').limit(4).findNearest({
+        vectorField: 'embedding',
+        queryVector: query,
+        limit: 20,
+        distanceMeasure: 'EUCLIDEAN',
+        distanceResultField: 'distance',
+      }),
+    );
+    expectSame(got, reference('EUCLIDEAN', query, 4, items8));
+  });
+});
+
 describe('what production refuses', () => {
   const options = {
     vectorField: 'embedding',

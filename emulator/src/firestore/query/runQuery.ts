@@ -35,6 +35,11 @@ export function candidates(
     : store.inCollection(joinCollection(plan), readTime);
 }
 
+/** The documents in scope that the query's filters keep (findNearest's pre-filter). */
+function* filtered(plan: QueryPlan, store: DocumentStore, readTime?: Micros) {
+  for (const doc of candidates(plan, store, readTime)) if (plan.predicate(doc)) yield doc;
+}
+
 interface Keyed {
   doc: StoredDocument;
   key: Value[];
@@ -49,10 +54,7 @@ export function runQuery(
   store: DocumentStore,
   readTime?: Micros,
 ): StoredDocument[] {
-  if (plan.nearest) {
-    const filtered = [...candidates(plan, store, readTime)].filter((doc) => plan.predicate(doc));
-    return runNearest(plan.nearest, filtered, plan.limit);
-  }
+  if (plan.nearest) return runNearest(plan.nearest, filtered(plan, store, readTime), plan.limit);
   const directions = plan.orderBy.map((o) => (o.descending ? -1 : 1));
   const compare = (a: Keyed, b: Keyed): number => {
     for (let i = 0; i < directions.length; i++) {

@@ -2,8 +2,8 @@
  * findNearest (vector search), exact: every document the query's filters keep (a pre-filter) whose
  * vector field holds a vector of the query vector's dimension is scored, and the `limit` nearest
  * are returned, nearest first. A flat scan: O(n·d) per query for n candidates of dimension d, plus
- * O(n log n) to order them. Production's vector indexes are flat (exact) too; it reads them
- * instead of every candidate, so only the cost differs.
+ * O(n log k) to keep the k nearest in order. Production's vector indexes are flat (exact) too; it
+ * reads them instead of every candidate, so only the cost differs.
  *
  * Distances, as the API defines them: EUCLIDEAN √Σ(aᵢ−bᵢ)² and COSINE 1 − a·b/(‖a‖‖b‖), smaller is
  * nearer; DOT_PRODUCT a·b, larger is nearer. `distanceThreshold` keeps distance ≤ threshold
@@ -141,7 +141,14 @@ export function runNearest(
   extraLimit?: number,
 ): StoredDocument[] {
   const larger = search.measure === 'DOT_PRODUCT';
-  const scored: Scored[] = [];
+  const limit = Math.min(search.limit, extraLimit ?? Infinity);
+  // limit: 0 on the query asks for nothing, as it does without findNearest.
+  if (limit === 0) return [];
+  const compare = (x: Scored, y: Scored): number =>
+    (larger ? y.distance - x.distance : x.distance - y.distance) ||
+    compareResourceNames(x.doc.name, y.doc.name);
+  // The nearest `limit` so far, in order: a bounded sorted buffer, O(n log k) comparisons.
+  const kept: Scored[] = [];
   for (const doc of docs) {
     const vector = vectorNumbers(getField(doc.fields, search.field));
     if (vector === undefined || vector.length !== search.vector.length) continue;
@@ -150,20 +157,22 @@ export function runNearest(
     if (search.threshold !== undefined) {
       if (larger ? distance < search.threshold : distance > search.threshold) continue;
     }
-    scored.push({ doc, distance });
+    const entry = { doc, distance };
+    if (kept.length >= limit && compare(entry, kept[kept.length - 1] as Scored) >= 0) continue;
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compare(kept[mid] as Scored, entry) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    kept.splice(lo, 0, entry);
+    if (kept.length > limit) kept.pop();
   }
-  scored.sort(
-    (x, y) =>
-      (larger ? y.distance - x.distance : x.distance - y.distance) ||
-      compareResourceNames(x.doc.name, y.doc.name),
-  );
-  const limit = Math.min(search.limit, extraLimit ?? Infinity);
   const resultField = search.resultField;
-  return scored
-    .slice(0, limit)
-    .map(({ doc, distance }) =>
-      resultField
-        ? { ...doc, fields: setField(doc.fields, resultField, { doubleValue: distance }) }
-        : doc,
-    );
+  return kept.map(({ doc, distance }) =>
+    resultField
+      ? { ...doc, fields: setField(doc.fields, resultField, { doubleValue: distance }) }
+      : doc,
+  );
 }
