@@ -426,6 +426,19 @@ describe('over REST', () => {
     expectSame(got, reference('DOT_PRODUCT', items[7]!.vector, 5, items8));
   });
 
+  it('with a select, returns the selected fields and the distance', async () => {
+    const res = await runQuery({
+      from: [{ collectionId: 'items' }],
+      select: { fields: [{ fieldPath: 'category' }] },
+      findNearest: findNearest({ limit: 2 }),
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { document: { fields: Record<string, unknown> } }[];
+    expect(body).toHaveLength(2);
+    for (const r of body)
+      expect(Object.keys(r.document.fields).sort()).toEqual(['category', 'score']);
+  });
+
   it('refuses limit 0 (which the SDK refuses itself) and a missing distance measure', async () => {
     const zero = await runQuery({
       from: [{ collectionId: 'items' }],
