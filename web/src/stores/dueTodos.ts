@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, onScopeDispose, ref } from 'vue';
-import { canWrite, todayIn } from '@model';
+import { todayIn } from '@model';
 import { useLiveQuery } from '@/composables/useLiveQuery';
 import { browserTimeZone } from '@/domain/dueLabels';
 import {
@@ -12,9 +12,10 @@ import {
   type DueView,
   type TodoGroup,
 } from '@/domain/dueViews';
-import type { Todo, TodoDraft } from '@/domain/entities';
+import type { Todo } from '@/domain/entities';
 import { useServices } from '@/services/injection';
 import { useAuthStore } from './auth';
+import { useCrossListActions } from './crossListActions';
 import { useListsStore } from './lists';
 import { useTodosStore } from './todos';
 
@@ -79,27 +80,8 @@ export const useDueTodosStore = defineStore('dueTodos', () => {
       : groupByList(members, lists.allLists);
   }
 
-  function findTodo(todoId: string): Todo | null {
-    return shown.value.find((todo) => todo.id === todoId) ?? null;
-  }
-
-  const canEdit = (todo: Pick<Todo, 'listId'>) => canWrite(lists.roleIn(todo.listId));
-  const listTitle = (todo: Pick<Todo, 'listId'>) => lists.findList(todo.listId)?.title ?? '';
-
-  function setDone(todoId: string, done: boolean): void {
-    const todo = findTodo(todoId);
-    if (todo) todos.setTodoDone(todo, done);
-  }
-
-  async function updateTodo(todoId: string, changes: Partial<TodoDraft>): Promise<void> {
-    const todo = findTodo(todoId);
-    if (todo) await todos.updateTodoIn(todo.listId, todoId, changes);
-  }
-
-  function removeTodo(todoId: string): void {
-    const todo = findTodo(todoId);
-    if (todo) todos.removeTodoIn(todo);
-  }
+  const { findTodo, canEdit, listTitle, setDone, updateTodo, removeTodo } =
+    useCrossListActions(shown);
 
   return {
     timeZone,

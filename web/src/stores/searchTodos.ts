@@ -1,11 +1,11 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import { canWrite } from '@model';
 import { useLiveQuery } from '@/composables/useLiveQuery';
-import type { Todo, TodoDraft } from '@/domain/entities';
+import type { Todo } from '@/domain/entities';
 import { countMatches, searchAcrossLists } from '@/domain/todoSearch';
 import { useServices } from '@/services/injection';
 import { useAuthStore } from './auth';
+import { useCrossListActions } from './crossListActions';
 import { useListsStore } from './lists';
 import { useTodosStore } from './todos';
 
@@ -44,27 +44,8 @@ export const useSearchTodosStore = defineStore('searchTodos', () => {
     text.value = null;
   }
 
-  function findTodo(todoId: string): Todo | null {
-    return shown.value.find((todo) => todo.id === todoId) ?? null;
-  }
-
-  const canEdit = (todo: Pick<Todo, 'listId'>) => canWrite(lists.roleIn(todo.listId));
-  const listTitle = (todo: Pick<Todo, 'listId'>) => lists.findList(todo.listId)?.title ?? '';
-
-  function setDone(todoId: string, done: boolean): void {
-    const todo = findTodo(todoId);
-    if (todo) todos.setTodoDone(todo, done);
-  }
-
-  async function updateTodo(todoId: string, changes: Partial<TodoDraft>): Promise<void> {
-    const todo = findTodo(todoId);
-    if (todo) await todos.updateTodoIn(todo.listId, todoId, changes);
-  }
-
-  function removeTodo(todoId: string): void {
-    const todo = findTodo(todoId);
-    if (todo) todos.removeTodoIn(todo);
-  }
+  const { findTodo, canEdit, listTitle, setDone, updateTodo, removeTodo } =
+    useCrossListActions(shown);
 
   return {
     text,
