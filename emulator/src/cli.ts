@@ -63,6 +63,10 @@ try {
     storage: only.has('storage'),
     ui: only.has('ui'),
     importDir: values.import,
+    persistDir: values['export-on-exit'],
+    ...(process.env.HEARTH_JOURNAL_COMPACT_MS
+      ? { compactEveryMs: Number(process.env.HEARTH_JOURNAL_COMPACT_MS) }
+      : {}),
     log,
   });
 } catch (error) {

@@ -9,9 +9,14 @@ import {
   checkImportDir,
   describeImport,
   exportAtomically,
+  EXPORT_MARKER,
+  exportJournalSegment,
   importPart,
+  recoverInterruptedExport,
   type Exporter,
 } from './persistence.js';
+import { existsSync, renameSync } from 'node:fs';
+import { Journal } from './journal.js';
 import { startFirestore, type FirestoreEmulator } from './firestore/index.js';
 import { startStorage, type StorageEmulator } from './storage/index.js';
 import { startBridge, type Bridge } from './bridge/index.js';
@@ -27,6 +32,14 @@ export interface StartOptions {
   /** The console's built files; default: the @hearth/console package's dist/. */
   consoleDir?: string;
   importDir?: string;
+  /**
+   * The folder the data is exported to on exit (`--export-on-exit`). Given, the emulator also
+   * keeps a journal beside it (`<DIR>.journal/`): every commit is on disk before it is
+   * acknowledged, and compacted into DIR in the background and on exit.
+   */
+  persistDir?: string;
+  /** How often the journal is compacted into the export (default 60 s). */
+  compactEveryMs?: number;
   /** Overrides firebase.json's `emulators.firestore.enforceIndexes` when set (`--enforce-indexes`). */
   enforceIndexes?: boolean;
   log: (line: string) => void;
@@ -62,6 +75,31 @@ export async function startEmulators(options: StartOptions): Promise<RunningEmul
   checkImportDir(options.importDir);
   const importing = describeImport(options.importDir);
   if (importing) log(importing);
+  const journalDir = options.persistDir ? `${path.resolve(options.persistDir)}.journal` : undefined;
+  let importDir = options.importDir;
+  let journalFrom = 0;
+  if (journalDir && options.persistDir) {
+    const persistDir = path.resolve(options.persistDir);
+    if (!importDir && recoverInterruptedExport(persistDir, log)) importDir = persistDir;
+    if (importDir && path.resolve(importDir) === persistDir) {
+      journalFrom = exportJournalSegment(importDir);
+    } else if (
+      existsSync(journalDir) &&
+      (importDir || existsSync(path.join(persistDir, EXPORT_MARKER)))
+    ) {
+      // The journal continues the export in persistDir; on top of other data it would be wrong.
+      const aside = `${journalDir}.discarded-${Date.now()}`;
+      renameSync(journalDir, aside);
+      log(
+        `The journal in ${journalDir} continues the data in ${persistDir}, which is not being imported: moved it to ${aside}`,
+      );
+    }
+  }
+  // Firestore's journal (Storage's objects are not journaled yet).
+  const journal =
+    journalDir && options.firestore
+      ? Journal.open(path.join(journalDir, 'firestore'), journalFrom, log)
+      : undefined;
   const firestore = options.firestore
     ? await listening('Firestore', config.firestorePort, () =>
         startFirestore({
@@ -70,7 +108,16 @@ export async function startEmulators(options: StartOptions): Promise<RunningEmul
           rulesFile: config.firestoreRules,
           enforceIndexes: options.enforceIndexes ?? config.enforceIndexes,
           indexesFile: config.firestoreIndexes,
-          importDir: importPart(options.importDir, 'firestore'),
+          importDir: importPart(importDir, 'firestore'),
+          ...(journal
+            ? {
+                journal: {
+                  records: journal.records,
+                  name: journal.journal.dir,
+                  append: (payload: Buffer) => journal.journal.append(payload),
+                },
+              }
+            : {}),
           log,
         }),
       )
@@ -84,7 +131,7 @@ export async function startEmulators(options: StartOptions): Promise<RunningEmul
           rulesFile: config.storageRules,
           signingKeys: config.storageSigningKeys,
           credentialsFile: process.env.GOOGLE_APPLICATION_CREDENTIALS,
-          importDir: importPart(options.importDir, 'storage'),
+          importDir: importPart(importDir, 'storage'),
           firestore: firestore ? (projectId) => firestore.documentAccess(projectId) : undefined,
           log,
         }),
@@ -127,6 +174,36 @@ export async function startEmulators(options: StartOptions): Promise<RunningEmul
   if (ui) log(`Hearth Console ready at ${ui.url}`);
   log(`All emulators ready in ${Date.now() - started} ms.`);
 
+  const parts: Record<string, Exporter> = {};
+  if (firestore) parts.firestore = firestore;
+  if (storage) parts.storage = storage;
+  const firestoreJournal = journal?.journal;
+  /**
+   * Compaction: later commits go to a fresh segment, the export (which holds everything in the
+   * older ones) names that segment and is swapped in atomically, then the older segments go. A
+   * crash before the swap replays the old export with every segment; after it, the new export
+   * with the new segments only: nothing lost, nothing replayed twice.
+   */
+  let compacting: Promise<void> = Promise.resolve();
+  let compactedAt = -1;
+  const compact = (force: boolean) =>
+    (compacting = compacting.then(async () => {
+      if (!firestoreJournal || !options.persistDir) return;
+      if (!force && firestoreJournal.stats.records === compactedAt) return;
+      const segment = await firestoreJournal.rotate();
+      compactedAt = firestoreJournal.stats.records;
+      await exportAtomically(options.persistDir, parts, { journalSegment: segment });
+      await firestoreJournal.removeBefore(segment);
+    }));
+  const timer = firestoreJournal
+    ? setInterval(() => {
+        compact(false).catch((error: Error) =>
+          log(`Could not compact the journal into ${options.persistDir}: ${error.message}`),
+        );
+      }, options.compactEveryMs ?? 60_000)
+    : undefined;
+  timer?.unref();
+
   return {
     firestore,
     storage,
@@ -134,10 +211,15 @@ export async function startEmulators(options: StartOptions): Promise<RunningEmul
     env,
     async stop(exportDir) {
       await bridge.close();
-      if (exportDir) {
-        const parts: Record<string, Exporter> = {};
-        if (firestore) parts.firestore = firestore;
-        if (storage) parts.storage = storage;
+      if (timer) clearInterval(timer);
+      if (
+        journal &&
+        exportDir &&
+        path.resolve(exportDir) === path.resolve(options.persistDir ?? '')
+      ) {
+        await compact(true);
+        log(`Data exported to ${exportDir}`);
+      } else if (exportDir) {
         await exportAtomically(exportDir, parts);
         log(`Data exported to ${exportDir}`);
       }
@@ -145,6 +227,7 @@ export async function startEmulators(options: StartOptions): Promise<RunningEmul
         Promise.all([firestore?.close(), storage?.close(), ui?.close()]),
         new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref()),
       ]);
+      await firestoreJournal?.close();
     },
   };
 }

@@ -2,7 +2,7 @@
  * Import and export of the whole emulator's data. An export is written into a fresh sibling
  * folder and swapped in by rename, so a crash mid-export never leaves a half-written one.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -12,7 +12,15 @@ export interface Exporter {
   exportData(dir: string): Promise<void>;
 }
 
-export async function exportAtomically(dir: string, parts: Record<string, Exporter>) {
+/**
+ * `extra` goes into the export's marker file; the journal records there the first segment the
+ * export does not hold (`journalSegment`).
+ */
+export async function exportAtomically(
+  dir: string,
+  parts: Record<string, Exporter>,
+  extra: Record<string, unknown> = {},
+) {
   const target = path.resolve(dir);
   const staging = `${target}.tmp-${process.pid}-${Date.now()}`;
   await mkdir(staging, { recursive: true });
@@ -22,7 +30,12 @@ export async function exportAtomically(dir: string, parts: Record<string, Export
     await writeFile(
       path.join(staging, EXPORT_MARKER),
       JSON.stringify(
-        { version: 1, exportedAt: new Date().toISOString(), parts: Object.keys(parts) },
+        {
+          version: 1,
+          exportedAt: new Date().toISOString(),
+          parts: Object.keys(parts),
+          ...extra,
+        },
         null,
         2,
       ),
@@ -69,4 +82,44 @@ export function importPart(dir: string | undefined, part: string): string | unde
   return existsSync(path.join(path.resolve(dir), EXPORT_MARKER)) && existsSync(partDir)
     ? partDir
     : undefined;
+}
+
+/** The first journal segment an export does not hold: 0 when it has none (or no journal wrote it). */
+export function exportJournalSegment(dir: string): number {
+  try {
+    const marker = JSON.parse(
+      readFileSync(path.join(path.resolve(dir), EXPORT_MARKER), 'utf8'),
+    ) as {
+      journalSegment?: unknown;
+    };
+    return typeof marker.journalSegment === 'number' ? marker.journalSegment : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * A crash between exportAtomically's two renames leaves no export in `dir`, only the complete
+ * new one (`<dir>.tmp-…`, marker written last) or the previous one (`<dir>.old-…`). Puts the
+ * newest complete one back; says whether it did.
+ */
+export function recoverInterruptedExport(dir: string, log: (line: string) => void): boolean {
+  const target = path.resolve(dir);
+  if (existsSync(path.join(target, EXPORT_MARKER))) return false;
+  const parent = path.dirname(target);
+  if (!existsSync(parent)) return false;
+  const base = path.basename(target);
+  const candidates = readdirSync(parent)
+    .filter((name) => name.startsWith(`${base}.tmp-`) || name.startsWith(`${base}.old-`))
+    .map((name) => path.join(parent, name))
+    .filter((candidate) => existsSync(path.join(candidate, EXPORT_MARKER)))
+    .sort((a, b) => (a.includes('.tmp-') ? 0 : 1) - (b.includes('.tmp-') ? 0 : 1));
+  const found = candidates[0];
+  if (!found) return false;
+  if (existsSync(target)) renameSync(target, `${target}.empty-${Date.now()}`);
+  renameSync(found, target);
+  log(
+    `Recovered the export an interrupted compaction left in ${found}: importing it from ${target}`,
+  );
+  return true;
 }

@@ -14,6 +14,7 @@ import type { StoredDocument } from './documents/document.js';
 import { documentName } from '../model/path.js';
 import type { Timestamp } from '../model/value.js';
 import { exportDatabases, importDatabases, replaceDatabases } from './persistence/snapshotFiles.js';
+import { encodeRecord, replayRecords } from './persistence/commitJournal.js';
 import { listenOnePort } from './adapters/http/portServer.js';
 import { Authorizer } from './security/authorize.js';
 import { documentAccess } from './security/documentAccess.js';
@@ -44,6 +45,11 @@ export interface FirestoreEmulatorOptions {
   enforceIndexes?: boolean;
   /** firestore.indexes.json: the composite indexes and field overrides enforcement allows. */
   indexesFile?: string;
+  /**
+   * Persist every change before acknowledging it: `records` (earlier changes) are replayed on top
+   * of the import, then each change is appended and its commit answered once `append` resolves.
+   */
+  journal?: ChangeJournal;
   /** How many rules evaluations the request log keeps (default 5,000). */
   requestLogCapacity?: number;
   log?: (line: string) => void;
@@ -57,6 +63,13 @@ export interface CommitEvent {
   auth: AuthContext | null;
   /** Full resource names. */
   changes: { name: string; before: StoredDocument | null; after: StoredDocument | null }[];
+}
+
+/** Where changes are made durable (the emulator's journal, src/journal.ts). */
+export interface ChangeJournal {
+  readonly records: Buffer[];
+  readonly name: string;
+  append(payload: Buffer): Promise<void>;
 }
 
 export interface FirestoreEmulator {
@@ -81,6 +94,21 @@ export async function startFirestore(
   if (options.importDir) {
     const count = await importDatabases(databases, options.importDir);
     log(`firestore: imported ${count} documents from ${options.importDir}`);
+  }
+  const journal = options.journal;
+  if (journal) {
+    if (journal.records.length > 0) {
+      const count = replayRecords(databases, journal.records);
+      log(
+        `firestore: replayed ${journal.records.length} journal records (${count} document changes) from ${journal.name}`,
+      );
+    }
+    let lastAppend: Promise<void> = Promise.resolve();
+    databases.observe((db, changes, time) => {
+      lastAppend = journal.append(encodeRecord(db, changes, time));
+      lastAppend.catch(() => undefined);
+    });
+    databases.setDurability(() => lastAppend);
   }
   const requestLog = new RequestLog(
     'firestore',

@@ -26,6 +26,17 @@ export class Databases {
   /** In creation order, which exports keep. */
   private readonly created: Database[] = [];
   private readonly observers = new Set<CommitObserver>();
+  private durability: () => Promise<void> = () => Promise.resolve();
+
+  /** Resolves once every change made so far is on disk (at once when nothing persists them). */
+  durable(): Promise<void> {
+    return this.durability();
+  }
+
+  /** Set by the journal: what `durable()` waits for. */
+  setDurability(wait: () => Promise<void>): void {
+    this.durability = wait;
+  }
 
   get(id: DatabaseId): Database {
     let project = this.byProject.get(id.projectId);

@@ -5,7 +5,7 @@
  * translate to and from these. Errors are FirestoreErrors carrying Firestore's status codes.
  */
 import { randomBytes } from 'node:crypto';
-import type { Database } from '../database/database.js';
+import type { CommitOutcome, Database } from '../database/database.js';
 import type { Databases } from '../database/databases.js';
 import { Code, FirestoreError, invalidArgument, toFirestoreError } from '../../model/errors.js';
 import { ListenSession } from '../streams/listenSession.js';
@@ -349,22 +349,26 @@ export class FirestoreService {
     const authorize = this.authorizer.commitCheck(caller, db);
     if (!transaction || transaction.length === 0) {
       const outcome = db.commit(writes, { auth: caller.auth, ...(authorize ? { authorize } : {}) });
+      // Acknowledged only once on disk when the emulator persists (the journal's group commit).
+      await this.databases.durable();
       return { writeResults: outcome.writeResults, commitTime: microsToTimestamp(outcome.time) };
     }
     const txn = db.transactions.get(transaction);
+    let outcome: CommitOutcome;
     try {
       if (txn.readOnly && writes.length > 0)
         throw invalidArgument('A read-only transaction cannot write.');
       await db.lockWrites(txn, writes);
-      const outcome = db.commit(writes, {
+      outcome = db.commit(writes, {
         txn,
         auth: caller.auth,
         ...(authorize ? { authorize } : {}),
       });
-      return { writeResults: outcome.writeResults, commitTime: microsToTimestamp(outcome.time) };
     } finally {
       db.transactions.finish(txn);
     }
+    await this.databases.durable();
+    return { writeResults: outcome.writeResults, commitTime: microsToTimestamp(outcome.time) };
   }
 
   async commit(caller: Caller, request: api.CommitRequest): Promise<api.CommitResponse> {
