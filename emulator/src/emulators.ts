@@ -78,11 +78,13 @@ export async function startEmulators(options: StartOptions): Promise<RunningEmul
   const journalDir = options.persistDir ? `${path.resolve(options.persistDir)}.journal` : undefined;
   let importDir = options.importDir;
   let journalFrom = 0;
+  let storageJournalFrom = 0;
   if (journalDir && options.persistDir) {
     const persistDir = path.resolve(options.persistDir);
     if (!importDir && recoverInterruptedExport(persistDir, log)) importDir = persistDir;
     if (importDir && path.resolve(importDir) === persistDir) {
       journalFrom = exportJournalSegment(importDir);
+      storageJournalFrom = exportJournalSegment(importDir, 'storageJournalSegment');
     } else if (
       existsSync(journalDir) &&
       (importDir || existsSync(path.join(persistDir, EXPORT_MARKER)))
@@ -95,10 +97,13 @@ export async function startEmulators(options: StartOptions): Promise<RunningEmul
       );
     }
   }
-  // Firestore's journal (Storage's objects are not journaled yet).
   const journal =
     journalDir && options.firestore
       ? Journal.open(path.join(journalDir, 'firestore'), journalFrom, log)
+      : undefined;
+  const storageJournal =
+    journalDir && options.storage
+      ? Journal.open(path.join(journalDir, 'storage'), storageJournalFrom, log)
       : undefined;
   const firestore = options.firestore
     ? await listening('Firestore', config.firestorePort, () =>
@@ -132,6 +137,16 @@ export async function startEmulators(options: StartOptions): Promise<RunningEmul
           signingKeys: config.storageSigningKeys,
           credentialsFile: process.env.GOOGLE_APPLICATION_CREDENTIALS,
           importDir: importPart(importDir, 'storage'),
+          ...(storageJournal && journalDir
+            ? {
+                dataDir: path.join(journalDir, 'storage-blobs'),
+                journal: {
+                  records: storageJournal.records,
+                  name: storageJournal.journal.dir,
+                  append: (payload: Buffer) => storageJournal.journal.append(payload),
+                },
+              }
+            : {}),
           firestore: firestore ? (projectId) => firestore.documentAccess(projectId) : undefined,
           log,
         }),
@@ -178,24 +193,32 @@ export async function startEmulators(options: StartOptions): Promise<RunningEmul
   if (firestore) parts.firestore = firestore;
   if (storage) parts.storage = storage;
   const firestoreJournal = journal?.journal;
+  const storageJournalWriter = storageJournal?.journal;
+  const journals = [firestoreJournal, storageJournalWriter];
   /**
-   * Compaction: later commits go to a fresh segment, the export (which holds everything in the
-   * older ones) names that segment and is swapped in atomically, then the older segments go. A
+   * Compaction: later changes go to fresh segments, the export (which holds everything in the
+   * older ones) names those segments and is swapped in atomically, then the older segments go. A
    * crash before the swap replays the old export with every segment; after it, the new export
    * with the new segments only: nothing lost, nothing replayed twice.
    */
   let compacting: Promise<void> = Promise.resolve();
   let compactedAt = -1;
+  const changed = () => journals.reduce((sum, journal) => sum + (journal?.stats.records ?? 0), 0);
   const compact = (force: boolean) =>
     (compacting = compacting.then(async () => {
-      if (!firestoreJournal || !options.persistDir) return;
-      if (!force && firestoreJournal.stats.records === compactedAt) return;
-      const segment = await firestoreJournal.rotate();
-      compactedAt = firestoreJournal.stats.records;
-      await exportAtomically(options.persistDir, parts, { journalSegment: segment });
-      await firestoreJournal.removeBefore(segment);
+      if (!journalDir || !options.persistDir) return;
+      if (!force && changed() === compactedAt) return;
+      const segment = (await firestoreJournal?.rotate()) ?? 0;
+      const storageSegment = (await storageJournalWriter?.rotate()) ?? 0;
+      compactedAt = changed();
+      await exportAtomically(options.persistDir, parts, {
+        journalSegment: segment,
+        storageJournalSegment: storageSegment,
+      });
+      await firestoreJournal?.removeBefore(segment);
+      await storageJournalWriter?.removeBefore(storageSegment);
     }));
-  const timer = firestoreJournal
+  const timer = journalDir
     ? setInterval(() => {
         compact(false).catch((error: Error) =>
           log(`Could not compact the journal into ${options.persistDir}: ${error.message}`),
@@ -213,7 +236,7 @@ export async function startEmulators(options: StartOptions): Promise<RunningEmul
       await bridge.close();
       if (timer) clearInterval(timer);
       if (
-        journal &&
+        journalDir &&
         exportDir &&
         path.resolve(exportDir) === path.resolve(options.persistDir ?? '')
       ) {
@@ -228,6 +251,7 @@ export async function startEmulators(options: StartOptions): Promise<RunningEmul
         new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref()),
       ]);
       await firestoreJournal?.close();
+      await storageJournalWriter?.close();
     },
   };
 }

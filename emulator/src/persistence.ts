@@ -85,14 +85,13 @@ export function importPart(dir: string | undefined, part: string): string | unde
 }
 
 /** The first journal segment an export does not hold: 0 when it has none (or no journal wrote it). */
-export function exportJournalSegment(dir: string): number {
+export function exportJournalSegment(dir: string, key = 'journalSegment'): number {
   try {
     const marker = JSON.parse(
       readFileSync(path.join(path.resolve(dir), EXPORT_MARKER), 'utf8'),
-    ) as {
-      journalSegment?: unknown;
-    };
-    return typeof marker.journalSegment === 'number' ? marker.journalSegment : 0;
+    ) as Record<string, unknown>;
+    const segment = marker[key];
+    return typeof segment === 'number' ? segment : 0;
   } catch {
     return 0;
   }

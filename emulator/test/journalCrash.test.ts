@@ -22,7 +22,7 @@ async function folder() {
   const dir = await mkdtemp(join(tmpdir(), 'hearth-crash-'));
   await writeFile(
     join(dir, 'firebase.json'),
-    JSON.stringify({ emulators: { firestore: { port: 0 } } }),
+    JSON.stringify({ emulators: { firestore: { port: 0 }, storage: { port: 0 } } }),
   );
   return dir;
 }
@@ -41,7 +41,7 @@ async function startEmulator(dir: string, env: Record<string, string> = {}) {
       '--config',
       join(dir, 'firebase.json'),
       '--only',
-      'firestore',
+      'firestore,storage',
       ...imported,
       '--export-on-exit',
       data,
@@ -54,12 +54,13 @@ async function startEmulator(dir: string, env: Record<string, string> = {}) {
     child.stderr?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Firestore ready at http:\/\/(\S+)/.exec(output);
-      if (match) resolveHost(match[1] as string);
+      if (match && /Storage ready at/.test(output)) resolveHost(match[1] as string);
     });
     child.on('exit', (code) => reject(new Error(`emulator exited (${code}):\n${output}`)));
   });
   const db = new Firestore({ projectId: 'demo-crash', host, ssl: false, preferRest: false });
-  return { child, db, output: () => output };
+  const storage = /Storage ready at (\S+)/.exec(output)?.[1] as string;
+  return { child, db, storage, output: () => output };
 }
 
 function kill(child: ChildProcess) {
@@ -163,6 +164,65 @@ describe('journal: kill -9 loses nothing acknowledged', () => {
     expect(left).toEqual([`segment-${marker.journalSegment}.log`]);
     const second = await startEmulator(dir);
     expect((await second.db.doc('notes/kept').get()).data()).toEqual({ ok: true });
+    await second.db.terminate();
+    await kill(second.child);
+  });
+});
+
+describe('journal: Storage objects survive kill -9', () => {
+  const bucket = 'demo-crash.appspot.com';
+  const url = (base: string, name: string) =>
+    `${base}/storage/v1/b/${bucket}/o/${encodeURIComponent(name)}`;
+  const upload = async (base: string, name: string, body: string) => {
+    const response = await fetch(
+      `${base}/upload/storage/v1/b/${bucket}/o?uploadType=media&name=${encodeURIComponent(name)}`,
+      { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body },
+    );
+    if (!response.ok) throw new Error(`upload ${name}: ${response.status}`);
+  };
+  const bytes = async (base: string, name: string) => {
+    const response = await fetch(`${url(base, name)}?alt=media`);
+    return response.ok ? response.text() : null;
+  };
+
+  it('keeps every acknowledged upload, overwrite and deletion across a kill mid-write', async () => {
+    const dir = await folder();
+    const first = await startEmulator(dir, { HEARTH_JOURNAL_COMPACT_MS: '200' });
+    const base = first.storage;
+    await upload(base, 'gone', 'soon deleted');
+    const deleted = await fetch(url(base, 'gone'), { method: 'DELETE' });
+    expect(deleted.ok).toBe(true);
+    const acknowledged = new Set<number>();
+    let chain = 0;
+    let stop = false;
+    let next = 0;
+    const writers = Array.from({ length: 20 }, async () => {
+      while (!stop) {
+        const i = next++;
+        await upload(base, `objects/${i}`, `bytes of ${i}`);
+        acknowledged.add(i);
+      }
+    });
+    const overwriter = (async () => {
+      while (!stop) {
+        await upload(base, 'chain', `version ${chain + 1}`);
+        chain++;
+      }
+    })();
+    while (acknowledged.size < 150 || chain < 5) await new Promise((r) => setTimeout(r, 5));
+    await kill(first.child);
+    stop = true;
+    await Promise.allSettled([...writers, overwriter]);
+    void first.db.terminate().catch(() => undefined);
+
+    const second = await startEmulator(dir);
+    for (const i of acknowledged)
+      expect(await bytes(second.storage, `objects/${i}`)).toBe(`bytes of ${i}`);
+    // The last acknowledged version, or the one in flight at the kill; never an older one.
+    expect([`version ${chain}`, `version ${chain + 1}`]).toContain(
+      await bytes(second.storage, 'chain'),
+    );
+    expect(await bytes(second.storage, 'gone')).toBeNull();
     await second.db.terminate();
     await kill(second.child);
   });

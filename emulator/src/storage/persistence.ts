@@ -65,6 +65,8 @@ export async function importStore(store: ObjectStore, dir: string): Promise<numb
 }
 
 async function linkOrCopy(from: string, to: string): Promise<void> {
+  // Blobs never change: one already there (kept by the journal) is this one.
+  if (await exists(to)) return;
   try {
     await link(from, to);
   } catch {

@@ -23,7 +23,8 @@ import { RulesGate, type CompileRules } from './rulesGate.js';
 import { signedUrlVersion } from './signedUrls.js';
 import { SigningKeys } from './signingKeys.js';
 import { BlobFiles } from './store/blobFiles.js';
-import { ObjectStore } from './store/objectStore.js';
+import { ObjectStore, type StoreEntry } from './store/objectStore.js';
+import { existsSync } from 'node:fs';
 import { toGcsResource } from './store/views.js';
 import { UploadSessions } from './uploads.js';
 
@@ -32,8 +33,14 @@ export interface StorageEmulatorOptions {
   port: number;
   projectId: string;
   rulesFile?: string;
+  /** Where blobs live; with `journal`, kept across runs. */
   dataDir?: string;
   importDir?: string;
+  /**
+   * Makes every finished object, metadata change and deletion durable before it is answered:
+   * `records` (earlier changes) are replayed after the import, each later change appended.
+   */
+  journal?: { records: Buffer[]; name: string; append(payload: Buffer): Promise<void> };
   firestore?: (projectId: string) => DocumentAccess;
   /**
    * Service-account key files whose signed URLs the emulator verifies (firebase.json
@@ -101,13 +108,28 @@ export async function createStorageEmulator(
   // A data folder the emulator made for itself is its to remove on close.
   const ownDataDir = options.dataDir ? null : await mkdtemp(join(tmpdir(), 'hearth-storage-'));
   const files = new BlobFiles(options.dataDir ?? ownDataDir!);
-  await files.init();
+  await files.init(options.journal !== undefined);
   const store = new ObjectStore(files);
   for (const suffix of ['appspot.com', 'firebasestorage.app'])
     store.ensureBucket(`${options.projectId}.${suffix}`);
   if (options.importDir) {
     const count = await importStore(store, options.importDir);
     log(`storage: imported ${count} objects from ${options.importDir}`);
+  }
+  const journal = options.journal;
+  if (journal) {
+    for (const payload of journal.records)
+      store.replay(JSON.parse(payload.toString('utf8')) as StoreEntry);
+    const referenced = new Set([...store.all()].map((object) => object.blob));
+    for (const object of [...store.all()])
+      if (!existsSync(files.pathOf(object.blob))) {
+        log(`storage: ${object.bucket}/${object.name} has no bytes on disk; dropped it`);
+        store.replay({ delete: { bucket: object.bucket, name: object.name } });
+      }
+    await files.removeUnreferenced(referenced);
+    if (journal.records.length > 0)
+      log(`storage: replayed ${journal.records.length} journal records from ${journal.name}`);
+    store.setJournal((entry) => journal.append(Buffer.from(JSON.stringify(entry))));
   }
   const uploads = new UploadSessions(files);
   const firestore = options.firestore;

@@ -4,7 +4,7 @@
  * complete and never changes afterwards (readers can stream it while a newer generation lands).
  */
 import { createHash, randomUUID, type Hash } from 'node:crypto';
-import { mkdir, open, rename, rm, unlink, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BadRequestError, PayloadTooLargeError } from '../errors.js';
 import { crc32cToBase64, crc32cUpdate } from './crc32c.js';
@@ -39,11 +39,26 @@ export class BlobFiles {
    * Starts from empty folders: metadata lives in memory (and in exports), so files a previous run
    * left here, finished or half-written, are referred to by nothing.
    */
-  async init(): Promise<void> {
-    for (const folder of [this.blobDir, this.stagingDir]) {
+  async init(keepBlobs = false): Promise<void> {
+    for (const folder of keepBlobs ? [this.stagingDir] : [this.blobDir, this.stagingDir]) {
       await rm(folder, { recursive: true, force: true });
       await mkdir(folder, { recursive: true });
     }
+  }
+
+  /**
+   * With a journal the blob folder is kept across runs (the journal's objects point into it):
+   * removes the files no object refers to (replaced or deleted ones a crash left behind).
+   */
+  async removeUnreferenced(referenced: Set<string>): Promise<number> {
+    let removed = 0;
+    await mkdir(this.blobDir, { recursive: true });
+    for (const name of await readdir(this.blobDir))
+      if (!referenced.has(name)) {
+        await unlink(this.pathOf(name)).catch(() => undefined);
+        removed++;
+      }
+    return removed;
   }
 
   pathOf(blob: string): string {

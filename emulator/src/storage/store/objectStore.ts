@@ -30,6 +30,10 @@ export interface WriteRequest {
   authorize?: Authorize;
 }
 
+/** One change as the journal records it; replaying them in order rebuilds the store. */
+export type StoreEntry =
+  { put: StoredObject } | { delete: { bucket: string; name: string } } | { clear: true };
+
 interface Bucket {
   objects: Map<string, StoredObject>;
   /** Names in listing order, rebuilt lazily after a change. */
@@ -41,8 +45,31 @@ export class ObjectStore {
   private readonly locks = new Map<string, Promise<unknown>>();
   private readonly listeners = new Set<StoreListener>();
   private lastGeneration = 0n;
+  private journal: ((entry: StoreEntry) => Promise<void>) | null = null;
 
   constructor(readonly files: BlobFiles) {}
+
+  /**
+   * Makes every change durable before it is answered: `append` is called as the change is made,
+   * in order, and the change's caller waits for it; a blob the change replaces is removed only
+   * after that (a crash before never leaves a durable object without its bytes).
+   */
+  setJournal(append: (entry: StoreEntry) => Promise<void>): void {
+    this.journal = append;
+  }
+
+  private record(entry: StoreEntry): Promise<void> {
+    return this.journal ? this.journal(entry) : Promise.resolve();
+  }
+
+  /** Applies a journal entry at start (no events, no blob removal). */
+  replay(entry: StoreEntry): void {
+    if ('put' in entry) this.restore(entry.put);
+    else if ('delete' in entry) {
+      const state = this.buckets.get(entry.delete.bucket);
+      if (state?.objects.delete(entry.delete.name)) state.sorted = null;
+    } else this.buckets.clear();
+  }
 
   onEvent(listener: StoreListener): () => void {
     this.listeners.add(listener);
@@ -110,11 +137,11 @@ export class ObjectStore {
         request.authorize?.(current, proposed);
         const object = { ...proposed, blob: await this.files.adopt(staged) };
         this.put(object);
-        if (current) {
-          await this.files.remove(current.blob);
-          this.emit('deleted', current);
-        }
+        const durable = this.record({ put: object });
+        if (current) this.emit('deleted', current);
         this.emit('finalized', object);
+        await durable;
+        if (current) await this.files.remove(current.blob);
         return object;
       });
     } finally {
@@ -141,7 +168,9 @@ export class ObjectStore {
           };
       options.authorize?.(current, proposed);
       this.put(proposed);
+      const durable = this.record({ put: proposed });
       if (!options.silent) this.emit('metadataUpdated', proposed);
+      await durable;
       return proposed;
     });
   }
@@ -159,8 +188,10 @@ export class ObjectStore {
       const state = this.buckets.get(bucket)!;
       state.objects.delete(name);
       state.sorted = null;
-      await this.files.remove(current.blob);
+      const durable = this.record({ delete: { bucket, name } });
       this.emit('deleted', current);
+      await durable;
+      await this.files.remove(current.blob);
     });
   }
 
@@ -172,6 +203,7 @@ export class ObjectStore {
   /** Adds an object whose blob file is already in place (import). */
   restore(object: StoredObject): void {
     this.put(object);
+    if (this.journal) void this.record({ put: object }).catch(() => undefined);
     const generation = BigInt(object.generation);
     if (generation > this.lastGeneration) this.lastGeneration = generation;
   }
@@ -180,6 +212,7 @@ export class ObjectStore {
   async clear(): Promise<void> {
     const blobs = [...this.all()].map((object) => object.blob);
     this.buckets.clear();
+    await this.record({ clear: true });
     await Promise.all(blobs.map((blob) => this.files.remove(blob)));
   }
 
