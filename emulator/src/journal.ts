@@ -65,6 +65,16 @@ function segmentNumbers(dir: string): number[] {
     .sort((a, b) => a - b);
 }
 
+/** A new file's name survives a power cut only once its folder is synced too. */
+function syncFolderSync(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function segmentFile(dir: string, n: number): string {
   return path.join(dir, `segment-${n}.log`);
 }
@@ -110,6 +120,7 @@ export class Journal {
     const fd = openSync(segmentFile(dir, next), 'a');
     fsyncSync(fd);
     closeSync(fd);
+    syncFolderSync(dir);
     return { journal: new Journal(dir, next, log), records };
   }
 
@@ -163,6 +174,7 @@ export class Journal {
       const fd = await open(segmentFile(this.dir, next), 'a');
       await fd.sync();
       await fd.close();
+      syncFolderSync(this.dir);
       await this.handle?.close();
       this.handle = null;
       this.segment = next;

@@ -3,7 +3,7 @@
  * folder and swapped in by rename, so a crash mid-export never leaves a half-written one.
  */
 import { existsSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export const EXPORT_MARKER = 'hearth-export.json';
@@ -43,6 +43,13 @@ export async function exportAtomically(
     const previous = `${target}.old-${process.pid}-${Date.now()}`;
     if (existsSync(target)) await rename(target, previous);
     await rename(staging, target);
+    // The swap itself survives a power cut once the parent folder is synced.
+    const parent = await open(path.dirname(target), 'r');
+    try {
+      await parent.sync();
+    } finally {
+      await parent.close();
+    }
     await rm(previous, { recursive: true, force: true });
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
