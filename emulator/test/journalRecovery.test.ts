@@ -1,0 +1,82 @@
+// The journal's edge cases at start, in-process: an export a crash left between its two renames
+// is put back and imported; a journal that does not continue the imported data is moved aside.
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, rename, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Firestore } from '@google-cloud/firestore';
+import { describe, expect, it } from 'vitest';
+import { readFirebaseJson } from '../src/config.js';
+import { startEmulators } from '../src/emulators.js';
+
+async function start(dir: string, options: { importDir?: string }, lines: string[] = []) {
+  await writeFile(
+    join(dir, 'firebase.json'),
+    JSON.stringify({ emulators: { firestore: { port: 0 } } }),
+  );
+  const running = await startEmulators({
+    config: readFirebaseJson(join(dir, 'firebase.json')),
+    projectId: 'demo-recovery',
+    firestore: true,
+    storage: false,
+    ui: false,
+    persistDir: join(dir, 'data'),
+    ...options,
+    log: (line) => lines.push(line),
+  });
+  const db = new Firestore({
+    projectId: 'demo-recovery',
+    host: running.env.FIRESTORE_EMULATOR_HOST as string,
+    ssl: false,
+  });
+  return { running, db };
+}
+
+describe('journal recovery at start', () => {
+  it('puts back an export a crash left staged between its two renames, and imports it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hearth-recovery-'));
+    const first = await start(dir, {});
+    await first.db.doc('notes/a').set({ v: 1 });
+    await first.db.terminate();
+    await first.running.stop(join(dir, 'data'));
+    // As if the process died after moving the old export away, before the new one went in.
+    await rename(join(dir, 'data'), join(dir, 'data.tmp-1-2'));
+    const lines: string[] = [];
+    const second = await start(dir, {}, lines);
+    expect((await second.db.doc('notes/a').get()).data()).toEqual({ v: 1 });
+    expect(lines.join('\n')).toContain('Recovered the export an interrupted compaction left');
+    expect(existsSync(join(dir, 'data', 'hearth-export.json'))).toBe(true);
+    await second.db.terminate();
+    await second.running.stop();
+  });
+
+  it('moves aside a journal when --import names other data', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hearth-recovery-'));
+    const first = await start(dir, {});
+    await first.db.doc('notes/a').set({ v: 1 });
+    await first.db.terminate();
+    await first.running.stop(); // no export: the write is only in the journal
+    const other = await mkdtemp(join(tmpdir(), 'hearth-recovery-other-'));
+    const lines: string[] = [];
+    const second = await start(dir, { importDir: other }, lines);
+    expect((await second.db.doc('notes/a').get()).exists).toBe(false);
+    expect(lines.join('\n')).toContain('which is not being imported: moved it to');
+    expect((await readdir(dir)).some((name) => name.startsWith('data.journal.discarded-'))).toBe(
+      true,
+    );
+    await second.db.terminate();
+    await second.running.stop();
+  });
+
+  it('without an export, replays the whole journal (a first run that was killed)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hearth-recovery-'));
+    const first = await start(dir, {});
+    await first.db.doc('notes/a').set({ v: 2 });
+    await first.db.terminate();
+    await first.running.stop(); // no export, as after a kill
+    const second = await start(dir, {});
+    expect((await second.db.doc('notes/a').get()).data()).toEqual({ v: 2 });
+    await second.db.terminate();
+    await second.running.stop();
+  });
+});
