@@ -40,7 +40,7 @@ afterEach(async () => {
 });
 
 describe('acknowledged only once journaled', () => {
-  it('Firestore: set, batch, transaction and REST wait for their record', async () => {
+  it('Firestore: set, batch, transaction, REST and a clear wait for their record', async () => {
     const { journal, held, release } = heldJournal();
     const emulator: FirestoreEmulator = await startFirestore({ port: 0, journal, log: () => {} });
     const db = new Firestore({
@@ -77,6 +77,14 @@ describe('acknowledged only once journaled', () => {
               headers: { 'content-type': 'application/json', authorization: 'Bearer owner' },
               body: JSON.stringify({ fields: { n: { integerValue: '4' } } }),
             },
+          ).then((response) => expect(response.status).toBe(200)),
+      ],
+      [
+        'clear (the emulator endpoint)',
+        () =>
+          fetch(
+            `http://${emulator.host}:${emulator.port}/emulator/v1/projects/demo-ack/databases/(default)/documents`,
+            { method: 'DELETE' },
           ).then((response) => expect(response.status).toBe(200)),
       ],
     ];

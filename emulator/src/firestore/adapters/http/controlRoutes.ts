@@ -66,18 +66,21 @@ export function controlRoutes(context: ControlContext): Route[] {
     {
       method: 'DELETE',
       path: /^\/emulator\/v1\/projects\/([^/]+)\/databases\/([^/]+)\/documents\/?$/,
-      handle: (_req, res, [project, database]) => {
+      handle: async (_req, res, [project, database]) => {
         context.databases
           .get({ projectId: project as string, database: database as string })
           .clear();
+        // Answered once journaled, like a commit, when the emulator persists.
+        await context.databases.durable();
         sendJson(res, 200, {});
       },
     },
     {
       method: 'DELETE',
       path: /^\/emulator\/v1\/projects\/([^/]+)\/databases\/([^/]+)\/documents\/(.+?)\/?$/,
-      handle: (_req, res, [project, database, path]) => {
+      handle: async (_req, res, [project, database, path]) => {
         deleteSubtree(context.databases, project as string, database as string, path as string);
+        await context.databases.durable();
         sendJson(res, 200, {});
       },
     },
