@@ -8,6 +8,7 @@ import { fieldValue } from './filter.js';
 import type { Value } from '../../model/value.js';
 import { compareValues } from '../../model/valueOrder.js';
 import { runNearest } from './vectorSearch.js';
+import { chooseIndex, indexKey } from './indexPlan.js';
 
 /** Whether a document (by store path) lies in the query's collection scope. */
 export function inScope(plan: QueryPlan, path: string): boolean {
@@ -40,6 +41,49 @@ function* filtered(plan: QueryPlan, store: DocumentStore, readTime?: Micros) {
   for (const doc of candidates(plan, store, readTime)) if (plan.predicate(doc)) yield doc;
 }
 
+/**
+ * The candidates runQuery orders: a superset of the results, read from a single-field index when
+ * indexPlan.ts finds one that fits, else every document in scope.
+ */
+function* plannedCandidates(
+  plan: QueryPlan,
+  store: DocumentStore,
+  readTime?: Micros,
+): Generator<StoredDocument> {
+  const choice = chooseIndex(plan, readTime);
+  if (choice.kind === 'scan') {
+    yield* candidates(plan, store, readTime);
+    return;
+  }
+  const field = choice.field;
+  const index = store.fieldIndex(joinCollection(plan), indexKey(field), (doc) =>
+    fieldValue(doc, field),
+  );
+  if (choice.kind === 'equal') {
+    for (const entry of index.range(choice.value, choice.value, false)) {
+      const doc = store.current(entry.path);
+      if (doc) yield doc;
+    }
+    return;
+  }
+  let matched = 0;
+  let boundary: Value | undefined;
+  for (const entry of index.range(choice.lower, choice.upper, choice.descending)) {
+    // Past the value of the last needed match: everything further sorts after enough matches.
+    if (boundary !== undefined && compareValues(entry.value, boundary) !== 0) return;
+    const doc = store.current(entry.path);
+    if (!doc) continue;
+    yield doc;
+    if (
+      choice.stopAfter !== undefined &&
+      boundary === undefined &&
+      matchesPlan(plan, doc) &&
+      ++matched >= choice.stopAfter
+    )
+      boundary = entry.value;
+  }
+}
+
 interface Keyed {
   doc: StoredDocument;
   key: Value[];
@@ -67,7 +111,7 @@ export function runQuery(
   // limit: 0 asks for nothing (query.proto: "Must be >= 0 if specified").
   if (keep === 0) return [];
   const kept: Keyed[] = [];
-  for (const doc of candidates(plan, store, readTime)) {
+  for (const doc of plannedCandidates(plan, store, readTime)) {
     if (!matchesPlan(plan, doc)) continue;
     const entry = { doc, key: plan.orderBy.map((o) => fieldValue(doc, o.field) as Value) };
     if (keep === Infinity) {

@@ -6,6 +6,16 @@
 import type { StoredDocument } from '../documents/document.js';
 import { lastSegment, parentOf, type DatabaseId } from '../../model/path.js';
 import type { Micros } from './clock.js';
+import type { Value } from '../../model/value.js';
+import { FieldIndex } from './fieldIndex.js';
+
+/** Reads one field of a document (undefined when missing); an index's key. */
+export type FieldGetter = (doc: StoredDocument) => Value | undefined;
+
+interface BuiltIndex {
+  get: FieldGetter;
+  index: FieldIndex;
+}
 
 interface Version {
   time: Micros;
@@ -25,6 +35,8 @@ export class DocumentStore {
   private readonly versions = new Map<string, Version[]>();
   /** Collection path → paths of documents ever written in it (existing or deleted). */
   private readonly collections = new Map<string, Set<string>>();
+  /** Collection path → field key → single-field index of current data, built on first use. */
+  private readonly indexes = new Map<string, Map<string, BuiltIndex>>();
 
   constructor(readonly id: DatabaseId) {}
 
@@ -56,6 +68,16 @@ export class DocumentStore {
         if (!members) this.collections.set(collection, (members = new Set()));
         members.add(change.path);
       }
+      const indexes = this.indexes.get(parentOf(change.path));
+      if (indexes) {
+        const previous = chain.length > 0 ? (chain[chain.length - 1] as Version).doc : null;
+        for (const { get, index } of indexes.values()) {
+          const old = previous ? get(previous) : undefined;
+          if (old !== undefined) index.remove(old, change.path);
+          const now = change.after ? get(change.after) : undefined;
+          if (now !== undefined) index.insert(now, change.path);
+        }
+      }
       chain.push({ time, doc: change.after });
       this.prune(chain, time);
     }
@@ -76,6 +98,30 @@ export class DocumentStore {
       const doc = this.get(path, readTime);
       if (doc) yield doc;
     }
+  }
+
+  /**
+   * The single-field index of `key` (read by `get`) over a collection's current documents, built
+   * on first use and kept up to date by every later `apply`.
+   */
+  fieldIndex(collectionPath: string, key: string, get: FieldGetter): FieldIndex {
+    let indexes = this.indexes.get(collectionPath);
+    if (!indexes) this.indexes.set(collectionPath, (indexes = new Map()));
+    const built = indexes.get(key);
+    if (built) return built.index;
+    const index = new FieldIndex();
+    for (const path of this.collections.get(collectionPath) ?? []) {
+      const doc = this.get(path);
+      const value = doc ? get(doc) : undefined;
+      if (value !== undefined) index.insert(value, path);
+    }
+    indexes.set(key, { get, index });
+    return index;
+  }
+
+  /** The current document at a store path (for index lookups). */
+  current(path: string): StoredDocument | null {
+    return this.get(path);
   }
 
   /** Documents anywhere under `parentPath` ('' for the whole database), optionally in collections with one id. */
@@ -154,6 +200,7 @@ export class DocumentStore {
     }
     this.versions.clear();
     this.collections.clear();
+    this.indexes.clear();
     return changes;
   }
 }
