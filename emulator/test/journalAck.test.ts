@@ -43,6 +43,9 @@ describe('acknowledged only once journaled', () => {
   it('Firestore: set, batch, transaction, REST and a clear wait for their record', async () => {
     const { journal, held, release } = heldJournal();
     const emulator: FirestoreEmulator = await startFirestore({ port: 0, journal, log: () => {} });
+    // The SDK takes FIRESTORE_EMULATOR_HOST over `host` (`npm test` sets it to the stack's emulator):
+    // point it at this test's own.
+    process.env.FIRESTORE_EMULATOR_HOST = `${emulator.host}:${emulator.port}`;
     const db = new Firestore({
       projectId: 'demo-ack',
       host: `${emulator.host}:${emulator.port}`,

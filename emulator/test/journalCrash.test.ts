@@ -58,6 +58,9 @@ async function startEmulator(dir: string, env: Record<string, string> = {}) {
     });
     child.on('exit', (code) => reject(new Error(`emulator exited (${code}):\n${output}`)));
   });
+  // The SDK takes FIRESTORE_EMULATOR_HOST over `host` (`npm test` sets it to the stack's emulator):
+  // point it at this test's own.
+  process.env.FIRESTORE_EMULATOR_HOST = host;
   const db = new Firestore({ projectId: 'demo-crash', host, ssl: false, preferRest: false });
   const storage = /Storage ready at (\S+)/.exec(output)?.[1] as string;
   return { child, db, storage, output: () => output };
@@ -209,10 +212,12 @@ describe('journal: Storage objects survive kill -9', () => {
         chain++;
       }
     })();
+    // Handled from now on: the uploads in flight fail when the emulator is killed.
+    const settled = Promise.allSettled([...writers, overwriter]);
     while (acknowledged.size < 150 || chain < 5) await new Promise((r) => setTimeout(r, 5));
     await kill(first.child);
     stop = true;
-    await Promise.allSettled([...writers, overwriter]);
+    await settled;
     void first.db.terminate().catch(() => undefined);
 
     const second = await startEmulator(dir);

@@ -24,6 +24,9 @@ async function start(dir: string, options: { importDir?: string }, lines: string
     ...options,
     log: (line) => lines.push(line),
   });
+  // The SDK takes FIRESTORE_EMULATOR_HOST over `host` (`npm test` sets it to the stack's emulator):
+  // point it at this test's own.
+  process.env.FIRESTORE_EMULATOR_HOST = running.env.FIRESTORE_EMULATOR_HOST;
   const db = new Firestore({
     projectId: 'demo-recovery',
     host: running.env.FIRESTORE_EMULATOR_HOST as string,
