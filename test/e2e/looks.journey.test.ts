@@ -221,6 +221,16 @@ describe('every main screen, on a laptop and a phone, light and dark', () => {
     });
   });
 
+  it('quick add, showing what it understood as chips before Enter', async () => {
+    const composer = page.getByLabel('New to-do');
+    await inEveryLook('quick-add', async () => {
+      await composer.fill('Pay rent every month on the 1st at 9am #home !1');
+      await page.locator('#new-todo-chips .chip').nth(3).waitFor(WAIT);
+    });
+    expect(await page.locator('#new-todo-chips .chip').count()).toBeGreaterThanOrEqual(4);
+    await composer.fill('');
+  });
+
   it('the sidebar on a phone, and the keyboard shortcuts on a laptop', async () => {
     for (const look of LOOKS.filter((each) => each.width < 600)) {
       await wear(look);
