@@ -290,7 +290,8 @@ describe('every main screen, on a laptop and a phone, light and dark', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('button', { name: 'Delete Book the campsite' }).click();
     await inEveryLook('undo-toast', async () => {
-      await page.getByText('Deleted “Book the campsite”.').waitFor(WAIT);
+      // Pointing at the toast keeps it (as a person reaching for Undo would) through slow looks.
+      await page.getByText('Deleted “Book the campsite”.').hover(WAIT);
     });
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.getByRole('button', { name: 'Book the campsite', exact: true }).waitFor(WAIT);

@@ -32,16 +32,22 @@ const DISMISS_AFTER_MS = 6000;
 export const UNDO_LABEL = 'Undo';
 const MAX_SHOWN = 4;
 
+interface Expiry {
+  /** How long the notice shows once nothing holds it; null: until dismissed. */
+  duration: number | null;
+  timer?: ReturnType<typeof setTimeout>;
+  /** The pointer over it and focus inside it each hold it (so that Undo is not lost mid-reach). */
+  holds: number;
+  onExpire?: () => void;
+}
+
 /**
  * Short messages for the app-wide live region: confirmations, failures of background writes, and
  * offers to act (Undo, a new version to load).
  */
 export const useNoticesStore = defineStore('notices', () => {
   const notices = ref<Notice[]>([]);
-  const expiries = new Map<
-    number,
-    { timer?: ReturnType<typeof setTimeout>; onExpire?: () => void }
-  >();
+  const expiries = new Map<number, Expiry>();
   let nextId = 1;
 
   function remove(id: number): boolean {
@@ -58,6 +64,26 @@ export const useNoticesStore = defineStore('notices', () => {
     if (remove(id)) onExpire?.();
   }
 
+  function startTimer(id: number, expiry: Expiry): void {
+    if (expiry.duration !== null) expiry.timer = setTimeout(() => dismiss(id), expiry.duration);
+  }
+
+  /** Keeps a notice on screen while a person points at it or is in it. */
+  function hold(id: number): void {
+    const expiry = expiries.get(id);
+    if (!expiry) return;
+    expiry.holds += 1;
+    clearTimeout(expiry.timer);
+  }
+
+  /** Lets a held notice go: it shows for its whole time again, so a person can read it. */
+  function release(id: number): void {
+    const expiry = expiries.get(id);
+    if (!expiry || expiry.holds === 0) return;
+    expiry.holds -= 1;
+    if (expiry.holds === 0) startTimer(id, expiry);
+  }
+
   function act(id: number): void {
     const action = notices.value.find((notice) => notice.id === id)?.action;
     if (remove(id)) action?.run();
@@ -72,11 +98,9 @@ export const useNoticesStore = defineStore('notices', () => {
           ? DISMISS_AFTER_MS * 2
           : DISMISS_AFTER_MS
         : options.duration;
-    const expiry: { timer?: ReturnType<typeof setTimeout>; onExpire?: () => void } = {
-      onExpire: options.onExpire,
-    };
-    if (duration !== null) expiry.timer = setTimeout(() => dismiss(id), duration);
+    const expiry: Expiry = { duration, holds: 0, onExpire: options.onExpire };
     expiries.set(id, expiry);
+    startTimer(id, expiry);
     notices.value = [...notices.value, { id, text, tone, action: options.action ?? null }];
     // The oldest go first when too many pile up; they expire as if their time had run out.
     for (const old of notices.value.slice(0, -MAX_SHOWN)) dismiss(old.id);
@@ -103,5 +127,5 @@ export const useNoticesStore = defineStore('notices', () => {
     written.catch(reportFailure);
   }
 
-  return { notices, notify, dismiss, act, undoLatest, reportFailure, track };
+  return { notices, notify, dismiss, act, hold, release, undoLatest, reportFailure, track };
 });
