@@ -4,6 +4,7 @@
  * more CPU per call than either server, so its figures show the client; these show the server.
  */
 import { rawClient } from '../../emulator/test/firestoreGrpcClient.js';
+import { fieldFilter, int, orderBy } from '../../emulator/test/wireMessages.js';
 
 export interface RawFirestore {
   /** Sets `raw/{id}` to `{ n: id % 100 }`. */
@@ -26,9 +27,7 @@ export function rawFirestore(port: number, projectId: string, token = 'owner'): 
         'Commit',
         {
           database,
-          writes: [
-            { update: { name: name(id), fields: { n: { integerValue: String(id % 100) } } } },
-          ],
+          writes: [{ update: { name: name(id), fields: { n: int(id % 100) } } }],
         },
         token,
       );
@@ -43,14 +42,8 @@ export function rawFirestore(port: number, projectId: string, token = 'owner'): 
           parent: `${database}/documents`,
           structuredQuery: {
             from: [{ collectionId: 'raw' }],
-            where: {
-              fieldFilter: {
-                field: { fieldPath: 'n' },
-                op: 'GREATER_THAN_OR_EQUAL',
-                value: { integerValue: String(i % 90) },
-              },
-            },
-            orderBy: [{ field: { fieldPath: 'n' }, direction: 'ASCENDING' }],
+            where: fieldFilter('n', 'GREATER_THAN_OR_EQUAL', int(i % 90)),
+            orderBy: [orderBy('n', 'ASCENDING')],
             limit: { value: 10 },
           },
         },

@@ -4,7 +4,6 @@
  */
 import { deleteApp, initializeApp, type App } from 'firebase-admin/app';
 import { initializeTestEnvironment, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
-import { afterAll, beforeAll } from 'vitest';
 import { getFirestore, type Firestore } from 'firebase-admin/firestore';
 import {
   startFirestore,
@@ -12,6 +11,7 @@ import {
   type FirestoreEmulatorOptions,
 } from '../src/firestore/index.js';
 import { rawClient, type RawClient } from './firestoreGrpcClient.js';
+import { perFile } from './perFile.js';
 
 export interface Harness {
   emulator: FirestoreEmulator;
@@ -57,24 +57,13 @@ export async function http(
 
 /** For a test file: starts the emulator before its tests and a raw client on it, closes both after. */
 export function useRawClient(): { readonly harness: Harness; readonly client: RawClient } {
-  let harness: Harness | undefined;
-  let client: RawClient | undefined;
-  beforeAll(async () => {
-    harness = await startHarness();
-    client = rawClient(harness.hostPort);
+  return perFile(async (onClose) => {
+    const harness = await startHarness();
+    onClose(() => harness.close());
+    const client = rawClient(harness.hostPort);
+    onClose(() => client.close());
+    return { harness, client };
   });
-  afterAll(async () => {
-    client?.close();
-    await harness?.close();
-  });
-  return {
-    get harness() {
-      return harness as Harness;
-    },
-    get client() {
-      return client as RawClient;
-    },
-  };
 }
 
 /**
@@ -85,25 +74,58 @@ export function useRulesTestEnvironment(
   projectId: string,
   rules: string,
 ): { readonly harness: Harness; readonly env: RulesTestEnvironment } {
-  let harness: Harness | undefined;
-  let env: RulesTestEnvironment | undefined;
-  beforeAll(async () => {
-    harness = await startHarness();
-    env = await initializeTestEnvironment({
+  return perFile(async (onClose) => {
+    const harness = await startHarness();
+    onClose(() => harness.close());
+    const env = await initializeTestEnvironment({
       projectId,
       firestore: { host: harness.emulator.host, port: harness.emulator.port, rules },
     });
+    onClose(() => env.cleanup());
+    return { harness, env };
   });
-  afterAll(async () => {
-    await env?.cleanup();
-    await harness?.close();
+}
+
+/** What `GET /emulator/v1/projects/{projectId}:missingIndexes` lists. */
+export interface MissingIndexes {
+  enforced: boolean;
+  indexes: unknown[];
+  fieldOverrides: unknown[];
+}
+
+export async function missingIndexes(harness: Harness, projectId: string): Promise<MissingIndexes> {
+  const { text } = await http(
+    harness.hostPort,
+    'GET',
+    `/emulator/v1/projects/${projectId}:missingIndexes`,
+  );
+  return JSON.parse(text) as MissingIndexes;
+}
+
+/**
+ * For a test file: two emulators reading one firestore.indexes.json, `enforcing` it and
+ * `lenient`, each with firebase-admin on `projectId` (`db` and `off`) and `seed` written to both
+ * before the tests; all closed after the file.
+ */
+export function useIndexEnforcement(
+  projectId: string,
+  indexesFile: string,
+  seed: (store: Firestore) => Promise<void>,
+): {
+  readonly enforcing: Harness;
+  readonly lenient: Harness;
+  readonly db: Firestore;
+  readonly off: Firestore;
+} {
+  return perFile(async (onClose) => {
+    // Each client right after its emulator: the SDK reads FIRESTORE_EMULATOR_HOST when made.
+    const enforcing = await startHarness({ enforceIndexes: true, indexesFile });
+    onClose(() => enforcing.close());
+    const db = enforcing.admin(projectId);
+    const lenient = await startHarness({ indexesFile });
+    onClose(() => lenient.close());
+    const off = lenient.admin(projectId);
+    for (const store of [db, off]) await seed(store);
+    return { enforcing, lenient, db, off };
   });
-  return {
-    get harness() {
-      return harness as Harness;
-    },
-    get env() {
-      return env as RulesTestEnvironment;
-    },
-  };
 }

@@ -7,85 +7,57 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Firestore, Query } from 'firebase-admin/firestore';
-import { http, startHarness, type Harness } from './firestoreHarness.js';
+import {
+  missingIndexes,
+  startHarness,
+  useIndexEnforcement,
+  type Harness,
+} from './firestoreHarness.js';
+import { fieldFilter, orderBy, str } from './wireMessages.js';
 import { webChannel } from './hostile/wire.js';
 
 const PROJECT = 'demo-index-enforcement';
 const LINK =
   /^9 FAILED_PRECONDITION: The query requires an index\. You can create it here: https:\/\/console\.firebase\.google\.com\/v1\/r\/project\/demo-index-enforcement\/firestore\/indexes\?create_composite=[\w-]+$/;
 
-const declared = {
-  indexes: [
-    {
-      collectionGroup: 'tasks',
-      queryScope: 'COLLECTION',
-      fields: [
-        { fieldPath: 'done', order: 'ASCENDING' },
-        { fieldPath: 'rank', order: 'DESCENDING' },
-      ],
-    },
-    {
-      collectionGroup: 'tasks',
-      queryScope: 'COLLECTION_GROUP',
-      fields: [
-        { fieldPath: 'tags', arrayConfig: 'CONTAINS' },
-        { fieldPath: 'rank', order: 'ASCENDING' },
-      ],
-    },
-  ],
-  fieldOverrides: [
-    {
-      collectionGroup: 'tasks',
-      fieldPath: 'owner',
-      indexes: [
-        { order: 'ASCENDING', queryScope: 'COLLECTION' },
-        { order: 'ASCENDING', queryScope: 'COLLECTION_GROUP' },
-      ],
-    },
-  ],
-};
-
-let dir: string;
-let enforcing: Harness;
-let lenient: Harness;
+const indexed = useIndexEnforcement(
+  PROJECT,
+  fileURLToPath(new URL('./fixtures/indexes/enforcement.indexes.json', import.meta.url)),
+  async (store) => {
+    for (const [id, data] of Object.entries({
+      a: { done: false, rank: 1, owner: 'u1', tags: ['x'] },
+      b: { done: false, rank: 2, owner: 'u2', tags: ['x', 'y'] },
+      c: { done: true, rank: 3, owner: 'u1', tags: ['y'] },
+    }))
+      await store.doc(`lists/l1/tasks/${id}`).set(data);
+  },
+);
 let db: Firestore;
 let off: Firestore;
-
+/** For the tests of the index file itself. */
+let dir: string;
 beforeAll(async () => {
+  ({ db, off } = indexed);
   dir = await mkdtemp(path.join(tmpdir(), 'hearth-indexes-'));
-  const indexesFile = path.join(dir, 'firestore.indexes.json');
-  await writeFile(indexesFile, JSON.stringify(declared));
-  lenient = await startHarness({ indexesFile });
-  off = lenient.admin(PROJECT);
-  enforcing = await startHarness({ enforceIndexes: true, indexesFile });
-  db = enforcing.admin(PROJECT);
-  for (const [id, data] of Object.entries({
-    a: { done: false, rank: 1, owner: 'u1', tags: ['x'] },
-    b: { done: false, rank: 2, owner: 'u2', tags: ['x', 'y'] },
-    c: { done: true, rank: 3, owner: 'u1', tags: ['y'] },
-  })) {
-    await db.doc(`lists/l1/tasks/${id}`).set(data);
-    await off.doc(`lists/l1/tasks/${id}`).set(data);
-  }
 });
-afterAll(async () => {
-  await enforcing?.close();
-  await lenient?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => rm(dir, { recursive: true, force: true }));
 
 const tasks = (store: Firestore) => store.collection('lists/l1/tasks');
 const ids = async (query: Query) => (await query.get()).docs.map((d) => d.id);
-const missing = async (harness: Harness) =>
-  JSON.parse(
-    (await http(harness.hostPort, 'GET', `/emulator/v1/projects/${PROJECT}:missingIndexes`)).text,
-  ) as {
-    enforced: boolean;
-    indexes: unknown[];
-    fieldOverrides: unknown[];
-  };
+const missing = (harness: Harness) => missingIndexes(harness, PROJECT);
+/** A RunQuery over REST, as the owner, on the documents below `parent` ('' for the root). */
+const restRunQuery = (harness: Harness, parent: string, structuredQuery: object) =>
+  fetch(
+    `http://${harness.hostPort}/v1/projects/${PROJECT}/databases/(default)/documents${parent}:runQuery`,
+    {
+      method: 'POST',
+      headers: { Authorization: 'Bearer owner', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ structuredQuery }),
+    },
+  );
 
 describe('with enforcement on', () => {
   it('refuses a query whose composite index is not declared, with the link, over gRPC', async () => {
@@ -110,7 +82,7 @@ describe('with enforcement on', () => {
 
   it('refuses it to a browser listening over WebChannel (the target removed with the cause)', async () => {
     const database = `projects/${PROJECT}/databases/(default)`;
-    const client = webChannel(`http://${enforcing.hostPort}`, database);
+    const client = webChannel(`http://${indexed.enforcing.hostPort}`, database);
     const sid = await client.open(
       'Listen',
       [
@@ -122,14 +94,8 @@ describe('with enforcement on', () => {
               parent: `${database}/documents/lists/l1`,
               structuredQuery: {
                 from: [{ collectionId: 'tasks' }],
-                where: {
-                  fieldFilter: {
-                    field: { fieldPath: 'owner' },
-                    op: 'EQUAL',
-                    value: { stringValue: 'u1' },
-                  },
-                },
-                orderBy: [{ field: { fieldPath: 'rank' }, direction: 'DESCENDING' }],
+                where: fieldFilter('owner', 'EQUAL', str('u1')),
+                orderBy: [orderBy('rank', 'DESCENDING')],
               },
             },
           },
@@ -152,19 +118,10 @@ describe('with enforcement on', () => {
   });
 
   it('refuses it over REST with HTTP 400 FAILED_PRECONDITION', async () => {
-    const res = await fetch(
-      `http://${enforcing.hostPort}/v1/projects/${PROJECT}/databases/(default)/documents/lists/l1:runQuery`,
-      {
-        method: 'POST',
-        headers: { Authorization: 'Bearer owner', 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          structuredQuery: {
-            from: [{ collectionId: 'tasks' }],
-            orderBy: [{ field: { fieldPath: 'owner' } }, { field: { fieldPath: 'rank' } }],
-          },
-        }),
-      },
-    );
+    const res = await restRunQuery(indexed.enforcing, '/lists/l1', {
+      from: [{ collectionId: 'tasks' }],
+      orderBy: [{ field: { fieldPath: 'owner' } }, { field: { fieldPath: 'rank' } }],
+    });
     expect(res.status).toBe(400);
     const body = (await res.json()) as unknown;
     expect(JSON.stringify(body)).toContain('FAILED_PRECONDITION');
@@ -214,7 +171,7 @@ describe('with enforcement on', () => {
 
   it('lists each missing index once, ready to paste into firestore.indexes.json', async () => {
     await expect(tasks(db).where('owner', '==', 'u1').orderBy('rank').get()).rejects.toThrow();
-    const listed = await missing(enforcing);
+    const listed = await missing(indexed.enforcing);
     expect(listed.enforced).toBe(true);
     const composite = (queryScope: string, ...fields: [string, string][]) => ({
       collectionGroup: 'tasks',
@@ -248,25 +205,20 @@ describe('with enforcement off (the default)', () => {
   it('serves every query, lists nothing', async () => {
     expect(await ids(tasks(off).where('owner', '==', 'u1').orderBy('rank'))).toEqual(['a', 'c']);
     expect(await ids(off.collectionGroup('tasks').where('done', '==', true))).toEqual(['c']);
-    expect(await missing(lenient)).toEqual({ enforced: false, indexes: [], fieldOverrides: [] });
+    expect(await missing(indexed.lenient)).toEqual({
+      enforced: false,
+      indexes: [],
+      fieldOverrides: [],
+    });
   });
 });
 
 describe('the index file', () => {
   const restQuery = (harness: Harness) =>
-    fetch(
-      `http://${harness.hostPort}/v1/projects/${PROJECT}/databases/(default)/documents:runQuery`,
-      {
-        method: 'POST',
-        headers: { Authorization: 'Bearer owner', 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          structuredQuery: {
-            from: [{ collectionId: 'notes' }],
-            orderBy: [{ field: { fieldPath: 'a' } }, { field: { fieldPath: 'b' } }],
-          },
-        }),
-      },
-    ).then((res) => res.status);
+    restRunQuery(harness, '', {
+      from: [{ collectionId: 'notes' }],
+      orderBy: [{ field: { fieldPath: 'a' } }, { field: { fieldPath: 'b' } }],
+    }).then((res) => res.status);
   const until = async (check: () => Promise<boolean>) => {
     for (let i = 0; i < 100 && !(await check()); i++)
       await new Promise((resolve) => setTimeout(resolve, 50));

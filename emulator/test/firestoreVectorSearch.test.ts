@@ -11,6 +11,7 @@ import type { VectorQuery } from '@google-cloud/firestore';
 import { seededRandom } from '../src/testing/seededRandom.js';
 import { rawClient } from './firestoreGrpcClient.js';
 import { startHarness, type Harness } from './firestoreHarness.js';
+import { fieldFilter, str } from './wireMessages.js';
 
 const PROJECT = 'demo-vector-search';
 const DIMENSION = 8;
@@ -464,13 +465,7 @@ describe('over REST', () => {
     const res = await runQuery(
       {
         from: [{ collectionId: 'items' }],
-        where: {
-          fieldFilter: {
-            field: { fieldPath: 'category' },
-            op: 'EQUAL',
-            value: { stringValue: 'a' },
-          },
-        },
+        where: fieldFilter('category', 'EQUAL', str('a')),
         findNearest: findNearest({ limit: 1000, distanceMeasure: 'EUCLIDEAN' }),
       },
       'runAggregationQuery',

@@ -4,12 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { http, useRawClient } from './firestoreHarness.js';
+import { int } from './wireMessages.js';
 
 const DB = 'projects/demo-fs-wire/databases/(default)';
 const DOCS = `${DB}/documents`;
 const raw = useRawClient();
 
-const int = (n: number): Record<string, unknown> => ({ integerValue: String(n) });
 const update = (
   path: string,
   fields: Record<string, unknown>,

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFirestore, type FirestoreEmulator } from '../../src/firestore/index.js';
 import { webChannel } from '../hostile/wire.js';
+import { fieldFilter, int, orderBy } from '../wireMessages.js';
 
 let emulator: FirestoreEmulator;
 let base: string;
@@ -125,14 +126,8 @@ describe('REST', () => {
     const query = await call('POST', `/v1/${DB}/documents:runQuery`, {
       structuredQuery: {
         from: [{ collectionId: 'nums' }],
-        where: {
-          fieldFilter: {
-            field: { fieldPath: 'n' },
-            op: 'GREATER_THAN',
-            value: { integerValue: '1' },
-          },
-        },
-        orderBy: [{ field: { fieldPath: 'n' }, direction: 'DESCENDING' }],
+        where: fieldFilter('n', 'GREATER_THAN', int(1)),
+        orderBy: [orderBy('n', 'DESCENDING')],
       },
     });
     expect(query.json.map((r: { document?: { name: string } }) => r.document?.name)).toEqual([

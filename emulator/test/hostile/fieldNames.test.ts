@@ -9,6 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { int, str, useHostileFirestore, type Json, type Wire } from './firestoreSetup.js';
+import { arr, fieldFilter } from '../wireMessages.js';
 import { webChannel } from './wire.js';
 
 const fs = useHostileFirestore('demo-field-names');
@@ -26,7 +27,6 @@ type WireName = 'grpc' | 'rest' | 'webchannel';
 const WIRES: WireName[] = ['grpc', 'rest', 'webchannel'];
 
 /** A Value in the form both the raw gRPC client and JSON accept (no nulls, int64 as strings). */
-const arr = (...values: Wire[]): Wire => ({ arrayValue: { values } });
 const map = (fields: Wire): Wire => ({ mapValue: { fields } });
 /** Own entries, `__proto__` included: what a wire message's map holds. */
 const record = (entries: [string, unknown][]): Wire => Object.fromEntries(entries);
@@ -110,10 +110,6 @@ async function queryVia(wire: WireName, structuredQuery: Wire): Promise<[string,
   expect(payloads.find((p) => p.targetChange?.targetChangeType === 'REMOVE')).toBeUndefined();
   return pairs(payloads.filter((p) => p.documentChange).map((p) => p.documentChange.document));
 }
-
-const fieldFilter = (path: string, op: string, value: Wire): Wire => ({
-  fieldFilter: { field: { fieldPath: path }, op, value },
-});
 
 describe.each(WIRES)('built-in names as ordinary field names over %s', (wire) => {
   const coll = `names-${wire}`;

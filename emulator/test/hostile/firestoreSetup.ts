@@ -6,14 +6,12 @@
 import { afterEach, beforeAll, expect } from 'vitest';
 import { http, useRawClient } from '../firestoreHarness.js';
 import type { RawClient } from '../firestoreGrpcClient.js';
+import { int, str, type Wire } from '../wireMessages.js';
 
-export type Wire = Record<string, unknown>;
+export { int, str, type Wire } from '../wireMessages.js';
 /** Parsed JSON answers; tests read into them freely and assert their shape. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;
-
-export const int = (n: number): Wire => ({ integerValue: String(n) });
-export const str = (s: string): Wire => ({ stringValue: s });
 
 /** A call's outcome as gRPC status code and details (0 and '' when it succeeded). */
 export const status = (p: Promise<unknown>): Promise<{ code: number; details: string }> =>

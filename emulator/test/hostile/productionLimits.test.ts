@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { int, status, str, useHostileFirestore, type Wire } from './firestoreSetup.js';
+import { arr, fieldFilter } from '../wireMessages.js';
 
 const fs = useHostileFirestore();
 const { db: DB, docs: DOCS, update, commit } = fs;
@@ -14,9 +15,8 @@ describe('limits production enforces', () => {
     from: [{ collectionId: 'kept' }],
     where: { compositeFilter: { op: 'AND', filters } },
   });
-  const field = (op: string, values: Wire[], path = 'n'): Wire => ({
-    fieldFilter: { field: { fieldPath: path }, op, value: { arrayValue: { values } } },
-  });
+  const field = (op: string, values: Wire[], path = 'n'): Wire =>
+    fieldFilter(path, op, arr(...values));
   const ints = (n: number): Wire[] => Array.from({ length: n }, (_, i) => int(i));
 
   it('not-in takes at most 10 values', async () => {
@@ -45,10 +45,7 @@ describe('limits production enforces', () => {
       {
         compositeFilter: {
           op: 'OR',
-          filters: [
-            { fieldFilter: { field: { fieldPath: 'm' }, op: 'EQUAL', value: int(1) } },
-            { fieldFilter: { field: { fieldPath: 'm' }, op: 'EQUAL', value: int(2) } },
-          ],
+          filters: [fieldFilter('m', 'EQUAL', int(1)), fieldFilter('m', 'EQUAL', int(2))],
         },
       },
     ]) {
