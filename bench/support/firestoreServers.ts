@@ -9,6 +9,8 @@
  * - `none`: a gRPC server that does no work at all (noopFirestore.ts), whose figures are the
  *   most any server could reach with the bench's client on this machine.
  * - `rules`: this emulator's Firestore enforcing the rules file named by the next argument.
+ * - `indexes`: this emulator's Firestore enforcing the indexes file named by the next argument
+ *   (queries without their composite index fail, as in production).
  *
  * Once ready, the child writes one JSON line `{ port, sinceProcessStart, startCall }` on stdout;
  * then each line on stdin asks for the CPU time (µs) it has used so far, answered as `{ cpu }`.
@@ -16,7 +18,7 @@
 import { createServer } from 'node:net';
 
 export type ServerTarget = 'hearth' | 'peer' | 'none';
-export type ServerKind = ServerTarget | 'rules';
+export type ServerKind = ServerTarget | 'rules' | 'indexes';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -30,11 +32,17 @@ async function freePort(): Promise<number> {
 async function start(target: ServerKind): Promise<number> {
   switch (target) {
     case 'hearth':
-    case 'rules': {
+    case 'rules':
+    case 'indexes': {
       const { startFirestore } = await import('../../emulator/src/firestore/index.js');
-      const rulesFile = target === 'rules' ? process.argv[3] : undefined;
-      return (await startFirestore({ port: 0, log: () => {}, ...(rulesFile ? { rulesFile } : {}) }))
-        .port;
+      const file = process.argv[3];
+      const extra =
+        target === 'rules'
+          ? { rulesFile: file }
+          : target === 'indexes'
+            ? { enforceIndexes: true, indexesFile: file }
+            : {};
+      return (await startFirestore({ port: 0, log: () => {}, ...extra })).port;
     }
     case 'peer': {
       const { FirestoreServer } = await import('@firestore-emulator/server');
