@@ -10,10 +10,10 @@ import {
   initializeTestEnvironment,
   type RulesTestEnvironment,
 } from '@firebase/rules-unit-testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFirestore, type FirestoreEmulator } from '../src/firestore/index.js';
-import { startStorage, type StorageEmulator } from '../src/storage/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startFirestore } from '../src/firestore/index.js';
 import { readEvents } from './eventStreamClient.js';
+import { useFirestoreAndStorage } from './firestoreAndStorage.js';
 
 const projectId = 'demo-request-log';
 
@@ -41,8 +41,10 @@ service firebase.storage {
   }
 }`;
 
-let firestore: FirestoreEmulator;
-let storage: StorageEmulator;
+const stack = useFirestoreAndStorage(projectId, {
+  firestore: FIRESTORE_RULES,
+  storage: STORAGE_RULES,
+});
 let env: RulesTestEnvironment;
 let firestoreOrigin: string;
 let storageOrigin: string;
@@ -71,32 +73,16 @@ const requests = (origin: string, query = '') =>
   );
 
 beforeAll(async () => {
-  firestore = await startFirestore({ port: 0, log: () => undefined });
-  storage = await startStorage({
-    port: 0,
-    projectId,
-    firestore: (project) => firestore.documentAccess(project),
-    log: () => undefined,
-  });
+  const { firestore, storage } = stack;
+  env = stack.env;
   firestoreOrigin = `http://${firestore.host}:${firestore.port}`;
   storageOrigin = `http://${storage.host}:${storage.port}`;
-  env = await initializeTestEnvironment({
-    projectId,
-    firestore: { host: firestore.host, port: firestore.port, rules: FIRESTORE_RULES },
-    storage: { host: storage.host, port: storage.port, rules: STORAGE_RULES },
-  });
   await env.withSecurityRulesDisabled(async (context) => {
     await context
       .firestore()
       .doc('lists/l1')
       .set({ members: ['alice'] });
   });
-});
-
-afterAll(async () => {
-  await env.cleanup();
-  await storage.close();
-  await firestore.close();
 });
 
 describe('the Firestore request log', () => {

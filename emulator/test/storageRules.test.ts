@@ -10,17 +10,13 @@ import { join } from 'node:path';
 import {
   assertFails,
   assertSucceeds,
-  initializeTestEnvironment,
   type RulesTestEnvironment,
 } from '@firebase/rules-unit-testing';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFirestore, type FirestoreEmulator } from '../src/firestore/index.js';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startStorage, type StorageEmulator } from '../src/storage/index.js';
+import { useFirestoreAndStorage } from './firestoreAndStorage.js';
 
 const projectId = 'demo-storage-rules';
-
-const FIRESTORE_RULES = `rules_version = '2';
-service cloud.firestore { match /databases/{db}/documents { match /{doc=**} { allow read, write: if false; } } }`;
 
 const RULES = `rules_version = '2';
 service firebase.storage {
@@ -49,26 +45,12 @@ service firebase.storage {
   }
 }`;
 
-let firestore: FirestoreEmulator;
+const stack = useFirestoreAndStorage(projectId, { storage: RULES });
 let emulator: StorageEmulator;
 let env: RulesTestEnvironment;
-const projectsAsked = new Set<string>();
 
 beforeAll(async () => {
-  firestore = await startFirestore({ port: 0, log: () => undefined });
-  emulator = await startStorage({
-    port: 0,
-    projectId,
-    firestore: (project) => {
-      projectsAsked.add(project);
-      return firestore.documentAccess(project);
-    },
-  });
-  env = await initializeTestEnvironment({
-    projectId,
-    firestore: { host: firestore.host, port: firestore.port, rules: FIRESTORE_RULES },
-    storage: { host: emulator.host, port: emulator.port, rules: RULES },
-  });
+  ({ storage: emulator, env } = stack);
   // List l1 has alice and bob as members; the storage rules read it with firestore.get().
   await env.withSecurityRulesDisabled(async (context) => {
     await context
@@ -76,12 +58,6 @@ beforeAll(async () => {
       .doc('lists/l1')
       .set({ members: { alice: 'owner', bob: 'editor' } });
   });
-});
-
-afterAll(async () => {
-  await env.cleanup();
-  await emulator.close();
-  await firestore.close();
 });
 
 beforeEach(async () => {
@@ -99,7 +75,7 @@ const carol = () => env.authenticatedContext('carol').storage();
 describe('storage.rules through rules-unit-testing', () => {
   it('a member uploads a small photo', async () => {
     await assertSucceeds(settled(alice().ref('lists/l1/a.png').put(png(100), photo)));
-    expect(projectsAsked.has(projectId)).toBe(true);
+    expect(stack.projectsAsked.has(projectId)).toBe(true);
   });
 
   it('a member cannot upload a photo of 1 KB or more, and nothing is stored', async () => {

@@ -8,13 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStorage, type StorageEmulator } from '../src/storage/index.js';
+import { preflight } from '../src/testing/cors.js';
+import { OWNER, postMultipart, putChunk, uploadCommand } from './storageRequests.js';
 
 const projectId = 'demo-storage-wire';
 const bucket = `${projectId}.appspot.com`;
 let emulator: StorageEmulator;
 let dataDir: string;
 let base: string;
-const OWNER = { Authorization: 'Bearer owner' };
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'storage-wire-'));
@@ -69,51 +70,39 @@ describe('multipart bodies', () => {
   });
 
   it('a truncated multipart body is 400 and writes nothing (GCS API)', async () => {
-    const response = await fetch(`${upload()}?uploadType=multipart`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'multipart/related; boundary=yy' },
-      body: multipart('yy', { name: 'cut2.txt' }, 'x').slice(0, 60),
-    });
+    const response = await postMultipart(
+      upload(),
+      'yy',
+      multipart('yy', { name: 'cut2.txt' }, 'x').slice(0, 60),
+    );
     expect(response.status).toBe(400);
     expect(await exists('cut2.txt')).toBe(false);
   });
 
   it('metadata that is not JSON is 400', async () => {
     const body = `--b\r\nContent-Type: application/json\r\n\r\n{not json\r\n--b\r\nContent-Type: text/plain\r\n\r\nx\r\n--b--`;
-    const response = await fetch(`${upload()}?uploadType=multipart&name=bad.txt`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'multipart/related; boundary=b' },
-      body,
-    });
+    const response = await postMultipart(upload(), 'b', body, '&name=bad.txt');
     expect(response.status).toBe(400);
     expect(await exists('bad.txt')).toBe(false);
   });
 
   it('metadata that cannot be sent back as a header is 400', async () => {
-    const response = await fetch(`${upload()}?uploadType=multipart`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'multipart/related; boundary=h' },
-      body: multipart(
-        'h',
-        { name: 'header.txt', contentDisposition: 'inline\r\nSet-Cookie: x=1' },
-        'x',
-      ),
-    });
+    const response = await postMultipart(
+      upload(),
+      'h',
+      multipart('h', { name: 'header.txt', contentDisposition: 'inline\r\nSet-Cookie: x=1' }, 'x'),
+    );
     expect(response.status).toBe(400);
     expect(await exists('header.txt')).toBe(false);
   });
 
   it('a wrong md5Hash in the metadata is 400 and the old object survives', async () => {
     await fetch(`${upload()}?uploadType=media&name=kept.txt`, { method: 'POST', body: 'original' });
-    const response = await fetch(`${upload()}?uploadType=multipart`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'multipart/related; boundary=m' },
-      body: multipart(
-        'm',
-        { name: 'kept.txt', md5Hash: 'AAAAAAAAAAAAAAAAAAAAAA==' },
-        'replacement',
-      ),
-    });
+    const response = await postMultipart(
+      upload(),
+      'm',
+      multipart('m', { name: 'kept.txt', md5Hash: 'AAAAAAAAAAAAAAAAAAAAAA==' }, 'replacement'),
+    );
     expect(response.status).toBe(400);
     expect(await (await fetch(`${gcs('kept.txt')}?alt=media`)).text()).toBe('original');
   });
@@ -153,19 +142,8 @@ describe('resumable uploads (Firebase API)', () => {
     expect(response.headers.get('x-goog-upload-status')).toBe('active');
     return response.headers.get('x-goog-upload-url')!;
   }
-  const command = (url: string, command: string, body?: string, offset?: number) =>
-    fetch(url, {
-      method: 'POST',
-      headers: {
-        ...OWNER,
-        'X-Goog-Upload-Command': command,
-        ...(offset === undefined ? {} : { 'X-Goog-Upload-Offset': String(offset) }),
-      },
-      ...(body === undefined ? {} : { body }),
-    });
-
   it('an unknown upload id is 404', async () => {
-    const response = await command(
+    const response = await uploadCommand(
       `${v0()}?name=x&upload_id=nope&upload_protocol=resumable`,
       'query',
     );
@@ -174,7 +152,7 @@ describe('resumable uploads (Firebase API)', () => {
 
   it('an unknown command is 400, and so is a command other than start without an upload id', async () => {
     const url = await start('cmd.txt', 3);
-    expect((await command(url, 'explode')).status).toBe(400);
+    expect((await uploadCommand(url, 'explode')).status).toBe(400);
     const response = await fetch(`${v0()}?name=cmd.txt`, {
       method: 'POST',
       headers: {
@@ -189,11 +167,11 @@ describe('resumable uploads (Firebase API)', () => {
 
   it('an offset that does not match what was received is 400 and changes nothing', async () => {
     const url = await start('offset.txt', 6);
-    expect((await command(url, 'upload', 'abc', 0)).status).toBe(200);
-    expect((await command(url, 'upload', 'def', 1)).status).toBe(400);
-    const query = await command(url, 'query');
+    expect((await uploadCommand(url, 'upload', 'abc', 0)).status).toBe(200);
+    expect((await uploadCommand(url, 'upload', 'def', 1)).status).toBe(400);
+    const query = await uploadCommand(url, 'query');
     expect(query.headers.get('x-goog-upload-size-received')).toBe('3');
-    const done = await command(url, 'upload, finalize', 'def', 3);
+    const done = await uploadCommand(url, 'upload, finalize', 'def', 3);
     expect(done.status).toBe(200);
     expect(done.headers.get('x-goog-upload-status')).toBe('final');
     expect(await (await fetch(`${gcs('offset.txt')}?alt=media`)).text()).toBe('abcdef');
@@ -201,20 +179,22 @@ describe('resumable uploads (Firebase API)', () => {
 
   it('finalizing fewer bytes than declared is 400 and writes nothing', async () => {
     const url = await start('short.txt', 10);
-    expect((await command(url, 'upload, finalize', 'abc', 0)).status).toBe(400);
+    expect((await uploadCommand(url, 'upload, finalize', 'abc', 0)).status).toBe(400);
     expect(await exists('short.txt')).toBe(false);
   });
 
   it('sending more bytes than declared is 413 and keeps what was received', async () => {
     const url = await start('long.txt', 2);
-    expect((await command(url, 'upload', 'abcdef', 0)).status).toBe(413);
-    expect((await command(url, 'query')).headers.get('x-goog-upload-size-received')).toBe('0');
+    expect((await uploadCommand(url, 'upload', 'abcdef', 0)).status).toBe(413);
+    expect((await uploadCommand(url, 'query')).headers.get('x-goog-upload-size-received')).toBe(
+      '0',
+    );
   });
 
   it('a cancelled upload refuses further chunks', async () => {
     const url = await start('cancel.txt', 3);
-    expect((await command(url, 'cancel')).status).toBe(200);
-    expect((await command(url, 'upload, finalize', 'abc', 0)).status).toBe(400);
+    expect((await uploadCommand(url, 'cancel')).status).toBe(200);
+    expect((await uploadCommand(url, 'upload, finalize', 'abc', 0)).status).toBe(400);
     expect(await exists('cancel.txt')).toBe(false);
   });
 });
@@ -235,20 +215,12 @@ describe('resumable uploads (GCS API)', () => {
 
   it('chunks answer 308 with the persisted range, then 200 with the object', async () => {
     const url = await start('gcs-chunks.txt');
-    const first = await fetch(url, {
-      method: 'PUT',
-      headers: { 'Content-Range': 'bytes 0-2/*' },
-      body: 'abc',
-    });
+    const first = await putChunk(url, 'bytes 0-2/*', 'abc');
     expect(first.status).toBe(308);
     expect(first.headers.get('range')).toBe('bytes=0-2');
-    const status = await fetch(url, { method: 'PUT', headers: { 'Content-Range': 'bytes */*' } });
+    const status = await putChunk(url, 'bytes */*');
     expect(status.status).toBe(308);
-    const last = await fetch(url, {
-      method: 'PUT',
-      headers: { 'Content-Range': 'bytes 3-5/6' },
-      body: 'def',
-    });
+    const last = await putChunk(url, 'bytes 3-5/6', 'def');
     expect(last.status).toBe(200);
     expect(await last.json()).toMatchObject({
       name: 'gcs-chunks.txt',
@@ -259,11 +231,7 @@ describe('resumable uploads (GCS API)', () => {
 
   it('a chunk shorter than its Content-Range is 400', async () => {
     const url = await start('gcs-short.txt');
-    const response = await fetch(url, {
-      method: 'PUT',
-      headers: { 'Content-Range': 'bytes 0-9/10' },
-      body: 'abc',
-    });
+    const response = await putChunk(url, 'bytes 0-9/10', 'abc');
     expect(response.status).toBe(400);
     expect(await exists('gcs-short.txt')).toBe(false);
   });
@@ -278,10 +246,7 @@ describe('resumable uploads (GCS API)', () => {
       ).status,
     ).toBe(404);
     const url = await start('gcs-range.txt');
-    expect(
-      (await fetch(url, { method: 'PUT', headers: { 'Content-Range': 'bytes=0-1/2' }, body: 'ab' }))
-        .status,
-    ).toBe(400);
+    expect((await putChunk(url, 'bytes=0-1/2', 'ab')).status).toBe(400);
   });
 });
 
@@ -394,11 +359,7 @@ describe('downloads and preconditions', () => {
       compressed,
       Buffer.from('\r\n--g--'),
     ]);
-    const created = await fetch(`${upload()}?uploadType=multipart`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'multipart/related; boundary=g' },
-      body,
-    });
+    const created = await postMultipart(upload(), 'g', body);
     expect(((await created.json()) as { size: string }).size).toBe(String(compressed.length));
     const gzipped = await fetch(`${gcs('zipped.txt')}?alt=media`, {
       headers: { 'Accept-Encoding': 'gzip' },
@@ -428,14 +389,7 @@ describe('downloads and preconditions', () => {
 
 describe('clients', () => {
   it('answers CORS preflights and exposes the upload headers', async () => {
-    const response = await fetch(v0('x'), {
-      method: 'OPTIONS',
-      headers: {
-        Origin: 'http://localhost:5173',
-        'Access-Control-Request-Method': 'POST',
-        'Access-Control-Request-Headers': 'x-goog-upload-command',
-      },
-    });
+    const response = await preflight(v0('x'), 'x-goog-upload-command');
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(response.headers.get('access-control-allow-headers')).toBe('x-goog-upload-command');

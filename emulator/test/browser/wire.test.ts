@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFirestore, type FirestoreEmulator } from '../../src/firestore/index.js';
+import { preflight } from '../../src/testing/cors.js';
 import { webChannel } from '../hostile/wire.js';
 import { fieldFilter, int, orderBy } from '../wireMessages.js';
 
@@ -36,15 +37,10 @@ async function call(
 
 describe('REST', () => {
   it('answers the preflight the web SDK triggers with its headers', async () => {
-    const response = await fetch(`${base}/v1/${DB}/documents:commit`, {
-      method: 'OPTIONS',
-      headers: {
-        Origin: 'http://localhost:5173',
-        'Access-Control-Request-Method': 'POST',
-        'Access-Control-Request-Headers':
-          'authorization,content-type,google-cloud-resource-prefix,x-firebase-gmpid,x-goog-api-client,x-goog-request-params',
-      },
-    });
+    const response = await preflight(
+      `${base}/v1/${DB}/documents:commit`,
+      'authorization,content-type,google-cloud-resource-prefix,x-firebase-gmpid,x-goog-api-client,x-goog-request-params',
+    );
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(response.headers.get('access-control-allow-credentials')).toBe('true');

@@ -10,6 +10,7 @@ import { expect, it } from 'vitest';
 import { seededRandom, type SeededRandom } from '../../src/testing/seededRandom.js';
 import { int, str, useHostileFirestore, type Json, type Wire } from './firestoreSetup.js';
 import { useHostileStorage } from './storageSetup.js';
+import { postMultipart } from '../storageRequests.js';
 import { grpcCall, grpcFrame, requestBytes, webChannel } from './wire.js';
 
 const SEED = Number(process.env['HEARTH_SOAK_SEED'] ?? 20261204);
@@ -98,11 +99,11 @@ async function step(worker: number, n: number, rng: SeededRandom, acked: Acknowl
     if (response.status === 204) acked.objects.set(object, null);
   } else {
     // A multipart upload whose metadata is not JSON: refused, the object as it was.
-    const response = await fetch(`${st.upload()}?uploadType=multipart`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'multipart/related; boundary=b' },
-      body: `--b\r\nContent-Type: application/json\r\n\r\n{"name": "${object}", \r\n--b\r\nContent-Type: text/plain\r\n\r\nlost\r\n--b--`,
-    });
+    const response = await postMultipart(
+      st.upload(),
+      'b',
+      `--b\r\nContent-Type: application/json\r\n\r\n{"name": "${object}", \r\n--b\r\nContent-Type: text/plain\r\n\r\nlost\r\n--b--`,
+    );
     expect(response.status).toBe(400);
     await response.arrayBuffer();
   }

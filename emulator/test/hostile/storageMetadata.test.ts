@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { answer, OWNER, useHostileStorage, type Json } from './storageSetup.js';
+import { postMultipart } from '../storageRequests.js';
 
 const st = useHostileStorage();
 
@@ -15,13 +16,7 @@ describe('custom metadata is at most 8 KiB', () => {
     const body =
       `--b\r\nContent-Type: application/json\r\n\r\n${JSON.stringify({ name: 'meta/big.txt', metadata: sized(8193) })}\r\n` +
       `--b\r\nContent-Type: text/plain\r\n\r\nx\r\n--b--`;
-    const gcsInsert = await answer(
-      fetch(`${st.upload()}?uploadType=multipart`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'multipart/related; boundary=b' },
-        body,
-      }),
-    );
+    const gcsInsert = await answer(postMultipart(st.upload(), 'b', body));
     expect(gcsInsert.status).toBe(400);
     expect(gcsInsert.json.error.message).toMatch(/8 KiB/);
     const firebaseStart = await answer(

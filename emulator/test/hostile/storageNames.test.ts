@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { answer, OWNER, useHostileStorage } from './storageSetup.js';
+import { postMultipart } from '../storageRequests.js';
 
 const st = useHostileStorage();
 
@@ -45,15 +46,15 @@ describe('names that are not UTF-8', () => {
       expect(resumable.status).toBe(400);
       expect(resumable.json.error.message).toMatch(/UTF-8/);
       const multipart = await answer(
-        fetch(`${st.upload()}?uploadType=multipart`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'multipart/related; boundary=b' },
-          body: Buffer.concat([
+        postMultipart(
+          st.upload(),
+          'b',
+          Buffer.concat([
             Buffer.from('--b\r\nContent-Type: application/json\r\n\r\n'),
             body,
             Buffer.from('\r\n--b\r\nContent-Type: text/plain\r\n\r\nx\r\n--b--'),
           ]),
-        }),
+        ),
       );
       expect(multipart.status).toBe(400);
       expect(multipart.json.error.message).toMatch(/UTF-8/);

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { answer, md5, OWNER, useHostileStorage, type Json } from './storageSetup.js';
+import { putChunk, uploadCommand } from '../storageRequests.js';
 
 const st = useHostileStorage();
 
@@ -16,31 +17,25 @@ describe('a refused resumable chunk changes nothing', () => {
     expect(response.status).toBe(200);
     return response.headers.get('location')!;
   }
-  const chunk = (url: string, range: string, body?: string): Promise<Response> =>
-    fetch(url, {
-      method: 'PUT',
-      headers: { 'Content-Range': range },
-      ...(body === undefined ? {} : { body }),
-    });
   const persisted = async (url: string, total: string): Promise<string | null> => {
-    const status = await chunk(url, `bytes */${total}`);
+    const status = await putChunk(url, `bytes */${total}`);
     expect(status.status).toBe(308);
     return status.headers.get('range');
   };
 
   it('GCS: a chunk shorter or longer than its Content-Range leaves the upload as it was', async () => {
     const url = await startGcs('chunked.txt');
-    expect((await chunk(url, 'bytes 0-3/*', 'abcd')).status).toBe(308);
+    expect((await putChunk(url, 'bytes 0-3/*', 'abcd')).status).toBe(308);
     for (const [range, body] of [
       ['bytes 4-9/20', 'ef'],
       ['bytes 4-5/20', 'efghij'],
     ] as const) {
-      const refused = await answer(chunk(url, range, body));
+      const refused = await answer(putChunk(url, range, body));
       expect(refused.status).toBe(400);
       expect(refused.json.error.message).toMatch(/carried .* bytes where its request announced/);
       expect(await persisted(url, '*')).toBe('bytes=0-3');
     }
-    const done = await answer(chunk(url, 'bytes 4-9/10', 'efghij'));
+    const done = await answer(putChunk(url, 'bytes 4-9/10', 'efghij'));
     expect(done.status).toBe(200);
     expect(done.json.md5Hash).toBe(md5('abcdefghij'));
     expect(await (await fetch(`${st.gcs('chunked.txt')}?alt=media`)).text()).toBe('abcdefghij');
@@ -48,8 +43,8 @@ describe('a refused resumable chunk changes nothing', () => {
 
   it('GCS: a refused chunk does not fix the total it announced', async () => {
     const url = await startGcs('total.txt');
-    expect((await chunk(url, 'bytes 5-9/30', 'fghij')).status).toBe(400);
-    const done = await answer(chunk(url, 'bytes 0-4/5', 'abcde'));
+    expect((await putChunk(url, 'bytes 5-9/30', 'fghij')).status).toBe(400);
+    const done = await answer(putChunk(url, 'bytes 0-4/5', 'abcde'));
     expect(done.status).toBe(200);
     expect(done.json.size).toBe('5');
   });
@@ -67,20 +62,10 @@ describe('a refused resumable chunk changes nothing', () => {
       body: '{"name":"short.txt"}',
     });
     const url = start.headers.get('x-goog-upload-url')!;
-    const command = (commandName: string, offset?: number, body?: string): Promise<Response> =>
-      fetch(url, {
-        method: 'POST',
-        headers: {
-          ...OWNER,
-          'X-Goog-Upload-Command': commandName,
-          ...(offset === undefined ? {} : { 'X-Goog-Upload-Offset': String(offset) }),
-        },
-        ...(body === undefined ? {} : { body }),
-      });
-    expect((await command('upload, finalize', 0, 'abc')).status).toBe(400);
-    const query = await command('query');
+    expect((await uploadCommand(url, 'upload, finalize', 'abc', 0)).status).toBe(400);
+    const query = await uploadCommand(url, 'query');
     expect(query.headers.get('x-goog-upload-size-received')).toBe('0');
-    const done = await command('upload, finalize', 0, 'abcdef');
+    const done = await uploadCommand(url, 'upload, finalize', 'abcdef', 0);
     expect(done.status).toBe(200);
     expect(((await done.json()) as Json).md5Hash).toBe(md5('abcdef'));
   });

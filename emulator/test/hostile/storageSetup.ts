@@ -9,12 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { startStorage, type StorageEmulator } from '../../src/storage/index.js';
+import { postMultipart } from '../storageRequests.js';
 
 /** Parsed JSON answers; tests read into them freely and assert their shape. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Json = any;
 
-export const OWNER = { Authorization: 'Bearer owner' };
+export { OWNER } from '../storageRequests.js';
 export const md5 = (data: string | Buffer): string =>
   createHash('md5').update(data).digest('base64');
 
@@ -64,11 +65,7 @@ export function useHostileStorage(projectId = 'demo-hostile-storage'): HostileSt
       const body =
         `--b\r\nContent-Type: application/json\r\n\r\n${JSON.stringify({ name, metadata })}\r\n` +
         `--b\r\nContent-Type: text/plain\r\n\r\n${data}\r\n--b--`;
-      const response = await fetch(`${storage.upload()}?uploadType=multipart`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'multipart/related; boundary=b' },
-        body,
-      });
+      const response = await postMultipart(storage.upload(), 'b', body);
       expect(response.status).toBe(200);
       return response.json();
     },

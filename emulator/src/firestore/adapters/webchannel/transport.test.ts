@@ -1,6 +1,7 @@
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { preflight as sendPreflight } from '../../../testing/cors.js';
 import { WebChannelTransport, type ChannelStream, type WebChannelOptions } from './transport.js';
 
 /** An echo service: answers every message `m` with `{echo: m}`; `{close: true}` asks to close. */
@@ -276,14 +277,7 @@ describe('WebChannelTransport', () => {
   });
 
   it('answers CORS preflights and echoes the origin on credentialed requests', async () => {
-    const preflight = await fetch(base, {
-      method: 'OPTIONS',
-      headers: {
-        Origin: 'http://localhost:5173',
-        'Access-Control-Request-Method': 'POST',
-        'Access-Control-Request-Headers': 'x-goog-api-client,content-type',
-      },
-    });
+    const preflight = await sendPreflight(base, 'x-goog-api-client,content-type');
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(preflight.headers.get('access-control-allow-headers')).toBe(
