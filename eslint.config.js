@@ -122,8 +122,8 @@ const webZones = [
   },
   {
     target: 'web',
-    from: ['test', 'scripts', 'bench'],
-    message: 'The web app depends on nothing else in the repository but the model.',
+    from: ['console', 'test', 'scripts', 'bench'],
+    message: 'The web app depends on nothing else in the repository but the model and @hearth/ui.',
   },
 ];
 
@@ -159,12 +159,18 @@ const toolZones = [
     message: 'bench/support serves the benchmarks and imports none of them.',
   },
   {
-    target: ['emulator', 'functions', 'web', 'test', 'scripts'],
+    target: 'ui',
+    from: ['web', 'console', 'functions', 'emulator', 'test', 'scripts', 'bench'],
+    message:
+      'ui/ sits below the web app and the console: it knows nothing of either, nor of Hearth.',
+  },
+  {
+    target: ['emulator', 'functions', 'web', 'console', 'ui', 'test', 'scripts'],
     from: 'bench',
     message: 'Nothing imports the benchmarks.',
   },
   {
-    target: ['emulator', 'functions', 'web', 'test', 'bench'],
+    target: ['emulator', 'functions', 'web', 'console', 'ui', 'test', 'bench'],
     from: 'scripts',
     message: 'Nothing imports the npm scripts.',
   },
@@ -195,7 +201,8 @@ const consoleZones = [
   {
     target: 'console',
     from: ['emulator', 'functions', 'web', 'test', 'scripts', 'bench'],
-    message: 'The console knows only the emulators’ HTTP APIs, never their code.',
+    message:
+      'The console knows only the emulators’ HTTP APIs, never their code; it shares @hearth/ui with the web app.',
   },
 ];
 

@@ -4,6 +4,7 @@ import { createWebHistory } from 'vue-router';
 import App from './App.vue';
 import { createConsoleRouter } from './router';
 import { applyStoredTheme } from './composables/useTheme';
+import '@hearth/ui/base.css';
 import './styles/global.css';
 
 applyStoredTheme();

@@ -7,6 +7,7 @@ import { createFirebaseServices } from './services/firebase';
 import { servicesKey } from './services/injection';
 import { registerServiceWorker } from './services/serviceWorker';
 import { useNoticesStore } from './stores/notices';
+import '@hearth/ui/base.css';
 import './styles/global.css';
 
 const app = createApp(App);
