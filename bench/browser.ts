@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { launchChromium } from '../emulator/test/browser/chromium.js';
 import type { Transport } from '../emulator/test/browser/page/api.js';
 import { servePage } from '../emulator/test/browser/pageServer.js';
+import { printTable } from './support/table.js';
 
 const WARMUP = 20;
 const SAMPLES = 200;
@@ -153,11 +154,7 @@ async function main(): Promise<void> {
         (peer.p99 / s.p99).toFixed(2) + 'x',
       ]);
     }
-    const widths = (rows[0] as string[]).map((_, i) =>
-      Math.max(...rows.map((row) => (row[i] as string).length)),
-    );
-    for (const row of rows)
-      console.log(row.map((cell, i) => cell.padEnd(widths[i] as number)).join('  '));
+    printTable(rows);
     console.log(
       `${SAMPLES} samples each after ${WARMUP} warm-up; ratio = peer / this row, above 1 means faster than gRPC.`,
     );

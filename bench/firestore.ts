@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { writeFile } from 'node:fs/promises';
 import type { ServerTarget } from './support/firestoreServers.js';
 import { rawFirestore, unsignedIdToken, type RawFirestore } from './support/rawFirestore.js';
+import { printTable } from './support/table.js';
 import {
   buildBaseEntry,
   buildServerEntry,
@@ -352,14 +353,7 @@ async function main(): Promise<void> {
       ];
     }),
   ];
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  for (const cells of rows)
-    console.log(
-      cells
-        .map((cell, i) => cell.padEnd(widths[i]!))
-        .join('  ')
-        .trimEnd(),
-    );
+  printTable(rows);
   console.log(
     [
       'vs base, ratio above 1: this tree is better than the base (throughput ours/base; latency, start time and CPU base/ours).',
@@ -555,15 +549,8 @@ async function consoleAttached(entry: string): Promise<void> {
       ratio(pooled[0], pooled[1]),
     ],
   ];
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   console.log('');
-  for (const cells of rows)
-    console.log(
-      cells
-        .map((cell, i) => cell.padEnd(widths[i]!))
-        .join('  ')
-        .trimEnd(),
-    );
+  printTable(rows);
   console.log(
     `ratio: with console / without (throughput; CPU: without / with), above 0.95 is within 5 %. ${CONSOLE_ROUNDS} rounds per step, every other one watched; the console received ${events} events.`,
   );

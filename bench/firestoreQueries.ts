@@ -22,6 +22,7 @@ import {
   launch,
   type Launched,
 } from './support/serverProcess.js';
+import { printTable } from './support/table.js';
 
 const SIZES = [1_000, 10_000, 100_000] as const;
 const QUERIES_PER_ROUND = 15;
@@ -186,14 +187,7 @@ async function main(): Promise<void> {
       ]);
     }
   }
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  for (const cells of rows)
-    console.log(
-      cells
-        .map((cell, i) => cell.padEnd(widths[i]!))
-        .join('  ')
-        .trimEnd(),
-    );
+  printTable(rows);
   console.log(
     `base: ${base.commit}. ${ROUNDS} rounds of ${QUERIES_PER_ROUND} queries per figure and server, alternating.` +
       (wrongCounts > 0 ? ` ${wrongCounts} queries did not return 10 documents.` : ''),

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
+import { printTable } from './support/table.js';
 
 const MB = 1024 * 1024;
 const PROJECT = 'demo-bench-storage';
@@ -208,20 +209,15 @@ async function main(): Promise<void> {
       );
       const ratio = (value: number, peer: number) =>
         `${value.toFixed(0)} MB/s (${(value / peer).toFixed(2)}x)`;
-      rows.push([
-        `upload ${label}`,
-        `${peerUp.toFixed(0)} MB/s`,
-        ratio(rawUp, peerUp),
-        ratio(gcsUp, peerUp),
-        ratio(webUp, peerUp),
-      ]);
-      rows.push([
-        `download ${label}`,
-        `${peerDown.toFixed(0)} MB/s`,
-        ratio(rawDown, peerDown),
-        ratio(gcsDown, peerDown),
-        ratio(webDown, peerDown),
-      ]);
+      for (const [direction, peer, ...ours] of [
+        ['upload', peerUp, rawUp, gcsUp, webUp],
+        ['download', peerDown, rawDown, gcsDown, webDown],
+      ] as const)
+        rows.push([
+          `${direction} ${label}`,
+          `${peer.toFixed(0)} MB/s`,
+          ...ours.map((value) => ratio(value, peer)),
+        ]);
     }
     const beforeParallel = await memoryOf(child.pid!);
     const chunk = data.subarray(0, MB);
@@ -248,12 +244,8 @@ async function main(): Promise<void> {
       ],
       ...rows,
     ];
-    const widths = table[0]!.map((_, column) =>
-      Math.max(...table.map((row) => row[column]!.length)),
-    );
     console.log('Storage emulator throughput, ratio to the peer in parentheses');
-    for (const row of table)
-      console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  '));
+    printTable(table);
     console.log(`10 parallel 100 MB uploads (GCS media): ${parallel.toFixed(0)} MB/s in total`);
     console.log(
       `emulator RSS: idle ${(idle.rss / MB).toFixed(0)} MB, before the parallel uploads ${(beforeParallel.rss / MB).toFixed(0)} MB, ` +

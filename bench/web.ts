@@ -27,6 +27,7 @@ import { adminAuth, adminDb } from '../test/support/admin.js';
 import { newListData } from '../test/support/newDocuments.js';
 import { uploadToThumbnail, writeToOtherScreen } from './support/webLatency.js';
 import { coldLoad, measureLoad, recordScripts, waitForHeading } from './support/webPages.js';
+import { printTable } from './support/table.js';
 
 const WRITES = { warmup: 3, samples: 20 };
 const UPLOADS = { warmup: 1, samples: 5 };
@@ -270,16 +271,7 @@ function print(current: Figures, previous: { commit: string; figures: Figures } 
       old ? `${(current[key] / old[key]).toFixed(2)}x` : '',
     ]),
   ];
-  const widths = (table[0] as string[]).map((_, i) =>
-    Math.max(...table.map((row) => (row[i] as string).length)),
-  );
-  for (const row of table)
-    console.log(
-      row
-        .map((cell, i) => cell.padEnd(widths[i] as number))
-        .join('  ')
-        .trimEnd(),
-    );
+  printTable(table);
   const lazyChunks = (figures: Figures) =>
     Object.entries(figures.lazyChunks)
       .map(([page, loaded]) => `${page}: ${loaded.length ? loaded.join(', ') : 'none'}`)
