@@ -49,6 +49,22 @@ const MEMBER = '/lists/{listId}/members/{uid}';
 const membersPath = () => `/lists/${listId}/members`;
 const memberPath = (uid: string) => `${membersPath()}/${uid}`;
 
+/** A member as the API shows them to other members. */
+const asMember = (person: Person, role: string) => ({
+  uid: person.uid,
+  role,
+  username: person.username,
+  displayName: person.displayName,
+});
+
+/** Shares the list with `username` as `role`, asked by `by` (POST …/members). */
+const invite = (by: TestUser, username: string, role: string) =>
+  callApi('POST', membersPath(), { token: by.idToken, body: { username, role } });
+
+/** Gives the member `uid` the role `role`, asked by `by` (PATCH …/members/{uid}). */
+const setRole = (by: TestUser, uid: string, role: string) =>
+  callApi('PATCH', memberPath(uid), { token: by.idToken, body: { role } });
+
 const readList = async (id = listId) =>
   (await adminDb.doc(`lists/${id}`).get()).data() as ListDoc | undefined;
 
@@ -115,17 +131,9 @@ describe('sharing through the REST API', { timeout: 60_000 }, () => {
     expect(await dueTodayIdsOf(alice)).not.toContain(dueTodayId);
 
     // Usernames are read as claimed: trimmed and lower-cased.
-    const invited = await callApi('POST', membersPath(), {
-      token: owner.idToken,
-      body: { username: ` ${alice.username.toUpperCase()}`, role: 'editor' },
-    });
+    const invited = await invite(owner, ` ${alice.username.toUpperCase()}`, 'editor');
     expectDocumented(invited, 'POST', MEMBERS, 201);
-    expect(invited.body).toEqual({
-      uid: alice.uid,
-      role: 'editor',
-      username: alice.username,
-      displayName: alice.displayName,
-    });
+    expect(invited.body).toEqual(asMember(alice, 'editor'));
 
     expect(await sharing()).toEqual({
       members: { [owner.uid]: 'owner', [alice.uid]: 'editor' },
@@ -143,15 +151,7 @@ describe('sharing through the REST API', { timeout: 60_000 }, () => {
     const result = await callApi('GET', membersPath(), { token: alice.idToken });
     expectDocumented(result, 'GET', MEMBERS, 200);
     expect(result.body).toEqual({
-      members: [
-        { uid: owner.uid, role: 'owner', username: owner.username, displayName: owner.displayName },
-        {
-          uid: alice.uid,
-          role: 'editor',
-          username: alice.username,
-          displayName: alice.displayName,
-        },
-      ],
+      members: [asMember(owner, 'owner'), asMember(alice, 'editor')],
     });
     const asStranger = await callApi('GET', membersPath(), { token: stranger.idToken });
     expectDocumented(asStranger, 'GET', MEMBERS, 404);
@@ -161,16 +161,10 @@ describe('sharing through the REST API', { timeout: 60_000 }, () => {
 
   it('only the owner invites: a member gets a 403, a stranger a 404, and nothing changes', async () => {
     const before = await sharing();
-    const asEditor = await callApi('POST', membersPath(), {
-      token: alice.idToken,
-      body: { username: bob.username, role: 'viewer' },
-    });
+    const asEditor = await invite(alice, bob.username, 'viewer');
     expectDocumented(asEditor, 'POST', MEMBERS, 403);
     expectError(asEditor, 'permission-denied', /Only the list's owner/);
-    const asStranger = await callApi('POST', membersPath(), {
-      token: stranger.idToken,
-      body: { username: stranger.username, role: 'editor' },
-    });
+    const asStranger = await invite(stranger, stranger.username, 'editor');
     expectDocumented(asStranger, 'POST', MEMBERS, 404);
     expect(await sharing()).toEqual(before);
     expect((await listIdsOf(bob)).has(listId)).toBe(false);
@@ -178,10 +172,7 @@ describe('sharing through the REST API', { timeout: 60_000 }, () => {
 
   it('an unknown username or list is a 404, a bad role a 400 naming it, the owner a 409', async () => {
     const before = await sharing();
-    const nobody = await callApi('POST', membersPath(), {
-      token: owner.idToken,
-      body: { username: `nobody_${suffix}`, role: 'viewer' },
-    });
+    const nobody = await invite(owner, `nobody_${suffix}`, 'viewer');
     expectDocumented(nobody, 'POST', MEMBERS, 404);
     expectError(nobody, 'not-found', new RegExp(`Nobody has the username "nobody_${suffix}"`));
 
@@ -191,34 +182,20 @@ describe('sharing through the REST API', { timeout: 60_000 }, () => {
     });
     expectDocumented(noList, 'POST', MEMBERS, 404);
 
-    const badRole = await callApi('POST', membersPath(), {
-      token: owner.idToken,
-      body: { username: bob.username, role: 'owner' },
-    });
+    const badRole = await invite(owner, bob.username, 'owner');
     expectDocumented(badRole, 'POST', MEMBERS, 400);
     expectError(badRole, 'invalid-argument', /^role: The role must be "editor" or "viewer"\.$/);
 
-    const self = await callApi('POST', membersPath(), {
-      token: owner.idToken,
-      body: { username: owner.username, role: 'viewer' },
-    });
+    const self = await invite(owner, owner.username, 'viewer');
     expectDocumented(self, 'POST', MEMBERS, 409);
     expectError(self, 'failed-precondition', /already has full access/);
     expect(await sharing()).toEqual(before);
   });
 
   it('the owner changes a role, which then decides what the member may do', async () => {
-    const changed = await callApi('PATCH', memberPath(alice.uid), {
-      token: owner.idToken,
-      body: { role: 'viewer' },
-    });
+    const changed = await setRole(owner, alice.uid, 'viewer');
     expectDocumented(changed, 'PATCH', MEMBER, 200);
-    expect(changed.body).toEqual({
-      uid: alice.uid,
-      role: 'viewer',
-      username: alice.username,
-      displayName: alice.displayName,
-    });
+    expect(changed.body).toEqual(asMember(alice, 'viewer'));
     expect((await listIdsOf(alice)).get(listId)).toBe('viewer');
     const write = await callApi('POST', `/lists/${listId}/todos`, {
       token: alice.idToken,
@@ -227,36 +204,21 @@ describe('sharing through the REST API', { timeout: 60_000 }, () => {
     expect(write.status).toBe(403);
 
     const before = await sharing();
-    const byMember = await callApi('PATCH', memberPath(alice.uid), {
-      token: alice.idToken,
-      body: { role: 'editor' },
-    });
+    const byMember = await setRole(alice, alice.uid, 'editor');
     expectDocumented(byMember, 'PATCH', MEMBER, 403);
-    const notMember = await callApi('PATCH', memberPath(bob.uid), {
-      token: owner.idToken,
-      body: { role: 'editor' },
-    });
+    const notMember = await setRole(owner, bob.uid, 'editor');
     expectDocumented(notMember, 'PATCH', MEMBER, 404);
     expectError(notMember, 'not-found', /not a member of this list/);
-    const ownersRole = await callApi('PATCH', memberPath(owner.uid), {
-      token: owner.idToken,
-      body: { role: 'viewer' },
-    });
+    const ownersRole = await setRole(owner, owner.uid, 'viewer');
     expectDocumented(ownersRole, 'PATCH', MEMBER, 409);
-    const badRole = await callApi('PATCH', memberPath(alice.uid), {
-      token: owner.idToken,
-      body: { role: 'admin' },
-    });
+    const badRole = await setRole(owner, alice.uid, 'admin');
     expectDocumented(badRole, 'PATCH', MEMBER, 400);
     expectError(badRole, 'invalid-argument', /^role: /);
     expect(await sharing()).toEqual(before);
   });
 
   it('the owner removes a member, who then sees neither the list nor its to-dos; again is a no-op', async () => {
-    await callApi('POST', membersPath(), {
-      token: owner.idToken,
-      body: { username: bob.username, role: 'viewer' },
-    });
+    await invite(owner, bob.username, 'viewer');
     expect(await dueTodayIdsOf(bob)).toContain(dueTodayId);
 
     const byMember = await callApi('DELETE', memberPath(bob.uid), { token: alice.idToken });

@@ -2,11 +2,11 @@
 // knows how many writes change the counts and waits until exactly that many events have been
 // applied (one marker each), so it checks the settled result, not a passing moment.
 import { describe, expect, it } from 'vitest';
-import { inboxListId, type ListCounts } from '../../functions/src/model/index.js';
+import type { ListCounts } from '../../functions/src/model/index.js';
 import { APPLIED_EVENTS } from '../../functions/src/shared/appliedEvents.js';
 import { adminDb } from '../support/admin.js';
 import { eventually, sleep } from '../support/eventually.js';
-import { provisionedUser, readList } from '../support/profiles.js';
+import { provisionedInbox, readList } from '../support/profiles.js';
 import { setDone, todoFields, todoRef } from '../support/todos.js';
 
 const EVENTS_TIMEOUT_MS = 150_000;
@@ -30,8 +30,7 @@ describe('list counts', () => {
   it(
     'follow creation, completion, reopening and deletion, and ignore other edits',
     async () => {
-      const user = await provisionedUser('counter');
-      const listId = inboxListId(user.uid);
+      const { user, listId } = await provisionedInbox('counter');
       await todoRef(listId, 'a').set(todoFields(user.uid));
       await todoRef(listId, 'b').set(todoFields(user.uid, { done: true }));
       await expectCountsAfter(listId, 2, { open: 1, done: 1 });
@@ -48,8 +47,7 @@ describe('list counts', () => {
   it(
     'stay right under 20 concurrent toggles',
     async () => {
-      const user = await provisionedUser('toggler');
-      const listId = inboxListId(user.uid);
+      const { user, listId } = await provisionedInbox('toggler');
       const ids = Array.from({ length: 20 }, (_, i) => `todo-${i}`);
       await Promise.all(
         ids.map((id, i) => todoRef(listId, id).set(todoFields(user.uid, { order: i }))),

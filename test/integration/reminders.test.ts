@@ -3,11 +3,11 @@
 // completing or deleting the to-do cancels it, moving the due time moves it.
 import { FieldValue, type Timestamp } from 'firebase-admin/firestore';
 import { describe, expect, it } from 'vitest';
-import { inboxListId, paths, wallClockIn } from '../../functions/src/model/index.js';
+import { paths, wallClockIn } from '../../functions/src/model/index.js';
 import { adminDb } from '../support/admin.js';
 import { functionsEmulator, projectId } from '../support/env.js';
 import { eventually, sleep } from '../support/eventually.js';
-import { provisionedUser } from '../support/profiles.js';
+import { provisionedInbox } from '../support/profiles.js';
 import { setDone, todoFields, todoRef } from '../support/todos.js';
 
 const ZONE = 'Asia/Kolkata';
@@ -33,8 +33,7 @@ describe('reminders', () => {
   it(
     'fire once at their time, not when completed or deleted first, and follow a moved due time',
     async () => {
-      const user = await provisionedUser('reminded');
-      const listId = inboxListId(user.uid);
+      const { user, listId } = await provisionedInbox('reminded');
       // The next whole minute at least 10 s away: reminders are set to the minute.
       const at = Math.ceil((Date.now() + 10_000) / MINUTE_MS) * MINUTE_MS;
       const remindAtDue = (title: string, dueInstant = at) =>
@@ -94,8 +93,7 @@ describe('reminders', () => {
   it(
     'fires once when its task is delivered again and again, even at the same moment',
     async () => {
-      const user = await provisionedUser('redelivered');
-      const listId = inboxListId(user.uid);
+      const { user, listId } = await provisionedInbox('redelivered');
       // A reminder for this very minute, a few seconds ago: due now, within the minute of grace.
       const at = Math.floor(Date.now() / MINUTE_MS) * MINUTE_MS;
       await todoRef(listId, 'now').set(

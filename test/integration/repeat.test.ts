@@ -2,9 +2,8 @@
 // per occurrence however many writes or deliveries report the completion; the last occurrence
 // stays done; the list's counts stay exact.
 import { describe, expect, it } from 'vitest';
-import { inboxListId } from '../../functions/src/model/index.js';
 import { eventually, sleep } from '../support/eventually.js';
-import { provisionedUser, readList } from '../support/profiles.js';
+import { provisionedInbox, readList } from '../support/profiles.js';
 import { setDone, todoFields, todoRef } from '../support/todos.js';
 
 const TRIGGER_TIMEOUT_MS = 60_000;
@@ -22,8 +21,7 @@ describe('repeating to-dos', () => {
   it(
     'completed by two clients at the same moment, move on by one occurrence',
     async () => {
-      const user = await provisionedUser('repeater');
-      const listId = inboxListId(user.uid);
+      const { user, listId } = await provisionedInbox('repeater');
       const due = { date: '2026-12-10', time: '09:00', timeZone: 'Europe/Berlin' };
       await todoRef(listId, 'weekly').set(
         todoFields(user.uid, {
@@ -58,8 +56,7 @@ describe('repeating to-dos', () => {
   it(
     'counts down COUNT, and the last occurrence stays done; the 31st skips short months',
     async () => {
-      const user = await provisionedUser('counter-down');
-      const listId = inboxListId(user.uid);
+      const { user, listId } = await provisionedInbox('counter-down');
       await todoRef(listId, 'rent').set(
         todoFields(user.uid, {
           title: 'Pay the rent',

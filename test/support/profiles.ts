@@ -29,3 +29,11 @@ export async function provisionedUser(label?: string): Promise<TestUser> {
   );
   return user;
 }
+
+/** A provisioned user and the id of the Inbox the trigger made them. */
+export async function provisionedInbox(
+  label?: string,
+): Promise<{ user: TestUser; listId: string }> {
+  const user = await provisionedUser(label);
+  return { user, listId: inboxListId(user.uid) };
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { componentValidator, responseValidator } from '../testing/apiOpenApi.js';
+import { everyTodoField } from '../testing/everyTodoField.js';
 import { buildOpenApi } from './openapi.js';
 import { createOperations } from './routes.js';
 import type { ApiStore } from './store.js';
@@ -10,17 +11,8 @@ const document = buildOpenApi(operations);
 const todo = {
   id: 't1',
   listId: 'l1',
-  title: 'Milk',
-  notes: '',
-  done: false,
+  ...everyTodoField,
   completedAt: null,
-  due: { date: '2030-01-31', time: '09:00', timeZone: 'Europe/Berlin' },
-  repeat: 'FREQ=WEEKLY;BYDAY=FR',
-  reminders: [{ id: 'r1', uid: 'u1', before: 30 }],
-  subtasks: [{ id: 's1', title: 'Oat milk', done: false }],
-  priority: 2,
-  tags: ['shop'],
-  order: 1024,
   createdBy: 'u1',
   createdAt: '2026-11-22T10:00:00.000Z',
   updatedAt: '2026-11-22T10:00:00.000Z',

@@ -1,5 +1,5 @@
 import { AppError } from '../shared/errors.js';
-import { LIMITS, roleOf, type Membership, type Role } from '../model/index.js';
+import { LIMITS, roleOf, type MemberRole, type Membership, type Role } from '../model/index.js';
 
 export interface MembersUpdate {
   members: Record<string, Role>;
@@ -34,11 +34,7 @@ function update(members: Record<string, Role>, ownerId: string): MembersUpdate {
   return { members, memberIds: Object.hasOwn(members, ownerId) ? [ownerId, ...others] : others };
 }
 
-export function withMember(
-  list: Membership,
-  uid: string,
-  role: Exclude<Role, 'owner'>,
-): MembersUpdate {
+export function withMember(list: Membership, uid: string, role: MemberRole): MembersUpdate {
   if (uid === list.ownerId)
     throw new AppError('failed-precondition', 'The owner already has full access to this list.');
   const isNew = roleOf(list, uid) === undefined;
@@ -51,11 +47,7 @@ export function withMember(
   return update({ ...list.members, [uid]: role }, list.ownerId);
 }
 
-export function withRole(
-  list: Membership,
-  uid: string,
-  role: Exclude<Role, 'owner'>,
-): MembersUpdate {
+export function withRole(list: Membership, uid: string, role: MemberRole): MembersUpdate {
   if (uid === list.ownerId)
     throw new AppError('failed-precondition', "The owner's role cannot be changed.");
   if (roleOf(list, uid) === undefined)

@@ -33,17 +33,13 @@ export interface InviteMemberResult {
   role: MemberRole;
 }
 
-export const setMemberRoleInput = z.strictObject({
-  listId: documentIdSchema,
-  uid: documentIdSchema,
-  role: memberRoleSchema,
-});
+/** One member of one list, as the callables that manage members name them. */
+const listMember = { listId: documentIdSchema, uid: documentIdSchema };
+
+export const setMemberRoleInput = z.strictObject({ ...listMember, role: memberRoleSchema });
 export type SetMemberRoleInput = z.input<typeof setMemberRoleInput>;
 
-export const removeMemberInput = z.strictObject({
-  listId: documentIdSchema,
-  uid: documentIdSchema,
-});
+export const removeMemberInput = z.strictObject(listMember);
 export type RemoveMemberInput = z.input<typeof removeMemberInput>;
 
 export const leaveListInput = z.strictObject({ listId: documentIdSchema });

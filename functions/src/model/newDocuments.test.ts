@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newAttachmentDoc, newListDoc, newTodoDoc } from './newDocuments.js';
 import { todoCreateSchema } from './schemas/edits.js';
+import { everyTodoField } from '../testing/everyTodoField.js';
 
 // The key sets are the ones firestore.rules' isValidNewList, isValidNewTodo and
 // isValidNewAttachment accept; test/rules writes these documents through the rules.
@@ -21,20 +22,8 @@ describe('new documents', () => {
   });
 
   it('a new to-do keeps what the writer gives and sets the server-owned fields', () => {
-    const todo = {
-      title: 'Milk',
-      notes: 'n',
-      done: false,
-      due: { date: '2030-02-01', time: '09:00', timeZone: 'Europe/Berlin' },
-      repeat: 'FREQ=WEEKLY',
-      reminders: [{ id: 'r1', uid: 'alice', before: 30 }],
-      subtasks: [{ id: 's1', title: 'Find a bottle', done: false }],
-      priority: 2,
-      tags: ['a'],
-      order: 5,
-    };
-    expect(newTodoDoc('alice', todo, ['alice', 'bob'], now)).toEqual({
-      ...todo,
+    expect(newTodoDoc('alice', everyTodoField, ['alice', 'bob'], now)).toEqual({
+      ...everyTodoField,
       completedAt: null,
       createdBy: 'alice',
       createdAt: now,
