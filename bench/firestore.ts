@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { writeFile } from 'node:fs/promises';
 import type { ServerTarget } from './support/firestoreServers.js';
 import { rawFirestore, unsignedIdToken, type RawFirestore } from './support/rawFirestore.js';
+import { median } from './support/stats.js';
 import { printTable } from './support/table.js';
 import {
   buildBaseEntry,
@@ -457,9 +458,6 @@ interface Samples {
 }
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, 250));
-
-const median = (values: number[]) =>
-  [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
 
 async function consoleAttached(entry: string): Promise<void> {
   const rulesFile = fileURLToPath(

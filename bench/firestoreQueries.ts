@@ -22,6 +22,7 @@ import {
   launch,
   type Launched,
 } from './support/serverProcess.js';
+import { median } from './support/stats.js';
 import { printTable } from './support/table.js';
 
 const SIZES = [1_000, 10_000, 100_000] as const;
@@ -88,9 +89,6 @@ async function load(db: Firestore, size: number): Promise<void> {
     await batch.commit();
   }
 }
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 /** A seeded sequence, so that both servers answer the same queries. */
 function sequence(seed: number): () => number {

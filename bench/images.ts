@@ -12,13 +12,11 @@ import { inspectImage } from '../functions/src/attachments/inspect.js';
 import { adminBucket, adminDb } from '../test/support/admin.js';
 import { eventually } from '../test/support/eventually.js';
 import { pendingAttachment } from '../test/support/images.js';
+import { median } from './support/stats.js';
 
 const RUNS = 5;
 const WIDTH = 4000;
 const HEIGHT = 3000;
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function twelveMegapixelJpeg(): Promise<Buffer> {
   return sharp({

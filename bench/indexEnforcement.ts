@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Firestore, Query } from 'firebase-admin/firestore';
 import { buildServerEntry, launch, type Launched } from './support/serverProcess.js';
-import { median, printTable, sequence } from './support/stats.js';
+import { median, sequence } from './support/stats.js';
+import { printTable } from './support/table.js';
 
 const DOCUMENTS = 20_000;
 const OWNERS = 50;

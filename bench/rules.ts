@@ -24,6 +24,7 @@ import {
 } from '../emulator/src/rules/testing/testKit.js';
 import { newTodoDoc } from '../functions/src/model/index.js';
 import { everyTodoField } from '../functions/src/testing/everyTodoField.js';
+import { median } from './support/stats.js';
 
 const flag = process.argv.indexOf('--seconds');
 const seconds = flag > 0 ? Number(process.argv[flag + 1]) : 2;
@@ -158,8 +159,6 @@ function rate(step: (request: FirestoreRulesRequest) => void, duration: number):
 // burst of load elsewhere hits both sides alike.
 const ROUNDS = 5;
 const window = seconds / ROUNDS;
-const median = (xs: number[]): number =>
-  [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] as number;
 rate((r) => shared.evaluateFirestore(r), window); // warm-up
 const reusedRates: number[] = [];
 const perRequestRates: number[] = [];

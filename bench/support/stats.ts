@@ -11,15 +11,3 @@ export function sequence(seed: number): () => number {
     return state / 2 ** 32;
   };
 }
-
-/** Prints rows as a table, each column as wide as its widest cell. */
-export function printTable(rows: string[][]): void {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  for (const cells of rows)
-    console.log(
-      cells
-        .map((cell, i) => cell.padEnd(widths[i]!))
-        .join('  ')
-        .trimEnd(),
-    );
-}
