@@ -57,8 +57,17 @@ export interface RunningEmulators {
 
 const CLOSE_GRACE_MS = 3000;
 
-/** Says which port is taken, instead of Node's "listen EADDRINUSE". */
-async function listening<T>(service: string, port: number, start: () => Promise<T>): Promise<T> {
+/**
+ * Starts `service` when it is asked for; says which port is taken, instead of Node's
+ * "listen EADDRINUSE".
+ */
+async function startIf<T>(
+  wanted: boolean,
+  service: string,
+  port: number,
+  start: () => Promise<T>,
+): Promise<T | undefined> {
+  if (!wanted) return undefined;
   try {
     return await start();
   } catch (error) {
@@ -67,6 +76,11 @@ async function listening<T>(service: string, port: number, start: () => Promise<
     }
     throw error;
   }
+}
+
+/** A journal as a service takes it: the records to replay at start, and where to append. */
+function serviceJournal({ records, journal }: ReturnType<typeof Journal.open>) {
+  return { records, name: journal.dir, append: (payload: Buffer) => journal.append(payload) };
 }
 
 export async function startEmulators(options: StartOptions): Promise<RunningEmulators> {
@@ -105,53 +119,37 @@ export async function startEmulators(options: StartOptions): Promise<RunningEmul
     journalDir && options.storage
       ? Journal.open(path.join(journalDir, 'storage'), storageJournalFrom, log)
       : undefined;
-  const firestore = options.firestore
-    ? await listening('Firestore', config.firestorePort, () =>
-        startFirestore({
-          host: config.host,
-          port: config.firestorePort,
-          rulesFile: config.firestoreRules,
-          enforceIndexes: options.enforceIndexes ?? config.enforceIndexes,
-          indexesFile: config.firestoreIndexes,
-          importDir: importPart(importDir, 'firestore'),
-          ...(journal
-            ? {
-                journal: {
-                  records: journal.records,
-                  name: journal.journal.dir,
-                  append: (payload: Buffer) => journal.journal.append(payload),
-                },
-              }
-            : {}),
-          log,
-        }),
-      )
-    : undefined;
-  const storage = options.storage
-    ? await listening('Storage', config.storagePort, () =>
-        startStorage({
-          host: config.host,
-          port: config.storagePort,
-          projectId: options.projectId,
-          rulesFile: config.storageRules,
-          signingKeys: config.storageSigningKeys,
-          credentialsFile: process.env.GOOGLE_APPLICATION_CREDENTIALS,
-          importDir: importPart(importDir, 'storage'),
-          ...(storageJournal && journalDir
-            ? {
-                dataDir: path.join(journalDir, 'storage-blobs'),
-                journal: {
-                  records: storageJournal.records,
-                  name: storageJournal.journal.dir,
-                  append: (payload: Buffer) => storageJournal.journal.append(payload),
-                },
-              }
-            : {}),
-          firestore: firestore ? (projectId) => firestore.documentAccess(projectId) : undefined,
-          log,
-        }),
-      )
-    : undefined;
+  const firestore = await startIf(options.firestore, 'Firestore', config.firestorePort, () =>
+    startFirestore({
+      host: config.host,
+      port: config.firestorePort,
+      rulesFile: config.firestoreRules,
+      enforceIndexes: options.enforceIndexes ?? config.enforceIndexes,
+      indexesFile: config.firestoreIndexes,
+      importDir: importPart(importDir, 'firestore'),
+      ...(journal ? { journal: serviceJournal(journal) } : {}),
+      log,
+    }),
+  );
+  const storage = await startIf(options.storage, 'Storage', config.storagePort, () =>
+    startStorage({
+      host: config.host,
+      port: config.storagePort,
+      projectId: options.projectId,
+      rulesFile: config.storageRules,
+      signingKeys: config.storageSigningKeys,
+      credentialsFile: process.env.GOOGLE_APPLICATION_CREDENTIALS,
+      importDir: importPart(importDir, 'storage'),
+      ...(storageJournal && journalDir
+        ? {
+            dataDir: path.join(journalDir, 'storage-blobs'),
+            journal: serviceJournal(storageJournal),
+          }
+        : {}),
+      firestore: firestore ? (projectId) => firestore.documentAccess(projectId) : undefined,
+      log,
+    }),
+  );
   const bridge: Bridge = startBridge({
     projectId: options.projectId,
     functionsOrigin: config.functionsOrigin,
@@ -161,20 +159,18 @@ export async function startEmulators(options: StartOptions): Promise<RunningEmul
     log,
   });
 
-  const ui = options.ui
-    ? await listening('Emulator UI', config.uiPort, () =>
-        startConsoleServer({
-          host: config.host,
-          port: config.uiPort,
-          projectId: options.projectId,
-          consoleDir: options.consoleDir ?? defaultConsoleDir(),
-          addresses: config.addresses,
-          hubOrigin: config.hubOrigin,
-          deliveries: firestore || storage ? bridge.deliveries : null,
-          data: { firestore, storage },
-        }),
-      )
-    : undefined;
+  const ui = await startIf(options.ui, 'Emulator UI', config.uiPort, () =>
+    startConsoleServer({
+      host: config.host,
+      port: config.uiPort,
+      projectId: options.projectId,
+      consoleDir: options.consoleDir ?? defaultConsoleDir(),
+      addresses: config.addresses,
+      hubOrigin: config.hubOrigin,
+      deliveries: firestore || storage ? bridge.deliveries : null,
+      data: { firestore, storage },
+    }),
+  );
 
   const env: Record<string, string> = { GCLOUD_PROJECT: options.projectId };
   if (firestore) {

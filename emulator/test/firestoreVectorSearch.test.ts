@@ -6,7 +6,7 @@
  * the INVALID_ARGUMENT answers to what production refuses.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FieldValue, type Firestore } from 'firebase-admin/firestore';
+import { FieldValue, type Firestore, type Query } from 'firebase-admin/firestore';
 import type { VectorQuery } from '@google-cloud/firestore';
 import { seededRandom } from '../src/testing/seededRandom.js';
 import { rawClient } from './firestoreGrpcClient.js';
@@ -115,6 +115,20 @@ beforeAll(async () => {
 afterAll(() => harness.close());
 
 const items8 = (item: Item) => item.vector.length === DIMENSION;
+/** `query`'s `limit` nearest by EUCLIDEAN distance on `embedding`, with it in `distanceResultField` if named. */
+const euclidean = (
+  query: Query,
+  queryVector: number[],
+  limit: number,
+  distanceResultField?: string,
+): VectorQuery =>
+  query.findNearest({
+    vectorField: 'embedding',
+    queryVector,
+    limit,
+    distanceMeasure: 'EUCLIDEAN',
+    ...(distanceResultField === undefined ? {} : { distanceResultField }),
+  });
 
 describe('findNearest against a brute-force reference', () => {
   for (const measure of MEASURES) {
@@ -226,16 +240,7 @@ describe('findNearest options', () => {
 
   it('the distance result field may be nested, and the documents keep their fields', async () => {
     const query = randomVector(DIMENSION);
-    const snap = await db
-      .collection('items')
-      .findNearest({
-        vectorField: 'embedding',
-        queryVector: query,
-        limit: 3,
-        distanceMeasure: 'EUCLIDEAN',
-        distanceResultField: 'meta.distance',
-      })
-      .get();
+    const snap = await euclidean(db.collection('items'), query, 3, 'meta.distance').get();
     const want = reference('EUCLIDEAN', query, 3, items8);
     expect(snap.docs.map((d) => d.id)).toEqual(want.map((r) => r.id));
     for (const [i, doc] of snap.docs.entries()) {
@@ -248,43 +253,19 @@ describe('findNearest options', () => {
   });
 
   it('without a result field the documents come back as stored', async () => {
-    const snap = await db
-      .collection('items')
-      .findNearest({
-        vectorField: 'embedding',
-        queryVector: items[5]!.vector,
-        limit: 1,
-        distanceMeasure: 'EUCLIDEAN',
-      })
-      .get();
+    const snap = await euclidean(db.collection('items'), items[5]!.vector, 1).get();
     expect(snap.docs.map((d) => d.id)).toEqual(['v005']);
     expect(Object.keys(snap.docs[0]!.data()).sort()).toEqual(['category', 'embedding']);
   });
 
   it('skips documents whose field is not a vector of the query vector’s dimension', async () => {
-    const got = await results(
-      db.collection('items').findNearest({
-        vectorField: 'embedding',
-        queryVector: [1, 0, 0, 0],
-        limit: 100,
-        distanceMeasure: 'EUCLIDEAN',
-        distanceResultField: 'distance',
-      }),
-    );
+    const got = await results(euclidean(db.collection('items'), [1, 0, 0, 0], 100, 'distance'));
     expect(got).toEqual([
       { id: 'short1', distance: 0 },
       { id: 'short2', distance: Math.SQRT2 },
     ]);
     const eight = await results(
-      db
-        .collection('items')
-        .where('category', '==', 'a')
-        .findNearest({
-          vectorField: 'embedding',
-          queryVector: randomVector(DIMENSION),
-          limit: 1000,
-          distanceMeasure: 'EUCLIDEAN',
-        }),
+      euclidean(db.collection('items').where('category', '==', 'a'), randomVector(DIMENSION), 1000),
     );
     const ids = eight.map((r) => r.id);
     for (const skipped of ['short1', 'short2', 'array', 'text', 'none'])
@@ -300,15 +281,7 @@ describe('scope and limits', () => {
       category: 'b',
     });
     try {
-      const got = await db
-        .collectionGroup('items')
-        .findNearest({
-          vectorField: 'embedding',
-          queryVector: items[9]!.vector,
-          limit: 2,
-          distanceMeasure: 'EUCLIDEAN',
-        })
-        .get();
+      const got = await euclidean(db.collectionGroup('items'), items[9]!.vector, 2).get();
       expect(got.docs.map((d) => d.ref.path)).toEqual(['items/v009', 'other/o1/items/deep']);
     } finally {
       await db.doc('other/o1/items/deep').delete();
@@ -317,15 +290,7 @@ describe('scope and limits', () => {
 
   it("the query's own limit, when smaller, caps the results", async () => {
     const query = randomVector(DIMENSION);
-    const got = await results(
-      db.collection('items').limit(4).findNearest({
-        vectorField: 'embedding',
-        queryVector: query,
-        limit: 20,
-        distanceMeasure: 'EUCLIDEAN',
-        distanceResultField: 'distance',
-      }),
-    );
+    const got = await results(euclidean(db.collection('items').limit(4), query, 20, 'distance'));
     expectSame(got, reference('EUCLIDEAN', query, 4, items8));
   });
 });

@@ -35,13 +35,26 @@ async function start(dir: string, options: { importDir?: string }, lines: string
   return { running, db };
 }
 
+async function stop(instance: Awaited<ReturnType<typeof start>>, exportDir?: string) {
+  await instance.db.terminate();
+  await instance.running.stop(exportDir);
+}
+
+/**
+ * A fresh folder after a first run that wrote notes/a = `data` and stopped, exporting to
+ * `data/` when `exported` (else the write is only in the journal, as after a kill).
+ */
+async function afterFirstRun(data: object, exported: boolean): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'hearth-recovery-'));
+  const first = await start(dir, {});
+  await first.db.doc('notes/a').set(data);
+  await stop(first, exported ? join(dir, 'data') : undefined);
+  return dir;
+}
+
 describe('journal recovery at start', () => {
   it('puts back an export a crash left staged between its two renames, and imports it', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'hearth-recovery-'));
-    const first = await start(dir, {});
-    await first.db.doc('notes/a').set({ v: 1 });
-    await first.db.terminate();
-    await first.running.stop(join(dir, 'data'));
+    const dir = await afterFirstRun({ v: 1 }, true);
     // As if the process died after moving the old export away, before the new one went in.
     await rename(join(dir, 'data'), join(dir, 'data.tmp-1-2'));
     const lines: string[] = [];
@@ -49,16 +62,11 @@ describe('journal recovery at start', () => {
     expect((await second.db.doc('notes/a').get()).data()).toEqual({ v: 1 });
     expect(lines.join('\n')).toContain('Recovered the export an interrupted compaction left');
     expect(existsSync(join(dir, 'data', 'hearth-export.json'))).toBe(true);
-    await second.db.terminate();
-    await second.running.stop();
+    await stop(second);
   });
 
   it('moves aside a journal when --import names other data', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'hearth-recovery-'));
-    const first = await start(dir, {});
-    await first.db.doc('notes/a').set({ v: 1 });
-    await first.db.terminate();
-    await first.running.stop(); // no export: the write is only in the journal
+    const dir = await afterFirstRun({ v: 1 }, false);
     const other = await mkdtemp(join(tmpdir(), 'hearth-recovery-other-'));
     const lines: string[] = [];
     const second = await start(dir, { importDir: other }, lines);
@@ -67,19 +75,13 @@ describe('journal recovery at start', () => {
     expect((await readdir(dir)).some((name) => name.startsWith('data.journal.discarded-'))).toBe(
       true,
     );
-    await second.db.terminate();
-    await second.running.stop();
+    await stop(second);
   });
 
   it('without an export, replays the whole journal (a first run that was killed)', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'hearth-recovery-'));
-    const first = await start(dir, {});
-    await first.db.doc('notes/a').set({ v: 2 });
-    await first.db.terminate();
-    await first.running.stop(); // no export, as after a kill
+    const dir = await afterFirstRun({ v: 2 }, false);
     const second = await start(dir, {});
     expect((await second.db.doc('notes/a').get()).data()).toEqual({ v: 2 });
-    await second.db.terminate();
-    await second.running.stop();
+    await stop(second);
   });
 });

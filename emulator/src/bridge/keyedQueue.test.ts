@@ -3,33 +3,28 @@ import { KeyedQueue } from './keyedQueue.js';
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Enqueues a slow task on `slowKey`, then a fast one on `fastKey`; resolves with the order they ended in. */
+async function slowThenFast(slowKey: string, fastKey: string): Promise<string[]> {
+  const queue = new KeyedQueue();
+  const order: string[] = [];
+  queue.enqueue(slowKey, async () => {
+    await tick(30);
+    order.push('slow');
+  });
+  queue.enqueue(fastKey, async () => {
+    order.push('fast');
+  });
+  await queue.idle();
+  return order;
+}
+
 describe('KeyedQueue', () => {
   it('runs the tasks of one key in order even when an earlier one is slower', async () => {
-    const queue = new KeyedQueue();
-    const order: string[] = [];
-    queue.enqueue('a', async () => {
-      await tick(30);
-      order.push('a1');
-    });
-    queue.enqueue('a', async () => {
-      order.push('a2');
-    });
-    await queue.idle();
-    expect(order).toEqual(['a1', 'a2']);
+    expect(await slowThenFast('a', 'a')).toEqual(['slow', 'fast']);
   });
 
   it('runs different keys in parallel', async () => {
-    const queue = new KeyedQueue();
-    const order: string[] = [];
-    queue.enqueue('slow', async () => {
-      await tick(30);
-      order.push('slow');
-    });
-    queue.enqueue('fast', async () => {
-      order.push('fast');
-    });
-    await queue.idle();
-    expect(order).toEqual(['fast', 'slow']);
+    expect(await slowThenFast('slow', 'fast')).toEqual(['fast', 'slow']);
   });
 
   it('keeps going after a task fails', async () => {

@@ -235,25 +235,9 @@ export class ExpressionCompiler {
   ): Code {
     switch (op) {
       case '&&':
-        return (ctx, f) => {
-          const l = operand(left, ctx, f);
-          if (l === false) return false;
-          const r = operand(right, ctx, f);
-          if (r === false) return false;
-          if (l instanceof RulesEvalError) throw l;
-          if (r instanceof RulesEvalError) throw r;
-          return l === true ? r : l;
-        };
+        return shortCircuit(false, left, right);
       case '||':
-        return (ctx, f) => {
-          const l = operand(left, ctx, f);
-          if (l === true) return true;
-          const r = operand(right, ctx, f);
-          if (r === true) return true;
-          if (l instanceof RulesEvalError) throw l;
-          if (r instanceof RulesEvalError) throw r;
-          return l === false ? r : l;
-        };
+        return shortCircuit(true, left, right);
       case '==':
         return (ctx, f) => equals(left(ctx, f), right(ctx, f));
       case '!=':
@@ -447,6 +431,23 @@ export class ExpressionCompiler {
       return new RPath(out);
     };
   }
+}
+
+/**
+ * `&&` (`decisive` false) and `||` (true): a side that gives the decisive value decides, even
+ * when the other errs (Firebase's error tolerance); otherwise an error is thrown, and the result
+ * is the right side if the left gave the other boolean, else the left (an unknown).
+ */
+function shortCircuit(decisive: boolean, left: Code, right: Code): Code {
+  return (ctx, f) => {
+    const l = operand(left, ctx, f);
+    if (l === decisive) return decisive;
+    const r = operand(right, ctx, f);
+    if (r === decisive) return decisive;
+    if (l instanceof RulesEvalError) throw l;
+    if (r instanceof RulesEvalError) throw r;
+    return l === !decisive ? r : l;
+  };
 }
 
 /**

@@ -7,6 +7,12 @@ function allowed(rules: string, path: string, method: RulesMethod = 'get', extra
     .allowed;
 }
 
+/** Whether `rules` allow a get of each path: `expected` maps each path to the answer. */
+function expectGets(rules: string, expected: Record<string, boolean>): void {
+  for (const [path, answer] of Object.entries(expected))
+    expect(allowed(rules, path), path).toBe(answer);
+}
+
 describe('recursive wildcards by version', () => {
   const rest = (v: '1' | '2'): string =>
     firestoreRules('    match /a/{rest=**} { allow read: if rest is path; }', v);
@@ -38,19 +44,20 @@ describe('recursive wildcards by version', () => {
       "    match /a/{rest=**} { allow get: if rest == path('b/c/d') && rest[0] == 'b'; }",
       '1',
     );
-    expect(allowed(rules, 'a/b/c/d')).toBe(true);
-    expect(allowed(rules, 'a/b/c/e')).toBe(false);
+    expectGets(rules, { 'a/b/c/d': true, 'a/b/c/e': false });
   });
 
   it('v2 allows a recursive wildcard in the middle', () => {
     const rules = firestoreRules(
       "    match /{path=**}/todos/{todoId} { allow get: if todoId == 't1'; }",
     );
-    expect(allowed(rules, 'todos/t1')).toBe(true);
-    expect(allowed(rules, 'lists/l1/todos/t1')).toBe(true);
-    expect(allowed(rules, 'a/b/c/d/todos/t1')).toBe(true);
-    expect(allowed(rules, 'lists/l1/todos/t2')).toBe(false);
-    expect(allowed(rules, 'lists/l1/notes/t1')).toBe(false);
+    expectGets(rules, {
+      'todos/t1': true,
+      'lists/l1/todos/t1': true,
+      'a/b/c/d/todos/t1': true,
+      'lists/l1/todos/t2': false,
+      'lists/l1/notes/t1': false,
+    });
   });
 });
 
@@ -81,16 +88,12 @@ describe('single-segment wildcards and nesting', () => {
     const r = firestoreRules(
       '    match /lists/{l} {\n      match /todos/{t} { allow get: if true; }\n    }',
     );
-    expect(allowed(r, 'lists/l1')).toBe(false);
-    expect(allowed(r, 'lists/l1/todos/t1')).toBe(true);
-    expect(allowed(r, 'lists/l1/todos/t1/x/y')).toBe(false);
+    expectGets(r, { 'lists/l1': false, 'lists/l1/todos/t1': true, 'lists/l1/todos/t1/x/y': false });
   });
 
   it('literal segments must match exactly', () => {
     const r = firestoreRules('    match /config/public { allow get: if true; }');
-    expect(allowed(r, 'config/public')).toBe(true);
-    expect(allowed(r, 'config/Public')).toBe(false);
-    expect(allowed(r, 'config/private')).toBe(false);
+    expectGets(r, { 'config/public': true, 'config/Public': false, 'config/private': false });
   });
 });
 
@@ -179,54 +182,15 @@ describe('collection group queries', () => {
     query: { disjuncts: [], orderBy: [] },
   };
   it('need a rules_version 2 recursive wildcard before the collection', () => {
-    expect(
-      allowed(
-        firestoreRules('    match /{path=**}/todos/{t} { allow list: if true; }'),
-        'todos',
-        'list',
-        list,
-      ),
-    ).toBe(true);
-    expect(
-      allowed(
-        firestoreRules('    match /{path=**}/{coll}/{t} { allow list: if coll == "todos"; }'),
-        'todos',
-        'list',
-        list,
-      ),
-    ).toBe(true);
-    expect(
-      allowed(
-        firestoreRules('    match /{document=**} { allow list: if true; }'),
-        'todos',
-        'list',
-        list,
-      ),
-    ).toBe(true);
-    expect(
-      allowed(
-        firestoreRules('    match /lists/{l}/todos/{t} { allow list: if true; }'),
-        'todos',
-        'list',
-        list,
-      ),
-    ).toBe(false);
-    expect(
-      allowed(
-        firestoreRules('    match /{path=**}/notes/{t} { allow list: if true; }'),
-        'todos',
-        'list',
-        list,
-      ),
-    ).toBe(false);
-    expect(
-      allowed(
-        firestoreRules('    match /{document=**} { allow list: if true; }', '1'),
-        'todos',
-        'list',
-        list,
-      ),
-    ).toBe(false);
+    for (const [body, version, expected] of [
+      ['    match /{path=**}/todos/{t} { allow list: if true; }', '2', true],
+      ['    match /{path=**}/{coll}/{t} { allow list: if coll == "todos"; }', '2', true],
+      ['    match /{document=**} { allow list: if true; }', '2', true],
+      ['    match /lists/{l}/todos/{t} { allow list: if true; }', '2', false],
+      ['    match /{path=**}/notes/{t} { allow list: if true; }', '2', false],
+      ['    match /{document=**} { allow list: if true; }', '1', false],
+    ] as const)
+      expect(allowed(firestoreRules(body, version), 'todos', 'list', list), body).toBe(expected);
   });
 
   it('a collection query is matched with an unknown document id', () => {

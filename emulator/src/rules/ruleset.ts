@@ -184,20 +184,19 @@ class Ruleset implements CompiledRuleset {
   }
 
   evaluateFirestore(req: FirestoreRulesRequest): RulesDecision {
-    if (this.service !== 'cloud.firestore')
-      return deny(`This ruleset is for ${this.service}, not cloud.firestore.`);
-    try {
-      return this.firestore(req);
-    } catch (e) {
-      return deny(internalMessage(e));
-    }
+    return this.evaluate('cloud.firestore', () => this.firestore(req));
   }
 
   evaluateStorage(req: StorageRulesRequest): RulesDecision {
-    if (this.service !== 'firebase.storage')
-      return deny(`This ruleset is for ${this.service}, not firebase.storage.`);
+    return this.evaluate('firebase.storage', () => this.storage(req));
+  }
+
+  /** A decision for `service`, or a denial saying why there is none. */
+  private evaluate(service: RulesService, decide: () => RulesDecision): RulesDecision {
+    if (this.service !== service)
+      return deny(`This ruleset is for ${this.service}, not ${service}.`);
     try {
-      return this.storage(req);
+      return decide();
     } catch (e) {
       return deny(internalMessage(e));
     }

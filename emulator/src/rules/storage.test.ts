@@ -196,14 +196,17 @@ describe('storage requests', () => {
     expect(v1files.evaluateStorage(storageRequest({ path: 'files/x/y' })).allowed).toBe(true);
   });
 
-  it('judges a list with a delimiter by the rules of the prefix’s direct children', () => {
-    const rules = compileOrThrow(
-      storageRules(`    match /users/{uid}/{file} {
+  /** A user's files, readable (so listable) by the user, and a shared tree any user may list. */
+  const userAndSharedFiles = `    match /users/{uid}/{file} {
       allow read: if request.auth.uid == uid;
     }
     match /shared/{rest=**} {
       allow list: if request.auth != null;
-    }
+    }`;
+
+  it('judges a list with a delimiter by the rules of the prefix’s direct children', () => {
+    const rules = compileOrThrow(
+      storageRules(`${userAndSharedFiles}
     match /{file} {
       allow list: if file == 'inbox';
     }
@@ -227,14 +230,7 @@ describe('storage requests', () => {
   });
 
   it('judges a list without a delimiter by the rules covering every depth below the prefix', () => {
-    const rules = compileOrThrow(
-      storageRules(`    match /users/{uid}/{file} {
-      allow read: if request.auth.uid == uid;
-    }
-    match /shared/{rest=**} {
-      allow list: if request.auth != null;
-    }`),
-    );
+    const rules = compileOrThrow(storageRules(userAndSharedFiles));
     const list = (path: string) =>
       rules.evaluateStorage(storageRequest({ method: 'list', path, auth: auth('u1') }));
     expect(list('shared').allowed).toBe(true);

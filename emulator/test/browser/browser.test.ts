@@ -64,6 +64,30 @@ function through(
   };
 }
 
+/**
+ * Opens client `proxied` through the proxy and client `direct` straight to the emulator, both on a
+ * fresh project; resolves with that project.
+ */
+async function openPair(
+  page: Page,
+  transport: Transport,
+  proxied: string,
+  direct: string,
+): Promise<string> {
+  const projectId = project();
+  await page.evaluate(
+    ([names, options]) => {
+      window.hearth.open(names[0], options[0]);
+      window.hearth.open(names[1], options[1]);
+    },
+    [
+      [proxied, direct],
+      [through(projectId, transport), through(projectId, transport, { direct: true })],
+    ] as const,
+  );
+  return projectId;
+}
+
 async function openPage(): Promise<Page> {
   const page = await browser.context.newPage();
   await page.goto(pageServer.url);
@@ -89,7 +113,9 @@ async function lastSnapshot(
   return (await handle.jsonValue()) as RecordedSnapshot;
 }
 
-async function setRules(projectId: string, rules: string): Promise<void> {
+/** A fresh project with `rules` in force; resolves with it. */
+async function projectWithRules(rules: string): Promise<string> {
+  const projectId = project();
   const response = await fetch(
     `http://127.0.0.1:${emulator.port}/emulator/v1/projects/${projectId}:securityRules`,
     {
@@ -98,6 +124,7 @@ async function setRules(projectId: string, rules: string): Promise<void> {
     },
   );
   expect(response.status).toBe(200);
+  return projectId;
 }
 
 /**
@@ -149,15 +176,8 @@ describe.each(TRANSPORTS)('over WebChannel (%s)', (transport) => {
   });
 
   it('raises latency-compensated snapshots, then the acknowledged ones, and other clients’ writes', async () => {
-    const projectId = project();
-    await page.evaluate(
-      ([options, other]) => {
-        window.hearth.open('me', options);
-        window.hearth.open('other', other);
-        window.hearth.listen('me', 'mine', 'todos');
-      },
-      [through(projectId, transport), through(projectId, transport, { direct: true })] as const,
-    );
+    await openPair(page, transport, 'me', 'other');
+    await page.evaluate(() => window.hearth.listen('me', 'mine', 'todos'));
     await lastSnapshot(page, 'mine', 's.size === 0 && !s.fromCache');
     await page.evaluate(() => window.hearth.set('me', 'todos/a', { title: 'mine', n: 1 }));
     await lastSnapshot(page, 'mine', 's.size === 1 && !s.hasPendingWrites');
@@ -217,9 +237,7 @@ describe.each(TRANSPORTS)('over WebChannel (%s)', (transport) => {
   });
 
   it('carries the user’s token in the channel headers: rules see request.auth', async () => {
-    const projectId = project();
-    await setRules(
-      projectId,
+    const projectId = await projectWithRules(
       "rules_version = '2'; service cloud.firestore { match /databases/{db}/documents { match /private/{uid} { allow read, write: if request.auth != null && request.auth.uid == uid; } } }",
     );
     await page.evaluate(
@@ -244,9 +262,7 @@ describe.each(TRANSPORTS)('over WebChannel (%s)', (transport) => {
   });
 
   it('delivers a denied listen and a denied write as permission-denied', async () => {
-    const projectId = project();
-    await setRules(
-      projectId,
+    const projectId = await projectWithRules(
       "rules_version = '2'; service cloud.firestore { match /databases/{db}/documents { match /{doc=**} { allow read, write: if false; } } }",
     );
     await page.evaluate(
@@ -277,15 +293,8 @@ describe.each(TRANSPORTS)('over WebChannel (%s)', (transport) => {
 describe('REST from the browser', () => {
   it('commits a transaction that verifies what it read, and retries when that changed', async () => {
     const page = await openPage();
-    const projectId = project();
-    await page.evaluate(
-      async ([mine, theirs]) => {
-        window.hearth.open('mine', mine);
-        window.hearth.open('theirs', theirs);
-        await window.hearth.set('theirs', 'accounts/source', { n: 1 });
-      },
-      [through(projectId, 'streaming'), through(projectId, 'streaming', { direct: true })] as const,
-    );
+    const projectId = await openPair(page, 'streaming', 'mine', 'theirs');
+    await page.evaluate(() => window.hearth.set('theirs', 'accounts/source', { n: 1 }));
     expect(
       await page.evaluate(() =>
         window.hearth.copyInTransaction('mine', 'accounts/source', 'accounts/calm'),
@@ -312,15 +321,8 @@ describe.each(['streaming', 'long-polling'] as const)(
   (transport) => {
     it('recovers from backchannels cut mid-stream without losing or repeating a change', async () => {
       const page = await openPage();
-      const projectId = project();
-      await page.evaluate(
-        ([watched, writer]) => {
-          window.hearth.open('watched', watched);
-          window.hearth.open('writer', writer);
-          window.hearth.listen('watched', 'stream', 'feed');
-        },
-        [through(projectId, transport), through(projectId, transport, { direct: true })] as const,
-      );
+      await openPair(page, transport, 'watched', 'writer');
+      await page.evaluate(() => window.hearth.listen('watched', 'stream', 'feed'));
       await lastSnapshot(page, 'stream', 's.size === 0 && !s.fromCache');
       const total = 40;
       let cuts = 0;
