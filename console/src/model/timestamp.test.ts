@@ -2,26 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { parseTimestamp } from './timestamp';
 
 describe('parseTimestamp', () => {
-  it('normalises to UTC and keeps every fractional digit', () => {
-    expect(parseTimestamp('2025-03-14T10:30:00.123456789+01:00')).toEqual({
-      ok: true,
-      value: '2025-03-14T09:30:00.123456789Z',
-    });
-    expect(parseTimestamp('2024-02-29 23:59:59z')).toEqual({
-      ok: true,
-      value: '2024-02-29T23:59:59Z',
-    });
-  });
-
-  it('reaches both ends of Firestore’s range', () => {
-    expect(parseTimestamp('0001-01-01T00:00:00Z')).toEqual({
-      ok: true,
-      value: '0001-01-01T00:00:00Z',
-    });
-    expect(parseTimestamp('9999-12-31T23:59:59.999999999Z')).toEqual({
-      ok: true,
-      value: '9999-12-31T23:59:59.999999999Z',
-    });
+  it.each([
+    [
+      'normalises to UTC and keeps every fractional digit',
+      '2025-03-14T10:30:00.123456789+01:00',
+      '2025-03-14T09:30:00.123456789Z',
+    ],
+    ['normalises a space for T and a lowercase z', '2024-02-29 23:59:59z', '2024-02-29T23:59:59Z'],
+    ['reaches the start of Firestore’s range', '0001-01-01T00:00:00Z', '0001-01-01T00:00:00Z'],
+    [
+      'reaches the end of Firestore’s range',
+      '9999-12-31T23:59:59.999999999Z',
+      '9999-12-31T23:59:59.999999999Z',
+    ],
+  ])('%s: %j', (_why, text, value) => {
+    expect(parseTimestamp(text)).toEqual({ ok: true, value });
   });
 
   it.each([
