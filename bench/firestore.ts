@@ -25,6 +25,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { writeFile } from 'node:fs/promises';
+import { adminFirestore, type AdminFirestore } from './support/adminFirestore.js';
 import type { ServerTarget } from './support/firestoreServers.js';
 import { rawFirestore, unsignedIdToken, type RawFirestore } from './support/rawFirestore.js';
 import { median } from './support/stats.js';
@@ -46,16 +47,10 @@ const launch = (server: Server | 'rules', entry: string, ...args: string[]): Pro
 type Db = import('firebase-admin/firestore').Firestore;
 type Figure = number | string;
 
-async function connect(target: Server, port: number): Promise<{ db: Db; close(): Promise<void> }> {
-  // The SDK reads FIRESTORE_EMULATOR_HOST when the instance is created, so each instance keeps its own server.
-  process.env['FIRESTORE_EMULATOR_HOST'] = `127.0.0.1:${port}`;
-  process.env['METADATA_SERVER_DETECTION'] = 'none';
-  const { initializeApp, deleteApp } = await import('firebase-admin/app');
-  const { getFirestore } = await import('firebase-admin/firestore');
-  const app = initializeApp({ projectId: `demo-bench-${target}` }, target);
-  const db = getFirestore(app);
-  await db.doc('warm/up').set({ ok: true });
-  return { db, close: () => deleteApp(app) };
+async function connect(target: Server, port: number): Promise<AdminFirestore> {
+  const client = await adminFirestore(target, port);
+  await client.db.doc('warm/up').set({ ok: true });
+  return client;
 }
 
 async function parallel(
@@ -245,7 +240,7 @@ async function main(): Promise<void> {
   const base = await buildBaseEntry(process.env['BENCH_BASE'] ?? 'HEAD~1');
   const entries = targetsMap((target) => (target === 'base' ? base.entry : entry));
   const launched = {} as PerTarget<Launched>;
-  const clients = {} as PerTarget<{ db: Db; close(): Promise<void> }>;
+  const clients = {} as PerTarget<AdminFirestore>;
   const raw = {} as PerTarget<RawFirestore>;
   const figures = table();
   const serverCost = table();

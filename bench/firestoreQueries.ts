@@ -22,6 +22,7 @@ import {
   launch,
   type Launched,
 } from './support/serverProcess.js';
+import { adminFirestore, type AdminFirestore } from './support/adminFirestore.js';
 import { median } from './support/stats.js';
 import { printTable } from './support/table.js';
 
@@ -65,15 +66,6 @@ const kinds: QueryKind[] = [
 type Target = 'hearth' | 'base';
 const targets: Target[] = ['hearth', 'base'];
 
-async function connect(target: Target, port: number) {
-  process.env['FIRESTORE_EMULATOR_HOST'] = `127.0.0.1:${port}`;
-  process.env['METADATA_SERVER_DETECTION'] = 'none';
-  const { initializeApp, deleteApp } = await import('firebase-admin/app');
-  const { getFirestore } = await import('firebase-admin/firestore');
-  const app = initializeApp({ projectId: `demo-bench-queries-${target}` }, `queries-${target}`);
-  return { db: getFirestore(app), close: () => deleteApp(app) };
-}
-
 async function load(db: Firestore, size: number): Promise<void> {
   const collection = db.collection(`q${size}`);
   for (let start = 0; start < size; start += BATCH) {
@@ -107,7 +99,7 @@ async function main(): Promise<void> {
     'firestore-queries-base',
   );
   const launched = {} as Record<Target, Launched>;
-  const clients = {} as Record<Target, Awaited<ReturnType<typeof connect>>>;
+  const clients = {} as Record<Target, AdminFirestore>;
   /** target → kind → size → wall-clock samples (ms) and server CPU per query (µs). */
   const wall = new Map<string, number[]>();
   const cpu = new Map<string, number[]>();
@@ -116,7 +108,7 @@ async function main(): Promise<void> {
   try {
     for (const target of targets) {
       launched[target] = await launch('hearth', target === 'base' ? base.entry : entry);
-      clients[target] = await connect(target, launched[target].ready.port);
+      clients[target] = await adminFirestore(`queries-${target}`, launched[target].ready.port);
       const loadStart = performance.now();
       for (const size of SIZES) await load(clients[target].db, size);
       console.log(

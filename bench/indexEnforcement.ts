@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Firestore, Query } from 'firebase-admin/firestore';
 import { buildServerEntry, launch, type Launched } from './support/serverProcess.js';
+import { adminFirestore, type AdminFirestore } from './support/adminFirestore.js';
 import { median, sequence } from './support/stats.js';
 import { printTable } from './support/table.js';
 
@@ -77,15 +78,6 @@ const shapes: Shape[] = [
 type Target = 'off' | 'on';
 const targets: Target[] = ['off', 'on'];
 
-async function connect(target: Target, port: number) {
-  process.env['FIRESTORE_EMULATOR_HOST'] = `127.0.0.1:${port}`;
-  process.env['METADATA_SERVER_DETECTION'] = 'none';
-  const { initializeApp, deleteApp } = await import('firebase-admin/app');
-  const { getFirestore } = await import('firebase-admin/firestore');
-  const app = initializeApp({ projectId: `demo-bench-indexes-${target}` }, `indexes-${target}`);
-  return { db: getFirestore(app), close: () => deleteApp(app) };
-}
-
 async function load(db: Firestore): Promise<void> {
   for (let start = 0; start < DOCUMENTS; start += 500) {
     const batch = db.batch();
@@ -111,7 +103,7 @@ async function main(): Promise<void> {
     'index-enforcement',
   );
   const launched = {} as Record<Target, Launched>;
-  const clients = {} as Record<Target, Awaited<ReturnType<typeof connect>>>;
+  const clients = {} as Record<Target, AdminFirestore>;
   const wall = new Map<string, number[]>();
   const cpu = new Map<string, number[]>();
   const key = (target: Target, shape: string) => `${target}|${shape}`;
@@ -122,7 +114,7 @@ async function main(): Promise<void> {
         target === 'on'
           ? await launch('indexes', entry, indexesFile)
           : await launch('hearth', entry);
-      clients[target] = await connect(target, launched[target].ready.port);
+      clients[target] = await adminFirestore(`indexes-${target}`, launched[target].ready.port);
       await load(clients[target].db);
     }
     for (let round = 0; round < ROUNDS; round++) {
