@@ -16,14 +16,12 @@ import {
   writeBatch,
   onSnapshot,
 } from 'firebase/firestore';
+import { firestoreRules } from '../src/rules/testing/testKit.js';
 import { http, useRulesTestEnvironment } from './firestoreHarness.js';
 
 const PROJECT = 'demo-fs-rules';
 
-const RULES = `rules_version = '2';
-service cloud.firestore {
-  match /databases/{database}/documents {
-    function signedIn() { return request.auth != null; }
+const RULES = firestoreRules(`    function signedIn() { return request.auth != null; }
     function isOwner(data) { return signedIn() && data.ownerId == request.auth.uid; }
 
     match /notes/{noteId} {
@@ -42,9 +40,7 @@ service cloud.firestore {
     }
     match /admins/{uid} {
       allow read: if request.auth.token.admin == true;
-    }
-  }
-}`;
+    }`);
 
 const rules = useRulesTestEnvironment(PROJECT, RULES);
 beforeEach(() => rules.env.clearFirestore());

@@ -12,34 +12,25 @@ import {
 } from '@firebase/rules-unit-testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startFirestore } from '../src/firestore/index.js';
+import { firestoreRules, storageRules } from '../src/rules/testing/testKit.js';
 import { readEvents } from './eventStreamClient.js';
 import { useFirestoreAndStorage } from './firestoreAndStorage.js';
 
 const projectId = 'demo-request-log';
 
-const FIRESTORE_RULES = `rules_version = '2';
-service cloud.firestore {
-  match /databases/{database}/documents {
-    function isMember(listId) {
+const FIRESTORE_RULES = firestoreRules(`    function isMember(listId) {
       return request.auth.uid in get(/databases/$(database)/documents/lists/$(listId)).data.members;
     }
     match /lists/{listId} {
       allow read: if isMember(listId);
       allow create: if request.auth != null
         && request.resource.data.ownerId == request.auth.uid;
-    }
-  }
-}`;
+    }`);
 
-const STORAGE_RULES = `rules_version = '2';
-service firebase.storage {
-  match /b/{bucket}/o {
-    match /lists/{listId}/{file} {
+const STORAGE_RULES = storageRules(`    match /lists/{listId}/{file} {
       allow write: if firestore.exists(/databases/(default)/documents/lists/$(listId))
         && request.resource.size < 100;
-    }
-  }
-}`;
+    }`);
 
 const stack = useFirestoreAndStorage(projectId, {
   firestore: FIRESTORE_RULES,

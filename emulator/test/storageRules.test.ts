@@ -14,14 +14,12 @@ import {
 } from '@firebase/rules-unit-testing';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startStorage, type StorageEmulator } from '../src/storage/index.js';
+import { storageRules } from '../src/rules/testing/testKit.js';
 import { useFirestoreAndStorage } from './firestoreAndStorage.js';
 
 const projectId = 'demo-storage-rules';
 
-const RULES = `rules_version = '2';
-service firebase.storage {
-  match /b/{bucket}/o {
-    function signedIn() { return request.auth != null; }
+const RULES = storageRules(`    function signedIn() { return request.auth != null; }
     function isMember(listId) {
       return signedIn() && request.auth.uid in firestore.get(/databases/(default)/documents/lists/$(listId)).data.members;
     }
@@ -41,9 +39,7 @@ service firebase.storage {
     }
     match /users/{uid}/{rest=**} {
       allow read, write: if signedIn() && request.auth.uid == uid;
-    }
-  }
-}`;
+    }`);
 
 const stack = useFirestoreAndStorage(projectId, { storage: RULES });
 let emulator: StorageEmulator;
