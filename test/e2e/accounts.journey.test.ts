@@ -3,8 +3,8 @@ import type { Page } from 'playwright-core';
 import { newPerson, signUp, WAIT } from './support/app.js';
 import { latestOobCode } from './support/authEmulator.js';
 import { expectAccessible } from './support/axe.js';
-import { openBrowser, type BrowserSession } from './support/browser.js';
-import { startWebApp, type WebApp } from './support/webApp.js';
+import { closeStage, openStage } from './support/stage.js';
+import type { WebApp } from './support/webApp.js';
 
 /**
  * The account emails, through the Auth emulator's out-of-band codes and the app's own action
@@ -14,21 +14,15 @@ const fay = newPerson('Fay');
 const newPassword = 'battery-staple-9';
 
 let app: WebApp;
-let browser: BrowserSession;
 let page: Page;
 let usedVerificationCode = '';
 
 beforeAll(async () => {
-  app = await startWebApp();
-  browser = await openBrowser();
-  page = await browser.context.newPage();
+  [app, page] = await openStage();
   await signUp(page, app.url, fay);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(closeStage);
 
 const actionUrl = (mode: string, code: string) =>
   new URL(`/auth/action?mode=${mode}&oobCode=${encodeURIComponent(code)}`, app.url).href;

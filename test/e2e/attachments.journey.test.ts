@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expectAccessible } from './support/axe.js';
-import { openBrowser, type BrowserSession } from './support/browser.js';
 import { screenshot } from './support/screenshots.js';
-import { startWebApp, type WebApp } from './support/webApp.js';
-import { addTodo, createList, newPerson, signUp, WAIT } from './support/app.js';
+import { closeStage, openStage } from './support/stage.js';
+import type { WebApp } from './support/webApp.js';
+import { addTodo, createList, newPerson, signUp, WAIT, waitUntilSaved } from './support/app.js';
 
 /**
  * A photo through the whole pipeline in a real browser: the app creates the attachment document,
@@ -20,20 +20,20 @@ const PROCESSING = { timeout: 90_000 };
 const UPLOAD_DELAY_MS = 1500;
 
 let app: WebApp;
-let browser: BrowserSession;
 let page: Page;
 
-/** A plain-coloured JPEG, as the file picker hands it over. */
-async function jpegFile(
+/** Picks a plain-coloured JPEG in the dialog's "Add photos", as the file picker hands it over. */
+async function addPhoto(
+  dialog: Locator,
   name: string,
   width: number,
   height: number,
   background: { r: number; g: number; b: number },
-) {
+): Promise<void> {
   const buffer = await sharp({ create: { width, height, channels: 3, background } })
     .jpeg({ quality: 85 })
     .toBuffer();
-  return { name, mimeType: 'image/jpeg', buffer };
+  await dialog.getByLabel('Add photos').setInputFiles({ name, mimeType: 'image/jpeg', buffer });
 }
 
 /** Waits until the viewer shows `name`'s original, loaded, at its own width. */
@@ -55,9 +55,7 @@ const focusedLabel = () =>
   page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
 
 beforeAll(async () => {
-  app = await startWebApp();
-  browser = await openBrowser();
-  page = await browser.context.newPage();
+  [app, page] = await openStage();
   const storageHost = process.env.FIREBASE_STORAGE_EMULATOR_HOST?.replace(/^https?:\/\//, '');
   // Hold back the bytes of uploads only (not reads), so the journey can watch the progress bar.
   await page.route(
@@ -70,10 +68,7 @@ beforeAll(async () => {
   );
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(closeStage);
 
 describe('a photo attached to a to-do', () => {
   it('opens a new to-do’s details, with no photos yet', async () => {
@@ -81,10 +76,7 @@ describe('a photo attached to a to-do', () => {
     await createList(page, 'Garden');
     await addTodo(page, 'Fix the fence');
     // The row re-renders when the server confirms the write; click it once it is settled.
-    await page
-      .locator('.todo__pending')
-      .first()
-      .waitFor({ state: 'detached', ...WAIT });
+    await waitUntilSaved(page);
     await page.locator('.todo__title', { hasText: 'Fix the fence' }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit to-do' });
     await dialog.waitFor(WAIT);
@@ -94,9 +86,7 @@ describe('a photo attached to a to-do', () => {
 
   it('uploads a JPEG with a progress bar, then shows its thumbnail and figures', async () => {
     const dialog = page.getByRole('dialog', { name: 'Edit to-do' });
-    await dialog
-      .getByLabel('Add photos')
-      .setInputFiles(await jpegFile('fence.jpg', 1200, 800, { r: 200, g: 120, b: 60 }));
+    await addPhoto(dialog, 'fence.jpg', 1200, 800, { r: 200, g: 120, b: 60 });
     const bar = dialog.getByRole('progressbar', { name: 'Uploading fence.jpg' });
     await bar.waitFor(WAIT);
     await dialog.getByRole('button', { name: 'Cancel uploading fence.jpg' }).waitFor(WAIT);
@@ -142,9 +132,7 @@ describe('a photo attached to a to-do', () => {
 
   it('attaches a second photo, which shows beside the first', async () => {
     const dialog = page.getByRole('dialog', { name: 'Edit to-do' });
-    await dialog
-      .getByLabel('Add photos')
-      .setInputFiles(await jpegFile('shed.jpg', 900, 600, { r: 70, g: 130, b: 110 }));
+    await addPhoto(dialog, 'shed.jpg', 900, 600, { r: 70, g: 130, b: 110 });
     const tile = dialog.locator('[data-status=ready]', { hasText: 'shed.jpg' });
     await tile.locator('img.attachment__thumb').waitFor(PROCESSING);
     expect(await tile.locator('.attachment__meta').innerText()).toMatch(/^\d+ KB · 900 × 600$/);

@@ -11,6 +11,7 @@ import {
   addTodo,
   claimUsername,
   createList,
+  invite,
   newPerson,
   signUp,
   todoTitles,
@@ -18,10 +19,10 @@ import {
   WAIT,
 } from './support/app.js';
 import { expectAccessible } from './support/axe.js';
-import { openBrowser, type BrowserSession } from './support/browser.js';
 import { firstLoadBytes, openConsole } from './support/hearthConsole.js';
 import { screenshot } from './support/screenshots.js';
-import { startWebApp, type WebApp } from './support/webApp.js';
+import { closeStage, openStage } from './support/stage.js';
+import type { WebApp } from './support/webApp.js';
 
 /**
  * A developer keeps the Hearth Console open beside the app. Two people share a list; the guest's
@@ -37,30 +38,15 @@ const guestUsername = `gil${Date.now().toString(36)}`;
 const JOURNEY_DATABASE = `console-${Date.now().toString(36)}`;
 
 let app: WebApp;
-let ownerBrowser: BrowserSession;
-let guestBrowser: BrowserSession;
-let consoleBrowser: BrowserSession;
 let ownerPage: Page;
 let guestPage: Page;
 let page: Page;
 let listId: string;
 
 beforeAll(async () => {
-  app = await startWebApp();
-  [ownerBrowser, guestBrowser, consoleBrowser] = await Promise.all([
-    openBrowser(),
-    openBrowser(),
-    openBrowser(),
-  ]);
-  ownerPage = await ownerBrowser.context.newPage();
-  guestPage = await guestBrowser.context.newPage();
-  page = await consoleBrowser.context.newPage();
+  [app, ownerPage, guestPage, page] = await openStage(3);
 });
-
-afterAll(async () => {
-  await Promise.all([ownerBrowser?.close(), guestBrowser?.close(), consoleBrowser?.close()]);
-  await app?.close();
-});
+afterAll(closeStage);
 
 async function bothThemes(name: string): Promise<void> {
   await expectAccessible(page, `${name}-light`);
@@ -91,18 +77,13 @@ describe('the Hearth Console beside the app', () => {
     await createList(ownerPage, 'Console trip');
     listId = new URL(ownerPage.url()).pathname.split('/').at(-1) as string;
     await addTodo(ownerPage, 'Book flights');
-    await ownerPage.getByRole('button', { name: 'Share' }).click();
-    const share = ownerPage.getByRole('dialog', { name: 'Share list' });
-    await share.getByLabel('Username', { exact: true }).fill(guestUsername);
-    await share.getByLabel('Role', { exact: true }).selectOption('editor');
-    await share.getByRole('button', { name: 'Invite' }).click();
-    await share.getByText(`${guestUsername} can now edit this list.`).waitFor(WAIT);
+    const share = await invite(ownerPage, guestUsername, 'editor');
     await share.getByRole('button', { name: 'Close' }).click();
 
     // The guest edits offline while the owner makes them a viewer: on reconnect, rules refuse it.
     await guestPage.getByRole('link', { name: /Console trip/ }).click();
     await guestPage.getByLabel('New to-do').waitFor(WAIT);
-    await guestBrowser.context.setOffline(true);
+    await guestPage.context().setOffline(true);
     await guestPage.getByLabel('New to-do').fill('Idea from the train');
     await guestPage.getByLabel('New to-do').press('Enter');
     await guestPage.getByText('Not synced yet').waitFor(WAIT);
@@ -110,7 +91,7 @@ describe('the Hearth Console beside the app', () => {
     await share.getByLabel(`Role of ${guest.name}`).selectOption('viewer');
     await share.getByText('Role changed.').waitFor(WAIT);
     await share.getByRole('button', { name: 'Close' }).click();
-    await guestBrowser.context.setOffline(false);
+    await guestPage.context().setOffline(false);
     await waitForTodoCount(guestPage, 1);
 
     await openConsole(page, '/requests');

@@ -5,9 +5,10 @@ import { adminAuth, adminDb } from '../support/admin.js';
 import { newListData, newTodoData } from '../support/newDocuments.js';
 import { createList, newPerson, signUp, WAIT } from './support/app.js';
 import { seriousAccessibilityViolations } from './support/axe.js';
-import { openBrowser, type BrowserSession } from './support/browser.js';
+import { checkInEveryLook, LOOKS, wear, type Look } from './support/looks.js';
 import { screenshot } from './support/screenshots.js';
-import { startWebApp, type WebApp } from './support/webApp.js';
+import { closeStage, openStage } from './support/stage.js';
+import type { WebApp } from './support/webApp.js';
 
 /**
  * Every main screen as people see it: on a laptop (1280×800) and a phone (390×844), in light and
@@ -15,48 +16,17 @@ import { startWebApp, type WebApp } from './support/webApp.js';
  * axe (no serious or critical finding) in each of the four. On the phone, nothing is wider than
  * the screen and nothing covers anything else.
  */
-const LOOKS = [
-  { width: 1280, height: 800, scheme: 'light' },
-  { width: 1280, height: 800, scheme: 'dark' },
-  { width: 390, height: 844, scheme: 'light' },
-  { width: 390, height: 844, scheme: 'dark' },
-] as const;
-type Look = (typeof LOOKS)[number];
-
 const pat = newPerson('Pat');
 
 let app: WebApp;
-let browser: BrowserSession;
 let page: Page;
 let listUrl = '';
 
-async function wear(look: Look): Promise<void> {
-  await page.setViewportSize({ width: look.width, height: look.height });
-  await page.emulateMedia({ colorScheme: look.scheme, reducedMotion: 'reduce' });
-}
-
-/**
- * Shows the screen in each look (`show` brings it up, again after each change of size), then
- * photographs it and checks it.
- */
-async function inEveryLook(name: string, show: (look: Look) => Promise<void>): Promise<void> {
-  for (const look of LOOKS) {
-    await wear(look);
-    await show(look);
-    await screenshot(page, `${name}-${look.width}-${look.scheme}`);
-    expect(
-      await seriousAccessibilityViolations(page),
-      `${name} ${look.width} ${look.scheme}`,
-    ).toEqual([]);
+/** Every look of the screen, checked as every journey checks its looks and for split words. */
+const inEveryLook = (name: string, show: (look: Look) => Promise<void>) =>
+  checkInEveryLook(page, name, show, async (look) => {
     expect(await wordsSplitByButtonGaps(), `${name} ${look.width}`).toEqual([]);
-    if (look.width < 600) {
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - window.innerWidth,
-      );
-      expect(overflow, `${name} is wider than a phone`).toBeLessThanOrEqual(0);
-    }
-  }
-}
+  });
 
 /**
  * Buttons whose words the button's flex gap pulls apart: text, an element, then more text as
@@ -167,15 +137,9 @@ async function seedTodos(listId: string, uid: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  app = await startWebApp();
-  browser = await openBrowser();
-  page = await browser.context.newPage();
+  [app, page] = await openStage();
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(closeStage);
 
 describe('every main screen, on a laptop and a phone, light and dark', () => {
   it('the landing, sign-in, sign-up and reset pages', async () => {
@@ -193,7 +157,7 @@ describe('every main screen, on a laptop and a phone, light and dark', () => {
   });
 
   it('a new account’s empty Inbox, which does not scroll', async () => {
-    await wear(LOOKS[0]);
+    await wear(page, LOOKS[0]);
     await signUp(page, app.url, pat);
     await inEveryLook('inbox-empty', async () => {
       await page.getByText('Nothing to do yet').waitFor(WAIT);
@@ -203,13 +167,13 @@ describe('every main screen, on a laptop and a phone, light and dark', () => {
       expect(extra, 'an almost empty page scrolls').toBeLessThanOrEqual(0);
     });
     // A phone keeps the verification reminder to one slim line.
-    await wear(LOOKS[2]);
+    await wear(page, LOOKS[2]);
     const banner = await page.getByRole('region', { name: 'Email verification' }).boundingBox();
     expect(banner?.height).toBeLessThanOrEqual(56);
   });
 
   it('a list with to-dos of every kind', async () => {
-    await wear(LOOKS[0]);
+    await wear(page, LOOKS[0]);
     await createList(page, 'Weekend');
     listUrl = page.url();
     const listId = new URL(listUrl).pathname.split('/').at(-1)!;
@@ -233,7 +197,7 @@ describe('every main screen, on a laptop and a phone, light and dark', () => {
 
   it('the sidebar on a phone, and the keyboard shortcuts on a laptop', async () => {
     for (const look of LOOKS.filter((each) => each.width < 600)) {
-      await wear(look);
+      await wear(page, look);
       await page.getByRole('button', { name: 'Lists' }).click();
       await page.getByRole('link', { name: /Family chores/ }).waitFor(WAIT);
       await screenshot(page, `sidebar-${look.width}-${look.scheme}`);
@@ -308,7 +272,7 @@ describe('every main screen, on a laptop and a phone, light and dark', () => {
       expect(await overlap('.member__name >> text=Quinn', '.member__select')).toBe(false);
     });
     await page.getByRole('button', { name: 'Close' }).click();
-    await wear(LOOKS[0]);
+    await wear(page, LOOKS[0]);
     await page.getByRole('link', { name: /Family chores/ }).click();
     await inEveryLook('viewer-todo', async () => {
       if ((await page.getByRole('dialog', { name: 'To-do' }).count()) === 0)
@@ -331,7 +295,7 @@ describe('every main screen, on a laptop and a phone, light and dark', () => {
   });
 
   it('deleting a list with a title of the longest allowed length', async () => {
-    await wear(LOOKS[0]);
+    await wear(page, LOOKS[0]);
     await page.goto(listUrl);
     // 100 characters with no space to break at: the longest title the list accepts.
     const title = 'Kitchen-renovation-'.repeat(6).slice(0, 100);
@@ -355,7 +319,7 @@ describe('every main screen, on a laptop and a phone, light and dark', () => {
     await inEveryLook('settings', async () => {
       await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor(WAIT);
     });
-    await wear(LOOKS[0]);
+    await wear(page, LOOKS[0]);
     await page.getByLabel('Dark').check();
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor(WAIT);

@@ -2,10 +2,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { addTodo, createList, newPerson, signUp, WAIT } from './support/app.js';
+import { addTodo, createList, newPerson, signUp, WAIT, waitUntilSaved } from './support/app.js';
 import { expectAccessible } from './support/axe.js';
-import { openBrowser, type BrowserSession } from './support/browser.js';
-import { startWebApp, type WebApp } from './support/webApp.js';
+import { closeStage, openStage } from './support/stage.js';
+import type { WebApp } from './support/webApp.js';
 
 /**
  * The installed app starting without a network: its service worker (production builds only, so
@@ -16,29 +16,20 @@ const ida = newPerson('Ida');
 const workerFile = fileURLToPath(new URL('../../web/dist/serviceWorker.js', import.meta.url));
 
 let app: WebApp;
-let browser: BrowserSession;
 let page: Page;
 
 beforeAll(async () => {
-  app = await startWebApp();
-  browser = await openBrowser();
-  page = await browser.context.newPage();
+  [app, page] = await openStage();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(closeStage);
 
 describe.skipIf(!process.env.HEARTH_WEB_URL)('the installed app, offline', () => {
   it('is controlled by its service worker once it has been opened', async () => {
     await signUp(page, app.url, ida);
     await createList(page, 'Camping gear');
     await addTodo(page, 'Tent pegs');
-    await page
-      .locator('.todo__pending')
-      .first()
-      .waitFor({ state: 'detached', ...WAIT });
+    await waitUntilSaved(page);
     // Installed (everything precached) and in charge of this page.
     await page.waitForFunction(
       async () => (await navigator.serviceWorker.ready).active?.state === 'activated',
@@ -55,8 +46,8 @@ describe.skipIf(!process.env.HEARTH_WEB_URL)('the installed app, offline', () =>
   it('starts with the network cut and shows the lists and to-dos it had', async () => {
     // The app was closed; it is opened again with no network.
     await page.close();
-    await browser.context.setOffline(true);
-    const started = await browser.context.newPage();
+    await page.context().setOffline(true);
+    const started = await page.context().newPage();
     page = started;
     await started.goto(new URL('/lists', app.url).href);
     await started.getByText(/^Offline/).waitFor(WAIT);
@@ -70,7 +61,7 @@ describe.skipIf(!process.env.HEARTH_WEB_URL)('the installed app, offline', () =>
     await started.getByLabel('New to-do').fill('Head torch');
     await started.getByLabel('New to-do').press('Enter');
     await started.getByText('Not synced yet').waitFor(WAIT);
-    await browser.context.setOffline(false);
+    await page.context().setOffline(false);
     await started.getByText('Not synced yet').waitFor({ state: 'detached', ...WAIT });
   });
 

@@ -3,9 +3,10 @@ import type { Page } from 'playwright-core';
 import { addDays, wallClockIn } from '../../functions/src/model/index.js';
 import { addTodo, newPerson, signUp, WAIT } from './support/app.js';
 import { expectAccessible } from './support/axe.js';
-import { openBrowser, type BrowserSession } from './support/browser.js';
+import { setTimeZone } from './support/browser.js';
 import { screenshot } from './support/screenshots.js';
-import { startWebApp, type WebApp } from './support/webApp.js';
+import { closeStage, openStage } from './support/stage.js';
+import type { WebApp } from './support/webApp.js';
 
 /**
  * Reminders as a person meets them, in a browser whose clock is in Asia/Kolkata (not the
@@ -21,23 +22,16 @@ const ON_TIME_MS = 2_000;
 const rhea = newPerson('Rhea');
 
 let app: WebApp;
-let browser: BrowserSession;
 let page: Page;
 /** The reminded to-do's due date and time in Kolkata. */
 let due = { date: '', time: '' };
 
 beforeAll(async () => {
-  app = await startWebApp();
-  browser = await openBrowser();
-  page = await browser.context.newPage();
-  const cdp = await browser.context.newCDPSession(page);
-  await cdp.send('Emulation.setTimezoneOverride', { timezoneId: ZONE });
+  [app, page] = await openStage();
+  await setTimeZone(page, ZONE);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(closeStage);
 
 const bell = () => page.locator('button[popovertarget="notifications-panel"]');
 
@@ -116,14 +110,14 @@ describe('reminders', () => {
 
   it('shows a reminder pushed to the service worker as a system notification', async () => {
     const origin = new URL(app.url).origin;
-    await browser.context.grantPermissions(['notifications'], { origin });
+    await page.context().grantPermissions(['notifications'], { origin });
     await page.goto(new URL('/lists', app.url).href);
     await page.waitForFunction(
       async () => (await navigator.serviceWorker.ready).active?.state === 'activated',
       undefined,
       WAIT,
     );
-    const cdp = await browser.context.newCDPSession(page);
+    const cdp = await page.context().newCDPSession(page);
     const registrationId = new Promise<string>((resolve) => {
       cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
         const ours = registrations.find((each) => each.scopeURL.startsWith(origin));

@@ -4,15 +4,17 @@ import {
   addTodo,
   claimUsername,
   createList,
+  invite,
   newPerson,
   signUp,
   waitForTodoCount,
   WAIT,
 } from './support/app.js';
-import { expectAccessible, seriousAccessibilityViolations } from './support/axe.js';
-import { openBrowser, type BrowserSession } from './support/browser.js';
+import { expectAccessible } from './support/axe.js';
 import { screenshot } from './support/screenshots.js';
-import { startWebApp, type WebApp } from './support/webApp.js';
+import { checkInEveryLook } from './support/looks.js';
+import { closeStage, openStage } from './support/stage.js';
+import type { WebApp } from './support/webApp.js';
 
 /**
  * Search across lists: Sara has to-dos in two lists, one matching "picnic" by its notes, one by
@@ -24,23 +26,13 @@ const tom = newPerson('Tom');
 const saraUsername = `sara${Date.now().toString(36)}`;
 
 let app: WebApp;
-let saraBrowser: BrowserSession;
-let tomBrowser: BrowserSession;
 let page: Page;
 let tomPage: Page;
 
 beforeAll(async () => {
-  app = await startWebApp();
-  [saraBrowser, tomBrowser] = await Promise.all([openBrowser(), openBrowser()]);
-  page = await saraBrowser.context.newPage();
-  tomPage = await tomBrowser.context.newPage();
+  [app, page, tomPage] = await openStage(2);
 });
-
-afterAll(async () => {
-  await saraBrowser?.close();
-  await tomBrowser?.close();
-  await app?.close();
-});
+afterAll(closeStage);
 
 /** Changes the to-do of the open list through its edit dialog. */
 async function edit(on: Page, title: string, fields: Record<string, string>): Promise<void> {
@@ -92,12 +84,7 @@ describe('search across lists', () => {
   it('Tom shares a list with a picnic to-do with Sara', async () => {
     await createList(tomPage, 'Family');
     await addTodo(tomPage, 'Buy picnic plates');
-    await tomPage.getByRole('button', { name: 'Share' }).click();
-    const dialog = tomPage.getByRole('dialog', { name: 'Share list' });
-    await dialog.getByLabel('Username', { exact: true }).fill(saraUsername);
-    await dialog.getByLabel('Role', { exact: true }).selectOption('editor');
-    await dialog.getByRole('button', { name: 'Invite' }).click();
-    await dialog.getByText(`${saraUsername} can now edit this list.`).waitFor(WAIT);
+    const dialog = await invite(tomPage, saraUsername, 'editor');
     await dialog.getByRole('button', { name: 'Close' }).first().click();
     await page.locator('.list-link', { hasText: 'Family' }).waitFor(WAIT);
   });
@@ -188,25 +175,10 @@ describe('search across lists', () => {
       ['kayak', 'search-empty'],
     ] as const) {
       await box.fill(query);
-      for (const [width, height] of [
-        [1280, 800],
-        [390, 844],
-      ] as const) {
-        for (const scheme of ['light', 'dark'] as const) {
-          await page.setViewportSize({ width, height });
-          await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-          if (query === 'picnic') await waitForTodoCount(page, 5);
-          else await page.getByText('Nothing matches').waitFor(WAIT);
-          await screenshot(page, `22-${name}-${width}-${scheme}`);
-          expect(await seriousAccessibilityViolations(page), `${width} ${scheme}`).toEqual([]);
-          if (width < 600) {
-            const overflow = await page.evaluate(
-              () => document.documentElement.scrollWidth - window.innerWidth,
-            );
-            expect(overflow, 'the search page is wider than a phone').toBeLessThanOrEqual(0);
-          }
-        }
-      }
+      await checkInEveryLook(page, `22-${name}`, async () => {
+        if (query === 'picnic') await waitForTodoCount(page, 5);
+        else await page.getByText('Nothing matches').waitFor(WAIT);
+      });
     }
     // A list's search box with the way to every list, on a phone.
     await page.getByRole('button', { name: '☰ Lists' }).click();

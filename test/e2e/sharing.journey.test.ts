@@ -4,6 +4,7 @@ import {
   addTodo,
   claimUsername,
   createList,
+  invite,
   newPerson,
   signUp,
   todoTitles,
@@ -11,8 +12,8 @@ import {
   WAIT,
 } from './support/app.js';
 import { expectAccessible } from './support/axe.js';
-import { openBrowser, type BrowserSession } from './support/browser.js';
-import { startWebApp, type WebApp } from './support/webApp.js';
+import { closeStage, openStage } from './support/stage.js';
+import type { WebApp } from './support/webApp.js';
 
 /**
  * Two people in two browsers: the owner shares a list with a viewer who sees it live and cannot
@@ -24,23 +25,13 @@ const guest = newPerson('Gus');
 const guestUsername = `gus${Date.now().toString(36)}`;
 
 let app: WebApp;
-let ownerBrowser: BrowserSession;
-let guestBrowser: BrowserSession;
 let ownerPage: Page;
 let guestPage: Page;
 
 beforeAll(async () => {
-  app = await startWebApp();
-  [ownerBrowser, guestBrowser] = await Promise.all([openBrowser(), openBrowser()]);
-  ownerPage = await ownerBrowser.context.newPage();
-  guestPage = await guestBrowser.context.newPage();
+  [app, ownerPage, guestPage] = await openStage(2);
 });
-
-afterAll(async () => {
-  await ownerBrowser?.close();
-  await guestBrowser?.close();
-  await app?.close();
-});
+afterAll(closeStage);
 
 describe('sharing a list', () => {
   it('two people sign up, and the guest claims a username to be invited by', async () => {
@@ -52,12 +43,7 @@ describe('sharing a list', () => {
   it('the owner invites someone by username as a viewer', async () => {
     await createList(ownerPage, 'Trip to Lisbon');
     await addTodo(ownerPage, 'Book flights');
-    await ownerPage.getByRole('button', { name: 'Share' }).click();
-    const dialog = ownerPage.getByRole('dialog', { name: 'Share list' });
-    await dialog.getByLabel('Username', { exact: true }).fill(guestUsername);
-    await dialog.getByLabel('Role', { exact: true }).selectOption('viewer');
-    await dialog.getByRole('button', { name: 'Invite' }).click();
-    await dialog.getByText(`${guestUsername} can now view this list.`).waitFor(WAIT);
+    const dialog = await invite(ownerPage, guestUsername, 'viewer');
     await dialog.getByText(guest.name, { exact: true }).waitFor(WAIT);
     await expectAccessible(ownerPage, '10-share-dialog');
     await dialog.getByRole('button', { name: 'Close' }).click();
@@ -94,13 +80,13 @@ describe('sharing a list', () => {
   });
 
   it('offline edits show as pending and sync on reconnect', async () => {
-    await guestBrowser.context.setOffline(true);
+    await guestPage.context().setOffline(true);
     await guestPage.getByLabel('New to-do').fill('Learn some Portuguese');
     await guestPage.getByLabel('New to-do').press('Enter');
     await guestPage.getByText('Not synced yet').waitFor(WAIT);
     await guestPage.getByText('Offline — changes will sync later').waitFor(WAIT);
     await expectAccessible(guestPage, '12-offline-pending');
-    await guestBrowser.context.setOffline(false);
+    await guestPage.context().setOffline(false);
     await guestPage.getByText('Not synced yet').waitFor({ state: 'detached', ...WAIT });
     await waitForTodoCount(ownerPage, 4);
     expect(await todoTitles(ownerPage)).toContain('Learn some Portuguese');

@@ -5,16 +5,19 @@ import {
   addTodo,
   claimUsername,
   createList,
+  invite,
   newPerson,
   signUp,
   todoTitles,
   waitForTodoCount,
   WAIT,
 } from './support/app.js';
-import { expectAccessible, seriousAccessibilityViolations } from './support/axe.js';
-import { openBrowser, type BrowserSession } from './support/browser.js';
+import { expectAccessible } from './support/axe.js';
+import { setTimeZone } from './support/browser.js';
 import { screenshot } from './support/screenshots.js';
-import { startWebApp, type WebApp } from './support/webApp.js';
+import { checkInEveryLook } from './support/looks.js';
+import { closeStage, openStage } from './support/stage.js';
+import type { WebApp } from './support/webApp.js';
 
 /**
  * Today, Upcoming and Overdue across lists, in a browser whose clock is on Kiritimati (UTC+14,
@@ -28,28 +31,17 @@ const bruno = newPerson('Bruno');
 const anaUsername = `ana${Date.now().toString(36)}`;
 
 let app: WebApp;
-let anaBrowser: BrowserSession;
-let brunoBrowser: BrowserSession;
 let page: Page;
 let brunoPage: Page;
 /** The browser's dates, read in its zone when the journey starts. */
 let today = '';
 
 beforeAll(async () => {
-  app = await startWebApp();
-  [anaBrowser, brunoBrowser] = await Promise.all([openBrowser(), openBrowser()]);
-  page = await anaBrowser.context.newPage();
-  const cdp = await anaBrowser.context.newCDPSession(page);
-  await cdp.send('Emulation.setTimezoneOverride', { timezoneId: BROWSER_ZONE });
-  brunoPage = await brunoBrowser.context.newPage();
+  [app, page, brunoPage] = await openStage(2);
+  await setTimeZone(page, BROWSER_ZONE);
   today = todayIn(BROWSER_ZONE, new Date());
 });
-
-afterAll(async () => {
-  await anaBrowser?.close();
-  await brunoBrowser?.close();
-  await app?.close();
-});
+afterAll(closeStage);
 
 /** Gives the to-do of the open list a due date through its edit dialog. */
 async function setDue(on: Page, title: string, date: string): Promise<void> {
@@ -188,12 +180,7 @@ describe('Today, Upcoming and Overdue across lists', () => {
     await addTodo(brunoPage, 'Water the plants');
     // A calendar day: the same date on Bruno's machine clock as on Ana's Kiritimati one.
     await setDue(brunoPage, 'Water the plants', today);
-    await brunoPage.getByRole('button', { name: 'Share' }).click();
-    const dialog = brunoPage.getByRole('dialog', { name: 'Share list' });
-    await dialog.getByLabel('Username', { exact: true }).fill(anaUsername);
-    await dialog.getByLabel('Role', { exact: true }).selectOption('editor');
-    await dialog.getByRole('button', { name: 'Invite' }).click();
-    await dialog.getByText(`${anaUsername} can now edit this list.`).waitFor(WAIT);
+    await invite(brunoPage, anaUsername, 'editor');
 
     await page.locator('.todo__title', { hasText: 'Water the plants' }).waitFor(WAIT);
     await waitForTodoCount(page, 2);
@@ -203,24 +190,9 @@ describe('Today, Upcoming and Overdue across lists', () => {
   });
 
   it('looks right on a laptop and a phone, light and dark', async () => {
-    for (const [width, height] of [
-      [1280, 800],
-      [390, 844],
-    ] as const) {
-      for (const scheme of ['light', 'dark'] as const) {
-        await page.setViewportSize({ width, height });
-        await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-        await page.locator('.todo__title', { hasText: 'Water the plants' }).waitFor(WAIT);
-        await screenshot(page, `21-today-${width}-${scheme}`);
-        expect(await seriousAccessibilityViolations(page), `${width} ${scheme}`).toEqual([]);
-        if (width < 600) {
-          const overflow = await page.evaluate(
-            () => document.documentElement.scrollWidth - window.innerWidth,
-          );
-          expect(overflow, 'Today is wider than a phone').toBeLessThanOrEqual(0);
-        }
-      }
-    }
+    await checkInEveryLook(page, '21-today', async () => {
+      await page.locator('.todo__title', { hasText: 'Water the plants' }).waitFor(WAIT);
+    });
     // On a phone the links are in the sidebar that slides in.
     await page.getByRole('button', { name: '☰ Lists' }).click();
     await page.locator('.workspace--sidebar-open').waitFor(WAIT);

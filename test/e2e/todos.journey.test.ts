@@ -1,15 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAccessible } from './support/axe.js';
-import { openBrowser, type BrowserSession } from './support/browser.js';
-import { startWebApp, type WebApp } from './support/webApp.js';
+import { setTimeZone } from './support/browser.js';
+import { closeStage, openStage } from './support/stage.js';
+import type { WebApp } from './support/webApp.js';
 import {
   addTodo,
   createList,
   newPerson,
   todoTitles,
-  waitForTodoCount,
   WAIT,
+  waitForTodoCount,
+  waitUntilSaved,
 } from './support/app.js';
 
 /**
@@ -20,19 +22,13 @@ import {
 const erin = newPerson('Erin');
 
 let app: WebApp;
-let browser: BrowserSession;
 let page: Page;
 
 beforeAll(async () => {
-  app = await startWebApp();
-  browser = await openBrowser();
-  page = await browser.context.newPage();
+  [app, page] = await openStage();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(closeStage);
 
 describe('a new person’s first session', () => {
   it('signs up and lands in the Inbox the sign-up trigger created', async () => {
@@ -55,10 +51,7 @@ describe('a new person’s first session', () => {
     for (const title of ['Milk', 'Bread', 'Eggs']) await addTodo(page, title);
     expect(await todoTitles(page)).toEqual(['Milk', 'Bread', 'Eggs']);
     // Every write is confirmed by the server: nothing stays marked as pending.
-    await page
-      .locator('.todo__pending')
-      .first()
-      .waitFor({ state: 'detached', ...WAIT });
+    await waitUntilSaved(page);
     await expectAccessible(page, '04-list-with-todos');
   });
 
@@ -77,7 +70,7 @@ describe('a new person’s first session', () => {
   });
 
   it('opens a list without zod and the model’s schemas, which load once a form is focused', async () => {
-    const fresh = await browser.context.newPage();
+    const fresh = await page.context().newPage();
     // Every script the page runs until the list is on screen, by name and by whether zod is in it.
     const scripts: Promise<{ name: string; zod: boolean }>[] = [];
     let listShown = false;
@@ -117,10 +110,7 @@ describe('a new person’s first session', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(
       /^Reorder Eggs, position 2 of 3/,
     );
-    await page
-      .locator('.todo__pending')
-      .first()
-      .waitFor({ state: 'detached', ...WAIT });
+    await waitUntilSaved(page);
     await page.reload();
     await waitForTodoCount(page, 3);
     expect(await todoTitles(page)).toEqual(['Milk', 'Eggs', 'Bread']);
@@ -149,10 +139,9 @@ describe('a new person’s first session', () => {
     await dialog.waitFor({ state: 'detached', ...WAIT });
     // The same person, in a page whose clock is in Los Angeles and in one in Kiritimati (UTC+14).
     for (const timezoneId of ['America/Los_Angeles', 'Pacific/Kiritimati']) {
-      const away = await browser.context.newPage();
+      const away = await page.context().newPage();
       try {
-        const cdp = await browser.context.newCDPSession(away);
-        await cdp.send('Emulation.setTimezoneOverride', { timezoneId });
+        await setTimeZone(away, timezoneId);
         await away.goto(page.url());
         const eggs = away.locator('.todo', { hasText: 'Eggs' });
         await eggs.getByText('Dec 10').waitFor(WAIT);

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** How long the app may take to show what a journey waits for (triggers run in the emulator). */
 // Generous: a callable or trigger may first start a cold Functions runtime, which takes tens of
@@ -43,10 +43,37 @@ export async function createList(page: Page, title: string): Promise<void> {
   await page.getByRole('heading', { level: 1, name: title }).waitFor(WAIT);
 }
 
+/**
+ * Shares the open list with `username` as `role` through its Share dialog and waits until the
+ * dialog says so; returns the dialog, still open.
+ */
+export async function invite(
+  page: Page,
+  username: string,
+  role: 'editor' | 'viewer',
+): Promise<Locator> {
+  await page.getByRole('button', { name: 'Share' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share list' });
+  await dialog.getByLabel('Username', { exact: true }).fill(username);
+  await dialog.getByLabel('Role', { exact: true }).selectOption(role);
+  await dialog.getByRole('button', { name: 'Invite' }).click();
+  const can = role === 'editor' ? 'edit' : 'view';
+  await dialog.getByText(`${username} can now ${can} this list.`).waitFor(WAIT);
+  return dialog;
+}
+
 export async function addTodo(page: Page, title: string): Promise<void> {
   await page.getByLabel('New to-do').fill(title);
   await page.getByLabel('New to-do').press('Enter');
   await page.locator('.todo__title', { hasText: title }).waitFor(WAIT);
+}
+
+/** Waits until no to-do on the page is still waiting for the server to confirm its write. */
+export async function waitUntilSaved(page: Page): Promise<void> {
+  await page
+    .locator('.todo__pending')
+    .first()
+    .waitFor({ state: 'detached', ...WAIT });
 }
 
 export function todoTitles(page: Page): Promise<string[]> {

@@ -68,3 +68,9 @@ export async function openBrowser(): Promise<BrowserSession> {
   browser.context.on('page', record);
   return browser;
 }
+
+/** Puts `page`'s clock in `timeZone` (an IANA zone) through the DevTools protocol. */
+export async function setTimeZone(page: Page, timeZone: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setTimezoneOverride', { timezoneId: timeZone });
+}
