@@ -156,9 +156,11 @@ describe('export and import', () => {
     });
     const out = join(dir, 'export');
     await harness.emulator.exportData(out);
-    expect(
-      JSON.parse(await readFile(join(out, 'firestore_export.json'), 'utf8')).databases.length,
-    ).toBeGreaterThan(0);
+    const lines = (await readFile(join(out, 'firestore_export.jsonl'), 'utf8'))
+      .trimEnd()
+      .split('\n');
+    expect(JSON.parse(lines[0] as string)).toEqual({ format: 'hearth-firestore-export/2' });
+    expect(lines.some((line) => line.includes('"path":"persist/p"'))).toBe(true);
     const restored = await startFirestore({ port: 0, importDir: out, log: () => {} });
     try {
       const doc = restored.documentAccess(PROJECT).get('/databases/(default)/documents/persist/p');

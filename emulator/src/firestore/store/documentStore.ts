@@ -183,12 +183,18 @@ export class DocumentStore {
     return [...missing];
   }
 
-  /** Every existing document, for export. */
-  *all(): Generator<StoredDocument> {
+  /**
+   * Every existing document, as of now: writes, clears and replacements after the call do not
+   * change the array (documents are never modified in place), so an export can be written out
+   * while commits go on and still be the data of one moment.
+   */
+  all(): StoredDocument[] {
+    const documents: StoredDocument[] = [];
     for (const chain of this.versions.values()) {
       const doc = (chain[chain.length - 1] as Version).doc;
-      if (doc) yield doc;
+      if (doc) documents.push(doc);
     }
+    return documents;
   }
 
   /** Deletes everything; returns what existed so listeners can be told. */
