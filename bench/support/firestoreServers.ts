@@ -4,7 +4,7 @@
  * child's time from process start until ready is the server's own (Node's boot included), not the
  * bench's.
  *
- * - `hearth`: this emulator's Firestore.
+ * - `hearth`: this emulator's Firestore; a next argument names an export folder to import at start.
  * - `peer`: the npm package `@firestore-emulator/server`.
  * - `none`: a gRPC server that does no work at all (noopFirestore.ts), whose figures are the
  *   most any server could reach with the bench's client on this machine.
@@ -13,7 +13,8 @@
  *   (queries without their composite index fail, as in production).
  *
  * Once ready, the child writes one JSON line `{ port, sinceProcessStart, startCall }` on stdout;
- * then each line on stdin asks for the CPU time (µs) it has used so far, answered as `{ cpu }`.
+ * then each line on stdin asks for the CPU time (µs) it has used so far, answered as `{ cpu }`; a
+ * line `gc` first runs a full garbage collection (when node was given --expose-gc).
  */
 import { createServer } from 'node:net';
 
@@ -41,7 +42,9 @@ async function start(target: ServerKind): Promise<number> {
           ? { rulesFile: file }
           : target === 'indexes'
             ? { enforceIndexes: true, indexesFile: file }
-            : {};
+            : file
+              ? { importDir: file }
+              : {};
       return (await startFirestore({ port: 0, log: () => {}, ...extra })).port;
     }
     case 'peer': {
@@ -64,7 +67,8 @@ const readyMs = performance.now();
 process.stdout.write(
   `${JSON.stringify({ port, sinceProcessStart: readyMs, startCall: readyMs - started })}\n`,
 );
-process.stdin.on('data', () => {
+process.stdin.on('data', (chunk: Buffer) => {
+  if (chunk.toString().startsWith('gc')) (globalThis as { gc?: () => void }).gc?.();
   const { user, system } = process.cpuUsage();
   process.stdout.write(`${JSON.stringify({ cpu: user + system })}\n`);
 });

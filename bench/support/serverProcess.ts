@@ -87,19 +87,33 @@ export interface Launched {
   ready: Ready;
   /** CPU time (µs) the server process has used so far. */
   cpu(): Promise<number>;
+  /** Runs a full garbage collection in the server (when started with --expose-gc), then answers. */
+  collectGarbage(): Promise<void>;
 }
 
 export function launch(server: ServerKind, entry: string, ...args: string[]): Promise<Launched> {
-  const child = spawn(process.execPath, [entry, server, ...args], {
+  return launchWith([], server, entry, ...args);
+}
+
+/** As `launch`, with options for the child's `node` (e.g. `--max-old-space-size`, `--expose-gc`). */
+export function launchWith(
+  nodeOptions: string[],
+  server: ServerKind,
+  entry: string,
+  ...args: string[]
+): Promise<Launched> {
+  const child = spawn(process.execPath, [...nodeOptions, entry, server, ...args], {
     stdio: ['pipe', 'pipe', 'inherit'],
     cwd: root,
   });
   const answers: ((cpu: number) => void)[] = [];
-  const cpu = () =>
+  const ask = (request: 'cpu' | 'gc') =>
     new Promise<number>((resolve) => {
       answers.push(resolve);
-      child.stdin!.write('cpu\n');
+      child.stdin!.write(`${request}\n`);
     });
+  const cpu = () => ask('cpu');
+  const collectGarbage = () => ask('gc').then(() => undefined);
   return new Promise((resolve, reject) => {
     let buffer = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -109,7 +123,7 @@ export function launch(server: ServerKind, entry: string, ...args: string[]): Pr
         const message = JSON.parse(buffer.slice(0, end)) as Ready | { cpu: number };
         buffer = buffer.slice(end + 1);
         if ('cpu' in message) answers.shift()?.(message.cpu);
-        else resolve({ child, ready: message, cpu });
+        else resolve({ child, ready: message, cpu, collectGarbage });
       }
     });
     child.on('exit', (code) => reject(new Error(`${server} server exited with ${code}`)));
