@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocumentReference, Firestore, Query } from 'firebase-admin/firestore';
 import { buildServerEntry, launchWith, type Launched } from './support/serverProcess.js';
+import { median } from './support/stats.js';
 
 const SIZES = (process.env['BENCH_SCALE_SIZES'] ?? '100000,1000000').split(',').map(Number);
 const LOAD_LIMIT_MS = Number(process.env['BENCH_SCALE_LOAD_S'] ?? 900) * 1000;
@@ -166,7 +167,7 @@ async function timeQueries(server: Launched, queries: Record<string, (i: number)
     const cpu = ((await server.cpu()) - cpuBefore) / QUERIES / 1000;
     out[name] = {
       first,
-      p50: times.sort((a, b) => a - b)[times.length >> 1] as number,
+      p50: median(times),
       cpu,
       count,
     };
