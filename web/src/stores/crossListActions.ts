@@ -37,3 +37,5 @@ export function useCrossListActions(shown: Readonly<Ref<readonly Todo[]>>) {
 
   return { findTodo, canEdit, listTitle, setDone, updateTodo, removeTodo };
 }
+
+export type CrossListActions = ReturnType<typeof useCrossListActions>;

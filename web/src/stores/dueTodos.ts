@@ -80,9 +80,6 @@ export const useDueTodosStore = defineStore('dueTodos', () => {
       : groupByList(members, lists.allLists);
   }
 
-  const { findTodo, canEdit, listTitle, setDone, updateTodo, removeTodo } =
-    useCrossListActions(shown);
-
   return {
     timeZone,
     now,
@@ -92,11 +89,6 @@ export const useDueTodosStore = defineStore('dueTodos', () => {
     byView,
     counts,
     groupsOf,
-    findTodo,
-    canEdit,
-    listTitle,
-    setDone,
-    updateTodo,
-    removeTodo,
+    ...useCrossListActions(shown),
   };
 });

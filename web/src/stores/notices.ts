@@ -120,6 +120,18 @@ export const useNoticesStore = defineStore('notices', () => {
   }
 
   /**
+   * Runs a change asked for on a page: what fails (bad input, no list open, a write refused at
+   * once) is reported rather than thrown, at once when it fails at once.
+   */
+  async function attempt(action: () => unknown): Promise<void> {
+    try {
+      await action();
+    } catch (error) {
+      reportFailure(error);
+    }
+  }
+
+  /**
    * Writes apply to the local cache at once and confirm later (possibly much later, offline), so
    * the UI never waits for them; a write the server refuses is reported here instead.
    */
@@ -127,5 +139,16 @@ export const useNoticesStore = defineStore('notices', () => {
     written.catch(reportFailure);
   }
 
-  return { notices, notify, dismiss, act, hold, release, undoLatest, reportFailure, track };
+  return {
+    notices,
+    notify,
+    dismiss,
+    act,
+    hold,
+    release,
+    undoLatest,
+    reportFailure,
+    attempt,
+    track,
+  };
 });

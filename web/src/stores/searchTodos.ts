@@ -44,9 +44,6 @@ export const useSearchTodosStore = defineStore('searchTodos', () => {
     text.value = null;
   }
 
-  const { findTodo, canEdit, listTitle, setDone, updateTodo, removeTodo } =
-    useCrossListActions(shown);
-
   return {
     text,
     state: live.state,
@@ -55,11 +52,6 @@ export const useSearchTodosStore = defineStore('searchTodos', () => {
     matchCount,
     open,
     close,
-    findTodo,
-    canEdit,
-    listTitle,
-    setDone,
-    updateTodo,
-    removeTodo,
+    ...useCrossListActions(shown),
   };
 });
