@@ -1,16 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-utils';
 import {
   makeList,
   makeSharedList,
   signedInServices,
   type FakeServices,
 } from '@/testing/fakeServices';
-import { mountOptions, useTestPinia } from '@/testing/testApp';
+import { mountOnPage, useTestPinia } from '@/testing/testApp';
 import ShareDialog from './ShareDialog.vue';
 
 let services: FakeServices;
-let wrapper: VueWrapper | null = null;
 
 beforeEach(() => {
   services = signedInServices('alice', [
@@ -20,21 +19,10 @@ beforeEach(() => {
   services.account.usernames.set('bob', 'bob');
 });
 
-afterEach(() => {
-  wrapper?.unmount();
-  wrapper = null;
-});
+enableAutoUnmount(afterEach);
 
-async function open(listId: string) {
-  const pinia = useTestPinia(services);
-  wrapper = mount(ShareDialog, {
-    ...mountOptions(pinia, services),
-    props: { listId },
-    attachTo: document.body,
-  });
-  await flushPromises();
-  return wrapper;
-}
+const open = (listId: string) =>
+  mountOnPage(ShareDialog, useTestPinia(services), services, { listId });
 
 const memberNames = (w: VueWrapper) => w.findAll('.member__name').map((name) => name.text());
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-utils';
 import {
   makeAttachment,
   makeList,
@@ -7,32 +7,26 @@ import {
   type FakeServices,
 } from '@/testing/fakeServices';
 import { jpegFile, textFile } from '@/testing/files';
-import { mountOptions, useTestPinia } from '@/testing/testApp';
+import { mountOnPage, useTestPinia } from '@/testing/testApp';
 import { useAuthStore } from '@/stores/auth';
 import TodoAttachments from './TodoAttachments.vue';
 
 let services: FakeServices;
-let wrapper: VueWrapper | null = null;
 
 beforeEach(() => {
   services = signedInServices('alice', [makeList({ id: 'list-1', ownerId: 'alice' })]);
 });
 
-afterEach(() => {
-  wrapper?.unmount();
-  wrapper = null;
-});
+enableAutoUnmount(afterEach);
 
 async function show(canEdit: boolean) {
   const pinia = useTestPinia(services);
   useAuthStore();
-  wrapper = mount(TodoAttachments, {
-    ...mountOptions(pinia, services),
-    props: { listId: 'list-1', todoId: 'todo-1', canEdit },
-    attachTo: document.body,
+  return mountOnPage(TodoAttachments, pinia, services, {
+    listId: 'list-1',
+    todoId: 'todo-1',
+    canEdit,
   });
-  await flushPromises();
-  return wrapper;
 }
 
 function pick(w: VueWrapper, files: File[]) {

@@ -7,6 +7,7 @@ import {
   signedInServices,
   type FakeServices,
 } from '@/testing/fakeServices';
+import { todoIn } from '@/testing/acrossLists';
 import { useTestPinia } from '@/testing/testApp';
 import type { Todo } from '@/domain/entities';
 import { useDueTodosStore } from './dueTodos';
@@ -19,14 +20,7 @@ const NOW = new Date('2026-12-10T10:00:00Z');
 
 const shared = makeSharedList({ id: 'shared', ownerId: 'bob', title: 'Bob’s' }, 'alice', 'viewer');
 const dated = (id: string, listId: string, date: string, extra: Partial<Todo> = {}) =>
-  makeTodo({
-    id,
-    listId,
-    title: id,
-    due: { date },
-    memberIds: listId === 'shared' ? ['bob', 'alice'] : ['alice'],
-    ...extra,
-  });
+  todoIn(id, listId, { due: { date }, ...extra });
 
 beforeEach(() => {
   services = signedInServices('alice', [

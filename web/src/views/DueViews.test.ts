@@ -1,56 +1,32 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { flushPromises, type VueWrapper } from '@vue/test-utils';
-import { addDays, inboxListId, todayIn } from '@model';
+import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-utils';
+import { addDays, todayIn } from '@model';
 import { browserTimeZone } from '@/domain/dueLabels';
 import { loadSchemas } from '@/domain/schemas';
 import type { Todo } from '@/domain/entities';
-import {
-  makeList,
-  makeSharedList,
-  makeTodo,
-  signedInServices,
-  type FakeServices,
-} from '@/testing/fakeServices';
+import { aliceAcrossLists, aliceInbox as inbox, todoIn } from '@/testing/acrossLists';
+import type { FakeServices } from '@/testing/fakeServices';
 import { mountApp } from '@/testing/mountApp';
 
 let services: FakeServices;
-let wrapper: VueWrapper | null = null;
-const inbox = inboxListId('alice');
 const today = todayIn(browserTimeZone(), new Date());
 
 const dated = (id: string, listId: string, days: number, extra: Partial<Todo> = {}) =>
-  makeTodo({
-    id,
-    listId,
-    title: id,
-    due: { date: addDays(today, days) },
-    memberIds: listId === 'shared' ? ['bob', 'alice'] : ['alice'],
-    ...extra,
-  });
+  todoIn(id, listId, { due: { date: addDays(today, days) }, ...extra });
 
 beforeEach(() => {
-  services = signedInServices('alice', [
-    makeList({ id: inbox, ownerId: 'alice', title: 'Inbox', order: 1 }),
-    makeList({ id: 'work', ownerId: 'alice', title: 'Work', order: 2 }),
-    makeSharedList({ id: 'shared', ownerId: 'bob', title: 'Bob’s list' }, 'alice', 'viewer'),
-  ]);
-  services.todos
-    .collection(inbox)
-    .set([
+  services = aliceAcrossLists({
+    [inbox]: [
       dated('Buy milk', inbox, 0),
       dated('Pay rent', inbox, -1),
       dated('Book dentist', inbox, 2),
-    ]);
-  services.todos
-    .collection('work')
-    .set([dated('Send report', 'work', 0), dated('Plan sprint', 'work', 1)]);
-  services.todos.collection('shared').set([dated('Water plants', 'shared', 0)]);
+    ],
+    work: [dated('Send report', 'work', 0), dated('Plan sprint', 'work', 1)],
+    shared: [dated('Water plants', 'shared', 0)],
+  });
 });
 
-afterEach(() => {
-  wrapper?.unmount();
-  wrapper = null;
-});
+enableAutoUnmount(afterEach);
 
 beforeAll(() => loadSchemas());
 
@@ -66,7 +42,7 @@ const rowList = (w: VueWrapper, title: string) =>
 describe('Today, Upcoming and Overdue', () => {
   it('shows what is due today across lists, by list, each row naming its list', async () => {
     const mounted = await mountApp(services, '/today');
-    wrapper = mounted.wrapper;
+    const { wrapper } = mounted;
     expect(mounted.router.currentRoute.value.fullPath).toBe('/today');
     expect(wrapper.get('h1').text()).toBe('Today');
     expect(document.title).toBe('Today · Hearth');
@@ -85,8 +61,8 @@ describe('Today, Upcoming and Overdue', () => {
   });
 
   it('counts each view in the sidebar, live', async () => {
-    wrapper = (await mountApp(services, `/lists/${inbox}`)).wrapper;
-    const count = (view: string) => wrapper!.get(`a[href="/${view}"] .due-links__count`).text();
+    const { wrapper } = await mountApp(services, `/lists/${inbox}`);
+    const count = (view: string) => wrapper.get(`a[href="/${view}"] .due-links__count`).text();
     expect([count('today'), count('upcoming'), count('overdue')]).toEqual(['3', '2', '1']);
     const work = services.todos.collection('work');
     work.set([...work.items, dated('Call Sam', 'work', 0)]);
@@ -96,7 +72,7 @@ describe('Today, Upcoming and Overdue', () => {
 
   it('groups Upcoming by day and Overdue by list', async () => {
     const mounted = await mountApp(services, '/upcoming');
-    wrapper = mounted.wrapper;
+    const { wrapper } = mounted;
     expect(groupTitles(wrapper)).toEqual([
       expect.stringMatching(/^Tomorrow · /),
       expect.not.stringMatching(/^Tomorrow/),
@@ -111,7 +87,7 @@ describe('Today, Upcoming and Overdue', () => {
   });
 
   it('completes a to-do from Today with Undo, as on its list', async () => {
-    wrapper = (await mountApp(services, '/today')).wrapper;
+    const { wrapper } = await mountApp(services, '/today');
     await wrapper.get('input[aria-label="Complete: Send report"]').setValue(true);
     await flushPromises();
     expect(titles(wrapper)).toEqual(['Buy milk', 'Water plants']);
@@ -123,12 +99,12 @@ describe('Today, Upcoming and Overdue', () => {
   });
 
   it('edits a to-do of another list in the same dialog', async () => {
-    wrapper = (await mountApp(services, '/today')).wrapper;
+    const { wrapper } = await mountApp(services, '/today');
     await wrapper
       .findAll('.todo__title')
       .find((t) => t.text() === 'Send report')!
       .trigger('click');
-    await vi.waitFor(() => expect(wrapper!.find('dialog').exists()).toBe(true));
+    await vi.waitFor(() => expect(wrapper.find('dialog').exists()).toBe(true));
     await flushPromises();
     const dialog = wrapper.get('dialog');
     await dialog.get('input[type=date]').setValue(addDays(today, 3));
@@ -139,7 +115,7 @@ describe('Today, Upcoming and Overdue', () => {
   });
 
   it('works from the keyboard across the groups: j/k move, x completes, Delete deletes', async () => {
-    wrapper = (await mountApp(services, '/today')).wrapper;
+    const { wrapper } = await mountApp(services, '/today');
     const press = async (key: string) => {
       const target = document.activeElement ?? document.body;
       target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
@@ -168,12 +144,12 @@ describe('Today, Upcoming and Overdue', () => {
     services.todos.collection(inbox).set([]);
     services.todos.collection('work').set([]);
     services.todos.collection('shared').set([]);
-    wrapper = (await mountApp(services, '/today')).wrapper;
+    const { wrapper } = await mountApp(services, '/today');
     expect(wrapper.text()).toContain('Nothing due today');
   });
 
   it('takes a list’s to-dos away the moment the list is no longer shared', async () => {
-    wrapper = (await mountApp(services, '/today')).wrapper;
+    const { wrapper } = await mountApp(services, '/today');
     services.lists.lists.set(services.lists.lists.items.filter((list) => list.id !== 'shared'));
     await flushPromises();
     expect(titles(wrapper)).toEqual(['Buy milk', 'Send report']);

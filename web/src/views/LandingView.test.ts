@@ -1,25 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { VueWrapper } from '@vue/test-utils';
+import { enableAutoUnmount } from '@vue/test-utils';
 import { createFakeServices, type FakeServices } from '@/testing/fakeServices';
 import { mountApp } from '@/testing/mountApp';
 
 let services: FakeServices;
-let wrapper: VueWrapper | null = null;
 
 beforeEach(() => {
   services = createFakeServices();
   services.passwordsSeed();
 });
 
-afterEach(() => {
-  wrapper?.unmount();
-  wrapper = null;
-});
+enableAutoUnmount(afterEach);
 
 describe('the landing page', () => {
   it('tells a new visitor what Hearth is, with the ways to sign up and sign in', async () => {
     const mounted = await mountApp(services, '/');
-    wrapper = mounted.wrapper;
+    const { wrapper } = mounted;
     expect(mounted.router.currentRoute.value.name).toBe('landing');
     expect(wrapper.get('h1').text()).toBe('Your to-dos, shared and in sync.');
     const links = wrapper.findAll('a').map((link) => [link.text(), link.attributes('href')]);
@@ -30,7 +26,6 @@ describe('the landing page', () => {
   it('sends someone already signed in to their lists', async () => {
     await services.auth.signIn('ann@example.com', 'secret1');
     const mounted = await mountApp(services, '/');
-    wrapper = mounted.wrapper;
     await vi.waitFor(() => expect(mounted.router.currentRoute.value.name).toBe('lists'));
   });
 });

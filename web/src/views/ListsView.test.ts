@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-utils';
 import { inboxListId } from '@model';
 import {
   makeList,
@@ -14,7 +14,6 @@ import { loadSchemas } from '@/domain/schemas';
 import { mountApp } from '@/testing/mountApp';
 
 let services: FakeServices;
-let wrapper: VueWrapper | null = null;
 const inbox = inboxListId('alice');
 
 beforeEach(() => {
@@ -27,10 +26,7 @@ beforeEach(() => {
     .set([makeTodo({ id: 'b1', listId: 'shared', title: 'Bob’s task' })]);
 });
 
-afterEach(() => {
-  wrapper?.unmount();
-  wrapper = null;
-});
+enableAutoUnmount(afterEach);
 
 const titles = (w: VueWrapper) => w.findAll('.todo__title').map((title) => title.text());
 
@@ -41,7 +37,7 @@ beforeAll(() => Promise.all([loadSchemas(), loadQuickAddParser()]));
 describe('ListsView', () => {
   it('opens the Inbox when no list is named', async () => {
     const mounted = await mountApp(services, '/lists');
-    wrapper = mounted.wrapper;
+    const { wrapper } = mounted;
     expect(mounted.router.currentRoute.value.fullPath).toBe(`/lists/${inbox}`);
     expect(wrapper.get('h1').text()).toBe('Inbox');
     expect(wrapper.text()).toContain('Nothing to do yet');
@@ -49,7 +45,7 @@ describe('ListsView', () => {
   });
 
   it('adds to-dos, completes one and filters', async () => {
-    wrapper = (await mountApp(services, `/lists/${inbox}`)).wrapper;
+    const { wrapper } = await mountApp(services, `/lists/${inbox}`);
     for (const title of ['Buy milk', 'Call mum']) {
       await wrapper.get('#new-todo-title').setValue(title);
       await wrapper.get('form.composer').trigger('submit');
@@ -66,7 +62,7 @@ describe('ListsView', () => {
   });
 
   it('shows a viewer a read-only list', async () => {
-    wrapper = (await mountApp(services, '/lists/shared')).wrapper;
+    const { wrapper } = await mountApp(services, '/lists/shared');
     expect(titles(wrapper)).toEqual(['Bob’s task']);
     expect(wrapper.find('#new-todo-title').exists()).toBe(false);
     expect(wrapper.text()).toContain('You can view this list. Only its editors can change it.');
@@ -77,7 +73,7 @@ describe('ListsView', () => {
   it('shows a new account that its lists are being set up until the trigger has made its Inbox', async () => {
     services.lists.lists.set([]);
     const mounted = await mountApp(services, '/lists');
-    wrapper = mounted.wrapper;
+    const { wrapper } = mounted;
     expect(wrapper.text()).toContain('Setting up your Inbox…');
     expect(wrapper.text()).not.toContain('No lists yet');
     // The trigger writes the profile and the Inbox in one commit.
@@ -91,7 +87,7 @@ describe('ListsView', () => {
   it('says there are no lists only when an account that exists has none', async () => {
     services.lists.lists.set([]);
     services.profiles.profiles.set([makeProfile('alice')]);
-    wrapper = (await mountApp(services, '/lists')).wrapper;
+    const { wrapper } = await mountApp(services, '/lists');
     expect(wrapper.text()).toContain('No lists yet');
   });
 
@@ -102,7 +98,7 @@ describe('ListsView', () => {
         makeTodo({ id: 't1', listId: inbox, title: 'One', order: 1 }),
         makeTodo({ id: 't2', listId: inbox, title: 'Two', order: 2 }),
       ]);
-    wrapper = (await mountApp(services, `/lists/${inbox}`)).wrapper;
+    const { wrapper } = await mountApp(services, `/lists/${inbox}`);
     const press = async (key: string) => {
       const target = document.activeElement ?? document.body;
       target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
@@ -127,17 +123,17 @@ describe('ListsView', () => {
     expect(titles(wrapper)).toEqual(['One', 'Two']);
     await press('?');
     // Dialogs load when first opened.
-    await vi.waitFor(() => expect(wrapper!.get('dialog').text()).toContain('Keyboard shortcuts'));
+    await vi.waitFor(() => expect(wrapper.get('dialog').text()).toContain('Keyboard shortcuts'));
   });
 
   it('says so when a list is not there', async () => {
-    wrapper = (await mountApp(services, '/lists/gone')).wrapper;
+    const { wrapper } = await mountApp(services, '/lists/gone');
     expect(wrapper.text()).toContain('List not found');
   });
 
   it('creates a list from the sidebar and opens it', async () => {
     const mounted = await mountApp(services, `/lists/${inbox}`);
-    wrapper = mounted.wrapper;
+    const { wrapper } = mounted;
     await wrapper.get('#new-list-title').setValue('Holidays');
     await wrapper.get('form.sidebar__create').trigger('submit');
     await flushPromises();
@@ -150,14 +146,13 @@ describe('ListsView', () => {
       ...services.lists.lists.items,
       makeList({ id: 'old', ownerId: 'alice', title: 'Old', order: 5000 }),
     ]);
-    wrapper = (await mountApp(services, `/lists/${inbox}`)).wrapper;
-    expect(wrapper.find('.list-header__delete').exists()).toBe(false);
-    wrapper.unmount();
-    const mounted = await mountApp(services, '/lists/old');
-    wrapper = mounted.wrapper;
+    const inInbox = await mountApp(services, `/lists/${inbox}`);
+    expect(inInbox.wrapper.find('.list-header__delete').exists()).toBe(false);
+    inInbox.wrapper.unmount();
+    const { wrapper } = await mountApp(services, '/lists/old');
     await wrapper.get('.list-header__delete').trigger('click');
     expect(services.lists.lists.items.some((list) => list.id === 'old')).toBe(true);
-    await vi.waitFor(() => expect(wrapper!.find('dialog .button--danger').exists()).toBe(true));
+    await vi.waitFor(() => expect(wrapper.find('dialog .button--danger').exists()).toBe(true));
     await wrapper.get('dialog .button--danger').trigger('click');
     await flushPromises();
     expect(services.lists.lists.items.some((list) => list.id === 'old')).toBe(false);

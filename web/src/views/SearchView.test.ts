@@ -1,56 +1,28 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { flushPromises, type VueWrapper } from '@vue/test-utils';
-import { inboxListId } from '@model';
+import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-utils';
 import { loadSchemas } from '@/domain/schemas';
-import type { Todo } from '@/domain/entities';
-import {
-  makeList,
-  makeSharedList,
-  makeTodo,
-  signedInServices,
-  type FakeServices,
-} from '@/testing/fakeServices';
+import { aliceAcrossLists, aliceInbox as inbox, todoIn as todo } from '@/testing/acrossLists';
+import type { FakeServices } from '@/testing/fakeServices';
 import { mountApp } from '@/testing/mountApp';
 
 let services: FakeServices;
-let wrapper: VueWrapper | null = null;
-const inbox = inboxListId('alice');
-
-const todo = (id: string, listId: string, extra: Partial<Todo> = {}) =>
-  makeTodo({
-    id,
-    listId,
-    title: id,
-    memberIds: listId === 'shared' ? ['bob', 'alice'] : ['alice'],
-    ...extra,
-  });
 
 beforeEach(() => {
-  services = signedInServices('alice', [
-    makeList({ id: inbox, ownerId: 'alice', title: 'Inbox', order: 1 }),
-    makeList({ id: 'work', ownerId: 'alice', title: 'Work', order: 2 }),
-    makeSharedList({ id: 'shared', ownerId: 'bob', title: 'Bob’s list' }, 'alice', 'viewer'),
-  ]);
-  services.todos
-    .collection(inbox)
-    .set([
+  services = aliceAcrossLists({
+    [inbox]: [
       todo('Buy milk', inbox, { order: 2 }),
       todo('Old milk order', inbox, { done: true, order: 1 }),
       todo('Bake bread', inbox, { order: 3 }),
-    ]);
-  services.todos
-    .collection('work')
-    .set([
+    ],
+    work: [
       todo('Send report', 'work', { notes: 'Include the milk figures' }),
       todo('Plan offsite', 'work', { tags: ['milkbar'] }),
-    ]);
-  services.todos.collection('shared').set([todo('Crème brûlée milk', 'shared')]);
+    ],
+    shared: [todo('Crème brûlée milk', 'shared')],
+  });
 });
 
-afterEach(() => {
-  wrapper?.unmount();
-  wrapper = null;
-});
+enableAutoUnmount(afterEach);
 
 beforeAll(() => loadSchemas());
 
@@ -60,7 +32,7 @@ const groupTitles = (w: VueWrapper) => w.findAll('.search-group__title').map((h)
 describe('search across lists', () => {
   it('finds to-dos of every list by title, notes and tags, by list, open before done', async () => {
     const mounted = await mountApp(services, '/search?q=MILK');
-    wrapper = mounted.wrapper;
+    const { wrapper } = mounted;
     expect(wrapper.get('h1').text()).toBe('Search');
     expect(document.title).toBe('Search · Hearth');
     expect(groupTitles(wrapper)).toEqual(['Inbox', 'Work', 'Bob’s list']);
@@ -85,7 +57,7 @@ describe('search across lists', () => {
 
   it('is reached from a list’s search box with Enter, and narrows as the person types', async () => {
     const mounted = await mountApp(services, `/lists/${inbox}`);
-    wrapper = mounted.wrapper;
+    const { wrapper } = mounted;
     const box = wrapper.get('#todo-search');
     await box.setValue('creme');
     expect(wrapper.get('.toolbar__all').text()).toContain('Search all lists for “creme”');
@@ -100,7 +72,7 @@ describe('search across lists', () => {
   });
 
   it('says when nothing matches, and follows changes live', async () => {
-    wrapper = (await mountApp(services, '/search?q=dentist')).wrapper;
+    const { wrapper } = await mountApp(services, '/search?q=dentist');
     expect(wrapper.text()).toContain('Nothing matches “dentist” in your lists');
     expect(wrapper.text()).toContain('No to-dos match');
     const work = services.todos.collection('work');
@@ -110,7 +82,7 @@ describe('search across lists', () => {
   });
 
   it('completes a to-do of another list with Undo, and keeps it among the done ones', async () => {
-    wrapper = (await mountApp(services, '/search?q=milk')).wrapper;
+    const { wrapper } = await mountApp(services, '/search?q=milk');
     await wrapper.get('input[aria-label="Complete: Buy milk"]').setValue(true);
     await flushPromises();
     expect(services.todos.collection(inbox).items[0]?.done).toBe(true);
@@ -119,9 +91,9 @@ describe('search across lists', () => {
   });
 
   it('edits a found to-do in the same dialog', async () => {
-    wrapper = (await mountApp(services, '/search?q=report')).wrapper;
+    const { wrapper } = await mountApp(services, '/search?q=report');
     await wrapper.get('.todo__title').trigger('click');
-    await vi.waitFor(() => expect(wrapper!.find('dialog').exists()).toBe(true));
+    await vi.waitFor(() => expect(wrapper.find('dialog').exists()).toBe(true));
     await flushPromises();
     const dialog = wrapper.get('dialog');
     await dialog.get('#todo-title').setValue('Send the report');
@@ -143,7 +115,6 @@ describe('search across lists', () => {
       };
     });
     const mounted = await mountApp(services, `/lists/${inbox}`);
-    wrapper = mounted.wrapper;
     expect(watch).not.toHaveBeenCalled();
     await mounted.router.push('/search?q=milk');
     await flushPromises();
@@ -158,7 +129,7 @@ describe('search across lists', () => {
 
   it('is in the sidebar, and `/` opens it from a page without a search box', async () => {
     const mounted = await mountApp(services, '/today');
-    wrapper = mounted.wrapper;
+    const { wrapper } = mounted;
     expect(wrapper.find('#todo-search').exists()).toBe(false);
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true }));
     await flushPromises();

@@ -1,25 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
 import { createFakeServices, type FakeServices } from '@/testing/fakeServices';
 import { mountApp } from '@/testing/mountApp';
 
 let services: FakeServices;
-let wrapper: VueWrapper | null = null;
 
 beforeEach(() => {
   services = createFakeServices();
   services.passwordsSeed();
 });
 
-afterEach(() => {
-  wrapper?.unmount();
-  wrapper = null;
-});
+enableAutoUnmount(afterEach);
 
 describe('sign-in', () => {
   it('sends signed-out people to sign-in, then back where they wanted to go', async () => {
     const mounted = await mountApp(services, '/settings');
-    wrapper = mounted.wrapper;
+    const { wrapper } = mounted;
     expect(mounted.router.currentRoute.value.name).toBe('signin');
     await wrapper.get('#signin-email').setValue('ann@example.com');
     await wrapper.get('#signin-password').setValue('secret1');
@@ -32,7 +28,7 @@ describe('sign-in', () => {
 
   it('explains a wrong password in words', async () => {
     const mounted = await mountApp(services, '/signin');
-    wrapper = mounted.wrapper;
+    const { wrapper } = mounted;
     await wrapper.get('#signin-email').setValue('ann@example.com');
     await wrapper.get('#signin-password').setValue('nope');
     await wrapper.get('form').trigger('submit');
@@ -45,13 +41,13 @@ describe('sign-in', () => {
 
   it('gives the same answer whether the email or the password was wrong', async () => {
     const mounted = await mountApp(services, '/signin');
-    wrapper = mounted.wrapper;
+    const { wrapper } = mounted;
     const answerTo = async (email: string, password: string) => {
-      await wrapper!.get('#signin-email').setValue(email);
-      await wrapper!.get('#signin-password').setValue(password);
-      await wrapper!.get('form').trigger('submit');
+      await wrapper.get('#signin-email').setValue(email);
+      await wrapper.get('#signin-password').setValue(password);
+      await wrapper.get('form').trigger('submit');
       await flushPromises();
-      return wrapper!.get('[role=alert]').text();
+      return wrapper.get('[role=alert]').text();
     };
     const unknownEmail = await answerTo('nobody@example.com', 'secret1');
     expect(unknownEmail).toBe(await answerTo('ann@example.com', 'wrong-password'));
@@ -60,8 +56,8 @@ describe('sign-in', () => {
 
   it('answers a reset for an unknown address as for a known one', async () => {
     const mounted = await mountApp(services, '/reset-password');
-    wrapper = mounted.wrapper;
-    await vi.waitFor(() => expect(wrapper!.find('#reset-email').exists()).toBe(true));
+    const { wrapper } = mounted;
+    await vi.waitFor(() => expect(wrapper.find('#reset-email').exists()).toBe(true));
     for (const email of ['nobody@example.com', 'ann@example.com']) {
       await wrapper.get('#reset-email').setValue(email);
       await wrapper.get('form').trigger('submit');
@@ -76,8 +72,8 @@ describe('sign-in', () => {
 
   it('asks for a password of at least 8 characters before creating an account', async () => {
     const mounted = await mountApp(services, '/signup');
-    wrapper = mounted.wrapper;
-    await vi.waitFor(() => expect(wrapper!.find('#signup-name').exists()).toBe(true));
+    const { wrapper } = mounted;
+    await vi.waitFor(() => expect(wrapper.find('#signup-name').exists()).toBe(true));
     await wrapper.get('#signup-name').setValue('Bea');
     await wrapper.get('#signup-email').setValue('bea@example.com');
     await wrapper.get('#signup-password').setValue('seven77');
@@ -93,7 +89,7 @@ describe('sign-in', () => {
   it('returns to sign-in when the person signs out', async () => {
     await services.auth.signIn('ann@example.com', 'secret1');
     const mounted = await mountApp(services, '/lists');
-    wrapper = mounted.wrapper;
+    const { wrapper } = mounted;
     await wrapper.get('header button.header__signout').trigger('click');
     await flushPromises();
     expect(mounted.router.currentRoute.value.name).toBe('signin');
