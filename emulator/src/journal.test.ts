@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, stat, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -60,5 +60,62 @@ describe('journal', () => {
     await journal.close();
     await writeFile(join(dir, 'unrelated.txt'), 'x');
     expect(Journal.open(dir, 0, quiet).records.map(String)).toEqual(['new']);
+  });
+
+  it('reads records followed by the zeros written ahead of them (a process killed mid-segment)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hearth-journal-'));
+    const { journal } = Journal.open(dir, 0, quiet);
+    for (const text of ['one', 'two', 'three']) await journal.append(Buffer.from(text));
+    // Not closed, as after kill -9: the segment still ends in the zeros written ahead.
+    const used = ['one', 'two', 'three'].reduce((sum, text) => sum + 8 + text.length, 0);
+    expect((await stat(join(dir, 'segment-0.log'))).size).toBeGreaterThan(used);
+    const lines: string[] = [];
+    const reopened = Journal.open(dir, 0, (line) => lines.push(line));
+    expect(reopened.records.map(String)).toEqual(['one', 'two', 'three']);
+    expect(lines).toEqual([]);
+    await reopened.journal.append(Buffer.from('four'));
+    expect(Journal.open(dir, 0, quiet).records.map(String)).toEqual([
+      'one',
+      'two',
+      'three',
+      'four',
+    ]);
+    await journal.close();
+    await reopened.journal.close();
+  });
+
+  it('reads a segment of zeros only (killed right after writing ahead) as empty, not torn', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hearth-journal-'));
+    await writeFile(join(dir, 'segment-0.log'), Buffer.alloc(256 * 1024));
+    await writeFile(join(dir, 'segment-1.log'), Buffer.concat([frame(Buffer.from('after'))]));
+    const lines: string[] = [];
+    expect(Journal.open(dir, 0, (line) => lines.push(line)).records.map(String)).toEqual(['after']);
+    expect(lines).toEqual([]);
+  });
+
+  it('stops at a torn record among the zeros written ahead, and says so', () => {
+    const good = frame(Buffer.from('good'));
+    const torn = frame(Buffer.from('a record cut short'));
+    const zeros = Buffer.alloc(4096);
+    expect(readRecords(Buffer.concat([good, zeros]))).toEqual({
+      records: [Buffer.from('good')],
+      torn: false,
+    });
+    // Its header reached the disk, the end of its payload did not (zeros instead).
+    expect(readRecords(Buffer.concat([good, torn.subarray(0, 12), zeros]))).toEqual({
+      records: [Buffer.from('good')],
+      torn: true,
+    });
+    // Its first bytes did not, a later part did.
+    const late = Buffer.concat([good, zeros]);
+    torn.copy(late, good.length + 8, 8);
+    expect(readRecords(late)).toEqual({ records: [Buffer.from('good')], torn: true });
+  });
+
+  it('refuses an empty record, which would read as the end of a segment', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hearth-journal-'));
+    const { journal } = Journal.open(dir, 0, quiet);
+    await expect(journal.append(Buffer.alloc(0))).rejects.toThrow('cannot be empty');
+    await journal.close();
   });
 });
