@@ -43,7 +43,7 @@ export interface FirestoreEmulatorOptions {
    * the link that creates it), as declared in `indexesFile`. Off by default, as in Google's emulator.
    */
   enforceIndexes?: boolean;
-  /** firestore.indexes.json: the composite indexes and field overrides enforcement allows. */
+  /** firestore.indexes.json: the composite indexes and field overrides, planned on and enforced. */
   indexesFile?: string;
   /**
    * Persist every change before acknowledging it: `records` (earlier changes) are replayed on top
@@ -115,8 +115,15 @@ export async function startFirestore(
     options.requestLogCapacity ?? REQUEST_LOG_CAPACITY,
   );
   const indexes = new IndexEnforcement(options.enforceIndexes === true, NO_INDEXES, log);
-  // Read (and watched) only when enforced: a bad file never stops an emulator that ignores it.
-  if (indexes.enabled && options.indexesFile) await indexes.loadFile(options.indexesFile);
+  // The planner builds the declared indexes and honours the field overrides whether or not they
+  // are enforced; a bad file stops only an emulator that enforces it (else it plans without it).
+  if (options.indexesFile) {
+    if (indexes.enabled) await indexes.loadFile(options.indexesFile);
+    else
+      await indexes
+        .loadFile(options.indexesFile)
+        .catch((error: Error) => log(`firestore: ${error.message}; planning without it`));
+  }
   if (indexes.enabled)
     log(
       `firestore: index enforcement on (${options.indexesFile ?? 'no index file'}): queries that need an undeclared index fail`,

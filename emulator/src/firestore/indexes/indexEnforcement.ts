@@ -32,7 +32,7 @@ const AUTOMATIC: FieldOverride['indexes'] = [
 ];
 
 export class IndexEnforcement {
-  private config: IndexConfig;
+  private current: IndexConfig;
   private readonly missing = new Map<string, Map<string, MissingIndexes>>();
   private watcher: FSWatcher | undefined;
   private reloadTimer: NodeJS.Timeout | undefined;
@@ -42,11 +42,16 @@ export class IndexEnforcement {
     config: IndexConfig = NO_INDEXES,
     private readonly log: (line: string) => void = () => {},
   ) {
-    this.config = config;
+    this.current = config;
+  }
+
+  /** The declared indexes and overrides (also what the query planner builds and honours). */
+  get config(): IndexConfig {
+    return this.current;
   }
 
   setConfig(config: IndexConfig): void {
-    this.config = config;
+    this.current = config;
   }
 
   /**
@@ -55,7 +60,7 @@ export class IndexEnforcement {
    * stay.
    */
   async loadFile(path: string): Promise<void> {
-    this.config = await readIndexConfig(path);
+    this.current = await readIndexConfig(path);
     this.watcher = watch(path, () => {
       clearTimeout(this.reloadTimer);
       // Editors write files in several steps; wait for the last one.
@@ -68,7 +73,7 @@ export class IndexEnforcement {
 
   private async reloadFile(path: string): Promise<void> {
     try {
-      this.config = await readIndexConfig(path);
+      this.current = await readIndexConfig(path);
       this.log(`firestore: reloaded the indexes from ${path}`);
     } catch (error) {
       this.log(`firestore: ${(error as Error).message}; the previous indexes stay`);
@@ -85,13 +90,13 @@ export class IndexEnforcement {
     if (!this.enabled) return;
     if (plan.nearest) {
       // A vector index serves findNearest with its pre-filters; nothing else is needed.
-      const vector = missingVectorIndex(plan, this.config.vectorIndexes ?? []);
+      const vector = missingVectorIndex(plan, this.current.vectorIndexes ?? []);
       if (!vector) return;
       const error = missingVectorIndexError(db, vector);
       this.remember(db, { indexes: [vector], fieldOverrides: [] }, error.message);
       throw error;
     }
-    const missing = missingIndex(plan, this.config);
+    const missing = missingIndex(plan, this.current);
     if (!missing) return;
     const error = missingIndexError(db, missing);
     this.record(db, missing, error.message);
@@ -130,7 +135,7 @@ export class IndexEnforcement {
 
   /** A field override that adds the missing index and keeps the ones the field had. */
   private overrideFor(missing: Extract<MissingIndex, { kind: 'singleField' }>): FieldOverride {
-    const current = this.config.fieldOverrides.find(
+    const current = this.current.fieldOverrides.find(
       (o) => o.collectionGroup === missing.collectionGroup && o.fieldPath === missing.fieldPath,
     );
     return {

@@ -26,6 +26,7 @@ import {
 import type { Cursor, StructuredQuery } from './structuredQuery.js';
 import { planNearest, type NearestSearch } from './vectorSearch.js';
 import { databaseRoot, type DatabaseId } from '../../model/path.js';
+import type { IndexCatalog } from './indexPlan.js';
 
 export interface OrderTerm {
   field: FieldPath;
@@ -50,6 +51,8 @@ export interface QueryPlan {
   projection?: FieldPath[];
   /** findNearest: the results are the nearest vectors instead of the ordered matches. */
   nearest?: NearestSearch;
+  /** The declared indexes and field overrides the planner may use (none: the automatic ones). */
+  indexes?: IndexCatalog;
 }
 
 const MAX_ORDER_BY = 100;

@@ -8,7 +8,8 @@ import { fieldValue } from './filter.js';
 import type { Value } from '../../model/value.js';
 import { compareValues } from '../../model/valueOrder.js';
 import { runNearest } from './vectorSearch.js';
-import { chooseIndex, indexKey } from './indexPlan.js';
+import { chooseIndex } from './indexPlan.js';
+import { keyPart } from '../store/fieldIndexes.js';
 
 /** Whether a document (by store path) lies in the query's collection scope. */
 export function inScope(plan: QueryPlan, path: string): boolean {
@@ -36,51 +37,56 @@ export function candidates(
     : store.inCollection(joinCollection(plan), readTime);
 }
 
-/** The documents in scope that the query's filters keep (findNearest's pre-filter). */
-function* filtered(plan: QueryPlan, store: DocumentStore, readTime?: Micros) {
-  for (const doc of candidates(plan, store, readTime)) if (plan.predicate(doc)) yield doc;
+/** The candidates that the query's filters keep (findNearest's pre-filter). */
+function* filtered(plan: QueryPlan, docs: Iterable<StoredDocument>) {
+  for (const doc of docs) if (plan.predicate(doc)) yield doc;
 }
 
 /**
- * The candidates runQuery orders: a superset of the results, read from a single-field index when
- * indexPlan.ts finds one that fits, else every document in scope.
+ * The candidates runQuery orders: a superset of the results, read from the indexes indexPlan.ts
+ * chooses (each document once), else every document in scope.
  */
-function* plannedCandidates(
+export function* plannedCandidates(
   plan: QueryPlan,
   store: DocumentStore,
   readTime?: Micros,
 ): Generator<StoredDocument> {
-  const choice = chooseIndex(plan, readTime);
+  const choice = chooseIndex(plan, store.indexes, readTime);
   if (choice.kind === 'scan') {
     yield* candidates(plan, store, readTime);
     return;
   }
-  const field = choice.field;
-  const index = store.fieldIndex(joinCollection(plan), indexKey(field), (doc) =>
-    fieldValue(doc, field),
-  );
-  if (choice.kind === 'equal') {
-    for (const entry of index.range(choice.value, choice.value, false)) {
-      const doc = store.current(entry.path);
-      if (doc) yield doc;
+  // A collection group under a document: its index holds the group's documents everywhere.
+  const everywhere = plan.allDescendants && plan.parentPath !== '';
+  const streams = choice.branches.reduce((n, b) => n + b.streams.length, 0);
+  const seen = streams > 1 ? new Set<string>() : undefined;
+  for (const branch of choice.branches) {
+    const n = branch.spec.fields.length;
+    for (const stream of branch.streams) {
+      const stopAfter = branch.ordered ? choice.stopAfter : undefined;
+      let matched = 0;
+      let boundary: Value | undefined;
+      read: for (const range of stream.ranges) {
+        for (const entry of branch.index.entries(range, stream.descending)) {
+          // Past the value of the last needed match: the rest sorts after enough matches.
+          if (
+            boundary !== undefined &&
+            compareValues(keyPart(entry.key, branch.walked, n), boundary) !== 0
+          )
+            break read;
+          if (everywhere && !inScope(plan, entry.path)) continue;
+          const doc = store.current(entry.path);
+          if (!doc) continue;
+          if (!seen?.has(entry.path)) {
+            seen?.add(entry.path);
+            yield doc;
+          }
+          if (stopAfter === undefined || !matchesPlan(plan, doc) || ++matched < stopAfter) continue;
+          if (branch.walked < 0) break read;
+          boundary = keyPart(entry.key, branch.walked, n);
+        }
+      }
     }
-    return;
-  }
-  let matched = 0;
-  let boundary: Value | undefined;
-  for (const entry of index.range(choice.lower, choice.upper, choice.descending)) {
-    // Past the value of the last needed match: everything further sorts after enough matches.
-    if (boundary !== undefined && compareValues(entry.value, boundary) !== 0) return;
-    const doc = store.current(entry.path);
-    if (!doc) continue;
-    yield doc;
-    if (
-      choice.stopAfter !== undefined &&
-      boundary === undefined &&
-      matchesPlan(plan, doc) &&
-      ++matched >= choice.stopAfter
-    )
-      boundary = entry.value;
   }
 }
 
@@ -98,7 +104,20 @@ export function runQuery(
   store: DocumentStore,
   readTime?: Micros,
 ): StoredDocument[] {
-  if (plan.nearest) return runNearest(plan.nearest, filtered(plan, store, readTime), plan.limit);
+  return resultsOf(plan, plannedCandidates(plan, store, readTime));
+}
+
+/** runQuery over every document in scope, never an index: the reference the planner is tested against. */
+export function runQueryByScan(
+  plan: QueryPlan,
+  store: DocumentStore,
+  readTime?: Micros,
+): StoredDocument[] {
+  return resultsOf(plan, candidates(plan, store, readTime));
+}
+
+function resultsOf(plan: QueryPlan, docs: Iterable<StoredDocument>): StoredDocument[] {
+  if (plan.nearest) return runNearest(plan.nearest, filtered(plan, docs), plan.limit);
   const directions = plan.orderBy.map((o) => (o.descending ? -1 : 1));
   const compare = (a: Keyed, b: Keyed): number => {
     for (let i = 0; i < directions.length; i++) {
@@ -111,7 +130,7 @@ export function runQuery(
   // limit: 0 asks for nothing (query.proto: "Must be >= 0 if specified").
   if (keep === 0) return [];
   const kept: Keyed[] = [];
-  for (const doc of plannedCandidates(plan, store, readTime)) {
+  for (const doc of docs) {
     if (!matchesPlan(plan, doc)) continue;
     const entry = { doc, key: plan.orderBy.map((o) => fieldValue(doc, o.field) as Value) };
     if (keep === Infinity) {

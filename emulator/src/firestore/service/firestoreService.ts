@@ -188,10 +188,17 @@ export class FirestoreService {
     return responses;
   }
 
+  /** A query's plan, with the indexes the emulator keeps for the planner. */
+  private planned(db: Database, parentPath: string, query: StructuredQuery): QueryPlan {
+    const plan = planQuery(db.id, parentPath, query);
+    plan.indexes = this.indexes.config;
+    return plan;
+  }
+
   private plan(parent: string, query: StructuredQuery): { db: Database; plan: QueryPlan } {
     const parsed = parseParentName(parent);
     const db = this.database(parsed);
-    return { db, plan: planQuery(db.id, parsed.path, query) };
+    return { db, plan: this.planned(db, parsed.path, query) };
   }
 
   /** Runs a query for a caller, with rules and, inside a read-write transaction, locks and a commit-time re-check. */
@@ -468,7 +475,7 @@ export class FirestoreService {
     if (target.query) {
       const parent = parseParentName(target.query.parent);
       sameDatabase(parent, db.id);
-      const plan = planQuery(db.id, parent.path, target.query.structuredQuery);
+      const plan = this.planned(db, parent.path, target.query.structuredQuery);
       if (plan.nearest)
         throw invalidArgument(
           'A findNearest (vector) query cannot be listened to; run it with RunQuery instead.',

@@ -6,16 +6,7 @@
 import type { StoredDocument } from '../documents/document.js';
 import { lastSegment, parentOf, type DatabaseId } from '../../model/path.js';
 import type { Micros } from './clock.js';
-import type { Value } from '../../model/value.js';
-import { FieldIndex } from './fieldIndex.js';
-
-/** Reads one field of a document (undefined when missing); an index's key. */
-export type FieldGetter = (doc: StoredDocument) => Value | undefined;
-
-interface BuiltIndex {
-  get: FieldGetter;
-  index: FieldIndex;
-}
+import { FieldIndexes, type Scope } from './fieldIndexes.js';
 
 interface Version {
   time: Micros;
@@ -35,8 +26,8 @@ export class DocumentStore {
   private readonly versions = new Map<string, Version[]>();
   /** Collection path → paths of documents ever written in it (existing or deleted). */
   private readonly collections = new Map<string, Set<string>>();
-  /** Collection path → field key → single-field index of current data, built on first use. */
-  private readonly indexes = new Map<string, Map<string, BuiltIndex>>();
+  /** Indexes of current data per collection and collection group, built on first use. */
+  readonly indexes = new FieldIndexes((scope) => this.scopeDocuments(scope));
 
   constructor(readonly id: DatabaseId) {}
 
@@ -68,16 +59,8 @@ export class DocumentStore {
         if (!members) this.collections.set(collection, (members = new Set()));
         members.add(change.path);
       }
-      const indexes = this.indexes.get(parentOf(change.path));
-      if (indexes) {
-        const previous = chain.length > 0 ? (chain[chain.length - 1] as Version).doc : null;
-        for (const { get, index } of indexes.values()) {
-          const old = previous ? get(previous) : undefined;
-          if (old !== undefined) index.remove(old, change.path);
-          const now = change.after ? get(change.after) : undefined;
-          if (now !== undefined) index.insert(now, change.path);
-        }
-      }
+      const previous = chain.length > 0 ? (chain[chain.length - 1] as Version).doc : null;
+      this.indexes.apply(change.path, previous, change.after, time);
       // A chain's first version makes it: `[]` then push would reserve 17 slots (~150 bytes) per document.
       if (chain.length === 0)
         this.versions.set(change.path, (chain = [{ time, doc: change.after }]));
@@ -103,23 +86,19 @@ export class DocumentStore {
     }
   }
 
-  /**
-   * The single-field index of `key` (read by `get`) over a collection's current documents, built
-   * on first use and kept up to date by every later `apply`.
-   */
-  fieldIndex(collectionPath: string, key: string, get: FieldGetter): FieldIndex {
-    let indexes = this.indexes.get(collectionPath);
-    if (!indexes) this.indexes.set(collectionPath, (indexes = new Map()));
-    const built = indexes.get(key);
-    if (built) return built.index;
-    const index = new FieldIndex();
-    for (const path of this.collections.get(collectionPath) ?? []) {
-      const doc = this.get(path);
-      const value = doc ? get(doc) : undefined;
-      if (value !== undefined) index.insert(value, path);
+  /** The current documents of an index scope, with their store paths. */
+  private *scopeDocuments(scope: Scope): Generator<{ path: string; doc: StoredDocument }> {
+    const collections = scope.group
+      ? [...this.collections].filter(
+          ([collection]) => lastSegment(collection) === scope.collectionId,
+        )
+      : [[scope.collection, this.collections.get(scope.collection) ?? new Set<string>()] as const];
+    for (const [, members] of collections) {
+      for (const path of members) {
+        const doc = this.get(path);
+        if (doc) yield { path, doc };
+      }
     }
-    indexes.set(key, { get, index });
-    return index;
   }
 
   /** The current document at a store path (for index lookups). */

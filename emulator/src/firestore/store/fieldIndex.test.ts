@@ -1,18 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { FieldIndex } from './fieldIndex.js';
+import { comparePaths, FieldIndex } from './fieldIndex.js';
 import type { Value } from '../../model/value.js';
+import { compareResourceNames, compareValues } from '../../model/valueOrder.js';
 
 const int = (n: number): Value => ({ integerValue: BigInt(n) });
 const dbl = (n: number): Value => ({ doubleValue: n });
 const str = (s: string): Value => ({ stringValue: s });
 
-function paths(index: FieldIndex, lower?: Value, upper?: Value, descending = false): string[] {
-  return [...index.range(lower, upper, descending)].map((e) => e.path);
+const single = () => new FieldIndex<Value>(compareValues);
+
+/** Paths of the entries from `lower` to `upper` (inclusive, either open). */
+function paths(
+  index: FieldIndex<Value>,
+  lower?: Value,
+  upper?: Value,
+  descending = false,
+): string[] {
+  const range = index.range((key) =>
+    lower !== undefined && compareValues(key, lower) < 0
+      ? -1
+      : upper !== undefined && compareValues(key, upper) > 0
+        ? 1
+        : 0,
+  );
+  return [...index.entries(range, descending)].map((e) => e.path);
 }
 
 describe('FieldIndex', () => {
   it('keeps entries in value order across types, then path, and finds ranges', () => {
-    const index = new FieldIndex();
+    const index = single();
     index.insert(str('a'), 'c/s');
     index.insert(int(2), 'c/i2');
     index.insert(dbl(1), 'c/d1');
@@ -36,7 +52,7 @@ describe('FieldIndex', () => {
   });
 
   it('removes exactly the entry of a path', () => {
-    const index = new FieldIndex();
+    const index = single();
     index.insert(int(1), 'c/a');
     index.insert(int(1), 'c/b');
     index.insert(int(3), 'c/c');
@@ -45,5 +61,45 @@ describe('FieldIndex', () => {
     index.remove(int(3), 'c/c');
     index.remove(int(9), 'c/zz'); // absent: no change
     expect(paths(index)).toEqual(['c/b']);
+  });
+
+  it('stays sorted and counts ranges across many chunks, built at once or entry by entry', () => {
+    const keys: Value[] = [];
+    const names: string[] = [];
+    for (let i = 0; i < 5000; i++) {
+      keys.push(int((i * 7919) % 1000));
+      names.push(`c/d${i}`);
+    }
+    const built = FieldIndex.of(compareValues, keys, names);
+    const grown = single();
+    keys.forEach((k, i) => grown.insert(k, names[i] as string));
+    for (let i = 0; i < 5000; i += 3) grown.remove(keys[i] as Value, names[i] as string);
+    for (let i = 0; i < 5000; i += 3) grown.insert(keys[i] as Value, names[i] as string);
+    for (const index of [built, grown]) {
+      const all = [
+        ...index.entries(
+          index.range(() => 0),
+          false,
+        ),
+      ];
+      expect(all).toHaveLength(5000);
+      for (let i = 1; i < all.length; i++) {
+        const a = all[i - 1]!;
+        const b = all[i]!;
+        expect(compareValues(a.key, b.key) || comparePaths(a.path, b.path)).toBeLessThan(0);
+      }
+      const r = index.range((k) => compareValues(k, int(100)) || 0);
+      expect(r.count).toBe(5);
+      expect(paths(index, int(10), int(19))).toHaveLength(50);
+      expect(paths(index, int(10), int(19), true)).toEqual(
+        paths(index, int(10), int(19)).reverse(),
+      );
+    }
+  });
+
+  it('orders paths as Firestore orders document names', () => {
+    const ids = ['a', 'a-c', 'a/b', 'ab', 'a\uffff', 'a\ud83d\ude00', 'B', ''];
+    const sorted = [...ids].sort(comparePaths);
+    expect(sorted).toEqual([...ids].sort(compareResourceNames));
   });
 });
