@@ -1,21 +1,34 @@
 /**
- * Query latency against collection size (`npx tsx bench/firestoreQueries.ts`, ~3 min).
+ * Query latency against collection size (`npx tsx bench/firestoreQueries.ts`, ~8 min).
  *
- * Three collections of 1k, 10k and 100k documents `{ n, bucket, label, tags }` (n = 0..size-1,
- * ten documents per bucket), and three queries that each return ten documents whatever the size:
- * - equality: `bucket == b`
- * - range: `n >= x && n < x + 10`
- * - ordered limit: `orderBy(n, desc).startAfter(x).limit(10)`
+ * Three collections of 1k, 10k and 100k documents `{ n, bucket, kind, label, members, tags }`
+ * (n = 0..size-1, ten documents per bucket, `members` = [`m<bucket>`], kind = `k<n % 4>`), each
+ * with size/100 more documents of the same collection id under ten parents (in no bucket), and
+ * queries that return the same number of documents whatever the size:
+ * - equality: `bucket == b` (10)
+ * - range: `n >= x && n < x + 10` (10)
+ * - ordered limit: `orderBy(n, desc).startAfter(x).limit(10)` (10)
+ * - group equality: `collectionGroup(id).where(bucket == b)` (10), on the group's index
+ * - array-contains: `members array-contains m<b>` (10)
+ * - in: `bucket in [b, b + 1]` (20)
+ * - or: `bucket == b || label == 'document x'` (11)
+ * - composite: `kind == k && orderBy(n, desc).startAfter(x).limit(10)` (10), on the declared
+ *   composite index (kind, n desc)
  * A query whose cost grows with what it returns costs the same at every size; one that scans
  * costs ~100x more at 100k than at 1k. Printed per size: the p50 of the wall-clock time through
- * firebase-admin and the server's CPU time per query, with the ratio 100k / 1k.
+ * firebase-admin and the server's CPU time per query, with the ratio 100k / 1k. Both servers
+ * enforce an index file that declares the composite and the group's single-field index (as
+ * Hearth's stack does), so that each query runs on the indexes production would have.
  *
  * Two servers in child processes, each loaded alike: this tree's emulator and the emulator as it
  * was at HEAD~1 (or the revision named by BENCH_BASE), so that a change shows against what was
  * before in the same run. Rounds alternate between them so that the machine's swings fall on both.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Firestore, Query } from 'firebase-admin/firestore';
+import { Filter, type Firestore, type Query } from 'firebase-admin/firestore';
 import {
   buildBaseEntry,
   buildServerEntry,
@@ -23,7 +36,7 @@ import {
   type Launched,
 } from './support/serverProcess.js';
 import { adminFirestore, type AdminFirestore } from './support/adminFirestore.js';
-import { median } from './support/stats.js';
+import { median, sequence } from './support/stats.js';
 import { printTable } from './support/table.js';
 
 const SIZES = [1_000, 10_000, 100_000] as const;
@@ -33,17 +46,23 @@ const BATCH = 500;
 
 interface QueryKind {
   name: string;
+  /** Documents each query returns. */
+  returns: number;
   build(db: Firestore, collection: string, size: number, random: number): Query;
 }
+
+const bucketOf = (size: number, random: number) => Math.floor(random * (size / 10));
 
 const kinds: QueryKind[] = [
   {
     name: 'equality',
+    returns: 10,
     build: (db, collection, size, random) =>
       db.collection(collection).where('bucket', '==', Math.floor(random * (size / 10))),
   },
   {
     name: 'range',
+    returns: 10,
     build: (db, collection, size, random) => {
       const x = Math.floor(random * (size - 10));
       return db
@@ -54,6 +73,7 @@ const kinds: QueryKind[] = [
   },
   {
     name: 'ordered limit',
+    returns: 10,
     build: (db, collection, size, random) =>
       db
         .collection(collection)
@@ -61,7 +81,87 @@ const kinds: QueryKind[] = [
         .startAfter(10 + Math.floor(random * (size - 10)))
         .limit(10),
   },
+  {
+    name: 'group equality',
+    returns: 10,
+    build: (db, collection, size, random) =>
+      db.collectionGroup(collection).where('bucket', '==', bucketOf(size, random)),
+  },
+  {
+    name: 'array-contains',
+    returns: 10,
+    build: (db, collection, size, random) =>
+      db.collection(collection).where('members', 'array-contains', `m${bucketOf(size, random)}`),
+  },
+  {
+    name: 'in',
+    returns: 20,
+    build: (db, collection, size, random) => {
+      const b = bucketOf(size, random);
+      return db.collection(collection).where('bucket', 'in', [b, (b + 1) % (size / 10)]);
+    },
+  },
+  {
+    name: 'or',
+    returns: 11,
+    build: (db, collection, size, random) => {
+      const b = bucketOf(size, random);
+      // Document b + 1 is in bucket b + 1: one more document, never one of bucket b's.
+      return db
+        .collection(collection)
+        .where(
+          Filter.or(
+            Filter.where('bucket', '==', b),
+            Filter.where('label', '==', `document ${(b + 1) % (size / 10)}`),
+          ),
+        );
+    },
+  },
+  {
+    name: 'composite',
+    returns: 10,
+    build: (db, collection, size, random) =>
+      db
+        .collection(collection)
+        .where('kind', '==', `k${Math.floor(random * 4)}`)
+        .orderBy('n', 'desc')
+        .startAfter(100 + Math.floor(random * (size - 100)))
+        .limit(10),
+  },
 ];
+
+/** The index file both servers enforce: the composite and the group's bucket index. */
+function indexFile(): string {
+  const collections = SIZES.map((size) => `q${size}`);
+  const file = join(mkdtempSync(join(tmpdir(), 'hearth-bench-indexes-')), 'firestore.indexes.json');
+  const automatic = ['ASCENDING', 'DESCENDING'].map((order) => ({
+    order,
+    queryScope: 'COLLECTION',
+  }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      indexes: collections.map((collectionGroup) => ({
+        collectionGroup,
+        queryScope: 'COLLECTION',
+        fields: [
+          { fieldPath: 'kind', order: 'ASCENDING' },
+          { fieldPath: 'n', order: 'DESCENDING' },
+        ],
+      })),
+      fieldOverrides: collections.map((collectionGroup) => ({
+        collectionGroup,
+        fieldPath: 'bucket',
+        indexes: [
+          ...automatic,
+          { arrayConfig: 'CONTAINS', queryScope: 'COLLECTION' },
+          { order: 'ASCENDING', queryScope: 'COLLECTION_GROUP' },
+        ],
+      })),
+    }),
+  );
+  return file;
+}
 
 type Target = 'hearth' | 'base';
 const targets: Target[] = ['hearth', 'base'];
@@ -71,24 +171,25 @@ async function load(db: Firestore, size: number): Promise<void> {
   for (let start = 0; start < size; start += BATCH) {
     const batch = db.batch();
     for (let n = start; n < Math.min(size, start + BATCH); n++) {
+      const bucket = n % (size / 10);
       batch.set(collection.doc(`d${n}`), {
         n,
-        bucket: n % (size / 10),
+        bucket,
+        kind: `k${n % 4}`,
         label: `document ${n}`,
+        members: [`m${bucket}`],
         tags: [`t${n % 7}`, `u${n % 11}`],
       });
     }
     await batch.commit();
   }
-}
-
-/** A seeded sequence, so that both servers answer the same queries. */
-function sequence(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
+  // The same collection id under ten parents: in the group, in no bucket.
+  for (let start = 0; start < size / 100; start += BATCH) {
+    const batch = db.batch();
+    for (let n = start; n < Math.min(size / 100, start + BATCH); n++)
+      batch.set(db.collection(`parents/p${n % 10}/q${size}`).doc(`e${n}`), { n, bucket: -1 - n });
+    await batch.commit();
+  }
 }
 
 async function main(): Promise<void> {
@@ -98,6 +199,7 @@ async function main(): Promise<void> {
     process.env['BENCH_BASE'] ?? 'HEAD~1',
     'firestore-queries-base',
   );
+  const indexes = indexFile();
   const launched = {} as Record<Target, Launched>;
   const clients = {} as Record<Target, AdminFirestore>;
   /** target → kind → size → wall-clock samples (ms) and server CPU per query (µs). */
@@ -107,7 +209,7 @@ async function main(): Promise<void> {
   let wrongCounts = 0;
   try {
     for (const target of targets) {
-      launched[target] = await launch('hearth', target === 'base' ? base.entry : entry);
+      launched[target] = await launch('indexes', target === 'base' ? base.entry : entry, indexes);
       clients[target] = await adminFirestore(`queries-${target}`, launched[target].ready.port);
       const loadStart = performance.now();
       for (const size of SIZES) await load(clients[target].db, size);
@@ -130,7 +232,7 @@ async function main(): Promise<void> {
               const start = performance.now();
               const snapshot = await query.get();
               samples.push(performance.now() - start);
-              if (snapshot.size !== 10) wrongCounts++;
+              if (snapshot.size !== kind.returns) wrongCounts++;
             }
             const used = (await launched[target].cpu()) - cpuBefore;
             wall.set(key(target, kind.name, size), samples);
@@ -180,7 +282,9 @@ async function main(): Promise<void> {
   printTable(rows);
   console.log(
     `base: ${base.commit}. ${ROUNDS} rounds of ${QUERIES_PER_ROUND} queries per figure and server, alternating.` +
-      (wrongCounts > 0 ? ` ${wrongCounts} queries did not return 10 documents.` : ''),
+      (wrongCounts > 0
+        ? ` ${wrongCounts} queries did not return as many documents as they should.`
+        : ''),
   );
 }
 
