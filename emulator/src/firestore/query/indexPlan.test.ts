@@ -195,35 +195,29 @@ function randomQuery(r: () => number): { parent: string; query: StructuredQuery 
   return { parent: scope.parent, query };
 }
 
+type Declared = IndexCatalog['indexes'][number];
+
+/** A composite index of collection id `c`: `a` ascending, `-a` descending, `[]a` array-contains. */
+function composite(queryScope: Declared['queryScope'], ...fields: string[]): Declared {
+  return {
+    collectionGroup: 'c',
+    queryScope,
+    fields: fields.map((f) =>
+      f.startsWith('[]')
+        ? { fieldPath: f.slice(2), arrayConfig: 'CONTAINS' as const }
+        : f.startsWith('-')
+          ? { fieldPath: f.slice(1), order: 'DESCENDING' as const }
+          : { fieldPath: f, order: 'ASCENDING' as const },
+    ),
+  };
+}
+
 /** Composite indexes in both scopes and field overrides (an exemption among them). */
 const CONFIG: IndexCatalog = {
   indexes: [
-    {
-      collectionGroup: 'c',
-      queryScope: 'COLLECTION',
-      fields: [
-        { fieldPath: 'a', order: 'ASCENDING' },
-        { fieldPath: 'b', order: 'DESCENDING' },
-      ],
-    },
-    {
-      collectionGroup: 'c',
-      queryScope: 'COLLECTION',
-      fields: [
-        { fieldPath: 'b', arrayConfig: 'CONTAINS' },
-        { fieldPath: 'a', order: 'ASCENDING' },
-        { fieldPath: '__name__', order: 'ASCENDING' },
-      ],
-    },
-    {
-      collectionGroup: 'c',
-      queryScope: 'COLLECTION_GROUP',
-      fields: [
-        { fieldPath: 'c', order: 'ASCENDING' },
-        { fieldPath: 'a', arrayConfig: 'CONTAINS' },
-        { fieldPath: 'b', order: 'ASCENDING' },
-      ],
-    },
+    composite('COLLECTION', 'a', '-b'),
+    composite('COLLECTION', '[]b', 'a', '__name__'),
+    composite('COLLECTION_GROUP', 'c', '[]a', 'b'),
   ],
   fieldOverrides: [
     { collectionGroup: 'c', fieldPath: 'c', indexes: [] },
@@ -402,17 +396,8 @@ describe('index planning', () => {
     expect(contains.spec.fields[0]?.contains).toBe(true);
     expect(contains.cost).toBe(50);
     // == a with orderBy b and a limit: the declared composite (a, b) is read in order, 3 entries.
-    const composite: IndexCatalog = {
-      indexes: [
-        {
-          collectionGroup: 'c',
-          queryScope: 'COLLECTION',
-          fields: [
-            { fieldPath: 'a', order: 'ASCENDING' },
-            { fieldPath: 'b', order: 'DESCENDING' },
-          ],
-        },
-      ],
+    const declared: IndexCatalog = {
+      indexes: [composite('COLLECTION', 'a', '-b')],
       fieldOverrides: [],
     };
     const ordered = one(
@@ -424,7 +409,7 @@ describe('index planning', () => {
             limit: 3,
           },
           false,
-          composite,
+          declared,
         ),
         store.indexes,
       ),
