@@ -264,7 +264,7 @@ describe('index planning', () => {
       { sum: { field: { fieldPath: 'a' } } },
       { avg: { field: { fieldPath: 'b' } } },
     ]);
-    for (let q = 0; q < 3000; q++) {
+    for (let q = 0; q < 2000; q++) {
       // Writes between queries: the indexes built so far must follow them.
       if (r() < 0.7)
         for (let w = 0; w < 3; w++)
@@ -292,8 +292,8 @@ describe('index planning', () => {
       expect(names(runQuery(plan, store, time))).toEqual(names(viaScan));
       if (viaScan.length > 0) nonEmpty++;
     }
-    expect(queries).toBeGreaterThan(1500);
-    expect(nonEmpty).toBeGreaterThan(600);
+    expect(queries).toBeGreaterThan(1000);
+    expect(nonEmpty).toBeGreaterThan(400);
     // Every shape went through the planner many times.
     const counts = Object.fromEntries(planned);
     if (process.env['PLAN_COUNTS']) console.log(queries, nonEmpty, counts);
