@@ -10,7 +10,8 @@
  *   most any server could reach with the bench's client on this machine.
  * - `rules`: this emulator's Firestore enforcing the rules file named by the next argument.
  * - `indexes`: this emulator's Firestore enforcing the indexes file named by the next argument
- *   (queries without their composite index fail, as in production).
+ *   (queries without their composite index fail, as in production); with `declared` after it,
+ *   the same indexes built and planned on, not enforced.
  *
  * Once ready, the child writes one JSON line `{ port, sinceProcessStart, startCall }` on stdout;
  * then each line on stdin asks for the CPU time (µs) it has used so far, answered as `{ cpu }`; a
@@ -41,7 +42,7 @@ async function start(target: ServerKind): Promise<number> {
         target === 'rules'
           ? { rulesFile: file }
           : target === 'indexes'
-            ? { enforceIndexes: true, indexesFile: file }
+            ? { enforceIndexes: process.argv[4] !== 'declared', indexesFile: file }
             : file
               ? { importDir: file }
               : {};
