@@ -180,38 +180,31 @@ async function expectRule(allowed: boolean, operation: Promise<unknown>) {
 // Who may do what, on every path.
 
 type Operation = (db: Firestore, uid: string) => Promise<unknown>;
+// The table's operations on one path, as the app's SDK calls make them.
+const read = (path: string) => (db: Firestore) => getDoc(doc(db, path));
+const list = (path: string) => (db: Firestore) => getDocs(collection(db, path));
+const write = (path: string, data: Fields) => (db: Firestore) => setDoc(doc(db, path), data);
+const update = (path: string, data: Fields) => (db: Firestore) => updateDoc(doc(db, path), data);
+const remove = (path: string) => (db: Firestore) => deleteDoc(doc(db, path));
+/** memberIds names `uid`: what the rules ask of every query across lists. */
+const naming = (uid: string) => where('memberIds', 'array-contains', uid);
+/** A member of the shared list for a stranger, a stranger for anyone else. */
+const someoneElse = (uid: string) => (uid === STRANGER ? OWNER : STRANGER);
 const access: Array<{ what: string; operation: Operation; allowed: Actor[] }> = [
   // users
-  {
-    what: "read the owner's profile",
-    operation: (db) => getDoc(doc(db, `users/${OWNER}`)),
-    allowed: ['the owner'],
-  },
+  { what: "read the owner's profile", operation: read(`users/${OWNER}`), allowed: ['the owner'] },
   {
     what: "change the owner's display name",
-    operation: (db) =>
-      updateDoc(doc(db, `users/${OWNER}`), {
-        displayName: 'Olive O.',
-        updatedAt: serverTimestamp(),
-      }),
+    operation: update(`users/${OWNER}`, {
+      displayName: 'Olive O.',
+      updatedAt: serverTimestamp(),
+    }),
     allowed: ['the owner'],
   },
-  {
-    what: "delete the owner's profile",
-    operation: (db) => deleteDoc(doc(db, `users/${OWNER}`)),
-    allowed: NOBODY,
-  },
-  {
-    what: 'list every profile',
-    operation: (db) => getDocs(collection(db, 'users')),
-    allowed: NOBODY,
-  },
+  { what: "delete the owner's profile", operation: remove(`users/${OWNER}`), allowed: NOBODY },
+  { what: 'list every profile', operation: list('users'), allowed: NOBODY },
   // usernames
-  {
-    what: 'look up who has a username',
-    operation: (db) => getDoc(doc(db, 'usernames/olive')),
-    allowed: SIGNED_IN,
-  },
+  { what: 'look up who has a username', operation: read('usernames/olive'), allowed: SIGNED_IN },
   {
     what: 'claim a username without the callable',
     operation: (db, uid) => setDoc(doc(db, 'usernames/freshname'), { uid }),
@@ -224,34 +217,23 @@ const access: Array<{ what: string; operation: Operation; allowed: Actor[] }> = 
   },
   {
     what: 'free a username without the callable',
-    operation: (db) => deleteDoc(doc(db, 'usernames/olive')),
+    operation: remove('usernames/olive'),
     allowed: NOBODY,
   },
-  {
-    what: 'list every username',
-    operation: (db) => getDocs(collection(db, 'usernames')),
-    allowed: NOBODY,
-  },
+  { what: 'list every username', operation: list('usernames'), allowed: NOBODY },
   // lists
-  { what: 'read the shared list', operation: (db) => getDoc(doc(db, LIST)), allowed: MEMBERS },
+  { what: 'read the shared list', operation: read(LIST), allowed: MEMBERS },
   {
     what: 'query the lists they are a member of',
-    operation: (db, uid) =>
-      getDocs(query(collection(db, 'lists'), where('memberIds', 'array-contains', uid))),
+    operation: (db, uid) => getDocs(query(collection(db, 'lists'), naming(uid))),
     allowed: SIGNED_IN,
   },
   {
     what: 'query the lists someone else is a member of',
-    operation: (db, uid) =>
-      getDocs(
-        query(
-          collection(db, 'lists'),
-          where('memberIds', 'array-contains', uid === STRANGER ? OWNER : STRANGER),
-        ),
-      ),
+    operation: (db, uid) => getDocs(query(collection(db, 'lists'), naming(someoneElse(uid)))),
     allowed: NOBODY,
   },
-  { what: 'list every list', operation: (db) => getDocs(collection(db, 'lists')), allowed: NOBODY },
+  { what: 'list every list', operation: list('lists'), allowed: NOBODY },
   {
     what: 'create a list of their own',
     operation: (db, uid) => setDoc(doc(db, `lists/new-${uid}`), newList(uid)),
@@ -259,42 +241,32 @@ const access: Array<{ what: string; operation: Operation; allowed: Actor[] }> = 
   },
   {
     what: 'rename the shared list',
-    operation: (db) => updateDoc(doc(db, LIST), { title: 'Renamed', updatedAt: serverTimestamp() }),
+    operation: update(LIST, { title: 'Renamed', updatedAt: serverTimestamp() }),
     allowed: ['the owner'],
   },
   {
     what: 'reorder the shared list',
-    operation: (db) => updateDoc(doc(db, LIST), { order: 7, updatedAt: serverTimestamp() }),
+    operation: update(LIST, { order: 7, updatedAt: serverTimestamp() }),
     allowed: ['the owner'],
   },
   {
     what: 'add a member by writing the list directly',
-    operation: (db) =>
-      updateDoc(doc(db, LIST), {
-        [`members.${STRANGER}`]: 'editor',
-        memberIds: arrayUnion(STRANGER),
-        updatedAt: serverTimestamp(),
-      }),
+    operation: update(LIST, {
+      [`members.${STRANGER}`]: 'editor',
+      memberIds: arrayUnion(STRANGER),
+      updatedAt: serverTimestamp(),
+    }),
     allowed: NOBODY,
   },
   {
     what: "change the shared list's counts",
-    operation: (db) =>
-      updateDoc(doc(db, LIST), { 'counts.open': 99, updatedAt: serverTimestamp() }),
+    operation: update(LIST, { 'counts.open': 99, updatedAt: serverTimestamp() }),
     allowed: NOBODY,
   },
-  {
-    what: 'delete the shared list',
-    operation: (db) => deleteDoc(doc(db, LIST)),
-    allowed: ['the owner'],
-  },
+  { what: 'delete the shared list', operation: remove(LIST), allowed: ['the owner'] },
   // todos
-  { what: 'read a to-do', operation: (db) => getDoc(doc(db, TODO)), allowed: MEMBERS },
-  {
-    what: "list the shared list's to-dos",
-    operation: (db) => getDocs(collection(db, `${LIST}/todos`)),
-    allowed: MEMBERS,
-  },
+  { what: 'read a to-do', operation: read(TODO), allowed: MEMBERS },
+  { what: "list the shared list's to-dos", operation: list(`${LIST}/todos`), allowed: MEMBERS },
   {
     what: 'query to-dos across every list',
     operation: (db) => getDocs(collectionGroup(db, 'todos')),
@@ -302,8 +274,7 @@ const access: Array<{ what: string; operation: Operation; allowed: Actor[] }> = 
   },
   {
     what: 'query to-dos across the lists they are a member of',
-    operation: (db, uid) =>
-      getDocs(query(collectionGroup(db, 'todos'), where('memberIds', 'array-contains', uid))),
+    operation: (db, uid) => getDocs(query(collectionGroup(db, 'todos'), naming(uid))),
     allowed: SIGNED_IN,
   },
   {
@@ -312,7 +283,7 @@ const access: Array<{ what: string; operation: Operation; allowed: Actor[] }> = 
       getDocs(
         query(
           collectionGroup(db, 'todos'),
-          where('memberIds', 'array-contains', uid),
+          naming(uid),
           where('done', '==', false),
           where('due.date', '<=', '2026-03-04'),
           orderBy('due.date'),
@@ -322,13 +293,7 @@ const access: Array<{ what: string; operation: Operation; allowed: Actor[] }> = 
   },
   {
     what: "query to-dos across someone else's lists",
-    operation: (db, uid) =>
-      getDocs(
-        query(
-          collectionGroup(db, 'todos'),
-          where('memberIds', 'array-contains', uid === STRANGER ? OWNER : STRANGER),
-        ),
-      ),
+    operation: (db, uid) => getDocs(query(collectionGroup(db, 'todos'), naming(someoneElse(uid)))),
     allowed: NOBODY,
   },
   {
@@ -351,47 +316,42 @@ const access: Array<{ what: string; operation: Operation; allowed: Actor[] }> = 
   },
   {
     what: "edit a to-do's title",
-    operation: (db) =>
-      updateDoc(doc(db, TODO), { title: 'Buy oat milk', updatedAt: serverTimestamp() }),
+    operation: update(TODO, { title: 'Buy oat milk', updatedAt: serverTimestamp() }),
     allowed: WRITERS,
   },
   {
     what: 'complete a to-do',
-    operation: (db) =>
-      updateDoc(doc(db, TODO), {
-        done: true,
-        completedAt: serverTimestamp(),
-        updatedAt: serverTimestamp(),
-      }),
+    operation: update(TODO, {
+      done: true,
+      completedAt: serverTimestamp(),
+      updatedAt: serverTimestamp(),
+    }),
     allowed: WRITERS,
   },
   {
     what: 'reopen a completed to-do',
-    operation: (db) =>
-      updateDoc(doc(db, DONE_TODO), {
-        done: false,
-        completedAt: null,
-        updatedAt: serverTimestamp(),
-      }),
+    operation: update(DONE_TODO, {
+      done: false,
+      completedAt: null,
+      updatedAt: serverTimestamp(),
+    }),
     allowed: WRITERS,
   },
   {
     what: 'give a to-do a due date with a time and its zone',
-    operation: (db) =>
-      updateDoc(doc(db, TODO), {
-        due: { date: '2026-12-10', time: '17:00', timeZone: 'America/Los_Angeles' },
-        updatedAt: serverTimestamp(),
-      }),
+    operation: update(TODO, {
+      due: { date: '2026-12-10', time: '17:00', timeZone: 'America/Los_Angeles' },
+      updatedAt: serverTimestamp(),
+    }),
     allowed: WRITERS,
   },
   {
     what: 'make a to-do repeat every weekday',
-    operation: (db) =>
-      updateDoc(doc(db, TODO), {
-        due: { date: '2026-12-10' },
-        repeat: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR',
-        updatedAt: serverTimestamp(),
-      }),
+    operation: update(TODO, {
+      due: { date: '2026-12-10' },
+      repeat: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR',
+      updatedAt: serverTimestamp(),
+    }),
     allowed: WRITERS,
   },
   {
@@ -405,38 +365,31 @@ const access: Array<{ what: string; operation: Operation; allowed: Actor[] }> = 
   },
   {
     what: 'add a step to a to-do',
-    operation: (db) =>
-      updateDoc(doc(db, TODO), {
-        subtasks: [{ id: 's1', title: 'Find the bottle', done: false }],
-        updatedAt: serverTimestamp(),
-      }),
+    operation: update(TODO, {
+      subtasks: [{ id: 's1', title: 'Find the bottle', done: false }],
+      updatedAt: serverTimestamp(),
+    }),
     allowed: WRITERS,
   },
   {
     what: 'complete an occurrence of a repeating to-do',
-    operation: (db) =>
-      updateDoc(doc(db, REPEATING_TODO), {
-        done: true,
-        completedAt: serverTimestamp(),
-        due: WEEKLY_DUE,
-        updatedAt: serverTimestamp(),
-      }),
+    operation: update(REPEATING_TODO, {
+      done: true,
+      completedAt: serverTimestamp(),
+      due: WEEKLY_DUE,
+      updatedAt: serverTimestamp(),
+    }),
     allowed: WRITERS,
   },
   {
     what: "change a to-do's memberIds",
-    operation: (db) =>
-      updateDoc(doc(db, TODO), { memberIds: arrayUnion(STRANGER), updatedAt: serverTimestamp() }),
+    operation: update(TODO, { memberIds: arrayUnion(STRANGER), updatedAt: serverTimestamp() }),
     allowed: NOBODY,
   },
-  { what: 'delete a to-do', operation: (db) => deleteDoc(doc(db, TODO)), allowed: WRITERS },
+  { what: 'delete a to-do', operation: remove(TODO), allowed: WRITERS },
   // attachments
-  { what: 'read an attachment', operation: (db) => getDoc(doc(db, ATTACHMENT)), allowed: MEMBERS },
-  {
-    what: "list a to-do's attachments",
-    operation: (db) => getDocs(collection(db, `${TODO}/attachments`)),
-    allowed: MEMBERS,
-  },
+  { what: 'read an attachment', operation: read(ATTACHMENT), allowed: MEMBERS },
+  { what: "list a to-do's attachments", operation: list(`${TODO}/attachments`), allowed: MEMBERS },
   {
     what: 'add an attachment',
     operation: (db, uid) => setDoc(doc(db, `${TODO}/attachments/new`), newAttachment(uid)),
@@ -444,20 +397,12 @@ const access: Array<{ what: string; operation: Operation; allowed: Actor[] }> = 
   },
   {
     what: 'mark an attachment ready',
-    operation: (db) => updateDoc(doc(db, ATTACHMENT), { status: 'ready', width: 10, height: 10 }),
+    operation: update(ATTACHMENT, { status: 'ready', width: 10, height: 10 }),
     allowed: NOBODY,
   },
-  {
-    what: 'delete an attachment',
-    operation: (db) => deleteDoc(doc(db, ATTACHMENT)),
-    allowed: WRITERS,
-  },
+  { what: 'delete an attachment', operation: remove(ATTACHMENT), allowed: WRITERS },
   // notifications
-  {
-    what: "read the owner's notification",
-    operation: (db) => getDoc(doc(db, NOTIFICATION)),
-    allowed: ['the owner'],
-  },
+  { what: "read the owner's notification", operation: read(NOTIFICATION), allowed: ['the owner'] },
   {
     what: "list the owner's notifications, newest first",
     operation: (db) =>
@@ -472,66 +417,56 @@ const access: Array<{ what: string; operation: Operation; allowed: Actor[] }> = 
   },
   {
     what: "mark the owner's notification read",
-    operation: (db) => updateDoc(doc(db, NOTIFICATION), { read: true }),
+    operation: update(NOTIFICATION, { read: true }),
     allowed: ['the owner'],
   },
   {
     what: "change the text of the owner's notification",
-    operation: (db) => updateDoc(doc(db, NOTIFICATION), { title: 'Pay Stan' }),
+    operation: update(NOTIFICATION, { title: 'Pay Stan' }),
     allowed: NOBODY,
   },
   {
     what: 'write a notification for the owner',
-    operation: (db) =>
-      setDoc(doc(db, `users/${OWNER}/notifications/forged`), {
-        title: 'Forged',
-        body: 'Due now',
-        listId: 'shared',
-        todoId: 'open-todo',
-        createdAt: serverTimestamp(),
-        read: false,
-      }),
+    operation: write(`users/${OWNER}/notifications/forged`, {
+      title: 'Forged',
+      body: 'Due now',
+      listId: 'shared',
+      todoId: 'open-todo',
+      createdAt: serverTimestamp(),
+      read: false,
+    }),
     allowed: NOBODY,
   },
   {
     what: "delete the owner's notification",
-    operation: (db) => deleteDoc(doc(db, NOTIFICATION)),
+    operation: remove(NOTIFICATION),
     allowed: ['the owner'],
   },
   // push tokens
   {
     what: "register a browser's push token for the owner",
-    operation: (db) =>
-      setDoc(doc(db, `users/${OWNER}/pushTokens/token-2`), {
-        token: 'token-2',
-        createdAt: serverTimestamp(),
-      }),
+    operation: write(`users/${OWNER}/pushTokens/token-2`, {
+      token: 'token-2',
+      createdAt: serverTimestamp(),
+    }),
     allowed: ['the owner'],
   },
-  {
-    what: "read the owner's push token",
-    operation: (db) => getDoc(doc(db, PUSH_TOKEN)),
-    allowed: ['the owner'],
-  },
+  { what: "read the owner's push token", operation: read(PUSH_TOKEN), allowed: ['the owner'] },
   {
     what: "list the owner's push tokens",
-    operation: (db) => getDocs(collection(db, `users/${OWNER}/pushTokens`)),
+    operation: list(`users/${OWNER}/pushTokens`),
     allowed: ['the owner'],
   },
   {
     what: "change the owner's push token",
-    operation: (db) => updateDoc(doc(db, PUSH_TOKEN), { createdAt: serverTimestamp() }),
+    operation: update(PUSH_TOKEN, { createdAt: serverTimestamp() }),
     allowed: NOBODY,
   },
-  {
-    what: "delete the owner's push token",
-    operation: (db) => deleteDoc(doc(db, PUSH_TOKEN)),
-    allowed: ['the owner'],
-  },
+  { what: "delete the owner's push token", operation: remove(PUSH_TOKEN), allowed: ['the owner'] },
   // everything else
   {
     what: 'write a document outside the data model',
-    operation: (db) => setDoc(doc(db, 'appliedEvents/forged'), { listId: 'shared' }),
+    operation: write('appliedEvents/forged', { listId: 'shared' }),
     allowed: NOBODY,
   },
 ];
