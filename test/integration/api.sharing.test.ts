@@ -79,6 +79,19 @@ async function sharing(id = listId) {
   };
 }
 
+/**
+ * What sharing() reads when the owner's list is shared with `others` (uid → role): the owner
+ * first, and both of its to-dos carrying the same memberIds.
+ */
+function sharedWith(others: Record<string, string>) {
+  const memberIds = [owner.uid, ...Object.keys(others)];
+  return {
+    members: { [owner.uid]: 'owner', ...others },
+    memberIds,
+    todoMemberIds: [memberIds, memberIds],
+  };
+}
+
 /** An error as the API answers it: code, and a message for people with no status number in it. */
 function expectError(result: ApiResult, code: string, message: RegExp) {
   expect(result.body.error.code).toBe(code);
@@ -135,14 +148,7 @@ describe('sharing through the REST API', { timeout: 60_000 }, () => {
     expectDocumented(invited, 'POST', MEMBERS, 201);
     expect(invited.body).toEqual(asMember(alice, 'editor'));
 
-    expect(await sharing()).toEqual({
-      members: { [owner.uid]: 'owner', [alice.uid]: 'editor' },
-      memberIds: [owner.uid, alice.uid],
-      todoMemberIds: [
-        [owner.uid, alice.uid],
-        [owner.uid, alice.uid],
-      ],
-    });
+    expect(await sharing()).toEqual(sharedWith({ [alice.uid]: 'editor' }));
     expect((await listIdsOf(alice)).get(listId)).toBe('editor');
     expect(await dueTodayIdsOf(alice)).toContain(dueTodayId);
   });
@@ -227,14 +233,7 @@ describe('sharing through the REST API', { timeout: 60_000 }, () => {
 
     const removed = await callApi('DELETE', memberPath(bob.uid), { token: owner.idToken });
     expectDocumented(removed, 'DELETE', MEMBER, 204);
-    expect(await sharing()).toEqual({
-      members: { [owner.uid]: 'owner', [alice.uid]: 'viewer' },
-      memberIds: [owner.uid, alice.uid],
-      todoMemberIds: [
-        [owner.uid, alice.uid],
-        [owner.uid, alice.uid],
-      ],
-    });
+    expect(await sharing()).toEqual(sharedWith({ [alice.uid]: 'viewer' }));
     expect((await listIdsOf(bob)).has(listId)).toBe(false);
     expect(await dueTodayIdsOf(bob)).not.toContain(dueTodayId);
     const members = await callApi('GET', membersPath(), { token: bob.idToken });
@@ -251,11 +250,7 @@ describe('sharing through the REST API', { timeout: 60_000 }, () => {
 
     const left = await callApi('DELETE', memberPath(alice.uid), { token: alice.idToken });
     expectDocumented(left, 'DELETE', MEMBER, 204);
-    expect(await sharing()).toEqual({
-      members: { [owner.uid]: 'owner' },
-      memberIds: [owner.uid],
-      todoMemberIds: [[owner.uid], [owner.uid]],
-    });
+    expect(await sharing()).toEqual(sharedWith({}));
     expect((await listIdsOf(alice)).has(listId)).toBe(false);
     expect(await dueTodayIdsOf(alice)).not.toContain(dueTodayId);
   });
