@@ -106,6 +106,14 @@ async function seedQuinn(patUid: string, patListId: string): Promise<void> {
   });
 }
 
+/** Waits until the dialog named `dialog` lists Quinn among the list's members. */
+async function quinnShownIn(dialog: string): Promise<void> {
+  await page
+    .getByRole('dialog', { name: dialog })
+    .getByText('Quinn', { exact: true })
+    .waitFor(WAIT);
+}
+
 /** Pat's own list, with to-dos of every kind a row can show. */
 async function seedTodos(listId: string, uid: string): Promise<void> {
   const todos = adminDb.collection(`lists/${listId}/todos`);
@@ -264,10 +272,7 @@ describe('every main screen, on a laptop and a phone, light and dark', () => {
   it('sharing: the Share dialog, and a viewer’s read-only to-do', async () => {
     await page.getByRole('button', { name: 'Share' }).click();
     await inEveryLook('share-dialog', async () => {
-      await page
-        .getByRole('dialog', { name: 'Share list' })
-        .getByText('Quinn', { exact: true })
-        .waitFor(WAIT);
+      await quinnShownIn('Share list');
       // On a phone the role menu once covered the member's name.
       expect(await overlap('.member__name >> text=Quinn', '.member__select')).toBe(false);
     });
@@ -285,12 +290,7 @@ describe('every main screen, on a laptop and a phone, light and dark', () => {
       .first()
       .click();
     await page.getByRole('button', { name: 'Members' }).click();
-    await inEveryLook('members-dialog', async () => {
-      await page
-        .getByRole('dialog', { name: 'Members' })
-        .getByText('Quinn', { exact: true })
-        .waitFor(WAIT);
-    });
+    await inEveryLook('members-dialog', () => quinnShownIn('Members'));
     await page.getByRole('button', { name: 'Close' }).first().click();
   });
 
