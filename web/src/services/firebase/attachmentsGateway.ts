@@ -1,7 +1,7 @@
 import { newAttachmentDoc, paths, storagePaths, type AttachmentDoc } from '@model';
-import type { Attachment } from '@/domain/entities';
 import type { AttachmentsGateway, UploadTask } from '../ports';
-import { loadFirestore, loadStorage, newDocumentId, subscribeWhenLoaded } from './lazy';
+import { loadFirestore, loadStorage, newDocumentId } from './lazy';
+import { liveReads } from './liveReads';
 
 /**
  * Attachment documents in Firestore and their files in Storage. Only the fields the rules accept
@@ -12,16 +12,12 @@ export function createAttachmentsGateway(
   loadDb = loadFirestore,
   loadFiles = loadStorage,
 ): AttachmentsGateway {
+  const live = liveReads(loadDb);
   return {
     watchAttachments(listId, todoId, observer) {
-      return subscribeWhenLoaded(
-        loadDb,
-        (fs) =>
-          fs.watchQuery<Attachment>(
-            fs.collection(fs.db, paths.attachments(listId, todoId)),
-            (snapshot) => fs.readDocument<AttachmentDoc<Date>>(snapshot),
-            observer,
-          ),
+      return live.query(
+        (fs) => fs.collection(fs.db, paths.attachments(listId, todoId)),
+        (fs, snapshot) => fs.readDocument<AttachmentDoc<Date>>(snapshot),
         observer,
       );
     },

@@ -1,10 +1,11 @@
 import { COLLECTIONS, newListDoc, paths, type ListDoc } from '@model';
-import type { TodoList } from '@/domain/entities';
 import type { ListsGateway } from '../ports';
-import { loadFirestore, newDocumentId, subscribeWhenLoaded } from './lazy';
+import { loadFirestore, newDocumentId } from './lazy';
+import { liveReads } from './liveReads';
 
 /** Lists straight from Firestore; the membership query is the one the rules can prove safe. */
 export function createListsGateway(loadDb = loadFirestore): ListsGateway {
+  const live = liveReads(loadDb);
   const update = async (listId: string, fields: Record<string, unknown>) => {
     const fs = await loadDb();
     await fs.updateDoc(fs.doc(fs.db, paths.list(listId)), {
@@ -14,17 +15,13 @@ export function createListsGateway(loadDb = loadFirestore): ListsGateway {
   };
   return {
     watchMyLists(uid, observer) {
-      return subscribeWhenLoaded(
-        loadDb,
+      return live.query(
         (fs) =>
-          fs.watchQuery<TodoList>(
-            fs.query(
-              fs.collection(fs.db, COLLECTIONS.lists),
-              fs.where('memberIds', 'array-contains', uid),
-            ),
-            (snapshot) => fs.readDocument<ListDoc<Date>>(snapshot),
-            observer,
+          fs.query(
+            fs.collection(fs.db, COLLECTIONS.lists),
+            fs.where('memberIds', 'array-contains', uid),
           ),
+        (fs, snapshot) => fs.readDocument<ListDoc<Date>>(snapshot),
         observer,
       );
     },

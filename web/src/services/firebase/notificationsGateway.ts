@@ -1,8 +1,8 @@
 import { LIMITS, paths, type NotificationDoc } from '@model';
-import type { AppNotification } from '@/domain/entities';
 import type { NotificationsGateway } from '../ports';
 import { config } from './app';
-import { loadFirestore, loadMessaging, subscribeWhenLoaded } from './lazy';
+import { loadFirestore, loadMessaging } from './lazy';
+import { liveReads } from './liveReads';
 
 /**
  * users/{uid}/notifications, written by the reminder function; the person reads and marks them.
@@ -12,20 +12,17 @@ export function createNotificationsGateway(
   loadDb = loadFirestore,
   vapidKey = config.vapidKey,
 ): NotificationsGateway {
+  const live = liveReads(loadDb);
   return {
     watchNotifications(uid, observer) {
-      return subscribeWhenLoaded(
-        loadDb,
+      return live.query(
         (fs) =>
-          fs.watchQuery<AppNotification>(
-            fs.query(
-              fs.collection(fs.db, paths.notifications(uid)),
-              fs.orderBy('createdAt', 'desc'),
-              fs.limit(LIMITS.notificationsShown),
-            ),
-            (snapshot) => fs.readDocument<NotificationDoc<Date>>(snapshot),
-            observer,
+          fs.query(
+            fs.collection(fs.db, paths.notifications(uid)),
+            fs.orderBy('createdAt', 'desc'),
+            fs.limit(LIMITS.notificationsShown),
           ),
+        (fs, snapshot) => fs.readDocument<NotificationDoc<Date>>(snapshot),
         observer,
       );
     },

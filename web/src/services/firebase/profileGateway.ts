@@ -1,23 +1,20 @@
 import { paths, type UserDoc } from '@model';
 import type { UserProfile } from '@/domain/entities';
 import type { ProfileGateway } from '../ports';
-import { loadFirestore, subscribeWhenLoaded } from './lazy';
+import { loadFirestore } from './lazy';
+import { liveReads } from './liveReads';
 
 /** The signed-in person's own `users/{uid}` document (created by the sign-up trigger). */
 export function createProfileGateway(loadDb = loadFirestore): ProfileGateway {
+  const live = liveReads(loadDb);
   return {
     watchProfile(uid, observer) {
-      return subscribeWhenLoaded(
-        loadDb,
-        (fs) =>
-          fs.watchDocument<UserProfile>(
-            fs.doc(fs.db, paths.user(uid)),
-            (snapshot) => {
-              const profile = fs.readDocument<UserDoc<Date>>(snapshot);
-              return profile && { ...profile, uid };
-            },
-            observer,
-          ),
+      return live.document(
+        (fs) => fs.doc(fs.db, paths.user(uid)),
+        (fs, snapshot): UserProfile | null => {
+          const profile = fs.readDocument<UserDoc<Date>>(snapshot);
+          return profile && { ...profile, uid };
+        },
         observer,
       );
     },

@@ -9,12 +9,11 @@ import {
 import type { DocumentSnapshot, QueryConstraint } from 'firebase/firestore';
 import type { Todo } from '@/domain/entities';
 import type { Observer, TodoPatch, TodosGateway } from '../ports';
-import { loadFirestore, newDocumentId, subscribeWhenLoaded } from './lazy';
+import { loadFirestore, newDocumentId } from './lazy';
+import { liveReads, type Firestore } from './liveReads';
 
 /** Firestore accepts at most 500 writes in one batch. */
 const BATCH_LIMIT = 500;
-
-type Firestore = Awaited<ReturnType<typeof loadFirestore>>;
 
 function patchFields(fs: Firestore, patch: TodoPatch): Record<string, unknown> {
   return { ...patch, updatedAt: fs.serverTimestamp() };
@@ -36,6 +35,7 @@ function readTodo(fs: Firestore, snapshot: DocumentSnapshot): Todo | null {
 
 /** A list's to-dos straight from Firestore (`lists/{listId}/todos`), readable by its members. */
 export function createTodosGateway(loadDb = loadFirestore): TodosGateway {
+  const live = liveReads(loadDb);
   /**
    * The person's to-dos across every list, narrowed by `more`. The rules allow a to-do to be read
    * by those its memberIds name, and a query only when it can return nothing else: the
@@ -46,32 +46,19 @@ export function createTodosGateway(loadDb = loadFirestore): TodosGateway {
     observer: Observer<Todo[]>,
     more: (fs: Firestore) => QueryConstraint[] = () => [],
   ) =>
-    subscribeWhenLoaded(
-      loadDb,
+    live.query(
       (fs) =>
-        fs.watchQuery<Todo>(
-          fs.query(
-            fs.collectionGroup(fs.db, COLLECTIONS.todos),
-            fs.where('memberIds', 'array-contains', uid),
-            ...more(fs),
-          ),
-          (snapshot) => readTodo(fs, snapshot),
-          observer,
+        fs.query(
+          fs.collectionGroup(fs.db, COLLECTIONS.todos),
+          fs.where('memberIds', 'array-contains', uid),
+          ...more(fs),
         ),
+      readTodo,
       observer,
     );
   return {
     watchTodos(listId, observer) {
-      return subscribeWhenLoaded(
-        loadDb,
-        (fs) =>
-          fs.watchQuery<Todo>(
-            fs.collection(fs.db, paths.todos(listId)),
-            (snapshot) => readTodo(fs, snapshot),
-            observer,
-          ),
-        observer,
-      );
+      return live.query((fs) => fs.collection(fs.db, paths.todos(listId)), readTodo, observer);
     },
     watchDueTodos(uid, through, observer) {
       // Its composite index (done, memberIds, due.date) is in firestore.indexes.json.
