@@ -1,63 +1,42 @@
 /** One route per tab; each tab's code loads when it is first opened, so the first load stays small. */
-import { createRouter, type RouterHistory } from 'vue-router';
+import { createRouter, type RouteRecordRaw, type RouterHistory } from 'vue-router';
+
+/** Each tab's view by the tab's name. */
+const views = {
+  overview: () => import('./views/OverviewView.vue'),
+  firestore: () => import('./views/FirestoreView.vue'),
+  'firestore-query': () => import('./views/QueryView.vue'),
+  requests: () => import('./views/RequestsView.vue'),
+  storage: () => import('./views/StorageView.vue'),
+  auth: () => import('./views/AuthView.vue'),
+  functions: () => import('./views/FunctionsView.vue'),
+  data: () => import('./views/DataView.vue'),
+};
+
+/** The tab `name` at `path`, titled `title`. */
+const tab = (path: string, name: keyof typeof views, title: string): RouteRecordRaw => ({
+  path,
+  name,
+  component: views[name],
+  meta: { title },
+});
+
+const routes: RouteRecordRaw[] = [
+  tab('/', 'overview', 'Overview'),
+  {
+    path: '/firestore',
+    redirect: { name: 'firestore', params: { database: '(default)', path: [] } },
+  },
+  tab('/firestore/:database/data/:path(.*)*', 'firestore', 'Firestore'),
+  tab('/firestore/:database/query', 'firestore-query', 'Firestore query'),
+  tab('/requests', 'requests', 'Requests'),
+  tab('/storage/:bucket?/:path(.*)*', 'storage', 'Storage'),
+  tab('/auth', 'auth', 'Authentication'),
+  tab('/functions', 'functions', 'Triggers and logs'),
+  tab('/data', 'data', 'Export and import'),
+  { path: '/:unknown(.*)*', redirect: '/' },
+];
 
 export function createConsoleRouter(history: RouterHistory) {
-  return createRouter({
-    history,
-    routes: [
-      {
-        path: '/',
-        name: 'overview',
-        component: () => import('./views/OverviewView.vue'),
-        meta: { title: 'Overview' },
-      },
-      {
-        path: '/firestore',
-        redirect: { name: 'firestore', params: { database: '(default)', path: [] } },
-      },
-      {
-        path: '/firestore/:database/data/:path(.*)*',
-        name: 'firestore',
-        component: () => import('./views/FirestoreView.vue'),
-        meta: { title: 'Firestore' },
-      },
-      {
-        path: '/firestore/:database/query',
-        name: 'firestore-query',
-        component: () => import('./views/QueryView.vue'),
-        meta: { title: 'Firestore query' },
-      },
-      {
-        path: '/requests',
-        name: 'requests',
-        component: () => import('./views/RequestsView.vue'),
-        meta: { title: 'Requests' },
-      },
-      {
-        path: '/storage/:bucket?/:path(.*)*',
-        name: 'storage',
-        component: () => import('./views/StorageView.vue'),
-        meta: { title: 'Storage' },
-      },
-      {
-        path: '/auth',
-        name: 'auth',
-        component: () => import('./views/AuthView.vue'),
-        meta: { title: 'Authentication' },
-      },
-      {
-        path: '/functions',
-        name: 'functions',
-        component: () => import('./views/FunctionsView.vue'),
-        meta: { title: 'Triggers and logs' },
-      },
-      {
-        path: '/data',
-        name: 'data',
-        component: () => import('./views/DataView.vue'),
-        meta: { title: 'Export and import' },
-      },
-      { path: '/:unknown(.*)*', redirect: '/' },
-    ],
-  });
+  return createRouter({ history, routes });
 }

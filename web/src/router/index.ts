@@ -1,4 +1,10 @@
-import { createRouter, type RouteRecordRaw, type RouterHistory } from 'vue-router';
+import {
+  createRouter,
+  type RouteMeta,
+  type RouteRecordRaw,
+  type RouteRecordSingleView,
+  type RouterHistory,
+} from 'vue-router';
 import { useAuthStore } from '@/stores/auth';
 import LandingView from '@/views/LandingView.vue';
 import SignInView from '@/views/SignInView.vue';
@@ -14,71 +20,44 @@ declare module 'vue-router' {
   }
 }
 
+/** A page: its path and name, what it shows, and what the guard and the title read. */
+const page = (
+  path: string,
+  name: string,
+  component: RouteRecordSingleView['component'],
+  meta: RouteMeta,
+): RouteRecordRaw => ({ path, name, component, meta });
+
+// The landing and sign-in pages come with the first download; every other page loads when
+// visited, so that a visitor does not download the lists' code (nor Firestore) to sign in.
+const ListsView = () => import('@/views/ListsView.vue');
+
 const routes: RouteRecordRaw[] = [
-  // The landing and sign-in pages come with the first download; every other page loads when
-  // visited, so that a visitor does not download the lists' code (nor Firestore) to sign in.
-  {
-    path: '/',
-    name: 'landing',
-    component: LandingView,
-    meta: { guestOnly: true },
-  },
-  {
-    path: '/lists/:listId?',
-    name: 'lists',
-    component: () => import('@/views/ListsView.vue'),
-    meta: { requiresAuth: true, title: 'Lists' },
-  },
-  {
-    // Today, Upcoming and Overdue across the lists, in the lists' page (ListsView).
-    path: '/:view(today|upcoming|overdue)',
-    name: 'due',
-    component: () => import('@/views/ListsView.vue'),
-    meta: { requiresAuth: true },
-  },
-  {
-    // Search across the lists (/search?q=words), in the lists' page (ListsView).
-    path: '/search',
-    name: 'search',
-    component: () => import('@/views/ListsView.vue'),
-    meta: { requiresAuth: true },
-  },
-  {
-    path: '/settings',
-    name: 'settings',
-    component: () => import('@/views/SettingsView.vue'),
-    meta: { requiresAuth: true, title: 'Settings' },
-  },
-  {
-    path: '/signin',
-    name: 'signin',
-    component: SignInView,
-    meta: { guestOnly: true, title: 'Sign in' },
-  },
-  {
-    path: '/signup',
-    name: 'signup',
-    component: () => import('@/views/SignUpView.vue'),
-    meta: { guestOnly: true, title: 'Create account' },
-  },
-  {
-    path: '/reset-password',
-    name: 'reset-password',
-    component: () => import('@/views/ResetPasswordView.vue'),
-    meta: { guestOnly: true, title: 'Reset password' },
-  },
-  {
-    path: '/auth/action',
-    name: 'auth-action',
-    component: () => import('@/views/AuthActionView.vue'),
-    meta: { title: 'Account' },
-  },
-  {
-    path: '/:pathMatch(.*)*',
-    name: 'not-found',
-    component: () => import('@/views/NotFoundView.vue'),
-    meta: { title: 'Not found' },
-  },
+  page('/', 'landing', LandingView, { guestOnly: true }),
+  page('/lists/:listId?', 'lists', ListsView, { requiresAuth: true, title: 'Lists' }),
+  // Today, Upcoming and Overdue across the lists, and search across them (/search?q=words), are
+  // in the lists' page.
+  page('/:view(today|upcoming|overdue)', 'due', ListsView, { requiresAuth: true }),
+  page('/search', 'search', ListsView, { requiresAuth: true }),
+  page('/settings', 'settings', () => import('@/views/SettingsView.vue'), {
+    requiresAuth: true,
+    title: 'Settings',
+  }),
+  page('/signin', 'signin', SignInView, { guestOnly: true, title: 'Sign in' }),
+  page('/signup', 'signup', () => import('@/views/SignUpView.vue'), {
+    guestOnly: true,
+    title: 'Create account',
+  }),
+  page('/reset-password', 'reset-password', () => import('@/views/ResetPasswordView.vue'), {
+    guestOnly: true,
+    title: 'Reset password',
+  }),
+  page('/auth/action', 'auth-action', () => import('@/views/AuthActionView.vue'), {
+    title: 'Account',
+  }),
+  page('/:pathMatch(.*)*', 'not-found', () => import('@/views/NotFoundView.vue'), {
+    title: 'Not found',
+  }),
 ];
 
 export function createAppRouter(history: RouterHistory) {
