@@ -24,17 +24,22 @@ const HUMAN_MESSAGE_CODES = new Set([
   'out-of-range',
 ]);
 
+/** `value[key]` when `value` is an object that has `key`, else undefined. */
+function propertyOf(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null && key in value
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
+}
+
+/** `value[key]` when it is a string, else null. */
+function stringPropertyOf(value: unknown, key: string): string | null {
+  const property = propertyOf(value, key);
+  return typeof property === 'string' ? property : null;
+}
+
 /** The error's code (`permission-denied`, `functions/not-found`, ...), if it has one. */
 export function codeOf(error: unknown): string | null {
-  if (
-    typeof error === 'object' &&
-    error !== null &&
-    'code' in error &&
-    typeof error.code === 'string'
-  ) {
-    return error.code;
-  }
-  return null;
+  return stringPropertyOf(error, 'code');
 }
 
 function messageOf(error: unknown): string {
@@ -46,23 +51,8 @@ const HTTP_STATUS_SUFFIX = /\s*\[\d{3}\]$/;
 
 /** A schema (zod) failure: its first issue was written for people. */
 function validationMessageOf(error: unknown): string | null {
-  if (
-    typeof error !== 'object' ||
-    error === null ||
-    !('issues' in error) ||
-    !Array.isArray(error.issues)
-  )
-    return null;
-  const first: unknown = error.issues[0];
-  if (
-    typeof first === 'object' &&
-    first !== null &&
-    'message' in first &&
-    typeof first.message === 'string'
-  ) {
-    return first.message;
-  }
-  return null;
+  const issues = propertyOf(error, 'issues');
+  return Array.isArray(issues) ? stringPropertyOf(issues[0], 'message') : null;
 }
 
 /** One sentence a person can read for any error the app shows them. */
