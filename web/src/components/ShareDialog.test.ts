@@ -26,30 +26,31 @@ const open = (listId: string) =>
 
 const memberNames = (w: VueWrapper) => w.findAll('.member__name').map((name) => name.text());
 
+/** Invites `username` from the dialog's form, as `role` when given (else the form's default). */
+async function invite(dialog: VueWrapper, username: string, role?: string) {
+  await dialog.get('#invite-username').setValue(username);
+  if (role) await dialog.get('#invite-role').setValue(role);
+  await dialog.get('form.invite').trigger('submit');
+  await flushPromises();
+}
+
 describe('ShareDialog', () => {
   it('lets the owner invite by username and confirms it in the live region', async () => {
     const dialog = await open('mine');
-    await dialog.get('#invite-username').setValue('bob');
-    await dialog.get('#invite-role').setValue('viewer');
-    await dialog.get('form.invite').trigger('submit');
-    await flushPromises();
+    await invite(dialog, 'bob', 'viewer');
     expect(memberNames(dialog)).toEqual(['Name of alice (you)', 'Name of bob']);
     expect(dialog.get('.share__status').text()).toBe('bob can now view this list.');
   });
 
   it('explains why an invitation failed', async () => {
     const dialog = await open('mine');
-    await dialog.get('#invite-username').setValue('nobody');
-    await dialog.get('form.invite').trigger('submit');
-    await flushPromises();
+    await invite(dialog, 'nobody');
     expect(dialog.get('[role=alert]').text()).toBe('No one uses that username.');
   });
 
   it('lets the owner change a role and remove a member', async () => {
     const dialog = await open('mine');
-    await dialog.get('#invite-username').setValue('bob');
-    await dialog.get('form.invite').trigger('submit');
-    await flushPromises();
+    await invite(dialog, 'bob');
     await dialog.get('#role-bob').setValue('viewer');
     await flushPromises();
     expect(services.account.calls).toContain('setMemberRole mine bob viewer');

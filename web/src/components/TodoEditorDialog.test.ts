@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { mount } from '@vue/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { enableAutoUnmount, mount } from '@vue/test-utils';
 import { makeTodo } from '@/testing/fakeServices';
 import TodoEditorDialog from './TodoEditorDialog.vue';
 
@@ -12,12 +12,15 @@ const todo = makeTodo({
   due: { date: '2030-07-01' },
 });
 
+enableAutoUnmount(afterEach);
+
+/** The editor of `todo` for Ann, who may edit it unless `canEdit` says otherwise. */
+const openEditor = (canEdit = true) =>
+  mount(TodoEditorDialog, { props: { todo, canEdit, uid: 'ann' }, attachTo: document.body });
+
 describe('TodoEditorDialog', () => {
   it('starts from the to-do and saves the edited fields, validated', async () => {
-    const wrapper = mount(TodoEditorDialog, {
-      props: { todo, canEdit: true, uid: 'ann' },
-      attachTo: document.body,
-    });
+    const wrapper = openEditor();
     expect((wrapper.get('#todo-due-date').element as HTMLInputElement).value).toBe('2030-07-01');
     await wrapper.get('#todo-title').setValue('Plan the trip ');
     await wrapper.get('#todo-priority').setValue('3');
@@ -37,14 +40,10 @@ describe('TodoEditorDialog', () => {
         },
       ],
     ]);
-    wrapper.unmount();
   });
 
   it('saves a time of day, a weekly repeat and steps with the rest', async () => {
-    const wrapper = mount(TodoEditorDialog, {
-      props: { todo, canEdit: true, uid: 'ann' },
-      attachTo: document.body,
-    });
+    const wrapper = openEditor();
     await wrapper.get('#todo-due-time').setValue('09:30');
     await wrapper.get('#todo-repeat').setValue('weekly');
     await wrapper.get('#new-step-title').setValue('Book the trains');
@@ -58,14 +57,10 @@ describe('TodoEditorDialog', () => {
       repeat: expect.stringMatching(/^FREQ=WEEKLY/),
       subtasks: [{ id: expect.any(String), title: 'Book the trains', done: false }],
     });
-    wrapper.unmount();
   });
 
   it('adds the person’s reminders, and drops one "before" the due time once there is no time', async () => {
-    const wrapper = mount(TodoEditorDialog, {
-      props: { todo, canEdit: true, uid: 'ann' },
-      attachTo: document.body,
-    });
+    const wrapper = openEditor();
     await wrapper.get('#todo-due-time').setValue('09:30');
     await wrapper.get('#todo-reminder-when').setValue('before:30');
     await wrapper
@@ -80,14 +75,10 @@ describe('TodoEditorDialog', () => {
     await wrapper.get('#todo-due-time').setValue('');
     await wrapper.get('#todo-editor-form').trigger('submit');
     expect((wrapper.emitted('save') as [{ reminders: unknown }][])[1]![0].reminders).toEqual([]);
-    wrapper.unmount();
   });
 
   it('follows changes made elsewhere to fields not edited here, and keeps the edited ones', async () => {
-    const wrapper = mount(TodoEditorDialog, {
-      props: { todo, canEdit: true, uid: 'ann' },
-      attachTo: document.body,
-    });
+    const wrapper = openEditor();
     await wrapper.get('#todo-notes').setValue('Book trains and a hotel');
     await wrapper.setProps({
       todo: { ...todo, title: 'Plan the trip', notes: 'Someone else’s notes', attachmentCount: 1 },
@@ -96,51 +87,35 @@ describe('TodoEditorDialog', () => {
     expect((wrapper.get('#todo-notes').element as HTMLTextAreaElement).value).toBe(
       'Book trains and a hotel',
     );
-    wrapper.unmount();
   });
 
   it('counts towards the title’s limit the way the composer does, cutting nothing', async () => {
-    const wrapper = mount(TodoEditorDialog, {
-      props: { todo, canEdit: true, uid: 'ann' },
-      attachTo: document.body,
-    });
+    const wrapper = openEditor();
     const title = wrapper.get('#todo-title');
     expect(title.attributes('maxlength')).toBeUndefined();
     await title.setValue('x'.repeat(210));
     expect(wrapper.get('#todo-title-limit').text()).toBe('10 characters too long (at most 200)');
     await wrapper.get('form').trigger('submit');
     expect(wrapper.emitted('save')).toBeUndefined();
-    wrapper.unmount();
   });
 
   it('explains invalid input instead of saving', async () => {
-    const wrapper = mount(TodoEditorDialog, {
-      props: { todo, canEdit: true, uid: 'ann' },
-      attachTo: document.body,
-    });
+    const wrapper = openEditor();
     await wrapper.get('#todo-title').setValue('   ');
     await wrapper.get('form').trigger('submit');
     expect(wrapper.emitted('save')).toBeUndefined();
     expect(wrapper.get('.alert--error').text()).toBe('Enter a title.');
-    wrapper.unmount();
   });
 
   it('is labelled by its title and focuses the first field', () => {
-    const wrapper = mount(TodoEditorDialog, {
-      props: { todo, canEdit: true, uid: 'ann' },
-      attachTo: document.body,
-    });
+    const wrapper = openEditor();
     const dialog = wrapper.get('dialog');
     expect(wrapper.get(`#${dialog.attributes('aria-labelledby')}`).text()).toBe('Edit to-do');
     expect(document.activeElement?.id).toBe('todo-title');
-    wrapper.unmount();
   });
 
   it('shows viewers the to-do read-only, without save or delete', () => {
-    const wrapper = mount(TodoEditorDialog, {
-      props: { todo, canEdit: false, uid: 'ann' },
-      attachTo: document.body,
-    });
+    const wrapper = openEditor(false);
     // Text, not fields: nothing a viewer sees looks as if it could be typed into.
     expect(wrapper.find('input, textarea, select').exists()).toBe(false);
     expect(wrapper.get('.details__title').text()).toBe('Plan trip');
@@ -148,6 +123,5 @@ describe('TodoEditorDialog', () => {
     expect(wrapper.text()).toContain('#travel');
     expect(wrapper.find('button[type=submit]').exists()).toBe(false);
     expect(wrapper.text()).toContain('You can view this list but not change it.');
-    wrapper.unmount();
   });
 });

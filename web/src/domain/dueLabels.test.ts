@@ -6,6 +6,7 @@ import {
   repeatWords,
   viewDue,
   zoneCity,
+  type DueLabel,
 } from './dueLabels';
 
 const LA = 'America/Los_Angeles';
@@ -25,23 +26,15 @@ describe('a due date without a time', () => {
     );
   });
 
-  it('is today, tomorrow or overdue by the viewer’s own calendar', () => {
-    expect(describeDue(due, now, LA)).toEqual({
-      text: 'Due tomorrow',
-      overdue: false,
-      datetime: '2026-12-10',
-    });
-    expect(describeDue(due, now, BERLIN).text).toBe('Due today');
-    // At noon UTC it is already Dec 11 on Kiritimati (UTC+14).
-    const noon = new Date('2026-12-10T12:00:00Z');
-    expect(describeDue(due, noon, KIRITIMATI)).toMatchObject({
-      text: 'Overdue · yesterday',
-      overdue: true,
-    });
-    expect(describeDue(due, noon, KIRITIMATI, true)).toMatchObject({
-      text: 'Due yesterday',
-      overdue: false,
-    });
+  // At noon UTC it is already Dec 11 on Kiritimati (UTC+14).
+  const noon = new Date('2026-12-10T12:00:00Z');
+  it.each<[string, string, boolean, Date, Partial<DueLabel>]>([
+    ['Due tomorrow', LA, false, now, { overdue: false, datetime: '2026-12-10' }],
+    ['Due today', BERLIN, false, now, {}],
+    ['Overdue · yesterday', KIRITIMATI, false, noon, { overdue: true }],
+    ['Due yesterday', KIRITIMATI, true, noon, { overdue: false }],
+  ])('is “%s” in %s (done: %s) by the viewer’s own calendar', (text, zone, done, at, label) => {
+    expect(describeDue(due, at, zone, done)).toMatchObject({ text, ...label });
   });
 
   it('names a day further away by its date, with the year only when it is not this one', () => {

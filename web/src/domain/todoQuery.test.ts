@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeTodo } from '@/testing/fakeServices';
-import { applyTodoQuery } from './todoQuery';
+import { applyTodoQuery, type TodoFilter, type TodoSort } from './todoQuery';
 
 const todos = [
   makeTodo({ id: 'milk', title: 'Buy milk', order: 3, tags: ['shopping'], priority: 1 }),
@@ -18,65 +18,20 @@ const todos = [
 const ids = (result: { id: string }[]) => result.map((todo) => todo.id);
 
 describe('applyTodoQuery', () => {
-  it('sorts by the list order by default', () => {
-    expect(ids(applyTodoQuery(todos, { filter: 'all', sort: 'order', search: '' }))).toEqual([
-      'taxes',
-      'call',
-      'milk',
-      'bread',
-    ]);
-  });
-  it('shows only open to-dos as active and only completed ones as done', () => {
-    expect(ids(applyTodoQuery(todos, { filter: 'active', sort: 'order', search: '' }))).toEqual([
-      'call',
-      'milk',
-      'bread',
-    ]);
-    expect(ids(applyTodoQuery(todos, { filter: 'done', sort: 'order', search: '' }))).toEqual([
-      'taxes',
-    ]);
-  });
-  it('sorts by due date, earliest first, undated last in list order', () => {
-    expect(ids(applyTodoQuery(todos, { filter: 'all', sort: 'due', search: '' }))).toEqual([
-      'call',
-      'taxes',
-      'milk',
-      'bread',
-    ]);
-  });
-  it('sorts by priority, highest first', () => {
-    expect(ids(applyTodoQuery(todos, { filter: 'all', sort: 'priority', search: '' }))).toEqual([
-      'taxes',
-      'call',
-      'milk',
-      'bread',
-    ]);
-  });
-  it('searches titles case-insensitively', () => {
-    expect(ids(applyTodoQuery(todos, { filter: 'all', sort: 'order', search: 'MILK' }))).toEqual([
-      'milk',
-    ]);
-  });
-  it('searches tags by prefix, with or without #', () => {
-    expect(ids(applyTodoQuery(todos, { filter: 'all', sort: 'order', search: '#week' }))).toEqual([
-      'bread',
-    ]);
-    expect(ids(applyTodoQuery(todos, { filter: 'all', sort: 'order', search: 'shop' }))).toEqual([
-      'milk',
-    ]);
-  });
-  it('requires every search word to match', () => {
-    expect(
-      ids(applyTodoQuery(todos, { filter: 'all', sort: 'order', search: 'bake home' })),
-    ).toEqual(['bread']);
-    expect(
-      ids(applyTodoQuery(todos, { filter: 'all', sort: 'order', search: 'bake shopping' })),
-    ).toEqual([]);
-  });
-  it('combines filter and search', () => {
-    expect(ids(applyTodoQuery(todos, { filter: 'done', sort: 'order', search: 'milk' }))).toEqual(
-      [],
-    );
+  it.each<[string, TodoFilter, TodoSort, string, string[]]>([
+    ['sorts by the list order by default', 'all', 'order', '', ['taxes', 'call', 'milk', 'bread']],
+    ['shows only open to-dos as active', 'active', 'order', '', ['call', 'milk', 'bread']],
+    ['shows only completed to-dos as done', 'done', 'order', '', ['taxes']],
+    ['sorts by due date, undated ones last', 'all', 'due', '', ['call', 'taxes', 'milk', 'bread']],
+    ['sorts by priority, highest first', 'all', 'priority', '', ['taxes', 'call', 'milk', 'bread']],
+    ['searches titles case-insensitively', 'all', 'order', 'MILK', ['milk']],
+    ['searches tags by prefix, with #', 'all', 'order', '#week', ['bread']],
+    ['searches tags by prefix, without #', 'all', 'order', 'shop', ['milk']],
+    ['requires every search word to match', 'all', 'order', 'bake home', ['bread']],
+    ['finds nothing when one search word does not match', 'all', 'order', 'bake shopping', []],
+    ['combines filter and search', 'done', 'order', 'milk', []],
+  ])('%s', (_, filter, sort, search, shown) => {
+    expect(ids(applyTodoQuery(todos, { filter, sort, search }))).toEqual(shown);
   });
 });
 

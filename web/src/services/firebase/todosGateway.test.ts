@@ -9,27 +9,35 @@ import { createTodosGateway } from './todosGateway';
 
 // Queries need the indexes firestore.indexes.json declares, as in production.
 const emulators = useEmulators('demo-todos-gateway', { enforceIndexes: true });
-const asAlice = emulators.firestoreAs('alice');
-const todos = createTodosGateway(asAlice);
 
 /** A to-do titled Milk, the rest as the model's schema defaults them. */
 const draft: TodoDraft = todoCreateSchema.parse({ title: 'Milk' });
-const inList = (id: string) => ({ id, memberIds: ['alice'] });
 /** The schedule fields of a to-do without a due date, and of a weekly one with COUNT=n. */
 const unscheduled = { due: null, repeat: null, reminders: [] };
 const weeklyOf = (count: number) => ({ repeat: `FREQ=WEEKLY;COUNT=${count}`, reminders: [] });
 
-async function newList(): Promise<string> {
-  const { id, written } = createListsGateway(asAlice).createList('alice', 'Groceries', 1024);
-  await written;
-  return id;
+/** What `uid` writes from their laptop, as the app does: new lists, and to-dos in them. */
+function writerAs(uid: string) {
+  const load = emulators.firestoreAs(uid);
+  const gateway = createTodosGateway(load);
+  return {
+    load,
+    gateway,
+    async newList(): Promise<string> {
+      const { id, written } = createListsGateway(load).createList(uid, 'Groceries', 1024);
+      await written;
+      return id;
+    },
+    async newTodo(listId: string, changes: Partial<TodoDraft> = {}): Promise<string> {
+      const list = { id: listId, memberIds: [uid] };
+      const { id, written } = gateway.createTodo(list, uid, { ...draft, ...changes }, 2048);
+      await written;
+      return id;
+    },
+  };
 }
 
-async function newTodo(listId: string, changes: Partial<TodoDraft> = {}): Promise<string> {
-  const { id, written } = todos.createTodo(inList(listId), 'alice', { ...draft, ...changes }, 2048);
-  await written;
-  return id;
-}
+const { load: asAlice, gateway: todos, newList, newTodo } = writerAs('alice');
 
 /** The stored document, as the server has it. */
 async function stored(listId: string, todoId: string) {
@@ -143,7 +151,7 @@ describe('todosGateway against the emulator and firestore.rules', () => {
     const listId = await newList();
     const strangers = createTodosGateway(emulators.firestoreAs('mallory'));
     await expect(
-      strangers.createTodo(inList(listId), 'mallory', draft, 1).written,
+      strangers.createTodo({ id: listId, memberIds: ['alice'] }, 'mallory', draft, 1).written,
     ).rejects.toMatchObject({
       code: 'permission-denied',
     });
@@ -153,40 +161,20 @@ describe('todosGateway against the emulator and firestore.rules', () => {
 describe('todosGateway.watchDueTodos against the emulator and firestore.rules', () => {
   // Dora and Mallory have lists of their own; nobody else's to-dos are due in 2040. Dora reads
   // on her phone what she wrote on her laptop: the phone's answers come from the server.
-  const asDora = emulators.firestoreAs('dora');
-  const doras = createTodosGateway(asDora);
+  const dora = writerAs('dora');
   const dorasPhone = createTodosGateway(emulators.firestoreAs('dora', 'phone'));
 
-  async function listOf(uid: string, load: typeof asDora): Promise<string> {
-    const { id, written } = createListsGateway(load).createList(uid, 'Dated', 1024);
-    await written;
-    return id;
-  }
-
-  async function todoIn(
-    gateway: typeof doras,
-    uid: string,
-    listId: string,
-    title: string,
-    due: TodoDraft['due'],
-  ): Promise<string> {
-    const list = { id: listId, memberIds: [uid] };
-    const { id, written } = gateway.createTodo(list, uid, { ...draft, title, due }, 1024);
-    await written;
-    return id;
-  }
-
   it('answers the open to-dos of every list of the person due by the day, by due date, live', async () => {
-    const [home, work] = [await listOf('dora', asDora), await listOf('dora', asDora)];
-    const strangerList = await listOf('mallory', emulators.firestoreAs('mallory'));
-    const mallorys = createTodosGateway(emulators.firestoreAs('mallory'));
-    await todoIn(doras, 'dora', home, 'Later', { date: '2040-01-20' });
-    await todoIn(doras, 'dora', home, 'Taxes', { date: '2040-01-10' });
-    const rent = await todoIn(doras, 'dora', work, 'Rent', { date: '2040-01-01' });
-    await todoIn(doras, 'dora', work, 'Undated', null);
+    const [home, work] = [await dora.newList(), await dora.newList()];
+    const mallory = writerAs('mallory');
+    const strangerList = await mallory.newList();
+    await dora.newTodo(home, { title: 'Later', due: { date: '2040-01-20' } });
+    await dora.newTodo(home, { title: 'Taxes', due: { date: '2040-01-10' } });
+    const rent = await dora.newTodo(work, { title: 'Rent', due: { date: '2040-01-01' } });
+    await dora.newTodo(work, { title: 'Undated', due: null });
     const timed = { date: '2040-01-05', time: '09:00', timeZone: 'Europe/Berlin' };
-    await todoIn(doras, 'dora', work, 'Call', timed);
-    await todoIn(mallorys, 'mallory', strangerList, 'Not Dora’s', { date: '2040-01-02' });
+    await dora.newTodo(work, { title: 'Call', due: timed });
+    await mallory.newTodo(strangerList, { title: 'Not Dora’s', due: { date: '2040-01-02' } });
 
     const shown = (todos: Todo[]) => todos.map((todo) => `${todo.title}@${todo.listId}`);
     const first = await until<Todo[]>(
@@ -197,7 +185,7 @@ describe('todosGateway.watchDueTodos against the emulator and firestore.rules', 
     expect(first[1]?.due).toEqual(timed);
 
     // Completing one takes it out of the live answer.
-    await doras.setDone(
+    await dora.gateway.setDone(
       { listId: work, id: rent, done: false, ...unscheduled, due: { date: '2040-01-01' } },
       true,
     );
@@ -219,34 +207,19 @@ describe('todosGateway.watchDueTodos against the emulator and firestore.rules', 
 describe('todosGateway.watchMyTodos against the emulator and firestore.rules', () => {
   // Sam searches; Mallory has a list of her own. Sam reads on his phone what he wrote on his
   // laptop, so the phone's answers come from the server, through the rules.
-  const asSam = emulators.firestoreAs('sam');
-  const sams = createTodosGateway(asSam);
+  const sam = writerAs('sam');
   const samsPhone = createTodosGateway(emulators.firestoreAs('sam', 'phone'));
-
-  async function listOf(uid: string, load: typeof asSam): Promise<string> {
-    const { id, written } = createListsGateway(load).createList(uid, 'Searched', 1024);
-    await written;
-    return id;
-  }
-
-  async function todoIn(gateway: typeof sams, uid: string, listId: string, title: string) {
-    const list = { id: listId, memberIds: [uid] };
-    const { id, written } = gateway.createTodo(list, uid, { ...draft, title }, 1024);
-    await written;
-    return id;
-  }
 
   const shown = (todos: Todo[]) =>
     todos.map((todo) => `${todo.title}@${todo.listId}${todo.done ? ' done' : ''}`).sort();
 
   it('answers every to-do, open and done, of every list of the person, live', async () => {
-    const [home, work] = [await listOf('sam', asSam), await listOf('sam', asSam)];
-    const mallorys = emulators.firestoreAs('mallory');
-    const strangerList = await listOf('mallory', mallorys);
-    await todoIn(createTodosGateway(mallorys), 'mallory', strangerList, 'Not Sam’s');
-    await todoIn(sams, 'sam', home, 'Milk');
-    const report = await todoIn(sams, 'sam', work, 'Report');
-    await sams.setDone({ listId: work, id: report, done: false, ...unscheduled }, true);
+    const [home, work] = [await sam.newList(), await sam.newList()];
+    const mallory = writerAs('mallory');
+    await mallory.newTodo(await mallory.newList(), { title: 'Not Sam’s' });
+    await sam.newTodo(home, { title: 'Milk' });
+    const report = await sam.newTodo(work, { title: 'Report' });
+    await sam.gateway.setDone({ listId: work, id: report, done: false, ...unscheduled }, true);
 
     const first = await until<Todo[]>(
       (observer) => samsPhone.watchMyTodos('sam', observer),
@@ -255,8 +228,8 @@ describe('todosGateway.watchMyTodos against the emulator and firestore.rules', (
     expect(shown(first)).toEqual([`Milk@${home}`, `Report@${work} done`].sort());
 
     // A to-do added on the laptop shows on the phone; one deleted there goes.
-    await todoIn(sams, 'sam', work, 'Slides');
-    await sams.deleteTodos(work, [report]);
+    await sam.newTodo(work, { title: 'Slides' });
+    await sam.gateway.deleteTodos(work, [report]);
     const after = await until<Todo[]>(
       (observer) => samsPhone.watchMyTodos('sam', observer),
       (todos) => todos.length === 2 && todos.some((todo) => todo.title === 'Slides'),
