@@ -1,21 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-utils';
-import {
-  makeList,
-  makeSharedList,
-  signedInServices,
-  type FakeServices,
-} from '@/testing/fakeServices';
+import type { FakeServices } from '@/testing/fakeServices';
+import { aliceWith, alicesList, bobsList } from '@/testing/alice';
 import { mountOnPage, useTestPinia } from '@/testing/testApp';
 import ShareDialog from './ShareDialog.vue';
 
 let services: FakeServices;
 
 beforeEach(() => {
-  services = signedInServices('alice', [
-    makeList({ id: 'mine', ownerId: 'alice' }),
-    makeSharedList({ id: 'theirs', ownerId: 'bob' }, 'alice', 'editor'),
-  ]);
+  services = aliceWith(alicesList('mine'), bobsList('theirs', 'editor'));
   services.account.usernames.set('bob', 'bob');
 });
 

@@ -1,11 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-utils';
-import {
-  makeAttachment,
-  makeList,
-  signedInServices,
-  type FakeServices,
-} from '@/testing/fakeServices';
+import { makeAttachment, type FakeServices } from '@/testing/fakeServices';
+import { aliceWith, alicesList } from '@/testing/alice';
 import { jpegFile, textFile } from '@/testing/files';
 import { mountOnPage, useTestPinia } from '@/testing/testApp';
 import { useAuthStore } from '@/stores/auth';
@@ -14,7 +10,7 @@ import TodoAttachments from './TodoAttachments.vue';
 let services: FakeServices;
 
 beforeEach(() => {
-  services = signedInServices('alice', [makeList({ id: 'list-1', ownerId: 'alice' })]);
+  services = aliceWith(alicesList('list-1'));
 });
 
 enableAutoUnmount(afterEach);

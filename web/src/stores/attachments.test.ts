@@ -1,13 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import { LIMITS } from '@model';
-import {
-  FakeError,
-  makeAttachment,
-  makeList,
-  signedInServices,
-  type FakeServices,
-} from '@/testing/fakeServices';
+import { FakeError, makeAttachment, type FakeServices } from '@/testing/fakeServices';
+import { aliceWith, alicesList } from '@/testing/alice';
 import { jpegFile, textFile } from '@/testing/files';
 import { useTestPinia } from '@/testing/testApp';
 import { useAttachmentsStore } from './attachments';
@@ -19,7 +14,7 @@ let services: FakeServices;
 const photo = (name = 'cat.jpg', size = 2048) => jpegFile(name, size);
 
 beforeEach(() => {
-  services = signedInServices('alice');
+  services = aliceWith();
   useTestPinia(services);
   useAuthStore();
 });
@@ -78,7 +73,7 @@ describe('attachments store', () => {
   });
 
   it('says why the upload trigger refused a photo and clears its card away', async () => {
-    services.lists.lists.set([makeList({ id: 'list-1', ownerId: 'alice' })]);
+    services.lists.lists.set([alicesList('list-1')]);
     const live = services.attachments.collection('list-1', 'todo-1');
     const store = await openTodo();
     live.set([
@@ -145,14 +140,14 @@ describe('attachments store', () => {
   });
 
   it('watches the photos again once the server has a list created a moment ago', async () => {
-    services.lists.lists.set([makeList({ id: 'list-1', ownerId: 'alice', pending: true })]);
+    services.lists.lists.set([alicesList('list-1', { pending: true })]);
     const store = await openTodo();
     const photos = services.attachments.collection('list-1', 'todo-1');
     photos.fail(new FakeError('permission-denied'));
     await flushPromises();
     expect(store.error).toBeNull();
 
-    services.lists.lists.set([makeList({ id: 'list-1', ownerId: 'alice', pending: false })]);
+    services.lists.lists.set([alicesList('list-1', { pending: false })]);
     photos.set([makeAttachment({ id: 'a1' })]);
     await flushPromises();
     expect(store.error).toBeNull();

@@ -1,12 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { nextTick } from 'vue';
-import {
-  makeList,
-  makeSharedList,
-  makeTodo,
-  signedInServices,
-  type FakeServices,
-} from '@/testing/fakeServices';
+import { makeTodo, type FakeServices } from '@/testing/fakeServices';
+import { aliceWith, alicesList, bobsList } from '@/testing/alice';
 import { todoIn } from '@/testing/acrossLists';
 import { useTestPinia } from '@/testing/testApp';
 import type { Todo } from '@/domain/entities';
@@ -18,16 +13,16 @@ let services: FakeServices;
 // 02:00 on Dec 10 in Los Angeles, already 00:00 on Dec 11 on Kiritimati.
 const NOW = new Date('2026-12-10T10:00:00Z');
 
-const shared = makeSharedList({ id: 'shared', ownerId: 'bob', title: 'Bob’s' }, 'alice', 'viewer');
+const shared = bobsList('shared', 'viewer', { title: 'Bob’s' });
 const dated = (id: string, listId: string, date: string, extra: Partial<Todo> = {}) =>
   todoIn(id, listId, { due: { date }, ...extra });
 
 beforeEach(() => {
-  services = signedInServices('alice', [
-    makeList({ id: 'home', ownerId: 'alice', title: 'Home', order: 1 }),
-    makeList({ id: 'work', ownerId: 'alice', title: 'Work', order: 2 }),
+  services = aliceWith(
+    alicesList('home', { title: 'Home', order: 1 }),
+    alicesList('work', { title: 'Work', order: 2 }),
     shared,
-  ]);
+  );
   services.todos
     .collection('home')
     .set([

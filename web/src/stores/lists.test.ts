@@ -1,13 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { nextTick } from 'vue';
-import {
-  FakeError,
-  makeList,
-  makeSharedList,
-  signedIn,
-  signedInServices,
-  type FakeServices,
-} from '@/testing/fakeServices';
+import { FakeError, makeList, signedIn, type FakeServices } from '@/testing/fakeServices';
+import { aliceWith, alicesList, bobsList } from '@/testing/alice';
 import { useTestPinia } from '@/testing/testApp';
 import { useListsStore } from './lists';
 import { useNoticesStore } from './notices';
@@ -15,13 +9,13 @@ import { useNoticesStore } from './notices';
 let services: FakeServices;
 
 beforeEach(() => {
-  services = signedInServices('alice', [
-    makeList({ id: 'inbox', ownerId: 'alice', title: 'Inbox', order: 0 }),
-    makeList({ id: 'work', ownerId: 'alice', title: 'Work', order: 2048 }),
-    makeList({ id: 'home', ownerId: 'alice', title: 'Home', order: 1024 }),
-    makeSharedList({ id: 'bobs', ownerId: 'bob', title: 'Groceries' }, 'alice', 'viewer'),
+  services = aliceWith(
+    alicesList('inbox', { title: 'Inbox', order: 0 }),
+    alicesList('work', { title: 'Work', order: 2048 }),
+    alicesList('home', { title: 'Home', order: 1024 }),
+    bobsList('bobs', 'viewer', { title: 'Groceries' }),
     makeList({ id: 'secret', ownerId: 'carol', title: 'Not mine' }),
-  ]);
+  );
   useTestPinia(services);
 });
 

@@ -1,17 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  makeList,
-  makeSharedList,
-  signedInServices,
-  type FakeServices,
-} from '@/testing/fakeServices';
+import type { FakeServices } from '@/testing/fakeServices';
+import { aliceWith, alicesList, bobsList } from '@/testing/alice';
 import { useTestPinia } from '@/testing/testApp';
 import { useSharingStore } from './sharing';
 
 let services: FakeServices;
 
 beforeEach(() => {
-  services = signedInServices('alice', [makeList({ id: 'list-1', ownerId: 'alice' })]);
+  services = aliceWith(alicesList('list-1'));
   services.account.usernames.set('bob', 'bob');
   useTestPinia(services);
 });
@@ -53,7 +49,7 @@ describe('sharing store', () => {
   });
 
   it('knows who owns the list', async () => {
-    services.lists.lists.set([makeSharedList({ id: 'theirs', ownerId: 'bob' }, 'alice', 'editor')]);
+    services.lists.lists.set([bobsList('theirs', 'editor')]);
     const sharing = useSharingStore();
     await sharing.open('theirs');
     expect(sharing.isOwner).toBe(false);

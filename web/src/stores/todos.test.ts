@@ -2,14 +2,8 @@ import { flushPromises } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { nextTick } from 'vue';
 import { ORDER_STEP } from '@model';
-import {
-  FakeError,
-  makeList,
-  makeSharedList,
-  makeTodo,
-  signedInServices,
-  type FakeServices,
-} from '@/testing/fakeServices';
+import { FakeError, makeTodo, type FakeServices } from '@/testing/fakeServices';
+import { aliceWith, alicesList, bobsList } from '@/testing/alice';
 import { useTestPinia } from '@/testing/testApp';
 import { useListsStore } from './lists';
 import { useNoticesStore } from './notices';
@@ -19,10 +13,7 @@ let services: FakeServices;
 const completedBeta = new Date('2030-01-01T09:00:00Z');
 
 beforeEach(() => {
-  services = signedInServices('alice', [
-    makeList({ id: 'list-1', ownerId: 'alice' }),
-    makeSharedList({ id: 'shared', ownerId: 'bob' }, 'alice', 'viewer'),
-  ]);
+  services = aliceWith(alicesList('list-1'), bobsList('shared', 'viewer'));
   services.todos
     .collection('list-1')
     .set([

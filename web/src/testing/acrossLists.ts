@@ -1,12 +1,7 @@
 import { inboxListId } from '@model';
 import type { Todo } from '@/domain/entities';
-import {
-  makeList,
-  makeSharedList,
-  makeTodo,
-  signedInServices,
-  type FakeServices,
-} from './fakeServices';
+import { makeTodo, type FakeServices } from './fakeServices';
+import { aliceWith, alicesList, bobsList } from './alice';
 
 export const aliceInbox = inboxListId('alice');
 
@@ -16,11 +11,11 @@ export const aliceInbox = inboxListId('alice');
  * by list id.
  */
 export function aliceAcrossLists(todos: Record<string, Todo[]>): FakeServices {
-  const services = signedInServices('alice', [
-    makeList({ id: aliceInbox, ownerId: 'alice', title: 'Inbox', order: 1 }),
-    makeList({ id: 'work', ownerId: 'alice', title: 'Work', order: 2 }),
-    makeSharedList({ id: 'shared', ownerId: 'bob', title: 'Bob’s list' }, 'alice', 'viewer'),
-  ]);
+  const services = aliceWith(
+    alicesList(aliceInbox, { title: 'Inbox', order: 1 }),
+    alicesList('work', { title: 'Work', order: 2 }),
+    bobsList('shared', 'viewer', { title: 'Bob’s list' }),
+  );
   for (const [listId, items] of Object.entries(todos)) services.todos.collection(listId).set(items);
   return services;
 }

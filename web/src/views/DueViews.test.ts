@@ -41,9 +41,8 @@ const rowList = (w: VueWrapper, title: string) =>
 
 describe('Today, Upcoming and Overdue', () => {
   it('shows what is due today across lists, by list, each row naming its list', async () => {
-    const mounted = await mountApp(services, '/today');
-    const { wrapper } = mounted;
-    expect(mounted.router.currentRoute.value.fullPath).toBe('/today');
+    const { wrapper, router } = await mountApp(services, '/today');
+    expect(router.currentRoute.value.fullPath).toBe('/today');
     expect(wrapper.get('h1').text()).toBe('Today');
     expect(document.title).toBe('Today · Hearth');
     expect(groupTitles(wrapper)).toEqual(['Inbox', 'Work', 'Bob’s list']);
@@ -71,14 +70,13 @@ describe('Today, Upcoming and Overdue', () => {
   });
 
   it('groups Upcoming by day and Overdue by list', async () => {
-    const mounted = await mountApp(services, '/upcoming');
-    const { wrapper } = mounted;
+    const { wrapper, router } = await mountApp(services, '/upcoming');
     expect(groupTitles(wrapper)).toEqual([
       expect.stringMatching(/^Tomorrow · /),
       expect.not.stringMatching(/^Tomorrow/),
     ]);
     expect(titles(wrapper)).toEqual(['Plan sprint', 'Book dentist']);
-    await mounted.router.push('/overdue');
+    await router.push('/overdue');
     await flushPromises();
     expect(wrapper.get('h1').text()).toBe('Overdue');
     expect(groupTitles(wrapper)).toEqual(['Inbox']);

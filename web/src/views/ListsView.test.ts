@@ -1,14 +1,8 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { enableAutoUnmount, flushPromises, type VueWrapper } from '@vue/test-utils';
 import { inboxListId } from '@model';
-import {
-  makeList,
-  makeProfile,
-  makeSharedList,
-  makeTodo,
-  signedInServices,
-  type FakeServices,
-} from '@/testing/fakeServices';
+import { makeProfile, makeTodo, type FakeServices } from '@/testing/fakeServices';
+import { aliceWith, alicesList, bobsList } from '@/testing/alice';
 import { loadQuickAddParser } from '@/composables/useQuickAdd';
 import { loadSchemas } from '@/domain/schemas';
 import { mountApp } from '@/testing/mountApp';
@@ -17,10 +11,10 @@ let services: FakeServices;
 const inbox = inboxListId('alice');
 
 beforeEach(() => {
-  services = signedInServices('alice', [
-    makeList({ id: inbox, ownerId: 'alice', title: 'Inbox' }),
-    makeSharedList({ id: 'shared', ownerId: 'bob', title: 'Bob’s list' }, 'alice', 'viewer'),
-  ]);
+  services = aliceWith(
+    alicesList(inbox, { title: 'Inbox' }),
+    bobsList('shared', 'viewer', { title: 'Bob’s list' }),
+  );
   services.todos
     .collection('shared')
     .set([makeTodo({ id: 'b1', listId: 'shared', title: 'Bob’s task' })]);
@@ -36,9 +30,8 @@ beforeAll(() => Promise.all([loadSchemas(), loadQuickAddParser()]));
 
 describe('ListsView', () => {
   it('opens the Inbox when no list is named', async () => {
-    const mounted = await mountApp(services, '/lists');
-    const { wrapper } = mounted;
-    expect(mounted.router.currentRoute.value.fullPath).toBe(`/lists/${inbox}`);
+    const { wrapper, router } = await mountApp(services, '/lists');
+    expect(router.currentRoute.value.fullPath).toBe(`/lists/${inbox}`);
     expect(wrapper.get('h1').text()).toBe('Inbox');
     expect(wrapper.text()).toContain('Nothing to do yet');
     expect(document.title).toBe('Inbox · Hearth');
@@ -72,15 +65,14 @@ describe('ListsView', () => {
 
   it('shows a new account that its lists are being set up until the trigger has made its Inbox', async () => {
     services.lists.lists.set([]);
-    const mounted = await mountApp(services, '/lists');
-    const { wrapper } = mounted;
+    const { wrapper, router } = await mountApp(services, '/lists');
     expect(wrapper.text()).toContain('Setting up your Inbox…');
     expect(wrapper.text()).not.toContain('No lists yet');
     // The trigger writes the profile and the Inbox in one commit.
     services.profiles.profiles.set([makeProfile('alice')]);
-    services.lists.lists.set([makeList({ id: inbox, ownerId: 'alice', title: 'Inbox' })]);
+    services.lists.lists.set([alicesList(inbox, { title: 'Inbox' })]);
     await flushPromises();
-    expect(mounted.router.currentRoute.value.fullPath).toBe(`/lists/${inbox}`);
+    expect(router.currentRoute.value.fullPath).toBe(`/lists/${inbox}`);
     expect(wrapper.get('h1').text()).toBe('Inbox');
   });
 
@@ -132,19 +124,18 @@ describe('ListsView', () => {
   });
 
   it('creates a list from the sidebar and opens it', async () => {
-    const mounted = await mountApp(services, `/lists/${inbox}`);
-    const { wrapper } = mounted;
+    const { wrapper, router } = await mountApp(services, `/lists/${inbox}`);
     await wrapper.get('#new-list-title').setValue('Holidays');
     await wrapper.get('form.sidebar__create').trigger('submit');
     await flushPromises();
     expect(wrapper.get('h1').text()).toBe('Holidays');
-    expect(mounted.router.currentRoute.value.fullPath).toMatch(/^\/lists\/new-list-/);
+    expect(router.currentRoute.value.fullPath).toMatch(/^\/lists\/new-list-/);
   });
 
   it('deletes a list only after confirming, and never offers to delete the Inbox', async () => {
     services.lists.lists.set([
       ...services.lists.lists.items,
-      makeList({ id: 'old', ownerId: 'alice', title: 'Old', order: 5000 }),
+      alicesList('old', { title: 'Old', order: 5000 }),
     ]);
     const inInbox = await mountApp(services, `/lists/${inbox}`);
     expect(inInbox.wrapper.find('.list-header__delete').exists()).toBe(false);

@@ -31,8 +31,7 @@ const groupTitles = (w: VueWrapper) => w.findAll('.search-group__title').map((h)
 
 describe('search across lists', () => {
   it('finds to-dos of every list by title, notes and tags, by list, open before done', async () => {
-    const mounted = await mountApp(services, '/search?q=MILK');
-    const { wrapper } = mounted;
+    const { wrapper } = await mountApp(services, '/search?q=MILK');
     expect(wrapper.get('h1').text()).toBe('Search');
     expect(document.title).toBe('Search · Hearth');
     expect(groupTitles(wrapper)).toEqual(['Inbox', 'Work', 'Bob’s list']);
@@ -56,18 +55,17 @@ describe('search across lists', () => {
   });
 
   it('is reached from a list’s search box with Enter, and narrows as the person types', async () => {
-    const mounted = await mountApp(services, `/lists/${inbox}`);
-    const { wrapper } = mounted;
+    const { wrapper, router } = await mountApp(services, `/lists/${inbox}`);
     const box = wrapper.get('#todo-search');
     await box.setValue('creme');
     expect(wrapper.get('.toolbar__all').text()).toContain('Search all lists for “creme”');
     await box.trigger('keydown', { key: 'Enter' });
     await flushPromises();
-    expect(mounted.router.currentRoute.value.fullPath).toBe('/search?q=creme');
+    expect(router.currentRoute.value.fullPath).toBe('/search?q=creme');
     expect(titles(wrapper)).toEqual(['Crème brûlée milk']);
     await wrapper.get('#todo-search').setValue('bread');
     await flushPromises();
-    expect(mounted.router.currentRoute.value.fullPath).toBe('/search?q=bread');
+    expect(router.currentRoute.value.fullPath).toBe('/search?q=bread');
     expect(titles(wrapper)).toEqual(['Bake bread']);
   });
 
@@ -114,26 +112,25 @@ describe('search across lists', () => {
         return stop();
       };
     });
-    const mounted = await mountApp(services, `/lists/${inbox}`);
+    const { router } = await mountApp(services, `/lists/${inbox}`);
     expect(watch).not.toHaveBeenCalled();
-    await mounted.router.push('/search?q=milk');
+    await router.push('/search?q=milk');
     await flushPromises();
-    await mounted.router.push('/search?q=bread');
+    await router.push('/search?q=bread');
     await flushPromises();
     expect(watch).toHaveBeenCalledTimes(1);
     expect(watch).toHaveBeenCalledWith('alice', expect.anything());
-    await mounted.router.push(`/lists/${inbox}`);
+    await router.push(`/lists/${inbox}`);
     await flushPromises();
     expect(stopped).toHaveBeenCalledTimes(1);
   });
 
   it('is in the sidebar, and `/` opens it from a page without a search box', async () => {
-    const mounted = await mountApp(services, '/today');
-    const { wrapper } = mounted;
+    const { wrapper, router } = await mountApp(services, '/today');
     expect(wrapper.find('#todo-search').exists()).toBe(false);
     document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true }));
     await flushPromises();
-    expect(mounted.router.currentRoute.value.fullPath).toBe('/search');
+    expect(router.currentRoute.value.fullPath).toBe('/search');
     expect(wrapper.text()).toContain('Search every list');
     expect(document.activeElement?.id).toBe('todo-search');
     expect(wrapper.get('a[href="/search"]').attributes('aria-current')).toBe('page');

@@ -3,6 +3,8 @@ import { enableAutoUnmount, flushPromises } from '@vue/test-utils';
 import { createFakeServices, type FakeServices } from '@/testing/fakeServices';
 import { mountApp } from '@/testing/mountApp';
 
+// The pages for people signed out (landing, sign-in, sign-up, password reset), and the guard.
+
 let services: FakeServices;
 
 beforeEach(() => {
@@ -12,23 +14,38 @@ beforeEach(() => {
 
 enableAutoUnmount(afterEach);
 
+describe('the landing page', () => {
+  it('tells a new visitor what Hearth is, with the ways to sign up and sign in', async () => {
+    const { wrapper, router } = await mountApp(services, '/');
+    expect(router.currentRoute.value.name).toBe('landing');
+    expect(wrapper.get('h1').text()).toBe('Your to-dos, shared and in sync.');
+    const links = wrapper.findAll('a').map((link) => [link.text(), link.attributes('href')]);
+    expect(links).toContainEqual(['Create a free account', '/signup']);
+    expect(links).toContainEqual(['Sign in', '/signin']);
+  });
+
+  it('sends someone already signed in to their lists', async () => {
+    await services.auth.signIn('ann@example.com', 'secret1');
+    const { router } = await mountApp(services, '/');
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('lists'));
+  });
+});
+
 describe('sign-in', () => {
   it('sends signed-out people to sign-in, then back where they wanted to go', async () => {
-    const mounted = await mountApp(services, '/settings');
-    const { wrapper } = mounted;
-    expect(mounted.router.currentRoute.value.name).toBe('signin');
+    const { wrapper, router } = await mountApp(services, '/settings');
+    expect(router.currentRoute.value.name).toBe('signin');
     await wrapper.get('#signin-email').setValue('ann@example.com');
     await wrapper.get('#signin-password').setValue('secret1');
     await wrapper.get('form').trigger('submit');
     // Settings is a lazily loaded chunk: the navigation ends once it has loaded.
-    await vi.waitFor(() => expect(mounted.router.currentRoute.value.fullPath).toBe('/settings'));
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/settings'));
     await flushPromises();
     expect(wrapper.get('h1').text()).toBe('Settings');
   });
 
   it('explains a wrong password in words', async () => {
-    const mounted = await mountApp(services, '/signin');
-    const { wrapper } = mounted;
+    const { wrapper, router } = await mountApp(services, '/signin');
     await wrapper.get('#signin-email').setValue('ann@example.com');
     await wrapper.get('#signin-password').setValue('nope');
     await wrapper.get('form').trigger('submit');
@@ -36,12 +53,11 @@ describe('sign-in', () => {
     expect(wrapper.get('[role=alert]').text()).toBe(
       'The email or password isn’t right. Try again, or reset your password.',
     );
-    expect(mounted.router.currentRoute.value.name).toBe('signin');
+    expect(router.currentRoute.value.name).toBe('signin');
   });
 
   it('gives the same answer whether the email or the password was wrong', async () => {
-    const mounted = await mountApp(services, '/signin');
-    const { wrapper } = mounted;
+    const { wrapper } = await mountApp(services, '/signin');
     const answerTo = async (email: string, password: string) => {
       await wrapper.get('#signin-email').setValue(email);
       await wrapper.get('#signin-password').setValue(password);
@@ -55,8 +71,7 @@ describe('sign-in', () => {
   });
 
   it('answers a reset for an unknown address as for a known one', async () => {
-    const mounted = await mountApp(services, '/reset-password');
-    const { wrapper } = mounted;
+    const { wrapper } = await mountApp(services, '/reset-password');
     await vi.waitFor(() => expect(wrapper.find('#reset-email').exists()).toBe(true));
     for (const email of ['nobody@example.com', 'ann@example.com']) {
       await wrapper.get('#reset-email').setValue(email);
@@ -71,8 +86,7 @@ describe('sign-in', () => {
   });
 
   it('asks for a password of at least 8 characters before creating an account', async () => {
-    const mounted = await mountApp(services, '/signup');
-    const { wrapper } = mounted;
+    const { wrapper } = await mountApp(services, '/signup');
     await vi.waitFor(() => expect(wrapper.find('#signup-name').exists()).toBe(true));
     await wrapper.get('#signup-name').setValue('Bea');
     await wrapper.get('#signup-email').setValue('bea@example.com');
@@ -88,10 +102,9 @@ describe('sign-in', () => {
 
   it('returns to sign-in when the person signs out', async () => {
     await services.auth.signIn('ann@example.com', 'secret1');
-    const mounted = await mountApp(services, '/lists');
-    const { wrapper } = mounted;
+    const { wrapper, router } = await mountApp(services, '/lists');
     await wrapper.get('header button.header__signout').trigger('click');
     await flushPromises();
-    expect(mounted.router.currentRoute.value.name).toBe('signin');
+    expect(router.currentRoute.value.name).toBe('signin');
   });
 });
