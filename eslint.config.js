@@ -254,9 +254,9 @@ const emulatorZones = [
   {
     target: `${emu}/firestore`,
     from: emu,
-    except: ['./firestore', './model', './observe', './testing', ...rulesApi],
+    except: ['./firestore', './model', './observe', './testing', './watchEdits.ts', ...rulesApi],
     message:
-      'Firestore sees the model, the rules engine (api.ts, index.ts) and observe/, not Storage.',
+      'Firestore sees the model, the rules engine (api.ts, index.ts), observe/ and watchEdits.ts, not Storage.',
   },
   {
     target: `${emu}/storage`,

@@ -60,24 +60,11 @@ function relate(filters: readonly QueryFilter[], op: Relation, c: RValue): boole
     const k = compareOrdered(b.value, c);
     return k !== undefined && (k < 0 || (k === 0 && (!strict || !b.inclusive)));
   };
-  switch (op) {
-    case '>':
-      if (above(lower, true)) return true;
-      if (below(upper, false)) return false;
-      break;
-    case '>=':
-      if (above(lower, false)) return true;
-      if (below(upper, true)) return false;
-      break;
-    case '<':
-      if (below(upper, true)) return true;
-      if (above(lower, false)) return false;
-      break;
-    case '<=':
-      if (below(upper, false)) return true;
-      if (above(lower, true)) return false;
-      break;
-  }
+  // x > c is proven by the lower bound and refuted by the upper (x <= c); x < c the other way.
+  const strict = op === '>' || op === '<';
+  const greater = op === '>' || op === '>=';
+  if (greater ? above(lower, strict) : below(upper, strict)) return true;
+  if (greater ? below(upper, !strict) : above(lower, !strict)) return false;
   return UNPROVEN;
 }
 

@@ -138,16 +138,30 @@ function vectorIndex(
   };
 }
 
+/**
+ * Reads each entry of an optional array of objects, in order, naming it `${where}[i]` in errors:
+ * `indexes`, `fieldOverrides[0].indexes`.
+ */
+function readEntries<T>(
+  list: unknown,
+  where: string,
+  read: (entry: Record<string, unknown>, at: string) => T,
+): T[] {
+  const entries = list ?? [];
+  if (!Array.isArray(entries)) throw new Error(`${where} must be an array.`);
+  return entries.map((entry: unknown, i) => {
+    const at = `${where}[${i}]`;
+    if (!isObject(entry)) throw new Error(`${at} must be an object.`);
+    return read(entry, at);
+  });
+}
+
 /** Checks a parsed firestore.indexes.json. */
 export function parseIndexConfig(json: unknown): IndexConfig {
   if (!isObject(json)) throw new Error('The index file must hold a JSON object.');
   const indexes: CompositeIndex[] = [];
   const vectorIndexes: VectorIndex[] = [];
-  const rawIndexes = json.indexes ?? [];
-  if (!Array.isArray(rawIndexes)) throw new Error('indexes must be an array.');
-  rawIndexes.forEach((raw: unknown, i) => {
-    const where = `indexes[${i}]`;
-    if (!isObject(raw)) throw new Error(`${where} must be an object.`);
+  readEntries(json.indexes, 'indexes', (raw, where) => {
     const collectionGroup = nonEmptyString(
       raw.collectionGroup ?? raw.collectionId,
       `${where}.collectionGroup`,
@@ -168,25 +182,17 @@ export function parseIndexConfig(json: unknown): IndexConfig {
     });
     indexes.push({ collectionGroup, queryScope: scope(raw.queryScope, where), fields });
   });
-  const fieldOverrides: FieldOverride[] = [];
-  const rawOverrides = json.fieldOverrides ?? [];
-  if (!Array.isArray(rawOverrides)) throw new Error('fieldOverrides must be an array.');
-  rawOverrides.forEach((raw: unknown, i) => {
-    const where = `fieldOverrides[${i}]`;
-    if (!isObject(raw)) throw new Error(`${where} must be an object.`);
-    const rawList = raw.indexes ?? [];
-    if (!Array.isArray(rawList)) throw new Error(`${where}.indexes must be an array.`);
+  const fieldOverrides = readEntries(json.fieldOverrides, 'fieldOverrides', (raw, where) => {
     const override: FieldOverride = {
       collectionGroup: nonEmptyString(raw.collectionGroup, `${where}.collectionGroup`),
       fieldPath: nonEmptyString(raw.fieldPath, `${where}.fieldPath`),
-      indexes: rawList.map((entry: unknown, j) => {
-        const at = `${where}.indexes[${j}]`;
-        if (!isObject(entry)) throw new Error(`${at} must be an object.`);
-        return { ...orderOrContains(entry, at), queryScope: scope(entry.queryScope, at) };
-      }),
+      indexes: readEntries(raw.indexes, `${where}.indexes`, (entry, at) => ({
+        ...orderOrContains(entry, at),
+        queryScope: scope(entry.queryScope, at),
+      })),
     };
     if (raw.ttl !== undefined) override.ttl = raw.ttl === true;
-    fieldOverrides.push(override);
+    return override;
   });
   return vectorIndexes.length > 0
     ? { indexes, fieldOverrides, vectorIndexes }

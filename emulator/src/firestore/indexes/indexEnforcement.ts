@@ -3,9 +3,10 @@
  * here the same way, and each such index is logged once and kept, per project, in
  * firestore.indexes.json's form (the control route `:missingIndexes` lists them).
  */
-import { watch, type FSWatcher } from 'node:fs';
 import type { DatabaseId } from '../../model/path.js';
+import { watchEdits } from '../../watchEdits.js';
 import type { QueryPlan } from '../query/plan.js';
+import { fieldOverrideOf } from '../query/indexPlan.js';
 import {
   NO_INDEXES,
   readIndexConfig,
@@ -34,8 +35,7 @@ const AUTOMATIC: FieldOverride['indexes'] = [
 export class IndexEnforcement {
   private current: IndexConfig;
   private readonly missing = new Map<string, Map<string, MissingIndexes>>();
-  private watcher: FSWatcher | undefined;
-  private reloadTimer: NodeJS.Timeout | undefined;
+  private watcher: { close(): void } | undefined;
 
   constructor(
     readonly enabled: boolean,
@@ -61,14 +61,7 @@ export class IndexEnforcement {
    */
   async loadFile(path: string): Promise<void> {
     this.current = await readIndexConfig(path);
-    this.watcher = watch(path, () => {
-      clearTimeout(this.reloadTimer);
-      // Editors write files in several steps; wait for the last one.
-      this.reloadTimer = setTimeout(() => void this.reloadFile(path), 50);
-    });
-    this.watcher.on('error', (error) =>
-      this.log(`firestore: cannot watch ${path}: ${error.message}`),
-    );
+    this.watcher = watchEdits(path, () => void this.reloadFile(path), this.log);
   }
 
   private async reloadFile(path: string): Promise<void> {
@@ -81,7 +74,6 @@ export class IndexEnforcement {
   }
 
   close(): void {
-    clearTimeout(this.reloadTimer);
     this.watcher?.close();
   }
 
@@ -135,8 +127,10 @@ export class IndexEnforcement {
 
   /** A field override that adds the missing index and keeps the ones the field had. */
   private overrideFor(missing: Extract<MissingIndex, { kind: 'singleField' }>): FieldOverride {
-    const current = this.current.fieldOverrides.find(
-      (o) => o.collectionGroup === missing.collectionGroup && o.fieldPath === missing.fieldPath,
+    const current = fieldOverrideOf(
+      this.current.fieldOverrides,
+      missing.collectionGroup,
+      missing.fieldPath,
     );
     return {
       collectionGroup: missing.collectionGroup,

@@ -16,6 +16,7 @@
  */
 import { formatFieldPath, isNameField } from '../../model/fieldPath.js';
 import type { QueryPlan } from '../query/plan.js';
+import { fieldOverrideOf } from '../query/indexPlan.js';
 import type { SimpleFilter } from '../query/filter.js';
 import type {
   CompositeIndex,
@@ -162,9 +163,7 @@ function hasSingleField(
   fieldPath: string,
   kind: SingleKind,
 ): boolean {
-  const override = config.fieldOverrides.find(
-    (o) => o.collectionGroup === collectionGroup && o.fieldPath === fieldPath,
-  );
+  const override = fieldOverrideOf(config.fieldOverrides, collectionGroup, fieldPath);
   const matches = (index: SingleFieldIndex | IndexField): boolean =>
     kind === 'CONTAINS'
       ? 'arrayConfig' in index

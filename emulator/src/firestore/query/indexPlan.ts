@@ -78,6 +78,15 @@ export interface IndexCatalog {
   }[];
 }
 
+/** The entry of firestore.indexes.json's fieldOverrides for a field, if it has one. */
+export function fieldOverrideOf<Override extends IndexCatalog['fieldOverrides'][number]>(
+  overrides: readonly Override[],
+  collectionGroup: string,
+  fieldPath: string,
+): Override | undefined {
+  return overrides.find((o) => o.collectionGroup === collectionGroup && o.fieldPath === fieldPath);
+}
+
 /** One ordered read of an index: its ranges, walked in order. */
 export interface Stream {
   ranges: IndexRange[];
@@ -151,9 +160,7 @@ function hasSingleField(
   fieldPath: string,
   contains: boolean,
 ): boolean {
-  const override = config.fieldOverrides.find(
-    (o) => o.collectionGroup === collectionGroup && o.fieldPath === fieldPath,
-  );
+  const override = fieldOverrideOf(config.fieldOverrides, collectionGroup, fieldPath);
   if (!override) return true;
   return override.indexes.some(
     (index) => index.queryScope === scope && (contains ? 'arrayConfig' in index : 'order' in index),

@@ -10,6 +10,7 @@ import { compareValues } from '../../model/valueOrder.js';
 import { runNearest } from './vectorSearch.js';
 import { chooseIndex } from './indexPlan.js';
 import { keyPart } from '../store/fieldIndexes.js';
+import { insertBounded } from './topK.js';
 
 /** Whether a document (by store path) lies in the query's collection scope. */
 export function inScope(plan: QueryPlan, path: string): boolean {
@@ -137,16 +138,7 @@ function resultsOf(plan: QueryPlan, docs: Iterable<StoredDocument>): StoredDocum
       kept.push(entry);
       continue;
     }
-    if (kept.length >= keep && compare(entry, kept[kept.length - 1] as Keyed) >= 0) continue;
-    let lo = 0;
-    let hi = kept.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compare(kept[mid] as Keyed, entry) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    kept.splice(lo, 0, entry);
-    if (kept.length > keep) kept.pop();
+    insertBounded(kept, entry, keep, compare);
   }
   if (keep === Infinity) kept.sort(compare);
   return kept.slice(plan.offset).map((k) => k.doc);

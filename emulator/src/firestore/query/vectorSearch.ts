@@ -17,6 +17,7 @@ import type { Value } from '../../model/value.js';
 import { compareResourceNames, isVector } from '../../model/valueOrder.js';
 import { getField, setField, type StoredDocument } from '../documents/document.js';
 import type { DistanceMeasure, StructuredQuery } from './structuredQuery.js';
+import { insertBounded } from './topK.js';
 
 /** query.proto, FindNearest.limit: "a positive integer of no more than 1000". */
 export const MAX_NEAREST_LIMIT = 1000;
@@ -157,17 +158,7 @@ export function runNearest(
     if (search.threshold !== undefined) {
       if (larger ? distance < search.threshold : distance > search.threshold) continue;
     }
-    const entry = { doc, distance };
-    if (kept.length >= limit && compare(entry, kept[kept.length - 1] as Scored) >= 0) continue;
-    let lo = 0;
-    let hi = kept.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compare(kept[mid] as Scored, entry) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    kept.splice(lo, 0, entry);
-    if (kept.length > limit) kept.pop();
+    insertBounded(kept, { doc, distance }, limit, compare);
   }
   const resultField = search.resultField;
   return kept.map(({ doc, distance }) =>

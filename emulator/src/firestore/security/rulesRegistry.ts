@@ -4,9 +4,9 @@
  * does not compile is reported with line:column and the previous ruleset stays in force.
  */
 import { readFile } from 'node:fs/promises';
-import { watch, type FSWatcher } from 'node:fs';
 import type { CompileResult, CompiledRuleset, RulesIssue } from '../../rules/api.js';
 import { invalidArgument } from '../../model/errors.js';
+import { watchEdits } from '../../watchEdits.js';
 
 export type RulesCompiler = (source: string) => CompileResult;
 
@@ -17,8 +17,7 @@ export function formatIssues(issues: RulesIssue[]): string {
 export class RulesRegistry {
   private fileRuleset: CompiledRuleset | null = null;
   private readonly byProject = new Map<string, CompiledRuleset>();
-  private watcher: FSWatcher | undefined;
-  private reloadTimer: NodeJS.Timeout | undefined;
+  private watcher: { close(): void } | undefined;
 
   constructor(
     private readonly compile: RulesCompiler,
@@ -40,14 +39,7 @@ export class RulesRegistry {
 
   async loadFile(path: string): Promise<void> {
     await this.reloadFile(path);
-    this.watcher = watch(path, () => {
-      clearTimeout(this.reloadTimer);
-      // Editors write files in several steps; wait for the last one.
-      this.reloadTimer = setTimeout(() => void this.reloadFile(path), 50);
-    });
-    this.watcher.on('error', (error) =>
-      this.log(`firestore: cannot watch ${path}: ${error.message}`),
-    );
+    this.watcher = watchEdits(path, () => void this.reloadFile(path), this.log);
   }
 
   private async reloadFile(path: string): Promise<void> {
@@ -70,7 +62,6 @@ export class RulesRegistry {
   }
 
   close(): void {
-    clearTimeout(this.reloadTimer);
     this.watcher?.close();
   }
 }
