@@ -48,20 +48,43 @@ describe('which Storage triggers an object event fires', () => {
 });
 
 describe('Storage events', () => {
-  it('sends v2 functions a CloudEvent with the object metadata as data', () => {
-    const outgoing = storageEventFor(v2('finalized', 'demo-p.appspot.com'), finalized, 'e1', now);
-    expect(outgoing.contentType).toBe('application/cloudevents+json; charset=utf-8');
-    expect(JSON.parse(outgoing.body)).toEqual({
-      specversion: '1.0',
-      id: 'e1',
-      source: '//storage.googleapis.com/projects/_/buckets/demo-p.appspot.com',
-      type: 'google.cloud.storage.object.v1.finalized',
-      time: '2024-05-01T10:00:00.123Z',
-      subject: 'objects/lists/l1/todos/t1/a1/original',
-      bucket: 'demo-p.appspot.com',
-      datacontenttype: 'application/json',
-      data: object,
-    });
+  it.each([
+    [
+      'v2 functions a CloudEvent with the object metadata as data',
+      v2('finalized', 'demo-p.appspot.com'),
+      'application/cloudevents+json; charset=utf-8',
+      {
+        specversion: '1.0',
+        id: 'e1',
+        source: '//storage.googleapis.com/projects/_/buckets/demo-p.appspot.com',
+        type: 'google.cloud.storage.object.v1.finalized',
+        time: '2024-05-01T10:00:00.123Z',
+        subject: 'objects/lists/l1/todos/t1/a1/original',
+        bucket: 'demo-p.appspot.com',
+        datacontenttype: 'application/json',
+        data: object,
+      },
+    ],
+    [
+      'v1 functions the legacy event with a resource object',
+      v1('finalize', 'demo-p.appspot.com'),
+      'application/json',
+      {
+        eventId: 'e1',
+        timestamp: '2024-05-01T10:00:01.000Z',
+        eventType: 'google.storage.object.finalize',
+        resource: {
+          service: 'storage.googleapis.com',
+          name: 'projects/_/buckets/demo-p.appspot.com/objects/lists/l1/todos/t1/a1/original',
+          type: 'storage#object',
+        },
+        data: object,
+      },
+    ],
+  ])('sends %s', (_name, trigger, contentType, body) => {
+    const outgoing = storageEventFor(trigger, finalized, 'e1', now);
+    expect(outgoing.contentType).toBe(contentType);
+    expect(JSON.parse(outgoing.body)).toEqual(body);
   });
 
   it('dates a deletion by when it happened', () => {
@@ -72,21 +95,5 @@ describe('Storage events', () => {
       now,
     );
     expect(JSON.parse(outgoing.body).time).toBe('2024-05-01T10:00:01.000Z');
-  });
-
-  it('sends v1 functions the legacy event with a resource object', () => {
-    const outgoing = storageEventFor(v1('finalize', 'demo-p.appspot.com'), finalized, 'e1', now);
-    expect(outgoing.contentType).toBe('application/json');
-    expect(JSON.parse(outgoing.body)).toEqual({
-      eventId: 'e1',
-      timestamp: '2024-05-01T10:00:01.000Z',
-      eventType: 'google.storage.object.finalize',
-      resource: {
-        service: 'storage.googleapis.com',
-        name: 'projects/_/buckets/demo-p.appspot.com/objects/lists/l1/todos/t1/a1/original',
-        type: 'storage#object',
-      },
-      data: object,
-    });
   });
 });

@@ -318,9 +318,10 @@ describe('index planning', () => {
       expect(counts[tag] ?? 0, `planned queries with ${tag}`).toBeGreaterThan(20);
   }, 300_000);
 
-  const eq = (fieldPath: string, value: Value): Filter => ({
-    fieldFilter: { field: { fieldPath }, op: 'EQUAL', value },
+  const where = (fieldPath: string, op: FieldOperator, value: Value): Filter => ({
+    fieldFilter: { field: { fieldPath }, op, value },
   });
+  const eq = (fieldPath: string, value: Value): Filter => where(fieldPath, 'EQUAL', value);
   const plan = (query: Omit<StructuredQuery, 'from'>, group = false, indexes?: IndexCatalog) => {
     const p = planQuery(db, '', { from: [{ collectionId: 'c', allDescendants: group }], ...query });
     if (indexes) p.indexes = indexes;
@@ -357,13 +358,7 @@ describe('index planning', () => {
               op: 'AND',
               filters: [
                 eq('a', { integerValue: 3n }),
-                {
-                  fieldFilter: {
-                    field: { fieldPath: 'b' },
-                    op: 'LESS_THAN',
-                    value: { integerValue: 5n },
-                  },
-                },
+                where('b', 'LESS_THAN', { integerValue: 5n }),
               ],
             },
           },
@@ -381,15 +376,7 @@ describe('index planning', () => {
     // array-contains reads the element index.
     const contains = one(
       chooseIndex(
-        plan({
-          where: {
-            fieldFilter: {
-              field: { fieldPath: 'tags' },
-              op: 'ARRAY_CONTAINS',
-              value: { stringValue: 't1' },
-            },
-          },
-        }),
+        plan({ where: where('tags', 'ARRAY_CONTAINS', { stringValue: 't1' }) }),
         store.indexes,
       ),
     );
@@ -424,13 +411,9 @@ describe('index planning', () => {
     const notIn = one(
       chooseIndex(
         plan({
-          where: {
-            fieldFilter: {
-              field: { fieldPath: 'a' },
-              op: 'NOT_IN',
-              value: { arrayValue: { values: [{ integerValue: 1n }, { integerValue: 2n }] } },
-            },
-          },
+          where: where('a', 'NOT_IN', {
+            arrayValue: { values: [{ integerValue: 1n }, { integerValue: 2n }] },
+          }),
         }),
         store.indexes,
       ),
