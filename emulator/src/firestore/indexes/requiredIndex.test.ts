@@ -164,13 +164,15 @@ describe('queries that need a composite index', () => {
     expect(needed(shape, { indexes: [index], fieldOverrides: [] })).toBeNull();
   });
 
+  // Indexes on a and on b, both ordered by c: each serves one equality, together both.
+  const onA = composite('COLLECTION', { fieldPath: 'a', order: A }, { fieldPath: 'c', order: A });
+  const onB = composite('COLLECTION', { fieldPath: 'b', order: A }, { fieldPath: 'c', order: A });
+
   it('needs an index for each branch of an OR', () => {
     const shape: Shape = {
       where: or(field('a', 'EQUAL'), field('b', 'EQUAL')),
       orderBy: [asc('c')],
     };
-    const onA = composite('COLLECTION', { fieldPath: 'a', order: A }, { fieldPath: 'c', order: A });
-    const onB = composite('COLLECTION', { fieldPath: 'b', order: A }, { fieldPath: 'c', order: A });
     expect(needed(shape)).toEqual({ kind: 'composite', index: onA });
     expect(needed(shape, { indexes: [onA], fieldOverrides: [] })).toEqual({
       kind: 'composite',
@@ -200,8 +202,6 @@ describe('queries that need a composite index', () => {
       where: and(field('a', 'EQUAL'), field('b', 'EQUAL')),
       orderBy: [asc('c')],
     };
-    const onA = composite('COLLECTION', { fieldPath: 'a', order: A }, { fieldPath: 'c', order: A });
-    const onB = composite('COLLECTION', { fieldPath: 'b', order: A }, { fieldPath: 'c', order: A });
     expect(needed(shape, { indexes: [onA], fieldOverrides: [] })).not.toBeNull();
     expect(needed(shape, { indexes: [onA, onB], fieldOverrides: [] })).toBeNull();
   });
