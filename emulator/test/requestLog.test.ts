@@ -12,6 +12,7 @@ import {
 } from '@firebase/rules-unit-testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startFirestore } from '../src/firestore/index.js';
+import type { RequestSummary } from '../src/observe/requestLog.js';
 import { firestoreRules, storageRules } from '../src/rules/testing/testKit.js';
 import { readEvents } from './eventStreamClient.js';
 import { useFirestoreAndStorage } from './firestoreAndStorage.js';
@@ -40,26 +41,13 @@ let env: RulesTestEnvironment;
 let firestoreOrigin: string;
 let storageOrigin: string;
 
-interface Summary {
-  id: number;
-  time: string;
-  service: string;
-  method: string;
-  path: string;
-  container: string;
-  uid: string | null;
-  email: string | null;
-  allowed: boolean;
-  summary: string;
-}
-
 async function json<T>(url: string): Promise<{ status: number; body: T }> {
   const response = await fetch(url);
   return { status: response.status, body: (await response.json()) as T };
 }
 
 const requests = (origin: string, query = '') =>
-  json<{ requests: Summary[]; latest: number }>(
+  json<{ requests: RequestSummary[]; latest: number }>(
     `${origin}/emulator/v1/projects/${projectId}/requests${query}`,
   );
 
@@ -167,7 +155,7 @@ describe('the Firestore request log', () => {
     try {
       const carol = local.authenticatedContext('carol').firestore();
       for (const id of ['a', 'b', 'c']) await assertFails(carol.doc(`lists/${id}`).get());
-      const { body } = await json<{ requests: Summary[] }>(
+      const { body } = await json<{ requests: RequestSummary[] }>(
         `${origin}/emulator/v1/projects/demo-small-log/requests`,
       );
       expect(body.requests.map((r) => r.path)).toEqual(['lists/c', 'lists/b']);
@@ -183,7 +171,7 @@ describe('the Firestore request log', () => {
   });
 
   it('shows a project only its own evaluations', async () => {
-    const { body } = await json<{ requests: Summary[] }>(
+    const { body } = await json<{ requests: RequestSummary[] }>(
       `${firestoreOrigin}/emulator/v1/projects/demo-someone-else/requests`,
     );
     expect(body.requests).toEqual([]);

@@ -43,6 +43,9 @@ export class RequestLog {
   }
 }
 
+/** One entry of the log's list, as `GET .../requests` serves it (the console's `RequestSummary`). */
+export type RequestSummary = ReturnType<typeof summary>;
+
 function summary(service: RulesService, seq: number, { request, decision }: Recorded) {
   const email = request.auth?.token['email'];
   return {
