@@ -232,66 +232,57 @@ const firestoreCore = [
 ];
 const notTests = (folder) => `${folder}/**/!(*.test).ts`;
 
+/** A zone: `folder` under `root` may import, of what is under root, only itself and `sees`. */
+const layerZone = (root, folder, sees, message) => ({
+  target: `${root}/${folder}`,
+  from: root,
+  except: [`./${folder}`, ...sees],
+  message,
+});
+
 const emulatorZones = [
-  {
-    target: `${emu}/model`,
-    from: emu,
-    except: ['./model', './testing'],
-    message: 'src/model/ is the bottom layer: pure values, importing nothing else.',
-  },
-  {
-    target: `${emu}/rules`,
-    from: emu,
-    except: ['./rules', './model', './testing'],
-    message: 'The rules engine sees only the model below it.',
-  },
-  {
-    target: `${emu}/observe`,
-    from: emu,
-    except: ['./observe', './model', './testing', ...rulesApi],
-    message: 'observe/ (the logs the console reads) sees the model and the rules engine’s api.ts.',
-  },
-  {
-    target: `${emu}/firestore`,
-    from: emu,
-    except: ['./firestore', './model', './observe', './testing', './watchEdits.ts', ...rulesApi],
-    message:
-      'Firestore sees the model, the rules engine (api.ts, index.ts), observe/ and watchEdits.ts, not Storage.',
-  },
-  {
-    target: `${emu}/storage`,
-    from: emu,
-    except: ['./storage', './model', './observe', './testing', ...rulesApi],
-    message:
-      'Storage sees the model, the rules engine (api.ts, index.ts) and observe/, not Firestore.',
-  },
-  {
-    target: `${emu}/bridge`,
-    from: emu,
-    except: [
-      './bridge',
-      './model',
-      './observe',
-      './testing',
-      './firestore/index.ts',
-      './storage/index.ts',
-    ],
-    message: 'The bridge sees Firestore and Storage only through their index.ts.',
-  },
-  {
-    target: `${emu}/ui`,
-    from: emu,
-    except: [
-      './ui',
-      './model',
-      './observe',
-      './bridge/index.ts',
-      './config.ts',
-      './persistence.ts',
-    ],
-    message:
-      'The console server sees the services only through what emulators.ts hands it (and the bridge’s types).',
-  },
+  layerZone(
+    emu,
+    'model',
+    ['./testing'],
+    'src/model/ is the bottom layer: pure values, importing nothing else.',
+  ),
+  layerZone(
+    emu,
+    'rules',
+    ['./model', './testing'],
+    'The rules engine sees only the model below it.',
+  ),
+  layerZone(
+    emu,
+    'observe',
+    ['./model', './testing', ...rulesApi],
+    'observe/ (the logs the console reads) sees the model and the rules engine’s api.ts.',
+  ),
+  layerZone(
+    emu,
+    'firestore',
+    ['./model', './observe', './testing', './watchEdits.ts', ...rulesApi],
+    'Firestore sees the model, the rules engine (api.ts, index.ts), observe/ and watchEdits.ts, not Storage.',
+  ),
+  layerZone(
+    emu,
+    'storage',
+    ['./model', './observe', './testing', ...rulesApi],
+    'Storage sees the model, the rules engine (api.ts, index.ts) and observe/, not Firestore.',
+  ),
+  layerZone(
+    emu,
+    'bridge',
+    ['./model', './observe', './testing', './firestore/index.ts', './storage/index.ts'],
+    'The bridge sees Firestore and Storage only through their index.ts.',
+  ),
+  layerZone(
+    emu,
+    'ui',
+    ['./model', './observe', './bridge/index.ts', './config.ts', './persistence.ts'],
+    'The console server sees the services only through what emulators.ts hands it (and the bridge’s types).',
+  ),
   {
     target: notTests(emu),
     from: [`${emu}/testing`, `${emu}/rules/testing`],
@@ -326,18 +317,18 @@ const emulatorZones = [
     except: [`./${wire}`, './decode', './json', './http'],
     message: `adapters/${wire}/ builds on the decoders, proto3 JSON and the HTTP router only.`,
   })),
-  {
-    target: `${st}/store`,
-    from: st,
-    except: ['./store', './errors.ts'],
-    message: 'storage/store/ is the bottom of Storage: it sees only its errors.',
-  },
-  {
-    target: `${st}/http`,
-    from: st,
-    except: ['./http', './errors.ts', './store'],
-    message: 'storage/http/ sees only the store and the errors.',
-  },
+  layerZone(
+    st,
+    'store',
+    ['./errors.ts'],
+    'storage/store/ is the bottom of Storage: it sees only its errors.',
+  ),
+  layerZone(
+    st,
+    'http',
+    ['./errors.ts', './store'],
+    'storage/http/ sees only the store and the errors.',
+  ),
   {
     target: [`${st}/!(server|index).ts`, `${st}/store`, `${st}/http`],
     from: `${st}/apis`,
