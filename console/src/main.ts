@@ -5,6 +5,7 @@ import App from './App.vue';
 import { createConsoleRouter } from './router';
 import { applyStoredTheme } from './composables/useTheme';
 import '@hearth/ui/base.css';
+import '@hearth/ui/layout.css';
 import './styles/global.css';
 
 applyStoredTheme();

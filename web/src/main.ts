@@ -8,6 +8,7 @@ import { servicesKey } from './services/injection';
 import { registerServiceWorker } from './services/serviceWorker';
 import { useNoticesStore } from './stores/notices';
 import '@hearth/ui/base.css';
+import '@hearth/ui/layout.css';
 import './styles/global.css';
 
 const app = createApp(App);
