@@ -16,6 +16,17 @@
  * (`:export`), its time, file size and the peak RSS during it (the kernel's high-water mark, reset
  * first through /proc/<pid>/clear_refs), and a fresh server importing it at start (`importDir`):
  * time to ready, peak RSS and RSS after GC, checked by a count of the collection.
+ *
+ * `BENCH_SCALE_MODE=indexed` measures instead what keeping indexes costs a load: two servers of
+ * this emulator at once, each given the same to-dos in one collection `todos`. On the first, after
+ * 1,000 documents (BENCH_SCALE_SEED), an equality, a range, an ordered-limit and an array-contains
+ * query run, so that their automatic indexes exist and every later write maintains them; the
+ * second has none. Both are then loaded to each size in slices of 50,000 (BENCH_SCALE_SLICE),
+ * taking turns and in a changing order, so that the machine's swings fall on both. Per size: each
+ * one's load rate and server CPU per document over the segment and over its last slice, RSS after
+ * GC, and the ratio indexed / unindexed; the queries' p50 on the indexed one at the seed and at each
+ * size; at the end the same queries on the unindexed one (its first builds the index at that
+ * size). BENCH_SCALE_CPU_PROF=<dir> writes the indexed server's `--cpu-prof` profile there.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -341,11 +352,151 @@ async function exportAndImport(
   }
 }
 
+const SEED = Number(process.env['BENCH_SCALE_SEED'] ?? 1000);
+const SLICE = Number(process.env['BENCH_SCALE_SLICE'] ?? 50_000);
+
+/** Queries that return as many documents at every size (`loaded` ≥ 1,000), one per index kind. */
+const indexedQueries = (db: Db, loaded: number): Record<string, (i: number) => Query> => {
+  const todos = db.collection('todos');
+  const at = (i: number) => (i * 104_729) % (loaded - 20);
+  return {
+    // The first 1,000 to-dos are in lists 0–99, ten each.
+    'equality (limit 10)': (i) => todos.where('listId', '==', `list${(i * 37) % 100}`).limit(10),
+    'range (10 docs)': (i) => todos.where('order', '>=', at(i)).where('order', '<', at(i) + 10),
+    'ordered limit': (i) => todos.orderBy('order', 'desc').startAfter(at(i)).limit(20),
+    'array-contains (limit 20)': (i) =>
+      todos.where('tags', 'array-contains', `u${i % 11}`).limit(20),
+  };
+};
+
+/** One server of the indexed-load comparison, with its segment's sums. */
+interface Loader {
+  name: string;
+  server: Launched;
+  client: Awaited<ReturnType<typeof connect>>;
+  empty: number;
+  loaded: number;
+  segment: { ms: number; cpu: number; docs: number };
+  slice: { ms: number; cpu: number; docs: number };
+}
+
+async function startLoader(name: string, entry: string, profileDir?: string): Promise<Loader> {
+  const options = [`--max-old-space-size=${HEAP_MB}`, '--expose-gc'];
+  if (profileDir) options.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
+  const server = await launchWith(options, 'hearth', entry);
+  const client = await connect('hearth', server.ready.port);
+  await server.collectGarbage();
+  const empty = procStatus(server.child.pid!, 'VmRSS');
+  row(name, 'empty', `RSS ${mib(empty)}`);
+  const zero = { ms: 0, cpu: 0, docs: 0 };
+  return { name, server, client, empty, loaded: 0, segment: { ...zero }, slice: { ...zero } };
+}
+
+/** Loads documents up to `to` into one server, adding the time and CPU to its segment. */
+async function loadSlice(loader: Loader, to: number, deadline: number): Promise<void> {
+  const cpuStart = await loader.server.cpu();
+  const start = performance.now();
+  const from = loader.loaded;
+  const result = await load(loader.client, oneCollection, from, to, deadline);
+  const ms = performance.now() - start;
+  const cpu = (await loader.server.cpu()) - cpuStart;
+  loader.loaded = result.written;
+  loader.slice = { ms, cpu, docs: result.written - from };
+  loader.segment.ms += ms;
+  loader.segment.cpu += cpu;
+  loader.segment.docs += result.written - from;
+  if (result.written < to)
+    throw new Error(
+      `${loader.name}: stopped at ${result.written} of ${to}: ${result.error ?? 'the load limit'}`,
+    );
+}
+
+const perDoc = (part: { cpu: number; docs: number }) => part.cpu / part.docs;
+
+async function reportQueries(loader: Loader, label: string): Promise<Record<string, number>> {
+  const p50: Record<string, number> = {};
+  const measured = await timeQueries(
+    loader.server,
+    indexedQueries(loader.client.db, loader.loaded),
+  );
+  for (const [name, q] of Object.entries(measured)) {
+    p50[name] = q.p50;
+    row(
+      loader.name,
+      label,
+      `${name}: first ${q.first.toFixed(1)} ms, p50 ${q.p50.toFixed(2)} ms, server CPU ${q.cpu.toFixed(2)} ms per query (${q.count} docs)`,
+    );
+  }
+  return p50;
+}
+
+/** BENCH_SCALE_MODE=indexed: a load into a collection whose indexes exist against one without. */
+async function indexedLoad(entry: string): Promise<void> {
+  const profileDir = process.env['BENCH_SCALE_CPU_PROF'];
+  const indexed = await startLoader('indexed', entry, profileDir);
+  const plain = await startLoader('unindexed', entry);
+  const both = [indexed, plain];
+  const deadline = performance.now() + 2 * LOAD_LIMIT_MS;
+  try {
+    for (const loader of both) await loadSlice(loader, SEED, deadline);
+    const seedP50 = await reportQueries(indexed, `${SEED / 1000}k`);
+    let turn = 0;
+    for (const size of SIZES) {
+      for (const loader of both) loader.segment = { ms: 0, cpu: 0, docs: 0 };
+      const from = indexed.loaded;
+      while (indexed.loaded < size) {
+        const to = Math.min(size, indexed.loaded + SLICE);
+        const order = turn++ % 2 === 0 ? both : [plain, indexed];
+        for (const loader of order) await loadSlice(loader, to, deadline);
+      }
+      const rss: number[] = [];
+      for (const loader of both) {
+        await loader.server.collectGarbage();
+        const after = procStatus(loader.server.child.pid!, 'VmRSS');
+        rss.push(after);
+        const { segment, slice } = loader;
+        row(
+          loader.name,
+          `${size / 1000}k`,
+          `load ${from / 1000}k→${size / 1000}k: ${Math.round((segment.docs / segment.ms) * 1000)} docs/s, server CPU ${perDoc(segment).toFixed(1)} µs per document (last slice ${Math.round((slice.docs / slice.ms) * 1000)} docs/s, ${perDoc(slice).toFixed(1)} µs)`,
+          `RSS after GC ${mib(after)}: ${mib(((after - loader.empty) / size) * 100_000)} per 100k documents`,
+        );
+      }
+      row(
+        'ratio indexed / unindexed',
+        `${size / 1000}k`,
+        `server CPU per document ${(perDoc(indexed.segment) / perDoc(plain.segment)).toFixed(2)}x (last slice ${(perDoc(indexed.slice) / perDoc(plain.slice)).toFixed(2)}x), docs/s ${(indexed.segment.docs / indexed.segment.ms / (plain.segment.docs / plain.segment.ms)).toFixed(2)}x`,
+        `RSS +${mib((rss[0] as number) - (rss[1] as number))} for the indexes`,
+      );
+      const p50 = await reportQueries(indexed, `${size / 1000}k`);
+      row(
+        'ratio query p50',
+        `${size / 1000}k / ${SEED / 1000}k`,
+        Object.entries(p50)
+          .map(([name, ms]) => `${name} ${(ms / (seedP50[name] as number)).toFixed(2)}x`)
+          .join(', '),
+      );
+    }
+    await reportQueries(plain, `${plain.loaded / 1000}k, indexes built now`);
+  } catch (error) {
+    row('indexed load', 'stopped', (error as Error).message);
+  } finally {
+    for (const loader of both) {
+      await loader.client.close();
+      const gone = new Promise((resolve) => loader.server.child.once('exit', resolve));
+      // Closing stdin ends the server normally, so that --cpu-prof writes its profile.
+      loader.server.child.stdin!.end();
+      await gone;
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const entry = await buildServerEntry(
     fileURLToPath(new URL('.', import.meta.url)),
     'firestore-scale',
   );
+  if (process.env['BENCH_SCALE_MODE'] === 'indexed') return indexedLoad(entry);
   const layouts = (process.env['BENCH_SCALE_LAYOUTS'] ?? 'todos,lists')
     .split(',')
     .map((name) => (name === 'lists' ? lists : oneCollection));

@@ -15,7 +15,8 @@
  *
  * Once ready, the child writes one JSON line `{ port, sinceProcessStart, startCall }` on stdout;
  * then each line on stdin asks for the CPU time (µs) it has used so far, answered as `{ cpu }`; a
- * line `gc` first runs a full garbage collection (when node was given --expose-gc).
+ * line `gc` first runs a full garbage collection (when node was given --expose-gc). When stdin
+ * closes, the server exits.
  */
 import { createServer } from 'node:net';
 
@@ -73,3 +74,5 @@ process.stdin.on('data', (chunk: Buffer) => {
   const { user, system } = process.cpuUsage();
   process.stdout.write(`${JSON.stringify({ cpu: user + system })}\n`);
 });
+// The bench closing stdin ends the server normally (so that `--cpu-prof` writes its profile).
+process.stdin.on('end', () => process.exit(0));
