@@ -97,6 +97,32 @@ describe('FieldIndex', () => {
     }
   });
 
+  it('appends entries that sort last, mixed with inserts and removals, in order', () => {
+    const index = single();
+    const expected: { key: Value; path: string }[] = [];
+    const add = (n: number, path: string) => {
+      index.insert(int(n), path);
+      expected.push({ key: int(n), path });
+    };
+    // Ascending keys (appends), then equal keys with growing paths (appends), then keys in the
+    // middle, then appends again after the chunks they split.
+    for (let i = 0; i < 1500; i++) add(i, `c/a${i}`);
+    for (let i = 0; i < 700; i++) add(1500, `c/b${String(i).padStart(4, '0')}`);
+    for (let i = 0; i < 1500; i += 2) add(i, `c/m${i}`);
+    for (let i = 0; i < 1500; i += 5) index.remove(int(i), `c/a${i}`);
+    for (let i = 2000; i < 2600; i++) add(i, `c/z${i}`);
+    const kept = expected.filter(
+      (e) => !(e.path.startsWith('c/a') && Number(e.path.slice(3)) % 5 === 0),
+    );
+    kept.sort((a, b) => compareValues(a.key, b.key) || comparePaths(a.path, b.path));
+    expect(index.size).toBe(kept.length);
+    expect(paths(index)).toEqual(kept.map((e) => e.path));
+    expect(paths(index, int(1500), int(1500))).toHaveLength(700);
+    expect(paths(index, int(2590), undefined, true)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `c/z${2599 - i}`),
+    );
+  });
+
   it('orders paths as Firestore orders document names', () => {
     const ids = ['a', 'a-c', 'a/b', 'ab', 'a\uffff', 'a\ud83d\ude00', 'B', ''];
     const sorted = [...ids].sort(comparePaths);

@@ -6,7 +6,8 @@
  *
  * Entries live in chunks of parallel arrays (keys, paths), at most 2 × CHUNK long: an insert or
  * removal moves at most one chunk's entries, and an entry costs two array slots (16 bytes)
- * beside the key and path it shares with the stored document. It holds current data only.
+ * beside the key and path it shares with the stored document. An entry after every other (a
+ * growing id, counter or time) is appended with one comparison. It holds current data only.
  */
 
 const CHUNK = 256;
@@ -121,8 +122,22 @@ export class FieldIndex<K> {
 
   insert(key: K, path: string): void {
     this.total++;
-    if (this.chunks.length === 0) {
+    const last = this.chunks[this.chunks.length - 1];
+    if (!last) {
       this.chunks.push({ keys: [key], paths: [path] });
+      return;
+    }
+    const end = last.keys.length - 1;
+    if (
+      (this.compareKeys(last.keys[end] as K, key) ||
+        comparePaths(last.paths[end] as string, path)) < 0
+    ) {
+      // After every entry (ascending ids, counters, times): one comparison, no search; the last
+      // chunk fills up to 2 × CHUNK and a new one starts, so appended chunks are full, not halves.
+      if (last.keys.length < 2 * CHUNK) {
+        last.keys.push(key);
+        last.paths.push(path);
+      } else this.chunks.push({ keys: [key], paths: [path] });
       return;
     }
     let { chunk: c, at } = this.seekEntry(key, path);
