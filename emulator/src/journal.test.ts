@@ -84,6 +84,23 @@ describe('journal', () => {
     await reopened.journal.close();
   });
 
+  it('writes zeros ahead in 256 KiB steps as the records cross them, and nothing else', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hearth-journal-'));
+    const { journal } = Journal.open(dir, 0, quiet);
+    const payloads = Array.from({ length: 120 }, (_, i) => Buffer.alloc(5000 + i, i + 1));
+    for (const payload of payloads.slice(0, 60)) await journal.append(payload);
+    await Promise.all(payloads.slice(60).map((payload) => journal.append(payload)));
+    const bytes = await readFile(join(dir, 'segment-0.log'));
+    const used = payloads.reduce((sum, payload) => sum + 8 + payload.length, 0);
+    // The first record wrote zeros up to 512 KiB (256 KiB past it, rounded up to a step); the
+    // records crossed that, so zeros were written up to 1 MiB.
+    expect(used).toBeGreaterThan(512 * 1024);
+    expect(bytes.length).toBe(1024 * 1024);
+    expect(bytes.subarray(used).equals(Buffer.alloc(bytes.length - used))).toBe(true);
+    expect(readRecords(bytes)).toEqual({ records: payloads, torn: false });
+    await journal.close();
+  });
+
   it('reads a segment of zeros only (killed right after writing ahead) as empty, not torn', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'hearth-journal-'));
     await writeFile(join(dir, 'segment-0.log'), Buffer.alloc(256 * 1024));

@@ -40,6 +40,14 @@ const HEADER = 8;
  * size and block map (on ext4 with a journal, an appending fdatasync commits the journal each time).
  */
 const AHEAD = 256 * 1024;
+/**
+ * The zeros go out one page per write: one 256 KiB write would leave them in the page cache as
+ * large folios, into which each later small record costs more to write and to sync (measured here,
+ * a loop of records 2.5 ms apart: 13–22 against 36–45 µs a write, p50 fdatasync 249–292 against
+ * 277–331 µs).
+ */
+const PAGE = 4096;
+const ZEROS = Buffer.alloc(PAGE);
 const SEGMENT = /^segment-(\d+)\.log$/;
 const datasync = promisify(fdatasync);
 
@@ -213,7 +221,9 @@ export class Journal {
     const end = this.position + bytes.length;
     if (end > this.allocated) {
       const allocated = Math.ceil((end + AHEAD) / AHEAD) * AHEAD;
-      writeFully(fd, Buffer.concat([bytes, Buffer.alloc(allocated - end)]), this.position);
+      writeFully(fd, bytes, this.position);
+      for (let at = end; at < allocated; at = (Math.floor(at / PAGE) + 1) * PAGE)
+        writeFully(fd, ZEROS.subarray(0, PAGE - (at % PAGE)), at);
       this.allocated = allocated;
     } else writeFully(fd, bytes, this.position);
     this.position = end;
