@@ -382,6 +382,40 @@ describe('index planning', () => {
     );
     expect(contains.spec.fields[0]?.contains).toBe(true);
     expect(contains.cost).toBe(50);
+    // It builds no index of the whole array value, which every later write would keep for nothing,
+    // until a query filters or orders by the array's value.
+    const scope = { group: false, collection: 'c' } as const;
+    expect(store.indexes.built(scope)).not.toContain('tags');
+    const byValue = one(
+      chooseIndex(
+        plan({
+          where: {
+            compositeFilter: {
+              op: 'AND',
+              filters: [
+                where('tags', 'ARRAY_CONTAINS', { stringValue: 't1' }),
+                eq('tags', { arrayValue: { values: [{ stringValue: 't1' }] } }),
+              ],
+            },
+          },
+        }),
+        store.indexes,
+      ),
+    );
+    expect(store.indexes.built(scope)).toContain('tags');
+    expect(byValue.cost).toBe(50);
+    const byOrder = one(
+      chooseIndex(
+        plan({
+          where: where('tags', 'ARRAY_CONTAINS', { stringValue: 't1' }),
+          orderBy: [{ field: { fieldPath: 'tags' } }],
+          limit: 2,
+        }),
+        store.indexes,
+      ),
+    );
+    expect(byOrder.spec.fields[0]?.contains).toBe(false);
+    expect(byOrder.ordered).toBe(true);
     // == a with orderBy b and a limit: the declared composite (a, b) is read in order, 3 entries.
     const declared: IndexCatalog = {
       indexes: [composite('COLLECTION', 'a', '-b')],

@@ -119,6 +119,12 @@ interface Constraint {
   values: ValueSet;
   /** Elements an array-contains(-any) filter asks for. */
   elements?: ValueSet;
+  /**
+   * Whether anything but array-contains(-any) constrains or orders the field: only then may its
+   * whole-value index serve (array-contains alone is better served by the element index, and a
+   * value index built for it would be kept up to date by every later write for nothing).
+   */
+  byValue: boolean;
 }
 
 const keyOf = (path: FieldPath): string => (isNameField(path) ? NAME : formatFieldPath(path));
@@ -128,7 +134,7 @@ function constraintsOf(plan: QueryPlan, conjunct: SimpleFilter[]): Map<string, C
   const of = (path: FieldPath): Constraint => {
     const key = keyOf(path);
     let c = constraints.get(key);
-    if (!c) constraints.set(key, (c = { path, values: EVERY_VALUE }));
+    if (!c) constraints.set(key, (c = { path, values: EVERY_VALUE, byValue: false }));
     return c;
   };
   for (const filter of conjunct) {
@@ -136,11 +142,12 @@ function constraintsOf(plan: QueryPlan, conjunct: SimpleFilter[]): Map<string, C
     c.values = intersect(c.values, valuesOf(filter));
     const elements = elementsOf(filter);
     if (elements) c.elements = c.elements ? intersect(c.elements, elements) : elements;
+    else c.byValue = true;
   }
   // findNearest keeps what its filters keep, whatever the order fields.
   if (plan.nearest) return constraints;
   // Ordered fields must exist; the first is bounded by the cursors' first values.
-  for (const term of plan.orderBy) of(term.field);
+  for (const term of plan.orderBy) of(term.field).byValue = true;
   const first = plan.orderBy[0];
   if (first) {
     const c = of(first.field);
@@ -177,10 +184,12 @@ function candidateSpecs(
   const specs: IndexSpec[] = [{ fields: [] }];
   for (const [key, c] of constraints) {
     if (key === NAME) continue;
-    if (hasSingleField(config, plan.collectionId, scope, key, false))
+    const byElement =
+      c.elements !== undefined && hasSingleField(config, plan.collectionId, scope, key, true);
+    // With the element index at hand, the value index serves only a value filter or an order.
+    if ((c.byValue || !byElement) && hasSingleField(config, plan.collectionId, scope, key, false))
       specs.push({ fields: [{ path: c.path, contains: false }] });
-    if (c.elements && hasSingleField(config, plan.collectionId, scope, key, true))
-      specs.push({ fields: [{ path: c.path, contains: true }] });
+    if (byElement) specs.push({ fields: [{ path: c.path, contains: true }] });
   }
   for (const declared of config.indexes) {
     if (declared.collectionGroup !== plan.collectionId || declared.queryScope !== scope) continue;

@@ -138,6 +138,11 @@ export class FieldIndexes {
     return index;
   }
 
+  /** The ids (`specId`) of the indexes built for a scope so far. */
+  built(scope: Scope): string[] {
+    return [...(this.scopes.get(scopeKey(scope))?.indexes.keys() ?? [])];
+  }
+
   /**
    * Whether the scope's current documents are also those at `readTime`: no document of it changed
    * after that time (known exactly once the scope has an index; before, any change counts).
