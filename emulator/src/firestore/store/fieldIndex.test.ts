@@ -1,13 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { comparePaths, FieldIndex } from './fieldIndex.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { comparePaths, FieldIndex, type RankOf } from './fieldIndex.js';
 import type { Value } from '../../model/value.js';
 import { compareResourceNames, compareValues } from '../../model/valueOrder.js';
+import { rankOf } from '../../model/valueRank.js';
 
 const int = (n: number): Value => ({ integerValue: BigInt(n) });
 const dbl = (n: number): Value => ({ doubleValue: n });
 const str = (s: string): Value => ({ stringValue: s });
 
-const single = () => new FieldIndex<Value>(compareValues);
+let ranks: RankOf<Value> | undefined;
+const single = () => new FieldIndex<Value>(compareValues, ranks);
 
 /** Paths of the entries from `lower` to `upper` (inclusive, either open). */
 function paths(
@@ -26,7 +28,14 @@ function paths(
   return [...index.entries(range, descending)].map((e) => e.path);
 }
 
-describe('FieldIndex', () => {
+// Every case runs with keys compared in full and with the values' ranks (valueRank.ts).
+describe.each([
+  ['compared in full', undefined],
+  ['by rank', rankOf],
+])('FieldIndex, keys %s', (_, rank) => {
+  beforeEach(() => {
+    ranks = rank;
+  });
   it('keeps entries in value order across types, then path, and finds ranges', () => {
     const index = single();
     index.insert(str('a'), 'c/s');
@@ -70,7 +79,7 @@ describe('FieldIndex', () => {
       keys.push(int((i * 7919) % 1000));
       names.push(`c/d${i}`);
     }
-    const built = FieldIndex.of(compareValues, keys, names);
+    const built = FieldIndex.of(compareValues, keys, names, ranks);
     const grown = single();
     keys.forEach((k, i) => grown.insert(k, names[i] as string));
     for (let i = 0; i < 5000; i += 3) grown.remove(keys[i] as Value, names[i] as string);
@@ -120,6 +129,50 @@ describe('FieldIndex', () => {
     expect(paths(index, int(1500), int(1500))).toHaveLength(700);
     expect(paths(index, int(2590), undefined, true)).toEqual(
       Array.from({ length: 10 }, (_, i) => `c/z${2599 - i}`),
+    );
+  });
+
+  it('keeps order and finds every entry among ties, inexact ranks and mixed types', () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+    const pool: Value[] = [
+      int(1),
+      dbl(1),
+      dbl(1.5),
+      dbl(-2.25),
+      int(2n ** 53n + 1n),
+      dbl(2 ** 53),
+      str('u1'),
+      str('list1234'),
+      str('list1235'),
+      str('list123'),
+      str('é'),
+      { timestampValue: { seconds: 5, nanos: 7 } },
+      { booleanValue: true },
+      { nullValue: null },
+      { arrayValue: { values: [int(1)] } },
+      { arrayValue: { values: [int(0), int(5)] } },
+    ];
+    const index = single();
+    const live = new Map<string, Value>();
+    for (let i = 0; i < 6000; i++) {
+      const path = `c/d${Math.floor(random() * 1500)}`;
+      const old = live.get(path);
+      if (old) index.remove(old, path);
+      if (random() < 0.2) live.delete(path);
+      else {
+        const key = pool[Math.floor(random() * pool.length)] as Value;
+        index.insert(key, path);
+        live.set(path, key);
+      }
+    }
+    const expected = [...live]
+      .sort(([pa, a], [pb, b]) => compareValues(a, b) || comparePaths(pa, pb))
+      .map(([path]) => path);
+    expect(index.size).toBe(live.size);
+    expect(paths(index)).toEqual(expected);
+    expect(paths(index, str('list1234'), str('list1234'))).toEqual(
+      expected.filter((p) => compareValues(live.get(p) as Value, str('list1234')) === 0),
     );
   });
 

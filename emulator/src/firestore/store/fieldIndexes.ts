@@ -12,9 +12,10 @@ import { getField } from '../documents/document.js';
 import { formatFieldPath, type FieldPath } from '../../model/fieldPath.js';
 import type { Value } from '../../model/value.js';
 import { compareValues } from '../../model/valueOrder.js';
+import { rankOf } from '../../model/valueRank.js';
 import { collectionIdOf, parentOf } from '../../model/path.js';
 import type { Micros } from './clock.js';
-import { FieldIndex } from './fieldIndex.js';
+import { FieldIndex, type RankOf } from './fieldIndex.js';
 
 export interface IndexField {
   path: FieldPath;
@@ -58,6 +59,16 @@ function comparatorOf(spec: IndexSpec): (a: IndexKey, b: IndexKey) => number {
   if (spec.fields.length === 0) return () => 0;
   if (spec.fields.length === 1) return (a, b) => compareValues(a as Value, b as Value);
   return compareTuples;
+}
+
+/**
+ * A key's rank (valueRank.ts): its value's; a tuple's first value's, never exact (the other values
+ * may differ); the name index's keys are all equal.
+ */
+function rankerOf(spec: IndexSpec): RankOf<IndexKey> {
+  if (spec.fields.length === 0) return () => 0;
+  if (spec.fields.length === 1) return (key) => rankOf(key as Value);
+  return (key) => Math.floor(rankOf((key as Value[])[0] as Value)) + 0.5;
 }
 
 /** The distinct elements of an array value (by value order), or none. */
@@ -133,7 +144,7 @@ export class FieldIndexes {
         paths.push(path);
       }
     }
-    const index = FieldIndex.of(compare, keys, paths);
+    const index = FieldIndex.of(compare, keys, paths, rankerOf(spec));
     indexes.indexes.set(id, { spec, compare, index });
     return index;
   }
