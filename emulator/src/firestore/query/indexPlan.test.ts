@@ -322,6 +322,7 @@ describe('index planning', () => {
     fieldFilter: { field: { fieldPath }, op, value },
   });
   const eq = (fieldPath: string, value: Value): Filter => where(fieldPath, 'EQUAL', value);
+  const and = (...filters: Filter[]): Filter => ({ compositeFilter: { op: 'AND', filters } });
   const plan = (query: Omit<StructuredQuery, 'from'>, group = false, indexes?: IndexCatalog) => {
     const p = planQuery(db, '', { from: [{ collectionId: 'c', allDescendants: group }], ...query });
     if (indexes) p.indexes = indexes;
@@ -353,15 +354,7 @@ describe('index planning', () => {
     const both = one(
       chooseIndex(
         plan({
-          where: {
-            compositeFilter: {
-              op: 'AND',
-              filters: [
-                eq('a', { integerValue: 3n }),
-                where('b', 'LESS_THAN', { integerValue: 5n }),
-              ],
-            },
-          },
+          where: and(eq('a', { integerValue: 3n }), where('b', 'LESS_THAN', { integerValue: 5n })),
         }),
         store.indexes,
       ),
@@ -389,15 +382,10 @@ describe('index planning', () => {
     const byValue = one(
       chooseIndex(
         plan({
-          where: {
-            compositeFilter: {
-              op: 'AND',
-              filters: [
-                where('tags', 'ARRAY_CONTAINS', { stringValue: 't1' }),
-                eq('tags', { arrayValue: { values: [{ stringValue: 't1' }] } }),
-              ],
-            },
-          },
+          where: and(
+            where('tags', 'ARRAY_CONTAINS', { stringValue: 't1' }),
+            eq('tags', { arrayValue: { values: [{ stringValue: 't1' }] } }),
+          ),
         }),
         store.indexes,
       ),
