@@ -140,7 +140,7 @@ describe.each([
       dbl(1),
       dbl(1.5),
       dbl(-2.25),
-      int(2n ** 53n + 1n),
+      { integerValue: 2n ** 53n + 1n },
       dbl(2 ** 53),
       str('u1'),
       str('list1234'),
