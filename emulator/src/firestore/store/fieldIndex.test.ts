@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { comparePaths, FieldIndex, type RankOf } from './fieldIndex.js';
+import { comparePaths, FieldIndex, idRank, type PathRankOf, type RankOf } from './fieldIndex.js';
 import type { Value } from '../../model/value.js';
 import { compareResourceNames, compareValues } from '../../model/valueOrder.js';
 import { rankOf } from '../../model/valueRank.js';
@@ -9,7 +9,8 @@ const dbl = (n: number): Value => ({ doubleValue: n });
 const str = (s: string): Value => ({ stringValue: s });
 
 let ranks: RankOf<Value> | undefined;
-const single = () => new FieldIndex<Value>(compareValues, ranks);
+let pathRanks: PathRankOf | undefined;
+const single = () => new FieldIndex<Value>(compareValues, ranks, pathRanks);
 
 /** Paths of the entries from `lower` to `upper` (inclusive, either open). */
 function paths(
@@ -28,13 +29,16 @@ function paths(
   return [...index.entries(range, descending)].map((e) => e.path);
 }
 
-// Every case runs with keys compared in full and with the values' ranks (valueRank.ts).
+// Every case runs with keys and paths compared in full, with the values' ranks (valueRank.ts), and
+// with the ids' ranks too (every path here is in collection `c`).
 describe.each([
-  ['compared in full', undefined],
-  ['by rank', rankOf],
-])('FieldIndex, keys %s', (_, rank) => {
+  ['compared in full', undefined, undefined],
+  ['by rank', rankOf, undefined],
+  ['by rank and id rank', rankOf, idRank],
+])('FieldIndex, keys %s', (_, rank, pathRank) => {
   beforeEach(() => {
     ranks = rank;
+    pathRanks = pathRank;
   });
   it('keeps entries in value order across types, then path, and finds ranges', () => {
     const index = single();
@@ -79,7 +83,7 @@ describe.each([
       keys.push(int((i * 7919) % 1000));
       names.push(`c/d${i}`);
     }
-    const built = FieldIndex.of(compareValues, keys, names, ranks);
+    const built = FieldIndex.of(compareValues, keys, names, ranks, pathRanks);
     const grown = single();
     keys.forEach((k, i) => grown.insert(k, names[i] as string));
     for (let i = 0; i < 5000; i += 3) grown.remove(keys[i] as Value, names[i] as string);
@@ -180,5 +184,23 @@ describe.each([
     const ids = ['a', 'a-c', 'a/b', 'ab', 'a\uffff', 'a\ud83d\ude00', 'B', ''];
     const sorted = [...ids].sort(comparePaths);
     expect(sorted).toEqual([...ids].sort(compareResourceNames));
+  });
+});
+
+describe('idRank', () => {
+  it('never ranks a later id of one collection lower, and tells most ids apart', () => {
+    const ids = ['', 'a', 'a b', 'a\u0001', 'ab', 'abcdefgh', 'abcdefghi', 'abcdefgi', 'B', 'é'];
+    ids.push('\uffff', '\ud83d\ude00', '~', '}', 't0000123', 't0000124', 'Zz09', '0');
+    // After a character ranked alike with others (control, above U+007D) the rest must not count.
+    ids.push('éz', '\u0001z', '\u0002', 'ÿ');
+    for (const a of ids) {
+      for (const b of ids) {
+        const order = comparePaths(`p/c/${a}`, `p/c/${b}`);
+        const ranks = Math.sign(idRank(`p/c/${a}`) - idRank(`p/c/${b}`));
+        if (ranks !== 0) expect(ranks, `${a} / ${b}`).toBe(order);
+      }
+    }
+    expect(idRank('c/t0000123')).toBeLessThan(idRank('c/t0000124'));
+    expect(idRank('c/abcdefgh')).toBe(idRank('c/abcdefghi'));
   });
 });

@@ -4,9 +4,9 @@
  * key is one field's value (single-field indexes), a tuple of values (composite indexes) or
  * nothing (the name index, every document in path order).
  *
- * Entries live in chunks of parallel arrays (keys, paths, ranks), at most 2 × CHUNK long: an
- * insert or removal moves at most one chunk's entries, and an entry costs two array slots and a
- * double (24 bytes) beside the key and path it shares with the stored document. An entry after
+ * Entries live in chunks of parallel arrays (keys, paths, ranks of both), at most 2 × CHUNK long:
+ * an insert or removal moves at most one chunk's entries, and an entry costs two array slots and
+ * two doubles (32 bytes) beside the key and path it shares with the stored document. An entry after
  * every other (a growing id, counter or time) is appended with one comparison. It holds current
  * data only.
  *
@@ -15,7 +15,8 @@
  * ranks, and the search in a chunk its array of ranks, so that in a large heap it does not reach
  * a chunk object, a key object and its string at every step (the cache misses that made a write's
  * cost grow with the collection). Keys whose ranks tie are compared in full, or, when the rank
- * is whole (exact), are equal and only their paths are compared.
+ * is whole (exact), are equal; then their paths' ranks decide (in a collection's index, the
+ * rank of the document id: `idRank`), and paths are compared in full only when those tie too.
  */
 
 const CHUNK = 256;
@@ -58,10 +59,40 @@ interface Chunk<K> {
   keys: K[];
   paths: string[];
   ranks: number[];
+  pathRanks: number[];
 }
 
 /** A key's rank: see valueRank.ts. One rank for every key (0.5, never exact) compares keys in full. */
 export type RankOf<K> = (key: K) => number;
+
+/** A path's rank: never greater for a path that sorts first; equal ranks say nothing. */
+export type PathRankOf = (path: string) => number;
+
+const ID_DIGITS = 97;
+const ID_CHARS = 8;
+
+/**
+ * The rank of a path among paths of one collection: its document id's first 8 characters as
+ * digits of base 97 (0 after its end, 1 for a control character and 96 for one above U+007D, the
+ * rest then cut; 2–95 for U+0020–U+007D), which keeps the ids' code-point order, and so the
+ * paths' order when the parent is the same. Below 97^8 < 2^53: a whole number.
+ */
+export function idRank(path: string): number {
+  const start = path.lastIndexOf('/') + 1;
+  let rank = 0;
+  let cut = false;
+  for (let i = 0; i < ID_CHARS; i++) {
+    let digit = 0;
+    const at = start + i;
+    if (!cut && at < path.length) {
+      const c = path.charCodeAt(at);
+      digit = c < 0x20 ? 1 : c < 0x7e ? c - 0x20 + 2 : ID_DIGITS - 1;
+      cut = digit === 1 || digit === ID_DIGITS - 1;
+    }
+    rank = rank * ID_DIGITS + digit;
+  }
+  return rank;
+}
 
 /** The entries of one range, found by binary search; `count` costs one addition per chunk. */
 export interface IndexRange {
@@ -77,13 +108,15 @@ export interface IndexEntry<K> {
 
 export class FieldIndex<K> {
   private chunks: Chunk<K>[] = [];
-  /** The rank of each chunk's last entry, for the search over chunks. */
+  /** The ranks of each chunk's last entry, for the search over chunks. */
   private lasts: number[] = [];
+  private lastPaths: number[] = [];
   private total = 0;
 
   constructor(
     private readonly compareKeys: (a: K, b: K) => number,
     private readonly rankOf: RankOf<K> = () => 0.5,
+    private readonly pathRankOf: PathRankOf = () => 0,
   ) {}
 
   /** An index of these entries at once (sorted here): O(n log n), against O(n²) one by one. */
@@ -92,8 +125,9 @@ export class FieldIndex<K> {
     keys: K[],
     paths: string[],
     rankOf?: RankOf<K>,
+    pathRankOf?: PathRankOf,
   ): FieldIndex<K> {
-    const index = new FieldIndex(compareKeys, rankOf);
+    const index = new FieldIndex(compareKeys, rankOf, pathRankOf);
     const order = keys.map((_, i) => i);
     order.sort(
       (i, j) =>
@@ -103,12 +137,14 @@ export class FieldIndex<K> {
     for (let start = 0; start < order.length; start += CHUNK) {
       const slice = order.slice(start, start + CHUNK);
       const chunkKeys = slice.map((i) => keys[i] as K);
+      const chunkPaths = slice.map((i) => paths[i] as string);
       index.chunks.push({
         keys: chunkKeys,
-        paths: slice.map((i) => paths[i] as string),
+        paths: chunkPaths,
         ranks: chunkKeys.map((key) => index.rankOf(key)),
+        pathRanks: chunkPaths.map((path) => index.pathRankOf(path)),
       });
-      index.lasts.push(index.rankOf(chunkKeys[chunkKeys.length - 1] as K));
+      index.fence(index.chunks.length - 1, 1);
     }
     index.total = order.length;
     return index;
@@ -141,20 +177,44 @@ export class FieldIndex<K> {
     return { chunk: lo, at: a };
   }
 
-  /** Entry `i` of a chunk against (key, path) of rank `rank`: by ranks first (see the top). */
-  private compareAt(chunk: Chunk<K>, i: number, key: K, path: string, rank: number): number {
-    const r = chunk.ranks[i] as number;
+  /** Sets the search's copy of chunk `c`'s last ranks, inserting `add` new places first. */
+  private fence(c: number, add: number): void {
+    const chunk = this.chunks[c] as Chunk<K>;
+    const last = chunk.ranks.length - 1;
+    if (add > 0) {
+      this.lasts.splice(c, 0, 0);
+      this.lastPaths.splice(c, 0, 0);
+    }
+    this.lasts[c] = chunk.ranks[last] as number;
+    this.lastPaths[c] = chunk.pathRanks[last] as number;
+  }
+
+  /**
+   * An entry (its key's rank `r`, path's rank `pr`, and, read only on ties, key and path at `i` of
+   * `chunk`) against the target (key, path, rank, pathRank): by ranks first (see the top).
+   */
+  private compareAt(
+    r: number,
+    pr: number,
+    chunk: Chunk<K>,
+    i: number,
+    key: K,
+    path: string,
+    rank: number,
+    pathRank: number,
+  ): number {
     if (r !== rank) return r < rank ? -1 : 1;
     if (rank % 1 !== 0) {
       const c = this.compareKeys(chunk.keys[i] as K, key);
       if (c !== 0) return c;
     }
+    if (pr !== pathRank) return pr < pathRank ? -1 : 1;
     return comparePaths(chunk.paths[i] as string, path);
   }
 
   /** The position of the first entry not before (key, path), or the end. */
-  private seekEntry(key: K, path: string, rank: number): Position {
-    const { chunks, lasts } = this;
+  private seekEntry(key: K, path: string, rank: number, pathRank: number): Position {
+    const { chunks, lasts, lastPaths } = this;
     let lo = 0;
     let hi = chunks.length;
     while (lo < hi) {
@@ -162,21 +222,30 @@ export class FieldIndex<K> {
       const r = lasts[mid] as number;
       let before = r < rank;
       if (r === rank) {
-        const chunk = chunks[mid] as Chunk<K>;
-        before = this.compareAt(chunk, chunk.ranks.length - 1, key, path, rank) < 0;
+        // Only ties reach the chunk: for equal exact keys, its last path's rank may decide.
+        const pr = lastPaths[mid] as number;
+        if (rank % 1 === 0 && pr !== pathRank) before = pr < pathRank;
+        else {
+          const chunk = chunks[mid] as Chunk<K>;
+          const last = chunk.ranks.length - 1;
+          before = this.compareAt(r, pr, chunk, last, key, path, rank, pathRank) < 0;
+        }
       }
       if (before) lo = mid + 1;
       else hi = mid;
     }
     if (lo === chunks.length) return { chunk: lo, at: 0 };
     const chunk = chunks[lo] as Chunk<K>;
-    const ranks = chunk.ranks;
+    const { ranks, pathRanks } = chunk;
     let a = 0;
     let b = ranks.length;
     while (a < b) {
       const mid = (a + b) >>> 1;
       const r = ranks[mid] as number;
-      const before = r === rank ? this.compareAt(chunk, mid, key, path, rank) < 0 : r < rank;
+      const before =
+        r === rank
+          ? this.compareAt(r, pathRanks[mid] as number, chunk, mid, key, path, rank, pathRank) < 0
+          : r < rank;
       if (before) a = mid + 1;
       else b = mid;
     }
@@ -186,45 +255,54 @@ export class FieldIndex<K> {
   insert(key: K, path: string): void {
     this.total++;
     const rank = this.rankOf(key);
+    const pathRank = this.pathRankOf(path);
     const c0 = this.chunks.length - 1;
     const last = this.chunks[c0];
+    const entry = () => ({ keys: [key], paths: [path], ranks: [rank], pathRanks: [pathRank] });
     if (!last) {
-      this.chunks.push({ keys: [key], paths: [path], ranks: [rank] });
-      this.lasts.push(rank);
+      this.chunks.push(entry());
+      this.fence(0, 1);
       return;
     }
-    if (this.compareAt(last, last.keys.length - 1, key, path, rank) < 0) {
+    const end = last.keys.length - 1;
+    const r = last.ranks[end] as number;
+    const pr = last.pathRanks[end] as number;
+    if (this.compareAt(r, pr, last, end, key, path, rank, pathRank) < 0) {
       // After every entry (ascending ids, counters, times): one comparison, no search; the last
       // chunk fills up to 2 × CHUNK and a new one starts, so appended chunks are full, not halves.
       if (last.keys.length < 2 * CHUNK) {
         last.keys.push(key);
         last.paths.push(path);
         last.ranks.push(rank);
-        this.lasts[c0] = rank;
+        last.pathRanks.push(pathRank);
+        this.fence(c0, 0);
       } else {
-        this.chunks.push({ keys: [key], paths: [path], ranks: [rank] });
-        this.lasts.push(rank);
+        this.chunks.push(entry());
+        this.fence(c0 + 1, 1);
       }
       return;
     }
     // Not after the last entry, so before some entry: inside a chunk, never past its end.
-    const { chunk: c, at } = this.seekEntry(key, path, rank);
+    const { chunk: c, at } = this.seekEntry(key, path, rank, pathRank);
     const chunk = this.chunks[c] as Chunk<K>;
     chunk.keys.splice(at, 0, key);
     chunk.paths.splice(at, 0, path);
     chunk.ranks.splice(at, 0, rank);
+    chunk.pathRanks.splice(at, 0, pathRank);
     if (chunk.keys.length > 2 * CHUNK) {
-      const keys = chunk.keys.splice(CHUNK);
-      const paths = chunk.paths.splice(CHUNK);
-      const ranks = chunk.ranks.splice(CHUNK);
-      this.chunks.splice(c + 1, 0, { keys, paths, ranks });
-      this.lasts.splice(c, 0, chunk.ranks[CHUNK - 1] as number);
+      this.chunks.splice(c + 1, 0, {
+        keys: chunk.keys.splice(CHUNK),
+        paths: chunk.paths.splice(CHUNK),
+        ranks: chunk.ranks.splice(CHUNK),
+        pathRanks: chunk.pathRanks.splice(CHUNK),
+      });
+      this.fence(c, 1);
     }
   }
 
   /** Removes the entry (key, path); the key must compare equal to the one inserted. */
   remove(key: K, path: string): void {
-    let { chunk: c, at } = this.seekEntry(key, path, this.rankOf(key));
+    let { chunk: c, at } = this.seekEntry(key, path, this.rankOf(key), this.pathRankOf(path));
     if ((this.chunks[c] as Chunk<K> | undefined)?.paths[at] !== path) {
       // Not where the order says (should not happen): find it by path so the index stays exact.
       c = this.chunks.findIndex((chunk) => chunk.paths.includes(path));
@@ -235,11 +313,13 @@ export class FieldIndex<K> {
     chunk.keys.splice(at, 1);
     chunk.paths.splice(at, 1);
     chunk.ranks.splice(at, 1);
+    chunk.pathRanks.splice(at, 1);
     this.total--;
     if (chunk.keys.length === 0) {
       this.chunks.splice(c, 1);
       this.lasts.splice(c, 1);
-    } else this.lasts[c] = chunk.ranks[chunk.ranks.length - 1] as number;
+      this.lastPaths.splice(c, 1);
+    } else this.fence(c, 0);
   }
 
   /** The entries inside a range (test = 0), found in O(log n). */

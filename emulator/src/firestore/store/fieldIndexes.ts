@@ -15,7 +15,7 @@ import { compareValues } from '../../model/valueOrder.js';
 import { rankOf } from '../../model/valueRank.js';
 import { collectionIdOf, parentOf } from '../../model/path.js';
 import type { Micros } from './clock.js';
-import { FieldIndex, type RankOf } from './fieldIndex.js';
+import { FieldIndex, idRank, type RankOf } from './fieldIndex.js';
 
 export interface IndexField {
   path: FieldPath;
@@ -144,7 +144,9 @@ export class FieldIndexes {
         paths.push(path);
       }
     }
-    const index = FieldIndex.of(compare, keys, paths, rankerOf(spec));
+    // Paths of one collection order as their ids; a group's paths differ in their parents too.
+    const pathRank = scope.group ? undefined : idRank;
+    const index = FieldIndex.of(compare, keys, paths, rankerOf(spec), pathRank);
     indexes.indexes.set(id, { spec, compare, index });
     return index;
   }
