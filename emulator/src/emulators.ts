@@ -13,6 +13,7 @@ import {
   exportJournalSegment,
   importPart,
   recoverInterruptedExport,
+  removeExportLeftovers,
   type Exporter,
 } from './persistence.js';
 import { existsSync, renameSync } from 'node:fs';
@@ -96,6 +97,7 @@ export async function startEmulators(options: StartOptions): Promise<RunningEmul
   if (journalDir && options.persistDir) {
     const persistDir = path.resolve(options.persistDir);
     if (!importDir && recoverInterruptedExport(persistDir, log)) importDir = persistDir;
+    await removeExportLeftovers(persistDir, log);
     if (importDir && path.resolve(importDir) === persistDir) {
       journalFrom = exportJournalSegment(importDir);
       storageJournalFrom = exportJournalSegment(importDir, 'storageJournalSegment');

@@ -104,23 +104,38 @@ export function exportJournalSegment(dir: string, key = 'journalSegment'): numbe
   }
 }
 
+/** What exportAtomically leaves beside `target` when a crash interrupts it: `.tmp-…` and `.old-…`. */
+function exportLeftovers(target: string): string[] {
+  const parent = path.dirname(target);
+  if (!existsSync(parent)) return [];
+  const base = path.basename(target);
+  return readdirSync(parent)
+    .filter((name) => name.startsWith(`${base}.tmp-`) || name.startsWith(`${base}.old-`))
+    .map((name) => path.join(parent, name));
+}
+
 /**
  * A crash between exportAtomically's two renames leaves no export in `dir`, only the complete
- * new one (`<dir>.tmp-…`, marker written last) or the previous one (`<dir>.old-…`). Puts the
- * newest complete one back; says whether it did.
+ * new one (`<dir>.tmp-…`, marker written last) or the previous one (`<dir>.old-…`). Puts back the
+ * complete one that holds the most (the highest journal segments: an older complete `.tmp-…`
+ * left by an earlier crash before its swap must not win, as the journal segments it needs may
+ * be gone); says whether it did.
  */
 export function recoverInterruptedExport(dir: string, log: (line: string) => void): boolean {
   const target = path.resolve(dir);
   if (existsSync(path.join(target, EXPORT_MARKER))) return false;
-  const parent = path.dirname(target);
-  if (!existsSync(parent)) return false;
-  const base = path.basename(target);
-  const candidates = readdirSync(parent)
-    .filter((name) => name.startsWith(`${base}.tmp-`) || name.startsWith(`${base}.old-`))
-    .map((name) => path.join(parent, name))
+  const holds = (candidate: string) => [
+    exportJournalSegment(candidate),
+    exportJournalSegment(candidate, 'storageJournalSegment'),
+    candidate.includes('.tmp-') ? 1 : 0,
+  ];
+  const found = exportLeftovers(target)
     .filter((candidate) => existsSync(path.join(candidate, EXPORT_MARKER)))
-    .sort((a, b) => (a.includes('.tmp-') ? 0 : 1) - (b.includes('.tmp-') ? 0 : 1));
-  const found = candidates[0];
+    .map((candidate) => ({ candidate, rank: holds(candidate) }))
+    .sort((a, b) => {
+      const differs = a.rank.findIndex((value, i) => value !== b.rank[i]);
+      return differs < 0 ? 0 : (b.rank[differs] as number) - (a.rank[differs] as number);
+    })[0]?.candidate;
   if (!found) return false;
   if (existsSync(target)) renameSync(target, `${target}.empty-${Date.now()}`);
   renameSync(found, target);
@@ -128,4 +143,33 @@ export function recoverInterruptedExport(dir: string, log: (line: string) => voi
     `Recovered the export an interrupted compaction left in ${found}: importing it from ${target}`,
   );
   return true;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes what interrupted exports left beside `dir` (a half-written `.tmp-…`, a superseded
+ * `.old-…`, each a whole copy of the data) once the process that wrote it is gone; call it after
+ * recoverInterruptedExport, which takes the one worth keeping.
+ */
+export async function removeExportLeftovers(
+  dir: string,
+  log: (line: string) => void,
+): Promise<void> {
+  const stale = exportLeftovers(path.resolve(dir)).filter((leftover) => {
+    const pid = Number(/\.(?:tmp|old)-(\d+)-/.exec(path.basename(leftover))?.[1]);
+    return !Number.isInteger(pid) || !alive(pid);
+  });
+  for (const leftover of stale) await rm(leftover, { recursive: true, force: true });
+  if (stale.length > 0)
+    log(
+      `Removed what ${stale.length} interrupted export${stale.length === 1 ? '' : 's'} left beside ${path.resolve(dir)}: ${stale.map((leftover) => path.basename(leftover)).join(', ')}`,
+    );
 }

@@ -1,7 +1,7 @@
 // The journal's edge cases at start, in-process: an export a crash left between its two renames
 // is put back and imported; a journal that does not continue the imported data is moved aside.
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rename, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Firestore } from '@google-cloud/firestore';
@@ -63,6 +63,28 @@ describe('journal recovery at start', () => {
     expect(lines.join('\n')).toContain('Recovered the export an interrupted compaction left');
     expect(existsSync(join(dir, 'data', 'hearth-export.json'))).toBe(true);
     await stop(second);
+  });
+
+  it('puts back the staged export that holds the most, and removes the other leftovers', async () => {
+    const dir = await afterFirstRun({ v: 1 }, true);
+    const older = join(dir, 'older');
+    await cp(join(dir, 'data'), older, { recursive: true });
+    const second = await start(dir, { importDir: join(dir, 'data') });
+    await second.db.doc('notes/a').set({ v: 2 });
+    await stop(second, join(dir, 'data'));
+    // A crash after staging an export, before its swap, left it complete but older (pid 4194302,
+    // gone); then a crash between a later export's two renames (the journal segments before that
+    // one are gone).
+    await rename(older, join(dir, 'data.tmp-4194302-1'));
+    await rename(join(dir, 'data'), join(dir, 'data.tmp-4194303-2'));
+    await writeFile(join(dir, 'data.old-4194303-2'), '');
+    const lines: string[] = [];
+    const third = await start(dir, {}, lines);
+    expect((await third.db.doc('notes/a').get()).data()).toEqual({ v: 2 });
+    expect(lines.join('\n')).toContain('data.tmp-4194303-2: importing it');
+    expect(lines.join('\n')).toContain('Removed what 2 interrupted exports left beside');
+    expect((await readdir(dir)).filter((name) => /^data\.(tmp|old)-/.test(name))).toEqual([]);
+    await stop(third);
   });
 
   it('moves aside a journal when --import names other data', async () => {
