@@ -206,13 +206,18 @@ for (let round = 0; round < rounds; round++) {
       firstAck();
     }
   });
+  // A writer's call to the killed server fails at last: nothing to do with it.
+  for (const writer of writers) writer.catch(() => undefined);
   // Killed while the writers are in full flow: a random moment after the round's first answer.
   await Promise.race([acked, new Promise((r) => setTimeout(r, 60_000))]);
   await new Promise((r) => setTimeout(r, Math.random() * 400));
   await server.kill();
   stop = true;
-  // Every answer the killed server sent arrives before the next start; the writers' last calls fail.
-  await Promise.race([Promise.allSettled(writers), new Promise((r) => setTimeout(r, 10_000))]);
+  // The answers the killed server sent are in this process's sockets: they land within moments.
+  // Later answers are not counted: the SDK retries a commit that found no server for up to 60 s,
+  // and the next emulator may get the same port (ports here recur within a run of 20), so such a
+  // retry can land there and resolve while that round checks (one run counted one that way).
+  await new Promise((r) => setTimeout(r, 200));
   closed = true;
   void server.db.terminate().catch(() => undefined);
 }
