@@ -124,18 +124,17 @@ function exportLeftovers(target: string): string[] {
 export function recoverInterruptedExport(dir: string, log: (line: string) => void): boolean {
   const target = path.resolve(dir);
   if (existsSync(path.join(target, EXPORT_MARKER))) return false;
-  const holds = (candidate: string) => [
-    exportJournalSegment(candidate),
-    exportJournalSegment(candidate, 'storageJournalSegment'),
-    candidate.includes('.tmp-') ? 1 : 0,
-  ];
   const found = exportLeftovers(target)
     .filter((candidate) => existsSync(path.join(candidate, EXPORT_MARKER)))
-    .map((candidate) => ({ candidate, rank: holds(candidate) }))
-    .sort((a, b) => {
-      const differs = a.rank.findIndex((value, i) => value !== b.rank[i]);
-      return differs < 0 ? 0 : (b.rank[differs] as number) - (a.rank[differs] as number);
-    })[0]?.candidate;
+    .map((candidate) => ({
+      candidate,
+      firestore: exportJournalSegment(candidate),
+      storage: exportJournalSegment(candidate, 'storageJournalSegment'),
+      staged: candidate.includes('.tmp-') ? 1 : 0,
+    }))
+    .sort(
+      (a, b) => b.firestore - a.firestore || b.storage - a.storage || b.staged - a.staged,
+    )[0]?.candidate;
   if (!found) return false;
   if (existsSync(target)) renameSync(target, `${target}.empty-${Date.now()}`);
   renameSync(found, target);
