@@ -216,7 +216,7 @@ for (let round = 0; round < rounds; round++) {
   // The answers the killed server sent are in this process's sockets: they land within moments.
   // Later answers are not counted: the SDK retries a commit that found no server for up to 60 s,
   // and the next emulator may get the same port (ports here recur within a run of 20), so such a
-  // retry can land there and resolve while that round checks (one run counted one that way).
+  // retry can land there and resolve while that round checks (the likely cause of one 19-of-20 run).
   await new Promise((r) => setTimeout(r, 200));
   closed = true;
   void server.db.terminate().catch(() => undefined);
